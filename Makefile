@@ -1,0 +1,32 @@
+# reseau: two commands set everything up, `make run` and `make test`.
+SHELL := /bin/bash
+export LANG := C.UTF-8
+export LC_ALL := C.UTF-8
+export SWIFT_BACKTRACE := interactive=no
+
+SWIFT ?= swift
+# What the build needs from the system (Debian/Ubuntu names).
+SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libncursesw5-dev pkg-config tmux
+# `make run ARGS="outline ../shared/course/reseau.md"` passes arguments to reseau.
+ARGS ?=
+
+.PHONY: deps build run test bench clean
+
+deps:
+	@scripts/install-deps.sh $(SYSTEM_PACKAGES)
+
+build: deps
+	$(SWIFT) build
+
+run: deps
+	$(SWIFT) run reseau $(ARGS)
+
+test: deps
+	$(SWIFT) test
+
+bench: deps
+	$(SWIFT) build -c release --product reseau-bench
+	.build/release/reseau-bench
+
+clean:
+	$(SWIFT) package clean

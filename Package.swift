@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "reseau",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "reseau", targets: ["reseau"]),
+        .executable(name: "reseau-bench", targets: ["reseau-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // cmark-gfm: the CommonMark reference parser with GitHub's table,
+        // strikethrough, autolink and task-list extensions (see docs/decisions.md).
+        .systemLibrary(
+            name: "CCmark",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "Course",
+            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "reseau",
+            dependencies: [
+                "Course",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "reseau-bench", dependencies: ["Course", "CCmark"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course"]),
+        .testTarget(name: "ReseauCommandTests", dependencies: ["reseau"]),
+    ]
+)

@@ -1,0 +1,265 @@
+/// A block of a slide, typed by what a reader sees. Every block knows the line of the
+/// lesson file it starts on, so diagnostics and search can point back at the source.
+public indirect enum Block: Sendable, Equatable {
+    case heading(Heading)
+    case paragraph(Paragraph)
+    case list(ListBlock)
+    case quote(Quote)
+    case code(CodeBlock)
+    case mermaid(DiagramSource)
+    case scene(SceneSource)
+    case quiz(QuizBlock)
+    case table(Table)
+    case directive(Directive)
+    case footnote(Footnote)
+    /// A thematic break inside a container (a top-level one ends a slide instead).
+    case rule(line: Int)
+
+    public var line: Int {
+        switch self {
+        case .heading(let b): return b.line
+        case .paragraph(let b): return b.line
+        case .list(let b): return b.line
+        case .quote(let b): return b.line
+        case .code(let b): return b.line
+        case .mermaid(let b): return b.line
+        case .scene(let b): return b.line
+        case .quiz(let b): return b.line
+        case .table(let b): return b.line
+        case .directive(let b): return b.line
+        case .footnote(let b): return b.line
+        case .rule(let line): return line
+        }
+    }
+
+    /// A short name for the kind of block, as `reseau outline` lists them.
+    public var kindName: String {
+        switch self {
+        case .heading: return "heading"
+        case .paragraph: return "paragraph"
+        case .list: return "list"
+        case .quote: return "quote"
+        case .code(let c): return c.language.isEmpty ? "code" : "code:\(c.language)"
+        case .mermaid: return "mermaid"
+        case .scene: return "scene"
+        case .quiz: return "quiz"
+        case .table: return "table"
+        case .directive(let d): return "directive:\(d.name)"
+        case .footnote: return "footnote"
+        case .rule: return "rule"
+        }
+    }
+
+    /// The blocks held inside this one (list items, quotes, directives, footnotes).
+    public var children: [Block] {
+        switch self {
+        case .list(let l): return l.items.flatMap(\.blocks)
+        case .quote(let q): return q.blocks
+        case .directive(let d): return d.blocks
+        case .footnote(let f): return f.blocks
+        default: return []
+        }
+    }
+
+    /// This block and every block nested in it, depth first.
+    public var allBlocks: [Block] { [self] + children.flatMap(\.allBlocks) }
+}
+
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var content: [Inline]
+    public var line: Int
+    /// The heading's text without its decorative leading emoji, for the TOC and search.
+    public var title: String { Heading.stripDecoration(content.plainText) }
+
+    public init(level: Int, content: [Inline], line: Int) {
+        self.level = level
+        self.content = content
+        self.line = line
+    }
+
+    /// Drops leading emoji (with their modifiers and joiners) and the spaces after them.
+    public static func stripDecoration(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        while start < scalars.endIndex, scalars[start] == " " || isDecoration(scalars[start]) {
+            start = scalars.index(after: start)
+        }
+        return text[start...].trimmingSpaces()
+    }
+
+    static func isDecoration(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x2000 { return false }
+        if s.value == 0x200D || (0xFE00...0xFE0F).contains(s.value) || s.value == 0x20E3 { return true }
+        if (0x1F3FB...0x1F3FF).contains(s.value) { return true }  // skin tones
+        let p = s.properties
+        return p.isEmojiPresentation || (p.isEmoji && s.value > 0x2000 && !(0x2010...0x205F).contains(s.value))
+    }
+}
+
+public struct Paragraph: Sendable, Equatable {
+    public var content: [Inline]
+    public var line: Int
+}
+
+public struct ListBlock: Sendable, Equatable {
+    public var ordered: Bool
+    /// The first number of an ordered list.
+    public var start: Int
+    public var tight: Bool
+    public var items: [ListItem]
+    public var line: Int
+}
+
+public struct ListItem: Sendable, Equatable {
+    /// nil for an ordinary item; true or false for a task-list item (`- [x]`).
+    public var checked: Bool?
+    public var blocks: [Block]
+    public var line: Int
+}
+
+public struct Quote: Sendable, Equatable {
+    public var blocks: [Block]
+    public var line: Int
+}
+
+public struct CodeBlock: Sendable, Equatable {
+    /// The first word of the info string (`yaml`), empty for an untyped block.
+    public var language: String
+    /// The rest of the info string (`{9,12}`, `title="pod.yaml"`).
+    public var options: String
+    public var text: String
+    /// The line of the opening fence (or of the first indented line).
+    public var line: Int
+    public var caption: [Inline]?
+
+    /// `title="…"` from the options, when given.
+    public var title: String? { CodeBlock.option("title", in: options) }
+
+    /// The lines to highlight from `{9,12}` or `{3-5}`.
+    public var highlightedLines: [Int] {
+        guard let open = options.firstIndex(of: "{"),
+              let close = options[open...].firstIndex(of: "}") else { return [] }
+        var lines: [Int] = []
+        for part in options[options.index(after: open)..<close].split(separator: ",") {
+            let bounds = part.split(separator: "-").compactMap { Int($0.trimmingSpaces()) }
+            if bounds.count == 1 { lines.append(bounds[0]) }
+            if bounds.count == 2, bounds[0] <= bounds[1], bounds[1] - bounds[0] < 10_000 {
+                lines.append(contentsOf: bounds[0]...bounds[1])
+            }
+        }
+        return lines
+    }
+
+    static func option(_ name: String, in options: String) -> String? {
+        guard let range = options.range(of: name + "=") else { return nil }
+        let rest = options[range.upperBound...]
+        if let quote = rest.first, quote == "\"" || quote == "'" {
+            let body = rest.dropFirst()
+            return String(body.prefix { $0 != quote })
+        }
+        return String(rest.prefix { $0 != " " })
+    }
+}
+
+/// A mermaid diagram kept with its source; the Mermaid module parses it.
+public struct DiagramSource: Sendable, Equatable {
+    public var source: String
+    /// The line of the opening fence; the source starts on the next line.
+    public var line: Int
+    /// The column the source's lines start at (more than 1 when the fence is indented).
+    public var column: Int
+    public var caption: [Inline]?
+}
+
+/// A `yaml scene` block: Kubernetes manifests plus a `Scene` document.
+public struct SceneSource: Sendable, Equatable {
+    public var source: String
+    public var line: Int
+    public var column: Int
+    public var caption: [Inline]?
+}
+
+public struct QuizBlock: Sendable, Equatable {
+    public var questions: [Question]
+    public var line: Int
+}
+
+public struct Table: Sendable, Equatable {
+    public enum Alignment: Sendable, Equatable { case none, left, center, right }
+    public var alignments: [Alignment]
+    public var header: [[Inline]]
+    public var rows: [[[Inline]]]
+    public var line: Int
+    public var caption: [Inline]?
+}
+
+public struct Directive: Sendable, Equatable {
+    public var kind: DirectiveKind
+    /// The name as written (`warn`, `tip`, `exercise`).
+    public var name: String
+    /// `:::warning[Attention]` gives `Attention`.
+    public var label: String?
+    public var blocks: [Block]
+    public var line: Int
+}
+
+/// The directive kinds the course uses, with the aliases it writes.
+public enum DirectiveKind: String, Sendable, Equatable, CaseIterable {
+    case tip, note, info, link, warning, caution, danger, strong, exo, correction
+    /// Shown as a neutral box titled with its name; `reseau lint` warns about it.
+    case unknown
+
+    public init(name: String) {
+        switch name.lowercased() {
+        case "warn": self = .warning
+        case "exercise", "exercice": self = .exo
+        default: self = DirectiveKind(rawValue: name.lowercased()).flatMap { $0 == .unknown ? nil : $0 } ?? .unknown
+        }
+    }
+
+    /// Hidden until the reader asks for it.
+    public var startsHidden: Bool { self == .correction }
+}
+
+public struct Footnote: Sendable, Equatable {
+    public var label: String
+    public var blocks: [Block]
+    public var line: Int
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        let whole = Substring(self)
+        let utf8 = whole.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
+        while start < end {
+            let before = utf8.index(before: end)
+            guard utf8[before] == 0x20 || utf8[before] == 0x09 else { break }
+            end = before
+        }
+        return String(whole[start..<end])
+    }
+}
+
+extension Block {
+    /// The words of this block a reader can search for, nested blocks included.
+    public var searchText: String {
+        switch self {
+        case .heading(let h): return h.title
+        case .paragraph(let p): return p.content.plainText
+        case .list(let l): return l.items.flatMap(\.blocks).map(\.searchText).joined(separator: "\n")
+        case .quote(let q): return q.blocks.map(\.searchText).joined(separator: "\n")
+        case .code(let c): return ([c.text] + (c.caption.map { [$0.plainText] } ?? [])).joined(separator: "\n")
+        case .mermaid(let d): return ([d.source] + (d.caption.map { [$0.plainText] } ?? [])).joined(separator: "\n")
+        case .scene(let s): return s.source
+        case .quiz(let q): return q.questions.map { ([$0.prompt] + $0.choices).joined(separator: "\n") }.joined(separator: "\n")
+        case .table(let t):
+            return ([t.header] + t.rows).map { $0.map(\.plainText).joined(separator: " | ") }.joined(separator: "\n")
+        case .directive(let d): return ([d.label ?? ""] + d.blocks.map(\.searchText)).joined(separator: "\n")
+        case .footnote(let f): return f.blocks.map(\.searchText).joined(separator: "\n")
+        case .rule: return ""
+        }
+    }
+}

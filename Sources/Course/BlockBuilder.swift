@@ -1,0 +1,242 @@
+import CCmark
+
+/// Turns cmark-gfm's tree into the typed block model: directives from their markers,
+/// captions onto the figure before them, fences by language (mermaid, `yaml scene`,
+/// quiz), and the old `layout: section` slide marker into a slide break.
+struct BlockBuilder {
+    let file: String
+    let markers: [SourceLayout.Marker]
+    /// Footnote labels by the line they are defined on (cmark-gfm does not expose them).
+    let footnoteLabels: [Int: String]
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String, layout: SourceLayout) {
+        self.file = file
+        self.markers = layout.markers
+        var labels: [Int: String] = [:]
+        for definition in layout.footnoteDefinitions { labels[definition.line] = definition.label }
+        self.footnoteLabels = labels
+    }
+
+    /// An open directive while its content is being gathered.
+    private struct OpenDirective {
+        var marker: SourceLayout.Marker
+        var name: String
+        var label: String?
+        var blocks: [Block] = []
+    }
+
+    mutating func blocks(in container: MarkdownNode) -> [Block] {
+        var result: [Block] = []
+        var open: [OpenDirective] = []
+
+        func add(_ block: Block) {
+            if open.isEmpty { result.append(block) } else { open[open.count - 1].blocks.append(block) }
+        }
+        func closeTop() {
+            let d = open.removeLast()
+            add(.directive(Directive(kind: DirectiveKind(name: d.name), name: d.name, label: d.label,
+                                     blocks: d.blocks, line: d.marker.line)))
+        }
+
+        for node in container.children {
+            if node.type == CMARK_NODE_HTML_BLOCK, let index = SourceLayout.markerIndex(inHTML: node.literal),
+               index < markers.count {
+                let marker = markers[index]
+                switch marker.kind {
+                case .open(let name, let label):
+                    if DirectiveKind(name: name) == .unknown {
+                        report(marker.line, marker.column, .warning,
+                               "unknown directive `:::\(name)`: shown as a plain box titled \"\(name)\"")
+                    }
+                    open.append(OpenDirective(marker: marker, name: name, label: label))
+                case .close:
+                    if open.isEmpty {
+                        report(marker.line, marker.column, .warning,
+                               "`:::` closes no open directive: ignored")
+                    } else {
+                        closeTop()
+                    }
+                }
+                continue
+            }
+            if node.type == CMARK_NODE_HTML_BLOCK, HTMLText.isCaption(node.literal) {
+                let caption = HTMLText.inlines(node.literal).trimmed()
+                if let last = open.isEmpty ? result.last : open[open.count - 1].blocks.last,
+                   let captioned = last.withCaption(caption) {
+                    if open.isEmpty { result[result.count - 1] = captioned }
+                    else { open[open.count - 1].blocks[open[open.count - 1].blocks.count - 1] = captioned }
+                } else if !caption.isEmpty {
+                    add(.paragraph(Paragraph(content: caption, line: node.startLine)))
+                }
+                continue
+            }
+            if let block = block(node) { add(block) }
+        }
+        while let top = open.last {
+            report(top.marker.line, top.marker.column, .error,
+                   "directive `:::\(top.name)` is never closed (a line `:::` must end it); its content is kept")
+            closeTop()
+        }
+        return result
+    }
+
+    private mutating func report(_ line: Int, _ column: Int, _ severity: Severity, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, severity: severity, message: message))
+    }
+
+    mutating func block(_ node: MarkdownNode) -> Block? {
+        let line = node.startLine
+        switch node.type {
+        case CMARK_NODE_HEADING:
+            let content = inlines(of: node)
+            if isOldSlideMarker(node, content: content) { return .rule(line: line) }
+            return .heading(Heading(level: node.headingLevel, content: content, line: line))
+        case CMARK_NODE_PARAGRAPH:
+            let content = inlines(of: node)
+            return content.isEmpty ? nil : .paragraph(Paragraph(content: content, line: line))
+        case CMARK_NODE_LIST:
+            let items = node.children.map { item in
+                ListItem(checked: item.typeName == "tasklist" ? item.taskChecked : nil,
+                         blocks: blocks(in: item), line: item.startLine)
+            }
+            return .list(ListBlock(ordered: node.isOrderedList, start: node.listStart,
+                                   tight: node.listTight, items: items, line: line))
+        case CMARK_NODE_BLOCK_QUOTE:
+            return .quote(Quote(blocks: blocks(in: node), line: line))
+        case CMARK_NODE_CODE_BLOCK:
+            return codeBlock(node)
+        case CMARK_NODE_THEMATIC_BREAK:
+            return .rule(line: line)
+        case CMARK_NODE_HTML_BLOCK:
+            let content = HTMLText.inlines(node.literal).trimmed()
+            return content.isEmpty ? nil : .paragraph(Paragraph(content: content, line: line))
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            return .footnote(Footnote(label: footnoteLabels[line] ?? node.literal, blocks: blocks(in: node), line: line))
+        default:
+            if node.typeName == "table" { return table(node) }
+            return nil
+        }
+    }
+
+    /// `---` / `layout: section` / `---` between slides: CommonMark reads the middle line
+    /// and the second `---` as a setext heading. Every line of it is `key: value`.
+    private func isOldSlideMarker(_ node: MarkdownNode, content: [Inline]) -> Bool {
+        guard node.headingLevel == 2, node.endLine > node.startLine else { return false }
+        var keys: [Substring] = []
+        for line in content.split(separator: .softBreak) {
+            let text = line.plainText
+            let key = text.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+            guard let first = key.first, first.isLetter else { return false }
+            let rest = text.dropFirst(key.count)
+            guard rest.hasPrefix(":"), rest.dropFirst().first.map({ $0 == " " }) ?? true else { return false }
+            keys.append(key)
+        }
+        return keys.contains("layout")
+    }
+
+    private mutating func codeBlock(_ node: MarkdownNode) -> Block {
+        let info = node.fenceInfo.trimmingSpaces()
+        let language = String(info.prefix { !$0.isWhitespace && $0 != "{" })
+        let options = info.dropFirst(language.count).trimmingSpaces()
+        let line = node.startLine
+        let column = node.startColumn
+        let text = node.literal
+        switch language.lowercased() {
+        case "mermaid":
+            return .mermaid(DiagramSource(source: text, line: line, column: column, caption: nil))
+        case "yaml" where options.split(separator: " ").first == "scene",
+             "yml" where options.split(separator: " ").first == "scene":
+            return .scene(SceneSource(source: text, line: line, column: column, caption: nil))
+        case "quiz":
+            let (questions, problems) = QuizParser.parse(text, line: line + 1, column: column, file: file)
+            diagnostics += problems
+            return .quiz(QuizBlock(questions: questions, line: line))
+        default:
+            return .code(CodeBlock(language: language, options: options, text: text, line: line,
+                                   caption: nil))
+        }
+    }
+
+    private func table(_ node: MarkdownNode) -> Block {
+        var header: [[Inline]] = []
+        var rows: [[[Inline]]] = []
+        for row in node.children {
+            let cells = row.children.map { inlines(of: $0) }
+            if row.isHeaderRow { header = cells } else { rows.append(cells) }
+        }
+        return .table(Table(alignments: node.tableAlignments, header: header, rows: rows,
+                            line: node.startLine, caption: nil))
+    }
+
+    // MARK: - Inlines
+
+    func inlines(of node: MarkdownNode) -> [Inline] {
+        var assembler = InlineAssembler()
+        for child in node.children { feed(child, into: &assembler) }
+        return assembler.finish()
+    }
+
+    private func feed(_ node: MarkdownNode, into assembler: inout InlineAssembler) {
+        switch node.type {
+        case CMARK_NODE_TEXT: assembler.append(.text(node.literal))
+        case CMARK_NODE_SOFTBREAK: assembler.append(.softBreak)
+        case CMARK_NODE_LINEBREAK: assembler.append(.lineBreak)
+        case CMARK_NODE_CODE: assembler.append(.code(node.literal))
+        case CMARK_NODE_HTML_INLINE: assembler.feed(html: node.literal)
+        case CMARK_NODE_EMPH: assembler.append(.emphasis(inlines(of: node)))
+        case CMARK_NODE_STRONG: assembler.append(.strong(inlines(of: node)))
+        case CMARK_NODE_LINK:
+            assembler.append(.link(target: node.url, title: node.title, content: inlines(of: node)))
+        case CMARK_NODE_IMAGE:
+            assembler.append(.image(alt: inlines(of: node).plainText, target: node.url))
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            assembler.append(.footnoteReference(node.literal))
+        default:
+            if node.typeName == "strikethrough" {
+                assembler.append(.strikethrough(inlines(of: node)))
+            } else {
+                for child in node.children { feed(child, into: &assembler) }
+            }
+        }
+    }
+}
+
+extension Block {
+    /// The same figure with its caption, or nil when this block cannot carry one.
+    func withCaption(_ caption: [Inline]) -> Block? {
+        switch self {
+        case .code(var b): b.caption = caption; return .code(b)
+        case .mermaid(var b): b.caption = caption; return .mermaid(b)
+        case .scene(var b): b.caption = caption; return .scene(b)
+        case .table(var b): b.caption = caption; return .table(b)
+        default: return nil
+        }
+    }
+}
+
+extension Array where Element == Inline {
+    /// Without leading and trailing breaks and white space.
+    func trimmed() -> [Inline] {
+        func blank(_ i: Inline) -> Bool {
+            switch i {
+            case .softBreak, .lineBreak: return true
+            case .text(let s): return s.allSatisfy(\.isWhitespace)
+            default: return false
+            }
+        }
+        var slice = self[...]
+        while let f = slice.first, blank(f) { slice = slice.dropFirst() }
+        while let l = slice.last, blank(l) { slice = slice.dropLast() }
+        var result = Array(slice)
+        if case .text(let s)? = result.first, s.first?.isWhitespace == true {
+            result[0] = .text(String(s.drop { $0.isWhitespace }))
+        }
+        if case .text(let s)? = result.last, s.last?.isWhitespace == true {
+            var end = s.endIndex
+            while end > s.startIndex, s[s.index(before: end)].isWhitespace { end = s.index(before: end) }
+            result[result.count - 1] = .text(String(s[..<end]))
+        }
+        return result
+    }
+}

@@ -1,0 +1,43 @@
+/// How bad a problem found in a lesson is.
+public enum Severity: String, Sendable, Codable, Comparable {
+    case warning
+    case error
+
+    public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+}
+
+/// A problem found in an input file, located by line and column (both 1-based,
+/// the column counted in Unicode scalars of the repaired text).
+public struct Diagnostic: Sendable, Equatable, Codable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var severity: Severity
+    public var message: String
+
+    public init(file: String, line: Int, column: Int, severity: Severity, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.severity = severity
+        self.message = message
+    }
+
+    /// `file:line:col: error: message`, the form compilers and editors understand.
+    public var description: String {
+        "\(file):\(line):\(column): \(severity.rawValue): \(message)"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Sorted by file, then position, errors before warnings at the same place.
+    public func sortedByPosition() -> [Diagnostic] {
+        func rank(_ d: Diagnostic) -> Int { d.severity == .error ? 0 : 1 }
+        return enumerated().sorted { a, b in
+            let x = a.element, y = b.element
+            return (x.file, x.line, x.column, rank(x), a.offset) < (y.file, y.line, y.column, rank(y), b.offset)
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,207 @@
+/// What the loader keeps of HTML (section 5 of the lesson format): tags are dropped and
+/// their text kept, `<a href>` becomes a link, `<br/>` a line break, `<img alt>` an image;
+/// the content of `<script>`, `<style>` and `<svg>` is not text and is left out.
+enum HTMLText {
+    enum Token: Equatable {
+        case text(String)
+        case open(name: String, attributes: [String: String], selfClosing: Bool)
+        case close(name: String)
+    }
+
+    /// Elements whose content is not text a reader should see.
+    static let opaque: Set<String> = ["script", "style", "svg", "head", "template"]
+
+    static func inlines(_ html: String) -> [Inline] {
+        var assembler = InlineAssembler()
+        assembler.feed(html: html)
+        return assembler.finish()
+    }
+
+    /// Whether an HTML block is a figure caption, `<div class="caption">…</div>`.
+    static func isCaption(_ html: String) -> Bool {
+        guard html.utf8.count > 4, html.drop(while: \.isWhitespace).prefix(4).lowercased() == "<div" else { return false }
+        let first = tokenize(html).first { token in
+            if case .text(let s) = token { return !s.allSatisfy(\.isWhitespace) }
+            return true
+        }
+        guard case .open("div", let attributes, false)? = first else { return false }
+        return attributes["class"]?.split(separator: " ").contains("caption") == true
+    }
+
+    static func tokenize(_ html: String) -> [Token] {
+        var tokens: [Token] = []
+        var text = ""
+        var i = html.startIndex
+        func flush() {
+            if !text.isEmpty { tokens.append(.text(decodeEntities(text))); text = "" }
+        }
+        while i < html.endIndex {
+            let c = html[i]
+            guard c == "<" else { text.append(c); i = html.index(after: i); continue }
+            let rest = html[i...]
+            if rest.hasPrefix("<!--") {
+                flush()
+                if let end = rest.range(of: "-->") { i = end.upperBound } else { i = html.endIndex }
+                continue
+            }
+            guard let close = rest.firstIndex(of: ">"),
+                  let tag = parseTag(html[html.index(after: i)..<close]) else {
+                text.append(c)
+                i = html.index(after: i)
+                continue
+            }
+            flush()
+            tokens.append(tag)
+            i = html.index(after: close)
+        }
+        flush()
+        return tokens
+    }
+
+    /// The inside of `<…>`: `a href="x"`, `/a`, `br/`, `!DOCTYPE html`.
+    static func parseTag(_ inside: Substring) -> Token? {
+        var body = inside
+        if body.hasPrefix("!") || body.hasPrefix("?") { return .text("") }
+        let closing = body.hasPrefix("/")
+        if closing { body = body.dropFirst() }
+        let name = body.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == ":" }
+        guard let first = name.first, first.isLetter else { return nil }
+        if closing { return .close(name: name.lowercased()) }
+        var rest = body.dropFirst(name.count)
+        let selfClosing = rest.hasSuffix("/")
+        if selfClosing { rest = rest.dropLast() }
+        return .open(name: name.lowercased(), attributes: parseAttributes(rest), selfClosing: selfClosing)
+    }
+
+    static func parseAttributes(_ text: Substring) -> [String: String] {
+        var attributes: [String: String] = [:]
+        var rest = text[...]
+        while true {
+            rest = rest.drop { $0.isWhitespace }
+            let name = rest.prefix { !$0.isWhitespace && $0 != "=" && $0 != ">" }
+            if name.isEmpty { break }
+            rest = rest.dropFirst(name.count).drop { $0.isWhitespace }
+            var value = ""
+            if rest.first == "=" {
+                rest = rest.dropFirst().drop { $0.isWhitespace }
+                if let quote = rest.first, quote == "\"" || quote == "'" {
+                    let body = rest.dropFirst()
+                    let v = body.prefix { $0 != quote }
+                    value = String(v)
+                    rest = body.dropFirst(v.count).dropFirst()
+                } else {
+                    let v = rest.prefix { !$0.isWhitespace }
+                    value = String(v)
+                    rest = rest.dropFirst(v.count)
+                }
+            }
+            attributes[name.lowercased()] = decodeEntities(value)
+        }
+        return attributes
+    }
+
+    static let namedEntities: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}",
+        "eacute": "é", "egrave": "è", "agrave": "à", "ccedil": "ç", "laquo": "«", "raquo": "»",
+        "rarr": "→", "larr": "←", "hellip": "…", "mdash": "—", "ndash": "–", "copy": "©",
+    ]
+
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var out = ""
+        var rest = text[...]
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semi = after.prefix(12).firstIndex(of: ";") {
+                let name = after[..<semi]
+                var decoded: String?
+                if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                    decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+                } else if name.hasPrefix("#") {
+                    decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+                } else {
+                    decoded = namedEntities[String(name)]
+                }
+                if let decoded {
+                    out += decoded
+                    rest = after[after.index(after: semi)...]
+                    continue
+                }
+            }
+            out += "&"
+            rest = after
+        }
+        return out + rest
+    }
+}
+
+/// Builds a list of inlines from pieces that arrive in order: inline nodes from cmark and
+/// HTML tags, where an `<a href>` opened in one piece is closed in a later one.
+struct InlineAssembler {
+    private var stack: [(target: String, content: [Inline])] = []
+    private var output: [Inline] = []
+    private var opaqueDepth = 0
+    private var opaqueName = ""
+
+    mutating func append(_ inline: Inline) {
+        guard opaqueDepth == 0 else { return }
+        if case .text(let s) = inline, s.isEmpty { return }
+        if stack.isEmpty {
+            Self.append(inline, to: &output)
+        } else {
+            Self.append(inline, to: &stack[stack.count - 1].content)
+        }
+    }
+
+    /// Appends, joining adjacent text runs (`Ctrl` from `<kbd>Ctrl</kbd>` and the text
+    /// around it read as one).
+    private static func append(_ inline: Inline, to list: inout [Inline]) {
+        if case .text(let new) = inline, case .text(let old)? = list.last {
+            list[list.count - 1] = .text(old + new)
+        } else {
+            list.append(inline)
+        }
+    }
+
+    mutating func feed(html: String) {
+        for token in HTMLText.tokenize(html) {
+            switch token {
+            case .text(let s):
+                append(.text(s))
+            case .open(let name, let attributes, let selfClosing):
+                if opaqueDepth > 0 {
+                    if name == opaqueName && !selfClosing { opaqueDepth += 1 }
+                    continue
+                }
+                switch name {
+                case "br": append(.lineBreak)
+                case "a" where !selfClosing: stack.append((attributes["href"] ?? "", []))
+                case "img": append(.image(alt: attributes["alt"] ?? "", target: attributes["src"] ?? ""))
+                case _ where HTMLText.opaque.contains(name) && !selfClosing:
+                    if name == "svg" { append(.image(alt: attributes["aria-label"] ?? "SVG", target: "")) }
+                    opaqueName = name
+                    opaqueDepth = 1
+                default: break
+                }
+            case .close(let name):
+                if opaqueDepth > 0 {
+                    if name == opaqueName { opaqueDepth -= 1 }
+                    continue
+                }
+                if name == "a", !stack.isEmpty { closeLink() }
+            }
+        }
+    }
+
+    private mutating func closeLink() {
+        let frame = stack.removeLast()
+        append(.link(target: frame.target, title: "", content: frame.content))
+    }
+
+    mutating func finish() -> [Inline] {
+        opaqueDepth = 0
+        while !stack.isEmpty { closeLink() }
+        return output
+    }
+}

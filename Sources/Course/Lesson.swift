@@ -1,0 +1,91 @@
+import Foundation
+
+/// A lesson: one Markdown file of the course, read into slides.
+public struct Lesson: Sendable {
+    /// The path it was read from, as given.
+    public var file: String
+    public var frontmatter: Frontmatter
+    public var slides: [Slide]
+    public var toc: [TOCEntry]
+    public var diagnostics: [Diagnostic]
+    /// Set when the file was double-encoded and has been repaired.
+    public var encodingRepair: SourceDecoder.EncodingRepair?
+
+    /// The frontmatter title, else the first heading, else the file name.
+    public var title: String {
+        if let t = frontmatter.title, !t.isEmpty { return t }
+        if let first = toc.first { return first.title }
+        return ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    /// Every block of every slide, nested ones included.
+    public var allBlocks: [Block] { slides.flatMap(\.allBlocks) }
+
+    /// Every quiz question of the lesson, in order.
+    public var questions: [Question] {
+        allBlocks.flatMap { block -> [Question] in
+            if case .quiz(let q) = block { return q.questions }
+            return []
+        }
+    }
+}
+
+extension Lesson {
+    /// Reads a lesson from the bytes of its file. Never fails: problems become diagnostics
+    /// and the lesson holds whatever could be read.
+    public static func parse(bytes: [UInt8], file: String) -> Lesson {
+        let decoded = SourceDecoder.decode(bytes, file: file)
+        guard let text = decoded.text else {
+            return Lesson(file: file, frontmatter: Frontmatter(), slides: [], toc: [],
+                          diagnostics: decoded.diagnostics, encodingRepair: nil)
+        }
+        var lesson = parse(text: text, file: file)
+        lesson.diagnostics = (decoded.diagnostics + lesson.diagnostics).sortedByPosition()
+        lesson.encodingRepair = decoded.repair
+        return lesson
+    }
+
+    /// Reads a lesson from text that is already clean UTF-8 (see `SourceDecoder`).
+    public static func parse(text: String, file: String) -> Lesson {
+        let layout = SourceLayout(text: text, file: file)
+        var diagnostics = layout.diagnostics
+        var frontmatter = Frontmatter()
+        if let (yaml, line) = layout.frontmatter {
+            let (parsed, problems) = Frontmatter.parse(yaml, firstLine: line, file: file)
+            frontmatter = parsed
+            diagnostics += problems
+        }
+        let document = MarkdownDocument(layout.markdown)
+        var builder = BlockBuilder(file: file, layout: layout)
+        let blocks = builder.blocks(in: document.root)
+        diagnostics += builder.diagnostics
+        let (slides, toc) = SlideSplitter.split(blocks)
+        let shown = layout.footnoteDefinitions.isEmpty ? [] : Set(blocks.flatMap(\.allBlocks).compactMap { block -> String? in
+            if case .footnote(let f) = block { return f.label }
+            return nil
+        })
+        for definition in layout.footnoteDefinitions where !shown.contains(definition.label) {
+            diagnostics.append(Diagnostic(
+                file: file, line: definition.line, column: definition.column, severity: .warning,
+                message: "footnote `[^\(definition.label)]` is never referenced, so it is not shown"))
+        }
+        if frontmatter.title == nil, !diagnostics.contains(where: { $0.message.hasPrefix("frontmatter:") }) {
+            diagnostics.append(Diagnostic(file: file, line: 1, column: 1, severity: .warning,
+                                          message: "no `title` in the frontmatter: the first heading stands in"))
+        }
+        return Lesson(file: file, frontmatter: frontmatter, slides: slides, toc: toc,
+                      diagnostics: diagnostics.sortedByPosition(), encodingRepair: nil)
+    }
+
+    /// Reads the lesson at `path`. A file that cannot be read gives an empty lesson whose
+    /// diagnostic says why.
+    public static func load(path: String) -> Lesson {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return Lesson(file: path, frontmatter: Frontmatter(), slides: [], toc: [],
+                          diagnostics: [Diagnostic(file: path, line: 1, column: 1, severity: .error,
+                                                   message: "cannot read the file")],
+                          encodingRepair: nil)
+        }
+        return parse(bytes: [UInt8](data), file: path)
+    }
+}

@@ -1,0 +1,89 @@
+import CCmark
+
+/// A parsed cmark-gfm document. Owns the tree and frees it.
+final class MarkdownDocument {
+    let root: MarkdownNode
+    private let pointer: OpaquePointer
+
+    private static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// The GFM extensions the lesson format asks for (tables, `~strike~`, task lists)
+    /// plus bare-URL autolinks.
+    static let extensionNames = ["table", "strikethrough", "tasklist", "autolink"]
+
+    init(_ bytes: [UInt8]) {
+        _ = Self.extensionsRegistered
+        let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES)!
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        pointer = cmark_parser_finish(parser)
+        root = MarkdownNode(pointer)
+    }
+
+    deinit { cmark_node_free(pointer) }
+}
+
+/// A borrowed view of one cmark node; valid while its document lives.
+struct MarkdownNode {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    var type: cmark_node_type { cmark_node_get_type(pointer) }
+    /// "table", "table_row", "strikethrough", "tasklist"… for extension nodes.
+    var typeName: String { String(cString: cmark_node_get_type_string(pointer)) }
+    var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+    var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+    var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
+    var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
+    var listStart: Int { Int(cmark_node_get_list_start(pointer)) }
+    var listTight: Bool { cmark_node_get_list_tight(pointer) != 0 }
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    var isFenced: Bool { cmark_node_get_fenced(pointer, nil, nil, nil) != 0 }
+    var taskChecked: Bool { cmark_gfm_extensions_get_tasklist_item_checked(pointer) }
+    var isHeaderRow: Bool { cmark_gfm_extensions_get_table_row_is_header(pointer) != 0 }
+
+    var tableAlignments: [Table.Alignment] {
+        let count = Int(cmark_gfm_extensions_get_table_columns(pointer))
+        guard let raw = cmark_gfm_extensions_get_table_alignments(pointer) else {
+            return Array(repeating: .none, count: count)
+        }
+        return (0..<count).map { i in
+            switch raw[i] {
+            case UInt8(ascii: "l"): return .left
+            case UInt8(ascii: "c"): return .center
+            case UInt8(ascii: "r"): return .right
+            default: return .none
+            }
+        }
+    }
+
+    /// The children in order, walked without building an array.
+    var children: Children { Children(first: cmark_node_first_child(pointer)) }
+
+    struct Children: Sequence, IteratorProtocol {
+        var upcoming: OpaquePointer?
+        init(first: OpaquePointer?) { upcoming = first }
+        mutating func next() -> MarkdownNode? {
+            guard let node = upcoming else { return nil }
+            upcoming = cmark_node_next(node)
+            return MarkdownNode(node)
+        }
+    }
+}

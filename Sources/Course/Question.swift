@@ -1,0 +1,110 @@
+import Yams
+
+/// One quiz question: a prompt, its choices and the indices of the right ones.
+public struct Question: Sendable, Equatable, Identifiable {
+    /// Stable across edits elsewhere in the lesson: a hash of the prompt and the choices.
+    public var id: String
+    public var prompt: String
+    public var choices: [String]
+    /// Indices into `choices`; more than one makes a multiple-answer question.
+    public var answers: [Int]
+    public var explanation: String?
+    /// The line of the lesson file where the question starts.
+    public var line: Int
+
+    public init(prompt: String, choices: [String], answers: [Int], explanation: String?, line: Int) {
+        self.prompt = prompt
+        self.choices = choices
+        self.answers = answers
+        self.explanation = explanation
+        self.line = line
+        self.id = Question.stableID(prompt: prompt, choices: choices)
+    }
+
+    public var isMultipleAnswer: Bool { answers.count > 1 }
+
+    /// FNV-1a over the prompt and choices, as 16 hex digits: the same text gives the
+    /// same id on every machine and every run (Swift's `hashValue` is seeded per run).
+    public static func stableID(prompt: String, choices: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in ([prompt] + choices).joined(separator: "\u{1F}").utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// Reads the YAML of a `quiz` fence: one question (a mapping) or a list of them.
+enum QuizParser {
+    /// `origin` is where the YAML's first line and column stand in the lesson file.
+    static func parse(_ yaml: String, line origin: Int, column: Int, file: String)
+        -> ([Question], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func report(_ mark: Mark?, _ message: String) {
+            diagnostics.append(Diagnostic(
+                file: file, line: origin + (mark?.line ?? 1) - 1,
+                column: column + (mark?.column ?? 1) - 1, severity: .error,
+                message: "quiz: \(message)"))
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            let (l, c, message) = YAMLText.describe(error, line: origin, column: column)
+            diagnostics.append(Diagnostic(file: file, line: l, column: c, severity: .error, message: "quiz: \(message)"))
+            return ([], diagnostics)
+        }
+        guard let root else {
+            report(nil, "the block is empty")
+            return ([], diagnostics)
+        }
+        let items: [Node]
+        switch root {
+        case .sequence(let seq): items = Array(seq)
+        case .mapping: items = [root]
+        default:
+            report(root.mark, "expected a question (question, choices, answer) or a list of them")
+            return ([], diagnostics)
+        }
+        var questions: [Question] = []
+        for item in items {
+            guard case .mapping(let map) = item else {
+                report(item.mark, "expected a question with `question`, `choices` and `answer`")
+                continue
+            }
+            guard let prompt = YAMLText.string(map["question"]), !prompt.trimmingSpaces().isEmpty else {
+                report(item.mark, "missing `question`")
+                continue
+            }
+            guard let choices = YAMLText.strings(map["choices"]), choices.count >= 2 else {
+                report(map["choices"]?.mark ?? item.mark, "`choices` must list at least two answers")
+                continue
+            }
+            guard let answerNode = map["answer"] ?? map["answers"],
+                  let answerTexts = YAMLText.strings(answerNode), !answerTexts.isEmpty else {
+                report(item.mark, "missing `answer` (the text of the right choice, or a list)")
+                continue
+            }
+            var answers: [Int] = []
+            var bad: String?
+            for text in answerTexts {
+                if let index = choices.firstIndex(of: text) {
+                    if !answers.contains(index) { answers.append(index) }
+                } else {
+                    bad = text
+                }
+            }
+            if let bad {
+                report(answerNode.mark, "answer `\(bad)` is not one of the choices")
+                continue
+            }
+            let explanation = YAMLText.string(map["explain"] ?? map["explanation"])
+            questions.append(Question(prompt: prompt, choices: choices, answers: answers.sorted(),
+                                      explanation: explanation,
+                                      line: origin + (item.mark?.line ?? 1) - 1))
+        }
+        return (questions, diagnostics)
+    }
+}

@@ -1,0 +1,262 @@
+/// Turns the bytes of a lesson file into the text the loader parses.
+///
+/// In order: binary files are refused; a UTF-8 byte-order mark is dropped; invalid UTF-8 is
+/// dropped (or, when nothing in the file is UTF-8, the file is read as Windows-1252);
+/// CRLF and lone CR become LF; a double-encoded file (UTF-8 read through a Windows code
+/// page and saved again, `RÃ©seau`) is repaired; and control characters other than tab
+/// and newline are removed, so that none can ever reach a terminal.
+public enum SourceDecoder {
+    public struct Result: Sendable {
+        /// The text to parse, or nil when the file was refused.
+        public var text: String?
+        public var diagnostics: [Diagnostic]
+        /// Set when the file was double-encoded and has been repaired.
+        public var repair: EncodingRepair?
+    }
+
+    /// What the double-encoding repair did.
+    public struct EncodingRepair: Sendable, Equatable {
+        /// The code page the text had gone through (`Windows-1254`).
+        public var codePage: String
+        /// How many byte sequences had lost a byte and were dropped.
+        public var droppedSequences: Int
+        /// The lines where sequences were dropped, in order, each once.
+        public var lines: [Int]
+    }
+
+    public static func decode(_ bytes: [UInt8], file: String) -> Result {
+        if let offset = binaryMarker(in: bytes) {
+            return Result(text: nil, diagnostics: [Diagnostic(
+                file: file, line: 1, column: 1, severity: .error,
+                message: "binary file (NUL byte at offset \(offset)), not a lesson: skipped")],
+                repair: nil)
+        }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+
+        var diagnostics: [Diagnostic] = []
+        var text: String
+        if let valid = String(validating: body, as: UTF8.self) {
+            text = valid
+        } else if let strict = Optional(UTF8Scan(body)), strict.validMultibyte == 0 {
+            text = decodeSingleByte(body, with: .windows1252)
+            diagnostics.append(Diagnostic(
+                file: file, line: 1, column: 1, severity: .warning,
+                message: "file is not UTF-8: read as Windows-1252"))
+        } else {
+            let strict = UTF8Scan(body)
+            text = strict.text
+            for (line, spots) in group(strict.errors) {
+                diagnostics.append(Diagnostic(
+                    file: file, line: line, column: spots[0], severity: .warning,
+                    message: "invalid UTF-8: \(plural(spots.count, "byte sequence")) dropped"))
+            }
+        }
+
+        text = normalizeNewlines(text)
+
+        var repair: EncodingRepair?
+        if mightBeDoubleEncoded(text), let (page, scan) = detectDoubleEncoding(text) {
+            text = scan.text
+            let grouped = group(scan.errors)
+            repair = EncodingRepair(codePage: page.name, droppedSequences: scan.errors.count,
+                                    lines: grouped.map(\.line))
+            var summary = "text was double-encoded (UTF-8 read as \(page.name)): repaired"
+            if !scan.errors.isEmpty {
+                summary += "; \(plural(scan.errors.count, "unrecoverable sequence")) dropped"
+                    + " on \(plural(grouped.count, "line"))"
+            }
+            diagnostics.append(Diagnostic(file: file, line: 1, column: 1, severity: .warning,
+                                          message: summary))
+            for (line, spots) in grouped {
+                diagnostics.append(Diagnostic(
+                    file: file, line: line, column: spots[0], severity: .warning,
+                    message: "\(plural(spots.count, "character")) lost in the double encoding, dropped"))
+            }
+        }
+
+        let (clean, controls) = removeControlCharacters(text)
+        text = clean
+        for (line, column, scalar) in controls {
+            diagnostics.append(Diagnostic(
+                file: file, line: line, column: column, severity: .warning,
+                message: "control character \(scalar.codePointName) removed"))
+        }
+        return Result(text: text, diagnostics: diagnostics, repair: repair)
+    }
+
+    // MARK: - Steps
+
+    /// A NUL byte in the first 64 KiB marks a binary file.
+    static func binaryMarker(in bytes: [UInt8]) -> Int? {
+        bytes.prefix(65_536).firstIndex(of: 0)
+    }
+
+    static func decodeSingleByte(_ bytes: ArraySlice<UInt8>, with page: CodePage) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count)
+        for byte in bytes {
+            if let scalar = page.scalar(for: byte) { scalars.append(scalar) }
+        }
+        return String(scalars)
+    }
+
+    static func normalizeNewlines(_ text: String) -> String {
+        var copy = text
+        guard copy.withUTF8({ $0.contains(0x0D) }) else { return text }
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
+        var previousCR = false
+        for byte in text.utf8 {
+            if byte == 0x0D {
+                out.append(0x0A)
+                previousCR = true
+                continue
+            }
+            if !(byte == 0x0A && previousCR) { out.append(byte) }
+            previousCR = false
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// When every non-ASCII character maps back to a byte of a code page and the bytes
+    /// then form more valid UTF-8 sequences than broken ones, the text was double-encoded.
+    static func detectDoubleEncoding(_ text: String) -> (CodePage, UTF8Scan)? {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        var best: (page: CodePage, scan: UTF8Scan, score: Int)?
+        for page in CodePage.candidates {
+            var bytes = [UInt8]()
+            bytes.reserveCapacity(text.utf8.count)
+            var foreign = 0
+            for scalar in text.unicodeScalars {
+                if let byte = page.byte(for: scalar) {
+                    bytes.append(byte)
+                } else {
+                    // Not from this code page: a character that was never mangled. Keep it.
+                    foreign += 1
+                    bytes.append(contentsOf: Array(String(scalar).utf8))
+                }
+            }
+            let scan = UTF8Scan(bytes[...])
+            let mangled = scan.validMultibyte - foreign
+            guard mangled > 0, mangled > scan.errors.count else { continue }
+            // The right code page explains the most characters and leaves the fewest aside.
+            let score = mangled - scan.errors.count - foreign
+            if best == nil || score > best!.score { best = (page, scan, score) }
+        }
+        return best.map { ($0.page, $0.scan) }
+    }
+
+    /// A cheap look for the mark of double encoding: a character that stands for a UTF-8
+    /// lead byte (`Ã`, `Â`, `â`, `ï`, `ğ`, `ð`…) right before one that stands for a
+    /// continuation byte (U+0080-U+00BF, or a code-page sign such as `Œ`, `Ÿ`, `€`, `™`).
+    static func mightBeDoubleEncoded(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes -> Bool in
+            let n = bytes.count
+            var i = 0
+            while i + 2 < n {
+                let b = bytes[i]
+                if b < 0xC3 { i += 1; continue }
+                let lead = (b == 0xC3 && (0x82...0xB4).contains(bytes[i + 1])) || (b == 0xC4 && bytes[i + 1] == 0x9F)
+                if lead {
+                    let next = bytes[i + 2]
+                    if next == 0xC2 || next == 0xC5 || next == 0xC6 || next == 0xCB || next == 0xE2 { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    static func removeControlCharacters(_ text: String) -> (String, [(Int, Int, Unicode.Scalar)]) {
+        // Control characters are single bytes below 0x20 or 0x7F, or C2 80-C2 9F (C1).
+        var copy = text
+        let any = copy.withUTF8 { bytes -> Bool in
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                if (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x7F { return true }
+                if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] < 0xA0 { return true }
+            }
+            return false
+        }
+        guard any else { return (text, []) }
+        var found: [(Int, Int, Unicode.Scalar)] = []
+        var scalars = String.UnicodeScalarView()
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if isForbiddenControl(scalar) {
+                // Columns count as in the file the author edits, removed characters included.
+                found.append((line, column, scalar))
+                column += 1
+                continue
+            }
+            scalars.append(scalar)
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (String(scalars), found)
+    }
+
+    static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v == 0x09 || v == 0x0A { return false }
+        return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v)
+    }
+
+    private static func group(_ spots: [UTF8Scan.Spot]) -> [(line: Int, columns: [Int])] {
+        var result: [(line: Int, columns: [Int])] = []
+        for spot in spots {
+            if result.last?.line == spot.line {
+                result[result.count - 1].columns.append(spot.column)
+            } else {
+                result.append((spot.line, [spot.column]))
+            }
+        }
+        return result
+    }
+}
+
+func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
+extension Unicode.Scalar {
+    /// `U+001B`.
+    var codePointName: String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}
+
+/// A UTF-8 decoding that drops each invalid sequence and remembers where it was.
+struct UTF8Scan {
+    struct Spot: Equatable { var line: Int; var column: Int }
+
+    var text: String
+    var errors: [Spot] = []
+    /// How many valid scalars took more than one byte.
+    var validMultibyte = 0
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var scalars = String.UnicodeScalarView()
+        var line = 1, column = 1
+        loop: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                let scalar = Unicode.UTF8.decode(encoded)
+                if encoded.count > 1 { validMultibyte += 1 }
+                scalars.append(scalar)
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .error:
+                if errors.last != Spot(line: line, column: column) {
+                    errors.append(Spot(line: line, column: column))
+                }
+            case .emptyInput:
+                break loop
+            }
+        }
+        text = String(scalars)
+    }
+}

@@ -1,0 +1,166 @@
+/// A first pass over a lesson's lines, before cmark sees them: it finds the frontmatter
+/// and the `:::name` / `:::` directive lines (outside code fences).
+///
+/// cmark knows nothing of directives, and a bare `:::` line would be read as a lazy
+/// continuation of the paragraph or list item above it. Each directive line is therefore
+/// rewritten as a one-line HTML comment, `<!--reseau:directive:N-->`, which CommonMark
+/// treats as an HTML block that interrupts a paragraph and ends on the same line. The
+/// block builder turns those markers back into directives. Line numbers do not change.
+struct SourceLayout {
+    struct Marker: Equatable {
+        enum Kind: Equatable { case open(name: String, label: String?), close }
+        var kind: Kind
+        var line: Int
+        var column: Int
+        /// How many colons: a longer fence may hold shorter ones.
+        var colons: Int
+    }
+
+    static let markerPrefix = "<!--reseau:directive:"
+
+    var frontmatter: (yaml: String, line: Int)?
+    /// The text handed to cmark, as UTF-8 bytes.
+    var markdown: [UInt8]
+    var markers: [Marker] = []
+    /// `[^label]:` footnote definitions: label, line and column.
+    var footnoteDefinitions: [(label: String, line: Int, column: Int)] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(text: String, file: String) {
+        var text = text
+        let lines = text.withUTF8 { Self.lineRanges($0) }
+        var replacements: [(range: Range<Int>, with: String)] = []
+        var bodyStart = 0
+
+        func line(_ i: Int) -> Substring {
+            let r = lines[i]
+            let utf8 = text.utf8
+            return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: r.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: r.upperBound)])
+        }
+
+        if !lines.isEmpty, line(0).trimmingSpaces() == "---" {
+            if let end = (1..<lines.count).first(where: { let t = line($0).trimmingSpaces(); return t == "---" || t == "..." }) {
+                frontmatter = ((1..<end).map { String(line($0)) }.joined(separator: "\n"), 2)
+                // Blank lines keep cmark's line numbers those of the file.
+                for i in 0...end { replacements.append((lines[i], "")) }
+                bodyStart = end + 1
+            } else {
+                diagnostics.append(Diagnostic(
+                    file: file, line: 1, column: 1, severity: .error,
+                    message: "frontmatter: no closing `---` line; the file is read as Markdown only"))
+            }
+        }
+
+        // Only lines whose first visible character is ` ~ : or [ matter here; they are
+        // found on the bytes, and only they become strings.
+        var fence: (char: Character, count: Int)?
+        let candidates: [Int] = text.withUTF8 { bytes in
+            var found: [Int] = []
+            for i in bodyStart..<lines.count {
+                var j = lines[i].lowerBound
+                while j < lines[i].upperBound, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                guard j < lines[i].upperBound else { continue }
+                let b = bytes[j]
+                if b == UInt8(ascii: "`") || b == UInt8(ascii: "~") || b == UInt8(ascii: ":") || b == UInt8(ascii: "[") {
+                    found.append(i)
+                }
+            }
+            return found
+        }
+        for i in candidates {
+            let text = line(i)
+            let indent = text.prefix { $0 == " " || $0 == "\t" }
+            let body = text.dropFirst(indent.count)
+            if let open = fence {
+                let run = body.prefix { $0 == open.char }
+                if run.count >= open.count, body.dropFirst(run.count).trimmingSpaces().isEmpty { fence = nil }
+                continue
+            }
+            if let first = body.first, first == "`" || first == "~" {
+                let run = body.prefix { $0 == first }
+                if run.count >= 3, !(first == "`" && body.dropFirst(run.count).contains("`")) {
+                    fence = (first, run.count)
+                }
+                continue
+            }
+            if body.hasPrefix("[^"), let close = body.firstIndex(of: "]"),
+               body[close...].dropFirst().first == ":" {
+                let label = body[body.index(body.startIndex, offsetBy: 2)..<close]
+                footnoteDefinitions.append((String(label), i + 1, indent.count + 1))
+            }
+            guard body.hasPrefix(":::") else { continue }
+            guard let marker = Self.parseMarker(body, line: i + 1, column: indent.count + 1, file: file,
+                                                diagnostics: &diagnostics) else { continue }
+            replacements.append((lines[i], String(indent) + "\(Self.markerPrefix)\(markers.count)-->"))
+            markers.append(marker)
+        }
+        markdown = replacements.isEmpty ? Array(text.utf8) : Self.apply(replacements, to: text)
+    }
+
+    /// The byte ranges of the lines, without their newlines.
+    static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for i in 0..<bytes.count where bytes[i] == 0x0A {
+            ranges.append(start..<i)
+            start = i + 1
+        }
+        ranges.append(start..<bytes.count)
+        return ranges
+    }
+
+    /// The text with each range (in order, not overlapping) replaced.
+    static func apply(_ replacements: [(range: Range<Int>, with: String)], to text: String) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count + replacements.count * 32)
+        var text = text
+        text.withUTF8 { bytes in
+            var position = 0
+            for (range, replacement) in replacements.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+                out.append(contentsOf: bytes[position..<range.lowerBound])
+                out.append(contentsOf: replacement.utf8)
+                position = range.upperBound
+            }
+            out.append(contentsOf: bytes[position..<bytes.count])
+        }
+        return out
+    }
+
+    /// `:::name`, `:::name[label]`, `:::name[label]{attrs}` or a closing `:::`.
+    static func parseMarker(_ body: Substring, line: Int, column: Int, file: String,
+                            diagnostics: inout [Diagnostic]) -> Marker? {
+        let colons = body.prefix { $0 == ":" }.count
+        var rest = body.dropFirst(colons)
+        if rest.trimmingSpaces().isEmpty {
+            return Marker(kind: .close, line: line, column: column, colons: colons)
+        }
+        let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        guard let first = name.first, first.isLetter else { return nil }
+        rest = rest.dropFirst(name.count)
+        var label: String?
+        if rest.first == "[" {
+            guard let close = rest.firstIndex(of: "]") else { return nil }
+            label = String(rest[rest.index(after: rest.startIndex)..<close])
+            rest = rest[rest.index(after: close)...]
+        }
+        if rest.first == "{", let close = rest.firstIndex(of: "}") {
+            rest = rest[rest.index(after: close)...]
+        }
+        let trailing = rest.trimmingSpaces()
+        if !trailing.isEmpty {
+            diagnostics.append(Diagnostic(
+                file: file, line: line, column: column + colons + name.count, severity: .warning,
+                message: "text after the directive name is not part of the syntax; write `:::\(name)[\(trailing)]` for a title"))
+            label = label ?? trailing
+        }
+        return Marker(kind: .open(name: String(name), label: label), line: line, column: column, colons: colons)
+    }
+
+    /// The marker index an HTML block stands for, if it is one of ours.
+    static func markerIndex(inHTML html: String) -> Int? {
+        let trimmed = html.trimmingSpaces()
+        guard trimmed.hasPrefix(markerPrefix) else { return nil }
+        let digits = trimmed.dropFirst(markerPrefix.count).prefix { $0.isNumber }
+        return Int(digits)
+    }
+}

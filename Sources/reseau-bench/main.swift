@@ -1,0 +1,102 @@
+import CCmark
+import Course
+import Foundation
+
+// `make bench`: figures for the loader, one per line, with the machine they ran on.
+// Timings live here, never in tests.
+
+let repository = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
+
+func machine() -> String {
+    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+        .split(separator: "\n").first { $0.hasPrefix("model name") }?
+        .split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+    return "\(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+}
+
+func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// The median of `runs` timings of `body`, in seconds.
+func median(runs: Int, _ body: () -> Void) -> Double {
+    let times = (0..<runs).map { _ in seconds(body) }
+    return times.sorted()[times.count / 2]
+}
+
+/// Medians of two bodies timed in alternation (A B A B…), so that a busy moment of the
+/// machine weighs on both alike.
+func alternating(runs: Int, _ a: () -> Void, _ b: () -> Void) -> (Double, Double) {
+    var timesA: [Double] = [], timesB: [Double] = []
+    for _ in 0..<runs {
+        timesA.append(seconds(a))
+        timesB.append(seconds(b))
+    }
+    return (timesA.sorted()[runs / 2], timesB.sorted()[runs / 2])
+}
+
+/// About 1 MB of real course text: the corpus pages, the first whole, then the bodies of
+/// all of them repeated (so there is one frontmatter, as in a real lesson).
+func megabyteCourse() -> (String, String) {
+    let folder = shared.appendingPathComponent("corpus/course").path
+    var files = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? [])
+        .filter { $0.hasSuffix(".md") }.sorted().map { folder + "/" + $0 }
+    var origin = "../shared/corpus/course"
+    if files.isEmpty {
+        let fixtures = repository.appendingPathComponent("Tests/Fixtures/lessons").path
+        files = ["every-block.md", "old-slide-marker.md"].map { fixtures + "/" + $0 }
+        origin = "Tests/Fixtures (../shared is absent)"
+    }
+    let pages = files.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+    let bodies = pages.map { page -> String in
+        let lines = page.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else { return page }
+        return lines[(end + 1)...].joined(separator: "\n")
+    }
+    var text = pages[0]
+    var i = 0
+    while text.utf8.count < 1_000_000 {
+        text += "\n\n---\n\n" + bodies[i % bodies.count]
+        i += 1
+    }
+    return (text, origin)
+}
+
+/// libcmark-gfm alone: the same parser options and extensions the loader uses.
+func cmarkAlone(_ text: String) {
+    cmark_gfm_core_extensions_ensure_registered()
+    let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES)!
+    for name in ["table", "strikethrough", "tasklist", "autolink"] {
+        if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+    }
+    var text = text
+    text.withUTF8 { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+    }
+    let document = cmark_parser_finish(parser)
+    cmark_node_free(document)
+    cmark_parser_free(parser)
+}
+
+let (text, origin) = megabyteCourse()
+let bytes = Array(text.utf8)
+print("machine: \(machine())")
+print("loader input: \(bytes.count) bytes from \(origin)")
+_ = Lesson.parse(bytes: bytes, file: "bench.md")  // warm up
+if ProcessInfo.processInfo.environment["RESEAU_BENCH_PROFILE"] != nil {
+    // For `perf record`: only the loader, many times.
+    for _ in 0..<60 { _ = Lesson.parse(bytes: bytes, file: "bench.md") }
+    exit(0)
+}
+var slides = 0
+let (cmarkTime, loaderTime) = alternating(runs: 31, { cmarkAlone(text) },
+                                          { slides = Lesson.parse(bytes: bytes, file: "bench.md").slides.count })
+print(String(format: "loader: libcmark-gfm alone %.2f ms", cmarkTime * 1000))
+print(String(format: "loader: reseau Lesson.parse %.2f ms (%d slides)", loaderTime * 1000, slides))
+print(String(format: "loader: ratio %.2f (goal <= 1.3)", loaderTime / cmarkTime))
+let decodeTime = median(runs: 21) { _ = SourceDecoder.decode(bytes, file: "bench.md") }
+print(String(format: "loader: of which decoding %.2f ms", decodeTime * 1000))

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Course
+import Foundation
+
+/// The command line. Bad usage exits 2 (as `lint` promises), not ArgumentParser's 64.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Reseau.parseAsRoot()
+            try command.run()
+        } catch {
+            let code = Reseau.exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((Reseau.fullMessage(for: error) + "\n").utf8))
+                exit(2)
+            }
+            Reseau.exit(withError: error)
+        }
+    }
+}
+
+struct Reseau: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reseau",
+        abstract: "Kubernetes networking, taught in the terminal.",
+        discussion: "With no subcommand, opens the course at PATH (default: the bundled Lessons/).",
+        subcommands: [Open.self, Outline.self, Lint.self],
+        defaultSubcommand: Open.self)
+}
+
+/// Where the bundled lessons are: `Lessons/` in the working folder (as `make run` starts
+/// it), else beside the executable.
+func bundledLessons() -> String {
+    let local = "Lessons"
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: local, isDirectory: &isDirectory), isDirectory.boolValue {
+        return local
+    }
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    return executable.deletingLastPathComponent().appendingPathComponent("Lessons").path
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+@testable import Course
+
+/// Each bad input the format names gets its exact diagnostic, and the rest of the lesson
+/// still loads.
+struct BadInputTests {
+    func messages(_ lesson: Lesson) -> [String] {
+        lesson.diagnostics.map { "\($0.line):\($0.column): \($0.severity.rawValue): \($0.message)" }
+    }
+
+    @Test func unclosedDirectiveIsAnErrorButKeepsItsContent() {
+        let lesson = Lesson.load(path: Paths.fixture("unclosed-directive.md"))
+        #expect(messages(lesson) == [
+            "9:1: error: directive `:::warning` is never closed (a line `:::` must end it); its content is kept",
+        ])
+        guard case .directive(let d)? = lesson.slides.first?.blocks.last else {
+            Issue.record("the directive is gone")
+            return
+        }
+        #expect(d.kind == .warning)
+        #expect(d.label == "Attention")
+        #expect(d.blocks.map(\.kindName) == ["paragraph", "list"])
+    }
+
+    @Test func badFrontmatterIsLocatedAndTheBodyLoads() {
+        let lesson = Lesson.load(path: Paths.fixture("bad-frontmatter.md"))
+        #expect(messages(lesson) == [
+            "2:8: error: frontmatter: invalid YAML: while scanning a quoted scalar found unexpected end of stream (3:12)",
+        ])
+        #expect(lesson.title == "Le reste se lit")
+        #expect(lesson.slides.count == 1)
+        #expect(lesson.slides[0].blocks.map(\.kindName) == ["heading", "paragraph"])
+    }
+
+    @Test func malformedQuizIsAnErrorForThatBlockOnly() {
+        let lesson = Lesson.load(path: Paths.fixture("bad-quiz.md"))
+        #expect(messages(lesson) == [
+            "14:11: error: quiz: answer `C` is not one of the choices",
+            "18:11: error: quiz: invalid YAML: while parsing a flow sequence did not find expected ',' or ']' (19:1)",
+        ])
+        #expect(lesson.questions.count == 1)
+        #expect(lesson.questions.first?.answers == [2])
+        #expect(lesson.slides[0].blocks.last.map(\.kindName) == "paragraph")
+    }
+
+    @Test func unknownDirectiveIsAWarningAndAStrayCloserToo() {
+        let lesson = Lesson.load(path: Paths.fixture("unknown-directive.md"))
+        #expect(messages(lesson) == [
+            "5:1: warning: unknown directive `:::remarque`: shown as a plain box titled \"remarque\"",
+            "9:1: warning: `:::` closes no open directive: ignored",
+        ])
+        guard case .directive(let d)? = lesson.slides.first?.blocks.first else {
+            Issue.record("the unknown directive was dropped")
+            return
+        }
+        #expect(d.kind == .unknown)
+        #expect(d.name == "remarque")
+    }
+
+    @Test func binaryFileIsRefusedWithAMessage() {
+        let lesson = Lesson.load(path: Paths.fixture("binary.md"))
+        #expect(messages(lesson) == ["1:1: error: binary file (NUL byte at offset 4), not a lesson: skipped"])
+        #expect(lesson.slides.isEmpty)
+    }
+
+    @Test func missingFileIsAnError() {
+        let course = Curriculum.load(paths: [Paths.fixture("nope.md")])
+        #expect(course.allDiagnostics.map(\.message) == ["no such file or folder"])
+    }
+
+    @Test func controlCharactersNeverSurvive() {
+        let lesson = Lesson.load(path: Paths.fixture("control-characters.md"))
+        #expect(messages(lesson) == [
+            "7:4: warning: control character U+001B removed",
+            "7:14: warning: control character U+001B removed",
+            "7:32: warning: control character U+0007 removed",
+        ])
+        let text = lesson.allBlocks.map(\.searchText).joined()
+        #expect(text.contains("Un [31mrouge[0m et une cloche."))
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
+    }
+
+    @Test func bomAndCRLFAreRead() {
+        let lesson = Lesson.load(path: Paths.fixture("bom-crlf.md"))
+        #expect(lesson.diagnostics.isEmpty)
+        #expect(lesson.title == "BOM et CRLF")
+        #expect(lesson.frontmatter.tags == ["a"])
+        #expect(lesson.allBlocks.map(\.searchText) == ["Titre", "Café au lait."])
+    }
+
+    @Test func latin1FileIsReadAsWindows1252() {
+        let bytes: [UInt8] = Array("---\ntitle: Caf".utf8) + [0xE9] + Array("\n---\n\nD".utf8) + [0xE9] + Array("j".utf8) + [0xE0]
+        let lesson = Lesson.parse(bytes: bytes, file: "latin1.md")
+        #expect(lesson.title == "Café")
+        #expect(messages(lesson) == ["1:1: warning: file is not UTF-8: read as Windows-1252"])
+        #expect(lesson.allBlocks.map(\.searchText) == ["Déjà"])
+    }
+
+    @Test func invalidUTF8InAnUTF8FileIsDroppedAndLocated() {
+        let bytes: [UInt8] = Array("---\ntitle: Déjà\n---\n\nun ".utf8) + [0xFF] + Array(" deux".utf8)
+        let lesson = Lesson.parse(bytes: bytes, file: "bad.md")
+        #expect(messages(lesson) == ["5:4: warning: invalid UTF-8: 1 byte sequence dropped"])
+        #expect(lesson.allBlocks.map(\.searchText) == ["un  deux"])
+    }
+
+    @Test func aCorrectFileWithAccentsAndEmojiIsNotRepaired() {
+        let lesson = Lesson.parse(text: "---\ntitle: Réseau 🌐\n---\n\n## 🌐 Déjà vu\n\nÃ© n'est pas un accident ici.\n", file: "ok.md")
+        let decoded = SourceDecoder.decode(Array("---\ntitle: Réseau 🌐\n---\n\nÉté à Noël, ça ! Ã©\n".utf8), file: "ok.md")
+        #expect(decoded.repair == nil)
+        #expect(decoded.text?.contains("Été à Noël") == true)
+        #expect(lesson.toc.first?.title == "Déjà vu")
+    }
+
+    @Test func fiftyThousandCharacterLinesLoad() {
+        let long = String(repeating: "mot ", count: 12_500)
+        let svg = "<svg width=\"10\">" + String(repeating: "<path d=\"M0 0\"/>", count: 3_200) + "</svg>"
+        let text = "---\ntitle: Long\n---\n\n\(long)\n\n\(svg)\n\n## Après\n"
+        let lesson = Lesson.parse(text: text, file: "long.md")
+        #expect(lesson.diagnostics.isEmpty)
+        #expect(lesson.slides[0].blocks.map(\.kindName) == ["paragraph", "paragraph", "heading"])
+        #expect(lesson.slides[0].blocks[1].searchText == "SVG")
+    }
+
+    @Test func tenMegabyteFileLoads() {
+        var text = "---\ntitle: Gros\n---\n\n"
+        let slide = "## Diapositive\n\n- un point avec du _texte_\n- un autre `code`\n\n:::tip\nAstuce.\n:::\n\n---\n\n"
+        text.reserveCapacity(10_500_000)
+        while text.utf8.count < 10_000_000 { text += slide }
+        let lesson = Lesson.parse(bytes: Array(text.utf8), file: "big.md")
+        #expect(lesson.diagnostics.isEmpty)
+        #expect(lesson.slides.count > 100_000)
+    }
+
+    @Test func unterminatedFenceAndFrontmatterDoNotHang() {
+        let lesson = Lesson.parse(text: "---\ntitle: x\n\n```mermaid\nflowchart\n:::tip\n", file: "x.md")
+        #expect(messages(lesson).first == "1:1: error: frontmatter: no closing `---` line; the file is read as Markdown only")
+    }
+}

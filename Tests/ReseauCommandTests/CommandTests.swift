@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// The `reseau` command run as a user runs it: arguments in, text and exit status out.
+struct CommandTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func fixture(_ name: String) -> String {
+        repository.appendingPathComponent("Tests/Fixtures/lessons").appendingPathComponent(name).path
+    }
+
+    /// The built executable, next to the test bundle.
+    static let executable: URL = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("reseau")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return repository.appendingPathComponent(".build/debug/reseau")
+    }()
+
+    struct Run { var status: Int32; var out: String; var err: String }
+
+    func reseau(_ arguments: String...) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.repository
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "interactive=no"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus,
+                   out: String(decoding: outData, as: UTF8.self),
+                   err: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func outlineListsSlidesWithSectionsHeadingsAndBlocks() throws {
+        let run = try reseau("outline", Self.fixture("every-block.md"))
+        #expect(run.status == 0)
+        #expect(run.out.split(separator: "\n").map(String.init) == [
+            "Tous les blocs — \(Self.fixture("every-block.md")) — 4 slides",
+            "  1  Blocs simples | Blocs simples | heading, paragraph, footnote",
+            "  2  Blocs simples › Listes | Listes | heading, list, quote",
+            "  3  Blocs simples › Listes | - | code:yaml, table",
+            "  4  Blocs simples › Listes | - | tip, warning, correction, list, mermaid, scene, paragraph",
+        ])
+    }
+
+    @Test func lintCleanFileExitsZero() throws {
+        let run = try reseau("lint", Self.fixture("old-slide-marker.md"))
+        #expect(run.status == 0)
+        #expect(run.out == "")
+    }
+
+    @Test func lintErrorExitsOneWithLocatedLines() throws {
+        let path = Self.fixture("unclosed-directive.md")
+        let run = try reseau("lint", path)
+        #expect(run.status == 1)
+        #expect(run.out == "\(path):9:1: error: directive `:::warning` is never closed (a line `:::` must end it); its content is kept\n")
+    }
+
+    @Test func lintWarningFailsOnlyWhenStrict() throws {
+        let path = Self.fixture("unknown-directive.md")
+        #expect(try reseau("lint", path).status == 0)
+        let strict = try reseau("lint", "--strict", path)
+        #expect(strict.status == 1)
+        #expect(strict.out.hasPrefix("\(path):5:1: warning: unknown directive `:::remarque`"))
+    }
+
+    @Test func lintJSON() throws {
+        let path = Self.fixture("binary.md")
+        let run = try reseau("lint", "--format", "json", path)
+        #expect(run.status == 1)
+        let decoded = try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [[String: Any]]
+        #expect(decoded?.count == 1)
+        #expect(decoded?.first?["line"] as? Int == 1)
+        #expect(decoded?.first?["column"] as? Int == 1)
+        #expect(decoded?.first?["severity"] as? String == "error")
+        #expect(decoded?.first?["file"] as? String == path)
+    }
+
+    @Test func badUsageExitsTwo() throws {
+        #expect(try reseau("lint").status == 2)
+        #expect(try reseau("lint", "--format", "xml", Self.fixture("binary.md")).status == 2)
+        #expect(try reseau("lint", "--nope", Self.fixture("binary.md")).status == 2)
+    }
+
+    @Test func lintAFolderReadsEveryLesson() throws {
+        let run = try reseau("lint", Self.repository.appendingPathComponent("Tests/Fixtures/lessons").path)
+        #expect(run.status == 1)
+        for name in ["bad-frontmatter.md", "bad-quiz.md", "binary.md", "unclosed-directive.md", "control-characters.md"] {
+            #expect(run.out.contains("/\(name):"), "nothing reported for \(name)")
+        }
+    }
+}
