@@ -19,6 +19,7 @@ let package = Package(
             name: "CCmark",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "Mermaid", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "Course",
             dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
@@ -32,6 +33,7 @@ let package = Package(
         ),
         .executableTarget(name: "reseau-bench", dependencies: ["Course", "CCmark"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),
+        .testTarget(name: "MermaidTests", dependencies: ["Mermaid"]),
         .testTarget(name: "ReseauCommandTests", dependencies: ["reseau"]),
     ]
 )

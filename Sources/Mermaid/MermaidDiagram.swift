@@ -1,0 +1,106 @@
+import Yams
+
+/// A mermaid block, parsed: a flowchart reseau can draw, or another kind it cannot yet.
+public enum MermaidDiagram: Sendable, Equatable {
+    case flowchart(Flowchart)
+    /// `sequenceDiagram`, `classDiagram`…: shown as source.
+    case unsupported(kind: String, title: String?)
+
+    public var flowchart: Flowchart? {
+        if case .flowchart(let f) = self { return f }
+        return nil
+    }
+}
+
+/// A problem in a diagram, located in the diagram's own source (1-based).
+public struct MermaidDiagnostic: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case warning, error }
+    public var line: Int
+    public var column: Int
+    public var severity: Severity
+    public var message: String
+
+    public var description: String { "\(line):\(column): \(severity.rawValue): \(message)" }
+}
+
+public struct MermaidResult: Sendable {
+    /// Nil only when the text is not a diagram at all.
+    public var diagram: MermaidDiagram?
+    public var diagnostics: [MermaidDiagnostic]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+public enum Mermaid {
+    /// The first words of the diagram kinds mermaid knows besides flowcharts.
+    public static let otherKinds: Set<String> = [
+        "sequenceDiagram", "classDiagram", "classDiagram-v2", "stateDiagram", "stateDiagram-v2",
+        "erDiagram", "journey", "gantt", "pie", "quadrantChart", "requirementDiagram", "gitGraph",
+        "mindmap", "timeline", "zenuml", "sankey-beta", "sankey", "xychart-beta", "xychart",
+        "block-beta", "block", "packet-beta", "packet", "architecture-beta", "architecture",
+        "kanban", "radar-beta", "treemap-beta", "C4Context", "C4Container", "C4Component",
+        "C4Dynamic", "C4Deployment", "info",
+    ]
+
+    /// Parses a mermaid block. Never throws: problems are diagnostics, and as much of
+    /// the diagram as could be read is kept.
+    public static func parse(_ source: String) -> MermaidResult {
+        var scanner = Scanner(source)
+        var diagnostics: [MermaidDiagnostic] = []
+        let title = frontmatterTitle(&scanner, &diagnostics)
+        // The first significant line names the kind.
+        while !scanner.atEnd {
+            scanner.skipWhitespace(newlines: true)
+            if scanner.peek("%%") { scanner.skipLine(); continue }
+            break
+        }
+        guard !scanner.atEnd else {
+            diagnostics.append(scanner.diagnostic(.error, "empty diagram: expected `flowchart` or `graph`"))
+            return MermaidResult(diagram: nil, diagnostics: diagnostics)
+        }
+        let start = scanner.position
+        let word = scanner.readWhile { !$0.isWhitespace && $0 != ";" }
+        switch word {
+        case "graph", "flowchart", "flowchart-elk":
+            var parser = FlowchartParser(scanner: scanner)
+            parser.chart.title = title
+            parser.parseHeader()
+            parser.parseDocument()
+            return MermaidResult(diagram: .flowchart(parser.chart), diagnostics: diagnostics + parser.diagnostics)
+        case let kind where otherKinds.contains(kind):
+            return MermaidResult(diagram: .unsupported(kind: kind, title: title), diagnostics: diagnostics)
+        default:
+            scanner.position = start
+            diagnostics.append(scanner.diagnostic(.error, "unknown diagram kind `\(word)`: expected `flowchart` or `graph`"))
+            return MermaidResult(diagram: nil, diagnostics: diagnostics)
+        }
+    }
+
+    /// `---` / `title: …` / `config: …` / `---` at the top of the block.
+    static func frontmatterTitle(_ scanner: inout Scanner, _ diagnostics: inout [MermaidDiagnostic]) -> String? {
+        let save = scanner.position
+        scanner.skipWhitespace(newlines: true)
+        guard scanner.peekLine().trimmed == "---" else { scanner.position = save; return nil }
+        let yamlLine = scanner.line + 1
+        scanner.skipLine()
+        var lines: [String] = []
+        while !scanner.atEnd {
+            let line = scanner.peekLine()
+            scanner.skipLine()
+            if line.trimmed == "---" {
+                do {
+                    let value = try Yams.load(yaml: lines.joined(separator: "\n"))
+                    return (value as? [String: Any])?["title"].map { "\($0)" }
+                } catch {
+                    diagnostics.append(MermaidDiagnostic(line: yamlLine, column: 1, severity: .error,
+                                                         message: "diagram frontmatter is not valid YAML"))
+                    return nil
+                }
+            }
+            lines.append(line)
+        }
+        diagnostics.append(MermaidDiagnostic(line: yamlLine - 1, column: 1, severity: .error,
+                                             message: "diagram frontmatter has no closing `---`"))
+        return nil
+    }
+}
