@@ -22,17 +22,18 @@ let package = Package(
         .target(name: "Mermaid", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "Course",
-            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmark", "Mermaid", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "reseau",
             dependencies: [
                 "Course",
+                "Mermaid",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "reseau-bench", dependencies: ["Course", "CCmark"]),
-        .testTarget(name: "CourseTests", dependencies: ["Course"]),
+        .executableTarget(name: "reseau-bench", dependencies: ["Course", "CCmark", "Mermaid"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course", "Mermaid"]),
         .testTarget(name: "MermaidTests", dependencies: ["Mermaid"]),
         .testTarget(name: "ReseauCommandTests", dependencies: ["reseau"]),
     ]

@@ -1,3 +1,5 @@
+import Mermaid
+
 /// A block of a slide, typed by what a reader sees. Every block knows the line of the
 /// lesson file it starts on, so diagnostics and search can point back at the source.
 public indirect enum Block: Sendable, Equatable {
@@ -162,9 +164,11 @@ public struct CodeBlock: Sendable, Equatable {
     }
 }
 
-/// A mermaid diagram kept with its source; the Mermaid module parses it.
+/// A mermaid diagram: its source, and what the Mermaid parser made of it.
 public struct DiagramSource: Sendable, Equatable {
     public var source: String
+    /// The parsed diagram (nil when the block is not a diagram at all).
+    public var diagram: MermaidDiagram?
     /// The line of the opening fence; the source starts on the next line.
     public var line: Int
     /// The column the source's lines start at (more than 1 when the fence is indented).

@@ -1,4 +1,5 @@
 import CCmark
+import Mermaid
 
 /// Turns cmark-gfm's tree into the typed block model: directives from their markers,
 /// captions onto the figure before them, fences by language (mermaid, `yaml scene`,
@@ -144,7 +145,16 @@ struct BlockBuilder {
         let text = node.literal
         switch language.lowercased() {
         case "mermaid":
-            return .mermaid(DiagramSource(source: text, line: line, column: column, caption: nil))
+            let result = Mermaid.parse(text)
+            for problem in result.diagnostics {
+                // The source starts on the line after the fence.
+                report(line + problem.line, column + problem.column - 1,
+                       problem.severity == .error ? .error : .warning, "mermaid: \(problem.message)")
+            }
+            if case .unsupported(let kind, _)? = result.diagram {
+                report(line, column, .warning, "mermaid `\(kind)` cannot be drawn yet: shown as its source")
+            }
+            return .mermaid(DiagramSource(source: text, diagram: result.diagram, line: line, column: column, caption: nil))
         case "yaml" where options.split(separator: " ").first == "scene",
              "yml" where options.split(separator: " ").first == "scene":
             return .scene(SceneSource(source: text, line: line, column: column, caption: nil))

@@ -7,6 +7,9 @@ struct FlowchartParser {
     var chart = Flowchart()
     var diagnostics: [MermaidDiagnostic] = []
     private var nodeIndex: [String: Int] = [:]
+    /// Edge index by id, and how many edges join each (from, to) pair.
+    private var edgeIndex: [String: Int] = [:]
+    private var pairCounts: [String: Int] = [:]
     private var subgraphCount = 0
 
     init(scanner: Scanner) { self.scanner = scanner }
@@ -228,7 +231,7 @@ struct FlowchartParser {
         return ids
     }
 
-    static func isIDCharacter(_ c: Character) -> Bool {
+    static func isIDCharacter(_ c: Unicode.Scalar) -> Bool {
         c.isLetter || c.isNumber || c == "_" || c == "-"
     }
 
@@ -424,7 +427,7 @@ struct FlowchartParser {
     private mutating func parseArrow() throws -> Link? {
         let start = scanner.position
         let line = scanner.line, column = scanner.column
-        var startMarker: Character?
+        var startMarker: Unicode.Scalar?
         if let c = scanner.current, "<xo".contains(c), let next = scanner.char(at: 1), next == "-" || next == "=" {
             startMarker = c
             scanner.advance()
@@ -468,7 +471,7 @@ struct FlowchartParser {
         return nil
     }
 
-    private mutating func endMarker() -> Character? {
+    private mutating func endMarker() -> Unicode.Scalar? {
         if let c = scanner.current, ">xo".contains(c) {
             scanner.advance()
             return c
@@ -476,7 +479,7 @@ struct FlowchartParser {
         return nil
     }
 
-    private func arrowType(_ start: Character?, _ end: Character?) -> ArrowType {
+    private func arrowType(_ start: Unicode.Scalar?, _ end: Unicode.Scalar?) -> ArrowType {
         switch (start != nil, end) {
         case (_, nil): return .arrow_open
         case (false, ">"): return .arrow_point
@@ -489,7 +492,7 @@ struct FlowchartParser {
     }
 
     /// The text of `-- text -->`, `== text ==>`, `-. text .->`, up to the closing arrow.
-    private mutating func labelledLink(startMarker: Character?, stroke: Stroke, at start: Int,
+    private mutating func labelledLink(startMarker: Unicode.Scalar?, stroke: Stroke, at start: Int,
                                        line: Int, column: Int) throws -> Link {
         let textStart = scanner.position
         var i = scanner.position
@@ -501,26 +504,26 @@ struct FlowchartParser {
                     var j = i
                     while j < chars.count, chars[j] == "." { j += 1 }
                     if j < chars.count, chars[j] == "-" {
-                        let text = String(chars[textStart..<i])
+                        let text = String(scalars: chars[textStart..<i])
                         scanner.position = j + 1
                         let end = endMarker()
                         return makeLabelled(text, startMarker, end, stroke, j - i, line, column)
                     }
                 }
             default:
-                let c: Character = stroke == .thick ? "=" : "-"
+                let c: Unicode.Scalar = stroke == .thick ? "=" : "-"
                 if chars[i] == c {
                     var j = i
                     while j < chars.count, chars[j] == c { j += 1 }
                     let run = j - i
                     let next = j < chars.count ? chars[j] : nil
                     if run >= 2, let n = next, ">xo".contains(n) {
-                        let text = String(chars[textStart..<i])
+                        let text = String(scalars: chars[textStart..<i])
                         scanner.position = j + 1
                         return makeLabelled(text, startMarker, n, stroke, run - 1, line, column)
                     }
                     if run >= 3 {
-                        let text = String(chars[textStart..<i])
+                        let text = String(scalars: chars[textStart..<i])
                         scanner.position = j
                         return makeLabelled(text, startMarker, nil, stroke, run - 2, line, column)
                     }
@@ -533,7 +536,7 @@ struct FlowchartParser {
         throw SyntaxError(message: "edge label never closed: expected an arrow such as `-->`", position: start)
     }
 
-    private func makeLabelled(_ raw: String, _ startMarker: Character?, _ end: Character?, _ stroke: Stroke,
+    private func makeLabelled(_ raw: String, _ startMarker: Unicode.Scalar?, _ end: Unicode.Scalar?, _ stroke: Stroke,
                               _ length: Int, _ line: Int, _ column: Int) -> Link {
         var text = raw.trimmed
         var type = LabelType.text
@@ -555,12 +558,14 @@ struct FlowchartParser {
         for start in starts {
             for end in ends {
                 var id: String?
-                if let given = link.id, start == starts.last, end == ends.first,
-                   !chart.edges.contains(where: { $0.id == given }) {
+                if let given = link.id, start == starts.last, end == ends.first, edgeIndex[given] == nil {
                     id = given
                 }
-                let existing = chart.edges.filter { $0.from == start && $0.to == end }.count
+                let pair = start + "\u{0}" + end
+                let existing = pairCounts[pair, default: 0]
+                pairCounts[pair] = existing + 1
                 let generated = "L_\(start)_\(end)_\(existing == 0 ? 0 : existing + 1)"
+                if edgeIndex[id ?? generated] == nil { edgeIndex[id ?? generated] = chart.edges.count }
                 chart.edges.append(Edge(
                     id: id ?? generated, isUserDefinedID: id != nil, from: start, to: end,
                     type: link.type, stroke: link.stroke, length: link.length, label: link.label,
@@ -577,7 +582,7 @@ struct FlowchartParser {
         let open = scanner.position
         scanner.advance()
         var depth = 1
-        var quote: Character?
+        var quote: Unicode.Scalar?
         var body = ""
         while let c = scanner.current {
             scanner.advance()
@@ -599,7 +604,7 @@ struct FlowchartParser {
     /// `id@{ … }`: edge properties when `id` names an edge, else node properties.
     private mutating func applyMetadata(to id: String, body: String, at start: Int, line: Int, column: Int) throws {
         let properties = try Metadata.parse(body)
-        if let index = chart.edges.firstIndex(where: { $0.id == id }), nodeIndex[id] == nil {
+        if let index = edgeIndex[id], nodeIndex[id] == nil {
             for (key, value) in properties.sorted(by: { $0.key < $1.key }) {
                 switch key {
                 case "animate": chart.edges[index].animate = ["true", "yes", "on"].contains(value.lowercased())
@@ -658,7 +663,7 @@ struct FlowchartParser {
         for id in ids.split(separator: ",").map(String.init) {
             if let i = nodeIndex[id] {
                 chart.nodes[i].classes.append(name)
-            } else if let i = chart.edges.firstIndex(where: { $0.id == id }) {
+            } else if let i = edgeIndex[id] {
                 chart.edges[i].classes.append(name)
             } else if let i = chart.subgraphs.firstIndex(where: { $0.id == id }) {
                 chart.subgraphs[i].classes.append(name)

@@ -89,7 +89,7 @@ public enum Mermaid {
             scanner.skipLine()
             if line.trimmed == "---" {
                 do {
-                    let value = try Yams.load(yaml: lines.joined(separator: "\n"))
+                    let value = try Yams.load(yaml: lines.joined(separator: "\n"), .default, .default, .utf8)
                     return (value as? [String: Any])?["title"].map { "\($0)" }
                 } catch {
                     diagnostics.append(MermaidDiagnostic(line: yamlLine, column: 1, severity: .error,

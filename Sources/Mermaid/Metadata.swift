@@ -7,7 +7,7 @@ enum Metadata {
         let yaml = body.contains("\n") ? dedent(body) : "{" + body + "}"
         let value: Any?
         do {
-            value = try Yams.load(yaml: yaml)
+            value = try Yams.load(yaml: yaml, .default, .default, .utf8)
         } catch {
             throw FlowchartParser.SyntaxError(message: "`@{ }` is not valid YAML", position: 0)
         }

@@ -1,21 +1,21 @@
 /// A cursor over a diagram's characters that knows its line and column.
 struct Scanner {
-    let chars: [Character]
+    let chars: [Unicode.Scalar]
     var position = 0
     /// The index of the first character of each line.
     private let lineStarts: [Int]
 
     init(_ text: String) {
-        chars = Array(text)
+        chars = Array(text.unicodeScalars)
         var starts = [0]
-        for (i, c) in chars.enumerated() where c == "\n" || c == "\r\n" { starts.append(i + 1) }
+        for (i, c) in chars.enumerated() where c == "\n" { starts.append(i + 1) }
         lineStarts = starts
     }
 
     var atEnd: Bool { position >= chars.count }
-    var current: Character? { position < chars.count ? chars[position] : nil }
+    var current: Unicode.Scalar? { position < chars.count ? chars[position] : nil }
 
-    func char(at offset: Int) -> Character? {
+    func char(at offset: Int) -> Unicode.Scalar? {
         let i = position + offset
         return i >= 0 && i < chars.count ? chars[i] : nil
     }
@@ -41,7 +41,7 @@ struct Scanner {
 
     func peek(_ text: String) -> Bool {
         var i = position
-        for c in text {
+        for c in text.unicodeScalars {
             guard i < chars.count, chars[i] == c else { return false }
             i += 1
         }
@@ -50,16 +50,16 @@ struct Scanner {
 
     mutating func consume(_ text: String) -> Bool {
         guard peek(text) else { return false }
-        position += text.count
+        position += text.unicodeScalars.count
         return true
     }
 
     mutating func advance(_ n: Int = 1) { position = min(position + n, chars.count) }
 
-    mutating func readWhile(_ predicate: (Character) -> Bool) -> String {
+    mutating func readWhile(_ predicate: (Unicode.Scalar) -> Bool) -> String {
         let start = position
         while position < chars.count, predicate(chars[position]) { position += 1 }
-        return String(chars[start..<position])
+        return String(scalars: chars[start..<position])
     }
 
     /// Spaces and tabs; newlines and `;` too when asked.
@@ -73,7 +73,7 @@ struct Scanner {
     func peekLine() -> String {
         var i = position
         while i < chars.count, !chars[i].isNewline { i += 1 }
-        return String(chars[position..<i])
+        return String(scalars: chars[position..<i])
     }
 
     /// Moves past the end of the current line.

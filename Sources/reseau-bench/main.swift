@@ -1,6 +1,7 @@
 import CCmark
 import Course
 import Foundation
+import Mermaid
 
 // `make bench`: figures for the loader, one per line, with the machine they ran on.
 // Timings live here, never in tests.
@@ -100,3 +101,31 @@ print(String(format: "loader: reseau Lesson.parse %.2f ms (%d slides)", loaderTi
 print(String(format: "loader: ratio %.2f (goal <= 1.3)", loaderTime / cmarkTime))
 let decodeTime = median(runs: 21) { _ = SourceDecoder.decode(bytes, file: "bench.md") }
 print(String(format: "loader: of which decoding %.2f ms", decodeTime * 1000))
+
+/// A flowchart of 1,000 nodes in 10 subgraphs and 2,000 edges of every kind.
+func bigFlowchart() -> String {
+    var lines = ["flowchart LR"]
+    let arrows = ["-->", "-.->", "==>", "---", "--o", "--x", "<-->"]
+    for group in 0..<10 {
+        lines.append("  subgraph g\(group) [\"Groupe \(group)\"]")
+        for i in (group * 100)..<(group * 100 + 100) {
+            lines.append("    n\(i)[\"Pod \(i)<br/>10.4.\(i / 250).\(i % 250)\"]:::blue")
+        }
+        lines.append("  end")
+    }
+    for e in 0..<2000 {
+        let from = e % 1000, to = (e * 7 + 13) % 1000
+        let label = e % 3 == 0 ? "|\"\(e) - http://n\(to):80\"|" : ""
+        lines.append("  n\(from) e\(e)@\(arrows[e % arrows.count])\(label) n\(to)")
+    }
+    lines.append("  e0@{ animate: true }")
+    return lines.joined(separator: "\n")
+}
+
+let flowchart = bigFlowchart()
+var parsed = (nodes: 0, edges: 0)
+let mermaidTime = median(runs: 11) {
+    let chart = Mermaid.parse(flowchart).diagram?.flowchart
+    parsed = (chart?.nodes.count ?? 0, chart?.edges.count ?? 0)
+}
+print(String(format: "mermaid: %d nodes, %d edges parsed in %.2f ms", parsed.nodes, parsed.edges, mermaidTime * 1000))

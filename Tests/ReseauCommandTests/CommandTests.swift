@@ -102,3 +102,55 @@ struct CommandTests {
         }
     }
 }
+
+/// `reseau mermaid`: how a diagram is read, as text or JSON in mermaid's names.
+struct MermaidCommandTests {
+    let base = CommandTests()
+
+    @Test func readsAMermaidFileAsText() throws {
+        let path = NSTemporaryDirectory() + "reseau-test-\(getpid()).mmd"
+        try "flowchart LR\n  a([client]) -. requête .-> b{{Gateway}}\n  b e1@==> c[(base)]\n  e1@{ animate: true }\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try base.reseau("mermaid", path)
+        #expect(run.status == 0)
+        #expect(run.out.split(separator: "\n").map(String.init) == [
+            "flowchart LR",
+            "  node a [stadium] \"client\"",
+            "  node b [hexagon] \"Gateway\"",
+            "  node c [cylinder] \"base\"",
+            "  edge a -.-> b \"requête\" (dotted, arrow_point, length 1)",
+            "  edge e1: b ==> c (thick, arrow_point, length 1) animated",
+        ])
+    }
+
+    @Test func jsonUsesMermaidNamesAndReadsStandardInput() throws {
+        let process = Process()
+        process.executableURL = CommandTests.executable
+        process.arguments = ["mermaid", "--json", "-"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("graph TD;A--xB;".utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let edge = (json?["edges"] as? [[String: Any]])?.first
+        #expect(edge?["type"] as? String == "arrow_cross")
+        #expect(edge?["stroke"] as? String == "normal")
+        #expect(json?["kind"] as? String == "flowchart")
+    }
+
+    @Test func errorsAreLocatedInTheLessonAndExitOne() throws {
+        let path = NSTemporaryDirectory() + "reseau-test-\(getpid()).md"
+        try "---\ntitle: t\n---\n\n```mermaid\nflowchart TD\n  A[bad (text)]\n```\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try base.reseau("mermaid", path)
+        #expect(run.status == 1)
+        #expect(run.err.contains("\(path):7:9: error: unexpected `(` in node text: put the text in quotes"))
+        #expect(run.out.hasPrefix("line 5:\nflowchart TB"))
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Course
+import Foundation
+import Mermaid
+
+struct MermaidCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mermaid",
+        abstract: "Show how a mermaid diagram is read: a .mmd file, every mermaid block of a Markdown file, or - for standard input.")
+
+    @Argument(help: "A .mmd file, a Markdown lesson, or - for standard input.")
+    var file: String
+
+    @Flag(help: "Print JSON in mermaid's own names (vertex types, edge types, strokes).")
+    var json = false
+
+    func run() throws {
+        var blocks: [(line: Int, column: Int, source: String)] = []
+        let isMarkdown = ["md", "markdown"].contains((file as NSString).pathExtension.lowercased())
+        if isMarkdown {
+            let lesson = Lesson.load(path: file)
+            for block in lesson.allBlocks {
+                if case .mermaid(let diagram) = block { blocks.append((diagram.line, diagram.column, diagram.source)) }
+            }
+            for d in lesson.diagnostics where d.severity == .error { printError(d.description) }
+        } else {
+            let data: Data?
+            if file == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else { data = FileManager.default.contents(atPath: file) }
+            guard let data else {
+                printError("\(file):1:1: error: cannot read the file")
+                throw ExitCode(1)
+            }
+            blocks.append((0, 1, String(decoding: data, as: UTF8.self)))
+        }
+        var failed = false
+        var objects: [[String: Any]] = []
+        for block in blocks {
+            let result = Mermaid.parse(block.source)
+            for problem in result.diagnostics {
+                printError("\(file):\(block.line + problem.line):\(block.column + problem.column - 1): \(problem.severity.rawValue): \(problem.message)")
+                if problem.severity == .error { failed = true }
+            }
+            if json {
+                var object = MermaidJSON.object(result)
+                if isMarkdown { object["line"] = block.line }
+                objects.append(object)
+            } else {
+                if isMarkdown { print("line \(block.line):") }
+                for line in MermaidText.lines(result) { print(line) }
+            }
+        }
+        if json { print(MermaidJSON.text(isMarkdown ? objects as Any : (objects.first ?? [:]) as Any)) }
+        if failed { throw ExitCode(1) }
+    }
+}
