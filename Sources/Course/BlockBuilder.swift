@@ -9,6 +9,7 @@ struct BlockBuilder {
     let markers: [SourceLayout.Marker]
     /// Footnote labels by the line they are defined on (cmark-gfm does not expose them).
     let footnoteLabels: [Int: String]
+    let mathSpans: [String]
     var diagnostics: [Diagnostic] = []
 
     init(file: String, layout: SourceLayout) {
@@ -17,6 +18,7 @@ struct BlockBuilder {
         var labels: [Int: String] = [:]
         for definition in layout.footnoteDefinitions { labels[definition.line] = definition.label }
         self.footnoteLabels = labels
+        self.mathSpans = layout.mathSpans
     }
 
     /// An open directive while its content is being gathered.
@@ -110,7 +112,7 @@ struct BlockBuilder {
         case CMARK_NODE_THEMATIC_BREAK:
             return .rule(line: line)
         case CMARK_NODE_HTML_BLOCK:
-            let content = HTMLText.inlines(node.literal).trimmed()
+            let content = HTMLText.inlines(MathSpans.restore(node.literal, spans: mathSpans)).trimmed()
             return content.isEmpty ? nil : .paragraph(Paragraph(content: content, line: line))
         case CMARK_NODE_FOOTNOTE_DEFINITION:
             return .footnote(Footnote(label: footnoteLabels[line] ?? node.literal, blocks: blocks(in: node), line: line))
@@ -189,7 +191,8 @@ struct BlockBuilder {
 
     private func feed(_ node: MarkdownNode, into assembler: inout InlineAssembler) {
         switch node.type {
-        case CMARK_NODE_TEXT: assembler.append(.text(node.literal))
+        case CMARK_NODE_TEXT:
+            assembler.append(.text(mathSpans.isEmpty ? node.literal : MathSpans.restore(node.literal, spans: mathSpans)))
         case CMARK_NODE_SOFTBREAK: assembler.append(.softBreak)
         case CMARK_NODE_LINEBREAK: assembler.append(.lineBreak)
         case CMARK_NODE_CODE: assembler.append(.code(node.literal))

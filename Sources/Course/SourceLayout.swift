@@ -22,6 +22,9 @@ struct SourceLayout {
     /// The text handed to cmark, as UTF-8 bytes.
     var markdown: [UInt8]
     var markers: [Marker] = []
+    /// The `$…$` math spans, in order: the text cmark sees holds a placeholder instead
+    /// (see `MathSpans`), so that escapes and `*` inside them are kept as written.
+    var mathSpans: [String] = []
     /// `[^label]:` footnote definitions: label, line and column.
     var footnoteDefinitions: [(label: String, line: Int, column: Int)] = []
     var diagnostics: [Diagnostic] = []
@@ -54,6 +57,7 @@ struct SourceLayout {
         // Only lines whose first visible character is ` ~ : or [ matter here; they are
         // found on the bytes, and only they become strings.
         var fence: (char: Character, count: Int)?
+        var displayMath = false
         let candidates: [Int] = text.withUTF8 { bytes in
             var found: [Int] = []
             for i in bodyStart..<lines.count {
@@ -61,7 +65,8 @@ struct SourceLayout {
                 while j < lines[i].upperBound, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
                 guard j < lines[i].upperBound else { continue }
                 let b = bytes[j]
-                if b == UInt8(ascii: "`") || b == UInt8(ascii: "~") || b == UInt8(ascii: ":") || b == UInt8(ascii: "[") {
+                if b == UInt8(ascii: "`") || b == UInt8(ascii: "~") || b == UInt8(ascii: ":") || b == UInt8(ascii: "[")
+                    || bytes[j..<lines[i].upperBound].contains(UInt8(ascii: "$")) {
                     found.append(i)
                 }
             }
@@ -76,6 +81,13 @@ struct SourceLayout {
                 if run.count >= open.count, body.dropFirst(run.count).trimmingSpaces().isEmpty { fence = nil }
                 continue
             }
+            // `$$` alone on a line opens and closes display math: read as a `math` code block.
+            if body.trimmingSpaces() == "$$" {
+                replacements.append((lines[i], String(indent) + (displayMath ? "```" : "```math")))
+                displayMath.toggle()
+                continue
+            }
+            if displayMath { continue }
             if let first = body.first, first == "`" || first == "~" {
                 let run = body.prefix { $0 == first }
                 if run.count >= 3, !(first == "`" && body.dropFirst(run.count).contains("`")) {
@@ -87,6 +99,11 @@ struct SourceLayout {
                body[close...].dropFirst().first == ":" {
                 let label = body[body.index(body.startIndex, offsetBy: 2)..<close]
                 footnoteDefinitions.append((String(label), i + 1, indent.count + 1))
+            }
+            if body.contains("$"), let protected = MathSpans.protect(text, startingAt: mathSpans.count) {
+                replacements.append((lines[i], protected.line))
+                mathSpans += protected.spans
+                continue
             }
             guard body.hasPrefix(":::") else { continue }
             guard let marker = Self.parseMarker(body, line: i + 1, column: indent.count + 1, file: file,

@@ -176,3 +176,31 @@ struct Failure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+
+/// KaTeX math is kept as text, exactly as written (`$…$` inline, `$$` blocks).
+struct MathTests {
+    @Test func inlineMathKeepsEscapesAndStars() {
+        let lesson = Lesson.parse(text: "---\ntitle: t\n---\n\nSoit $a*b*c = \\{x\\}$ et `$HOME` ou 5 $ et 10 $, puis $$E=mc^2$$.\n", file: "t.md")
+        #expect(lesson.slides[0].blocks.map(\.searchText) == ["Soit $a*b*c = \\{x\\}$ et $HOME ou 5 $ et 10 $, puis $$E=mc^2$$."])
+        guard case .paragraph(let p) = lesson.slides[0].blocks[0] else { return }
+        #expect(!p.content.contains { if case .emphasis = $0 { true } else { false } })
+    }
+
+    @Test func shellVariablesAreNotMath() {
+        let lesson = Lesson.parse(text: "---\ntitle: t\n---\n\nexport PATH=$HOME/bin:$PATH et $USER\n", file: "t.md")
+        #expect(lesson.slides[0].blocks.map(\.searchText) == ["export PATH=$HOME/bin:$PATH et $USER"])
+    }
+
+    @Test func displayMathIsAMathBlock() {
+        let lesson = Lesson.parse(text: "---\ntitle: t\n---\n\n$$\n\\frac{a}{b} * c\n$$\n\nAprès.\n", file: "t.md")
+        #expect(lesson.diagnostics.isEmpty)
+        guard case .code(let code) = lesson.slides[0].blocks[0] else {
+            Issue.record("no math block")
+            return
+        }
+        #expect(code.language == "math")
+        #expect(code.text == "\\frac{a}{b} * c\n")
+        #expect(code.line == 5)
+        #expect(lesson.slides[0].blocks[1].searchText == "Après.")
+    }
+}
