@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // cmark-gfm: the CommonMark reference parser with GitHub's table,
@@ -19,6 +20,7 @@ let package = Package(
             name: "CCmark",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "NetSim", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Mermaid", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "Course",
@@ -35,6 +37,7 @@ let package = Package(
         .executableTarget(name: "reseau-bench", dependencies: ["Course", "CCmark", "Mermaid"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "Mermaid"]),
         .testTarget(name: "MermaidTests", dependencies: ["Mermaid"]),
+        .testTarget(name: "NetSimTests", dependencies: ["NetSim"]),
         .testTarget(name: "ReseauCommandTests", dependencies: ["reseau"]),
     ]
 )

@@ -1,0 +1,73 @@
+/// A cluster, built and indexed: every address allocated, every Service's backends known.
+/// Built by `ClusterBuilder`; a value, so a trace never changes it.
+public struct Cluster: Sendable {
+    public var domain: String
+    public var cni: CNIMode
+    public var podCIDR: CIDR
+    public var serviceCIDRs: [CIDR]
+    public var nodes: [ClusterNode]
+    public var pods: [Pod]
+    public var services: [Service]
+    public var endpointSlices: [EndpointSlice]
+    public var clients: [ExternalClient]
+    /// The cluster DNS Service address (`kube-system/kube-dns`, the 10th of the range).
+    public var dnsServiceIP: IPv4Address
+
+    // Indexes, built once.
+    var podByIP: [IPv4Address: Int] = [:]
+    var podByName: [ObjectName: Int] = [:]
+    var nodeByIP: [IPv4Address: Int] = [:]
+    var nodeByName: [String: Int] = [:]
+    var serviceByName: [ObjectName: Int] = [:]
+    var serviceByClusterIP: [IPv4Address: Int] = [:]
+    var serviceByNodePort: [Int: (service: Int, port: Int)] = [:]
+    var serviceByLoadBalancerIP: [IPv4Address: Int] = [:]
+    var serviceByExternalIP: [IPv4Address: Int] = [:]
+    /// Backends per (service, port index).
+    var backends: [ServicePortKey: [Backend]] = [:]
+    var svcChainNames: [ServicePortKey: String] = [:]
+
+    public func pod(named name: ObjectName) -> Pod? { podByName[name].map { pods[$0] } }
+    public func pod(ip: IPv4Address) -> Pod? { podByIP[ip].map { pods[$0] } }
+    public func node(named name: String) -> ClusterNode? { nodeByName[name].map { nodes[$0] } }
+    public func node(ip: IPv4Address) -> ClusterNode? { nodeByIP[ip].map { nodes[$0] } }
+    public func service(named name: ObjectName) -> Service? { serviceByName[name].map { services[$0] } }
+    public func service(clusterIP: IPv4Address) -> Service? { serviceByClusterIP[clusterIP].map { services[$0] } }
+
+    /// The ready and not-ready backends of a Service port, as kube-proxy sees them.
+    public func backends(of service: ObjectName, port: Int) -> [Backend] {
+        guard let s = serviceByName[service] else { return [] }
+        return backends[ServicePortKey(service: s, port: port)] ?? []
+    }
+
+    /// Pods whose name is `name` in any namespace (for `--from pod-blue-1`).
+    public func pods(named name: String) -> [Pod] { pods.filter { $0.name.name == name } }
+}
+
+struct ServicePortKey: Hashable, Sendable {
+    var service: Int
+    var port: Int
+}
+
+/// One address:port a Service port sends to.
+public struct Backend: Sendable, Equatable {
+    public var ip: IPv4Address
+    public var port: Int
+    public var ready: Bool
+    public var nodeName: String?
+    public var pod: ObjectName?
+
+    /// `10.4.32.6:8282`, as kube-proxy writes an endpoint.
+    public var endpointString: String { "\(ip):\(port)" }
+}
+
+/// A problem met while building a cluster: it is still built, without the faulty part.
+public struct BuildProblem: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case warning, error }
+    public var severity: Severity
+    public var message: String
+    /// Which object it is about, as the caller tagged it (a line in a scene file…).
+    public var origin: Int?
+
+    public var description: String { "\(severity.rawValue): \(message)" }
+}

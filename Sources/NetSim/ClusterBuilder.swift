@@ -1,0 +1,366 @@
+/// Builds a `Cluster` the way a cluster would fill in what the manifests leave out:
+/// Node pod CIDRs split from the cluster's, Pods scheduled and given IPs from their Node's
+/// range, cluster IPs from the service range (the `kubernetes` Service takes the first
+/// address), node ports from 30000-32767, load-balancer IPs from a pool, and
+/// EndpointSlices from selectors and readiness. What is given is used as given, and
+/// checked: a duplicate IP, an IP outside its range or an exhausted range is a problem,
+/// and the object is left out, never the whole cluster.
+public struct ClusterBuilder: Sendable {
+    public struct NodeSpec: Sendable {
+        public var name: String
+        public var ip: IPv4Address?
+        public var podCIDR: CIDR?
+        public var labels: [String: String]
+        public var origin: Int?
+        public init(name: String, ip: IPv4Address? = nil, podCIDR: CIDR? = nil, labels: [String: String] = [:], origin: Int? = nil) {
+            self.name = name; self.ip = ip; self.podCIDR = podCIDR; self.labels = labels; self.origin = origin
+        }
+    }
+
+    public struct PodSpec: Sendable {
+        public var name: ObjectName
+        public var labels: [String: String]
+        public var nodeName: String?
+        public var ip: IPv4Address?
+        public var ports: [ContainerPort]
+        public var ready: Bool
+        public var hostname: String?
+        public var subdomain: String?
+        public var origin: Int?
+        public init(name: ObjectName, labels: [String: String] = [:], nodeName: String? = nil, ip: IPv4Address? = nil,
+                    ports: [ContainerPort] = [], ready: Bool = true, hostname: String? = nil, subdomain: String? = nil,
+                    origin: Int? = nil) {
+            self.name = name; self.labels = labels; self.nodeName = nodeName; self.ip = ip; self.ports = ports
+            self.ready = ready; self.hostname = hostname; self.subdomain = subdomain; self.origin = origin
+        }
+    }
+
+    public struct ServiceSpec: Sendable {
+        /// Its `clusterIP` is used when set; `headless` asks for none.
+        public var service: Service
+        public var headless: Bool
+        public var origin: Int?
+        public init(_ service: Service, headless: Bool = false, origin: Int? = nil) {
+            self.service = service; self.headless = headless; self.origin = origin
+        }
+    }
+
+    public var domain = "cluster.local"
+    public var cni: CNIMode = .overlay
+    /// kubeadm's and flannel's defaults.
+    public var podCIDR = CIDR("10.244.0.0/16")!
+    public var serviceCIDRs = [CIDR("10.96.0.0/12")!]
+    /// Where Node IPs come from when a Node gives none.
+    public var nodeNetwork = CIDR("192.168.1.0/24")!
+    /// Addresses a load-balancer implementation (a cloud, MetalLB) hands out; nil: none,
+    /// and LoadBalancer Services stay `<pending>`.
+    public var loadBalancerPool: CIDR? = CIDR("198.51.100.0/24")
+    public var nodes: [NodeSpec] = []
+    public var pods: [PodSpec] = []
+    public var services: [ServiceSpec] = []
+    /// EndpointSlices given as such (for Services without a selector).
+    public var endpointSlices: [EndpointSlice] = []
+    public var clients: [ExternalClient] = []
+
+    public init() {}
+
+    static let nodePortRange = 30000...32767
+
+    public func build() -> (Cluster, [BuildProblem]) {
+        var problems: [BuildProblem] = []
+        func problem(_ severity: BuildProblem.Severity, _ message: String, _ origin: Int?) {
+            problems.append(BuildProblem(severity: severity, message: message, origin: origin))
+        }
+        var usedIPs: [IPv4Address: String] = [:]
+
+        // Nodes.
+        var nodes: [ClusterNode] = []
+        var takenSubnets = Set(self.nodes.compactMap(\.podCIDR))
+        var nextSubnet = 0
+        var nextNodeIP = 11
+        for spec in self.nodes {
+            if nodes.contains(where: { $0.name == spec.name }) {
+                problem(.error, "Node \(spec.name) is defined twice", spec.origin)
+                continue
+            }
+            var ip = spec.ip
+            if ip == nil {
+                while let candidate = nodeNetwork.address(nextNodeIP), usedIPs[candidate] != nil { nextNodeIP += 1 }
+                ip = nodeNetwork.address(nextNodeIP)
+                nextNodeIP += 1
+            }
+            guard let nodeIP = ip else { problem(.error, "no address left for Node \(spec.name)", spec.origin); continue }
+            if let owner = usedIPs[nodeIP] {
+                problem(.error, "Node \(spec.name): address \(nodeIP) is already \(owner)'s", spec.origin)
+                continue
+            }
+            var cidr = spec.podCIDR
+            if let given = cidr, !podCIDR.contains(given) {
+                problem(.warning, "Node \(spec.name): pod CIDR \(given) is outside the cluster's \(podCIDR)", spec.origin)
+            }
+            if cidr == nil {
+                while let candidate = podCIDR.subnet(prefix: max(24, podCIDR.prefix), index: nextSubnet),
+                      takenSubnets.contains(candidate) { nextSubnet += 1 }
+                cidr = podCIDR.subnet(prefix: max(24, podCIDR.prefix), index: nextSubnet)
+                nextSubnet += 1
+            }
+            guard let nodeCIDR = cidr else {
+                problem(.error, "the cluster pod CIDR \(podCIDR) has no /24 left for Node \(spec.name)", spec.origin)
+                continue
+            }
+            takenSubnets.insert(nodeCIDR)
+            usedIPs[nodeIP] = "Node \(spec.name)"
+            nodes.append(ClusterNode(name: spec.name, ip: nodeIP, podCIDR: nodeCIDR, labels: spec.labels))
+        }
+        if nodes.isEmpty {
+            // A cluster has at least one Node; a scene that names none gets one.
+            let cidr = podCIDR.subnet(prefix: max(24, podCIDR.prefix), index: 0) ?? podCIDR
+            nodes.append(ClusterNode(name: "node-1", ip: nodeNetwork.address(nextNodeIP) ?? nodeNetwork.network, podCIDR: cidr))
+            usedIPs[nodes[0].ip] = "Node node-1"
+        }
+
+        // Pods: scheduled round-robin when no Node is named, IPs from the Node's range.
+        var pods: [Pod] = []
+        var nextHost = [String: Int]()
+        // Addresses that later Pods name must not be handed out to earlier ones.
+        let givenPodIPs = Set(self.pods.compactMap(\.ip))
+        var podNames = Set<ObjectName>()
+        for (index, spec) in self.pods.enumerated() {
+            guard podNames.insert(spec.name).inserted else {
+                problem(.error, "Pod \(spec.name) is defined twice", spec.origin)
+                continue
+            }
+            let nodeName = spec.nodeName ?? nodes[index % nodes.count].name
+            guard let node = nodes.first(where: { $0.name == nodeName }) else {
+                problem(.error, "Pod \(spec.name): no Node named \(nodeName)", spec.origin)
+                continue
+            }
+            var ip = spec.ip
+            if let given = ip {
+                if !node.podCIDR.contains(given) {
+                    problem(.warning, "Pod \(spec.name): IP \(given) is outside its Node \(nodeName)'s pod CIDR \(node.podCIDR)", spec.origin)
+                }
+            } else {
+                var host = nextHost[nodeName, default: 2]   // .1 is the bridge, the Pods' gateway
+                while let candidate = node.podCIDR.address(host), usedIPs[candidate] != nil || givenPodIPs.contains(candidate) { host += 1 }
+                // The last address of the range is its broadcast address.
+                ip = UInt64(host) < node.podCIDR.size - 1 ? node.podCIDR.address(host) : nil
+                nextHost[nodeName] = host + 1
+            }
+            guard let podIP = ip else {
+                problem(.error, "Pod \(spec.name): Node \(nodeName)'s pod CIDR \(node.podCIDR) is exhausted", spec.origin)
+                continue
+            }
+            if let owner = usedIPs[podIP] {
+                problem(.error, "Pod \(spec.name): IP \(podIP) is already \(owner)'s", spec.origin)
+                continue
+            }
+            usedIPs[podIP] = "Pod \(spec.name)"
+            pods.append(Pod(name: spec.name, labels: spec.labels, nodeName: nodeName, ip: podIP, ports: spec.ports,
+                            ready: spec.ready, hostname: spec.hostname, subdomain: spec.subdomain))
+        }
+
+        // Services: the `kubernetes` Service first, as the API server creates it.
+        var services: [Service] = []
+        var usedServiceIPs: [IPv4Address: String] = [:]
+        let firstRange = serviceCIDRs.first ?? CIDR("10.96.0.0/12")!
+        let apiServer = IPv4Address(firstRange.network.value + 1)
+        let dnsIP = firstRange.address(10) ?? apiServer
+        var specs = self.services
+        if !specs.contains(where: { $0.service.name == ObjectName("default", "kubernetes") }) {
+            var kubernetes = Service(name: ObjectName("default", "kubernetes"), clusterIP: apiServer,
+                                     ports: [ServicePort(name: "https", port: 443, targetPort: .number(6443))])
+            kubernetes.selector = nil
+            specs.insert(ServiceSpec(kubernetes), at: 0)
+        }
+        // Addresses given in manifests are taken before any is handed out.
+        for spec in specs {
+            if let ip = spec.service.clusterIP, !spec.headless { usedServiceIPs[ip] = usedServiceIPs[ip] ?? "" }
+        }
+        usedServiceIPs[dnsIP] = usedServiceIPs[dnsIP] ?? "kube-system/kube-dns"
+        var nextServiceHost = 1
+        var usedNodePorts: [Int: String] = [:]
+        for spec in specs { for port in spec.service.ports { if let n = port.nodePort { usedNodePorts[n] = usedNodePorts[n] ?? "" } } }
+        var nextNodePort = Self.nodePortRange.lowerBound
+        var nextLoadBalancerHost = 10
+        var serviceNames = Set<ObjectName>()
+        var claimed: [IPv4Address: String] = [:]
+        for spec in specs {
+            var service = spec.service
+            let name = service.name
+            guard serviceNames.insert(name).inserted else {
+                problem(.error, "Service \(name) is defined twice", spec.origin)
+                continue
+            }
+            if service.type == .externalName {
+                service.clusterIP = nil
+                if service.externalName == nil { problem(.error, "Service \(name): type ExternalName needs `externalName`", spec.origin) }
+            } else if spec.headless {
+                service.clusterIP = nil
+                if service.type != .clusterIP {
+                    problem(.error, "Service \(name): a headless Service (clusterIP: None) must be of type ClusterIP", spec.origin)
+                    continue
+                }
+            } else if let given = service.clusterIP {
+                guard serviceCIDRs.contains(where: { $0.contains(given) }) else {
+                    problem(.error, "Service \(name): clusterIP \(given) is outside the service CIDR \(serviceCIDRs.map(\.description).joined(separator: ", "))", spec.origin)
+                    continue
+                }
+                if let owner = claimed[given] {
+                    problem(.error, "Service \(name): clusterIP \(given) is already allocated to \(owner)", spec.origin)
+                    continue
+                }
+            } else {
+                // The allocator hands out the lowest free address of the first range with room.
+                var allocated: IPv4Address?
+                for range in serviceCIDRs {
+                    var host = range == firstRange ? nextServiceHost : 1
+                    while let candidate = range.address(host), UInt64(host) < range.size - 1, usedServiceIPs[candidate] != nil { host += 1 }
+                    if UInt64(host) < range.size - 1, let candidate = range.address(host) {
+                        allocated = candidate
+                        if range == firstRange { nextServiceHost = host + 1 }
+                        break
+                    }
+                }
+                guard let ip = allocated else {
+                    problem(.error, "Service \(name): failed to allocate a cluster IP, the service range \(serviceCIDRs.map(\.description).joined(separator: ", ")) is full", spec.origin)
+                    continue
+                }
+                service.clusterIP = ip
+            }
+            if let ip = service.clusterIP {
+                usedServiceIPs[ip] = name.description
+                claimed[ip] = name.description
+            }
+
+            // Node ports for NodePort and LoadBalancer Services.
+            let wantsNodePorts = service.type == .nodePort || (service.type == .loadBalancer && service.allocateLoadBalancerNodePorts)
+            var ok = true
+            for i in service.ports.indices {
+                if let given = service.ports[i].nodePort {
+                    if !Self.nodePortRange.contains(given) {
+                        problem(.error, "Service \(name): nodePort \(given) is outside the range 30000-32767", spec.origin)
+                        ok = false
+                    } else if let owner = usedNodePorts[given], !owner.isEmpty {
+                        problem(.error, "Service \(name): nodePort \(given) is already allocated to \(owner)", spec.origin)
+                        ok = false
+                    } else {
+                        usedNodePorts[given] = name.description
+                    }
+                } else if wantsNodePorts {
+                    while usedNodePorts[nextNodePort] != nil { nextNodePort += 1 }
+                    guard Self.nodePortRange.contains(nextNodePort) else {
+                        problem(.error, "Service \(name): no node port left in 30000-32767", spec.origin)
+                        ok = false
+                        continue
+                    }
+                    service.ports[i].nodePort = nextNodePort
+                    usedNodePorts[nextNodePort] = name.description
+                }
+            }
+            if !ok { continue }
+            if service.type == .loadBalancer, service.loadBalancerIPs.isEmpty, let pool = loadBalancerPool {
+                while let candidate = pool.address(nextLoadBalancerHost), usedIPs[candidate] != nil { nextLoadBalancerHost += 1 }
+                if let ip = pool.address(nextLoadBalancerHost), UInt64(nextLoadBalancerHost) < pool.size - 1 {
+                    service.loadBalancerIPs = [ip]
+                    nextLoadBalancerHost += 1
+                } else {
+                    problem(.warning, "Service \(name): the load-balancer pool \(pool) is exhausted: EXTERNAL-IP stays <pending>", spec.origin)
+                }
+            }
+            for ip in service.loadBalancerIPs { usedIPs[ip] = "Service \(name)" }
+            services.append(service)
+        }
+
+        var cluster = Cluster(domain: domain, cni: cni, podCIDR: podCIDR, serviceCIDRs: serviceCIDRs, nodes: nodes,
+                              pods: pods, services: services, endpointSlices: [], clients: clients, dnsServiceIP: dnsIP)
+        cluster.index()
+        problems += cluster.computeEndpoints(given: endpointSlices, apiServer: nodes[0], origins: Dictionary(
+            specs.compactMap { spec in spec.origin.map { (spec.service.name, $0) } }, uniquingKeysWith: { a, _ in a }))
+        return (cluster, problems)
+    }
+
+}
+
+extension Cluster {
+    mutating func index() {
+        for (i, pod) in pods.enumerated() { podByIP[pod.ip] = i; podByName[pod.name] = i }
+        for (i, node) in nodes.enumerated() { nodeByIP[node.ip] = i; nodeByName[node.name] = i }
+        for (i, service) in services.enumerated() {
+            serviceByName[service.name] = i
+            if let ip = service.clusterIP { serviceByClusterIP[ip] = i }
+            for (p, port) in service.ports.enumerated() {
+                if let nodePort = port.nodePort { serviceByNodePort[nodePort] = (i, p) }
+                svcChainNames[ServicePortKey(service: i, port: p)] = KubeProxyChains.servicePortName(service, port)
+            }
+            for ip in service.loadBalancerIPs { serviceByLoadBalancerIP[ip] = i }
+            for ip in service.externalIPs { serviceByExternalIP[ip] = i }
+        }
+    }
+
+    /// EndpointSlices from selectors and readiness (as the EndpointSlice controller does),
+    /// or as given for Services without a selector.
+    mutating func computeEndpoints(given: [EndpointSlice], apiServer: ClusterNode, origins: [ObjectName: Int]) -> [BuildProblem] {
+        var problems: [BuildProblem] = []
+        var slices: [EndpointSlice] = []
+        var podsByNamespace: [String: [Pod]] = [:]
+        for pod in pods { podsByNamespace[pod.name.namespace, default: []].append(pod) }
+        for (s, service) in services.enumerated() where service.type != .externalName {
+            if service.name == ObjectName("default", "kubernetes") && service.selector == nil {
+                let endpoint = Endpoint(ip: apiServer.ip, ready: true, nodeName: apiServer.name)
+                slices.append(EndpointSlice(name: ObjectName("default", "kubernetes"), service: "kubernetes",
+                                            endpoints: [endpoint], ports: [EndpointPort(name: "https", port: 6443, protocol: .tcp)]))
+                backends[ServicePortKey(service: s, port: 0)] = [Backend(ip: apiServer.ip, port: 6443, ready: true, nodeName: apiServer.name, pod: nil)]
+                continue
+            }
+            guard let selector = service.selector else {
+                // No selector: the EndpointSlices given by hand, matched by their service label.
+                for slice in given where slice.name.namespace == service.name.namespace && slice.service == service.name.name {
+                    slices.append(slice)
+                    for (p, port) in service.ports.enumerated() {
+                        let match = slice.ports.first { $0.name == port.name } ?? (slice.ports.count == 1 ? slice.ports[0] : nil)
+                        guard let endpointPort = match else { continue }
+                        let list = slice.endpoints.map {
+                            Backend(ip: $0.ip, port: endpointPort.port, ready: $0.ready, nodeName: $0.nodeName, pod: $0.pod)
+                        }
+                        backends[ServicePortKey(service: s, port: p), default: []].append(contentsOf: list)
+                    }
+                }
+                continue
+            }
+            let selected = (podsByNamespace[service.name.namespace] ?? []).filter { $0.labels.matches(selector) }
+            if selected.isEmpty && !selector.isEmpty {
+                let text = selector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+                problems.append(BuildProblem(severity: .warning, message: "Service \(service.name): its selector \(text) matches no Pod", origin: origins[service.name]))
+            }
+            var endpoints: [Endpoint] = []
+            for pod in selected {
+                endpoints.append(Endpoint(ip: pod.ip, ready: pod.ready, nodeName: pod.nodeName, pod: pod.name,
+                                          hostname: pod.subdomain == service.name.name ? pod.hostname : nil))
+            }
+            var ports: [EndpointPort] = []
+            for (p, port) in service.ports.enumerated() {
+                var list: [Backend] = []
+                for pod in selected {
+                    // A named targetPort is looked up in each Pod: Pods may number it differently.
+                    let number: Int?
+                    switch port.targetPort {
+                    case .number(let n): number = n
+                    case .name(let portName): number = pod.ports.first { $0.name == portName && $0.protocol == port.protocol }?.port
+                    }
+                    guard let target = number else { continue }
+                    list.append(Backend(ip: pod.ip, port: target, ready: pod.ready, nodeName: pod.nodeName, pod: pod.name))
+                }
+                if case .name(let portName) = port.targetPort, list.isEmpty, !selected.isEmpty {
+                    problems.append(BuildProblem(severity: .warning, message: "Service \(service.name): no selected Pod has a port named \(portName)", origin: origins[service.name]))
+                }
+                backends[ServicePortKey(service: s, port: p)] = list
+                if let first = list.first { ports.append(EndpointPort(name: port.name, port: first.port, protocol: port.protocol)) }
+            }
+            slices.append(EndpointSlice(name: ObjectName(service.name.namespace, service.name.name + "-slice"),
+                                        service: service.name.name, endpoints: endpoints, ports: ports))
+        }
+        endpointSlices = slices
+        return problems
+    }
+}

@@ -1,0 +1,74 @@
+/// An IPv4 address.
+public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var value: UInt32
+
+    public init(_ value: UInt32) { self.value = value }
+
+    /// `10.4.32.2`; nil for anything else.
+    public init?(_ text: some StringProtocol) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return nil }
+        var value: UInt32 = 0
+        for part in parts {
+            guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isASCII), let byte = UInt8(part) else { return nil }
+            value = value << 8 | UInt32(byte)
+        }
+        self.value = value
+    }
+
+    public var description: String {
+        "\(value >> 24).\(value >> 16 & 0xFF).\(value >> 8 & 0xFF).\(value & 0xFF)"
+    }
+
+    public static func < (a: IPv4Address, b: IPv4Address) -> Bool { a.value < b.value }
+
+    /// The address `n` after this one.
+    public func advanced(by n: Int) -> IPv4Address { IPv4Address(UInt32(truncatingIfNeeded: Int(value) + n)) }
+}
+
+/// An IPv4 network such as `10.4.0.0/16`.
+public struct CIDR: Hashable, Sendable, CustomStringConvertible {
+    public var network: IPv4Address
+    public var prefix: Int
+
+    public init(network: IPv4Address, prefix: Int) {
+        self.prefix = prefix
+        self.network = IPv4Address(network.value & CIDR.mask(prefix))
+    }
+
+    /// `10.4.0.0/16` (a bare address is a /32).
+    public init?(_ text: some StringProtocol) {
+        let parts = text.split(separator: "/")
+        guard parts.count <= 2, let address = IPv4Address(parts[0]) else { return nil }
+        var prefix = 32
+        if parts.count == 2 {
+            guard let p = Int(parts[1]), (0...32).contains(p) else { return nil }
+            prefix = p
+        }
+        self.init(network: address, prefix: prefix)
+    }
+
+    static func mask(_ prefix: Int) -> UInt32 { prefix == 0 ? 0 : UInt32.max << UInt32(32 - prefix) }
+
+    public var description: String { "\(network)/\(prefix)" }
+    public var size: UInt64 { UInt64(1) << UInt64(32 - prefix) }
+
+    public func contains(_ address: IPv4Address) -> Bool {
+        address.value & CIDR.mask(prefix) == network.value
+    }
+
+    public func contains(_ other: CIDR) -> Bool { other.prefix >= prefix && contains(other.network) }
+
+    /// The `n`-th address of the network (0 is the network address).
+    public func address(_ n: Int) -> IPv4Address? {
+        guard n >= 0, UInt64(n) < size else { return nil }
+        return network.advanced(by: n)
+    }
+
+    /// The `index`-th subnet of the given prefix length inside this network.
+    public func subnet(prefix newPrefix: Int, index: Int) -> CIDR? {
+        guard newPrefix >= prefix, newPrefix <= 32, index >= 0,
+              UInt64(index) < UInt64(1) << UInt64(newPrefix - prefix) else { return nil }
+        return CIDR(network: IPv4Address(network.value + UInt32(index) << UInt32(32 - newPrefix)), prefix: newPrefix)
+    }
+}
