@@ -24,13 +24,14 @@ let package = Package(
         .target(name: "Mermaid", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "Course",
-            dependencies: ["CCmark", "Mermaid", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmark", "Mermaid", "NetSim", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "reseau",
             dependencies: [
                 "Course",
                 "Mermaid",
+                "NetSim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -18,7 +18,7 @@ struct Lint: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let diagnostics = Curriculum.load(paths: paths).allDiagnostics
+        let diagnostics = Curriculum.lint(paths: paths)
         switch format {
         case .text: for line in Report.lintText(diagnostics) { print(line) }
         case .json: print(Report.lintJSON(diagnostics))

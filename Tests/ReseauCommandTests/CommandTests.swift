@@ -154,3 +154,66 @@ struct MermaidCommandTests {
         #expect(run.out.hasPrefix("line 5:\nflowchart TB"))
     }
 }
+
+/// `reseau trace` and `reseau dns` on a scene file and on a lesson's scene.
+struct TraceCommandTests {
+    let base = CommandTests()
+    let shop = CommandTests.repository.appendingPathComponent("Tests/Fixtures/scenes/shop.yaml").path
+
+    @Test func traceTextShowsHopsVerdictAndEndpoints() throws {
+        let run = try base.reseau("trace", "--scene", shop, "--from", "toolbox", "--to", "http://web.shop/", "--lang", "en")
+        #expect(run.status == 0)
+        let lines = run.out.split(separator: "\n").map(String.init)
+        #expect(lines.first == "request: toolbox → http://web.shop/")
+        #expect(lines.contains("DNS: web.shop → web.shop.svc.cluster.local: 10.96.0.2 (after 1 NXDOMAIN tries of the search list, ndots:5)."))
+        #expect(lines.contains { $0.hasPrefix(" 2  node-1 KUBE-SERVICES") })
+        #expect(lines.contains { $0.hasPrefix("verdict: delivered — Delivered to web-") })
+        #expect(lines.contains("source masqueraded (SNAT): no"))
+    }
+
+    @Test func traceSpeaksFrench() throws {
+        let run = try base.reseau("trace", "--scene", shop, "--from", "toolbox", "--to", "http://web.shop/", "--lang", "fr")
+        #expect(run.out.contains("verdict: delivered — Remis à web-"))
+        #expect(run.out.contains("source masquée (SNAT): non"))
+    }
+
+    @Test func traceJSON() throws {
+        let run = try base.reseau("trace", "--scene", shop, "--from", "laptop", "--to", "http://192.168.56.11:30080/", "--json")
+        #expect(run.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any]
+        #expect(json?["verdict"] as? String == "delivered")
+        #expect(json?["masquerade"] as? Bool == true)
+        #expect((json?["candidates"] as? [[String: Any]])?.count == 3)
+        #expect((json?["hops"] as? [[String: Any]])?.first?["action"] as? String == "send")
+        #expect((json?["backend"] as? [String: Any])?["port"] as? Int == 8080)
+    }
+
+    @Test func traceALessonScene() throws {
+        guard FileManager.default.fileExists(atPath: CommandTests.repository.deletingLastPathComponent().appendingPathComponent("shared/course/reseau.md").path) else { return }
+        let seed = CommandTests.repository.deletingLastPathComponent().appendingPathComponent("shared/course/reseau.md").path
+        let run = try base.reseau("trace", "--scene", seed + "#2", "--from", "pod-blue-1", "--to", "http://green:82", "--lang", "en")
+        #expect(run.status == 0)
+        #expect(run.out.contains("verdict: delivered"))
+        let ambiguous = try base.reseau("trace", "--scene", seed, "--from", "pod-blue-1", "--to", "http://green:82")
+        #expect(ambiguous.status == 1)
+        #expect(ambiguous.err.contains("this lesson has 5 scenes: name one with"))
+    }
+
+    @Test func badArgumentsAreUsageErrors() throws {
+        #expect(try base.reseau("trace", "--scene", shop, "--from", "toolbox", "--to", "http://web.shop/", "--protocol", "icmp").status == 2)
+        #expect(try base.reseau("trace", "--scene", shop, "--from", "toolbox").status == 2)
+        let unknown = try base.reseau("trace", "--scene", shop, "--from", "nobody", "--to", "http://web.shop/")
+        #expect(unknown.status == 1)
+    }
+
+    @Test func dnsAnswersAsAPodWould() throws {
+        let run = try base.reseau("dns", "--scene", shop, "db", "--from", "shop/toolbox", "--lang", "en")
+        #expect(run.status == 0)
+        #expect(run.out.hasPrefix("  ✓ db.shop.svc.cluster.local\n"))
+        #expect(run.out.contains("db.shop.svc.cluster.local A "))
+        let srv = try base.reseau("dns", "--scene", shop, "_pg._tcp.db.shop.svc.cluster.local", "--type", "SRV")
+        #expect(srv.out.contains("SRV db-0.db.shop.svc.cluster.local:5432"))
+        let missing = try base.reseau("dns", "--scene", shop, "nothing")
+        #expect(missing.status == 1)
+    }
+}

@@ -1,0 +1,72 @@
+import NetSim
+
+/// Compares what a diagram's numbered steps say with what the engine computes, so that
+/// `reseau lint` can point at each step that a real cluster would contradict: an address
+/// no Node, Service or Pod has, a port the target does not listen on, a Pod the Service
+/// cannot reach, a request that would not arrive.
+public enum FlowCheck {
+    public static func check(_ reading: DiagramScene.Reading, file: String) -> [Diagnostic] {
+        let cluster = reading.scene.cluster
+        var out: [Diagnostic] = []
+        for (index, flow) in reading.scene.flows.enumerated() {
+            let trace = Tracer(cluster: cluster).trace(flow.request(seed: UInt64(index)))
+            for step in flow.steps {
+                func warn(_ message: String) {
+                    out.append(Diagnostic(file: file, line: step.line, column: step.column, severity: .warning,
+                                          message: "flow step \(step.number): \(message)"))
+                }
+                // Only labels that carry an address say something the engine can check
+                // (`forward`, `routage NodePort` describe the arrow).
+                guard step.url.contains("://"), let url = RequestURL(step.url) else { continue }
+                let target = reading.entities[step.toID]
+                let isFirst = step == flow.steps.first
+                if let ip = IPv4Address(url.host) {
+                    if !DiagramScene.owns(cluster, ip) {
+                        var hint = ""
+                        if let real = DiagramScene.address(of: target, in: cluster) { hint = " (the arrow points at \(step.toID), whose address is \(real))" }
+                        warn("no Node, Service or Pod has the address \(ip)\(hint)")
+                        continue
+                    }
+                    if let pod = cluster.pod(ip: ip) { checkPod(pod, url.port, trace, isFirst, warn) }
+                    else if let node = cluster.node(ip: ip), isFirst, cluster.serviceByNodePort(url.port) == nil, node.ip == ip {
+                        warn("no Service has the nodePort \(url.port) on \(node.name)")
+                    } else if let service = cluster.service(clusterIP: ip), !service.ports.contains(where: { $0.port == url.port }) {
+                        warn("Service \(service.name.name) has no port \(url.port) (its ports: \(service.ports.map { String($0.port) }.joined(separator: ", ")))")
+                    }
+                } else if let pod = cluster.pod(named: ObjectName("default", url.host)), !isFirst {
+                    // A later step may name the Pod it reaches.
+                    checkPod(pod, url.port, trace, isFirst, warn)
+                } else if isFirst {
+                    if case .nxdomain = trace.verdict { warn("\(url.host) does not resolve: \(trace.summary.en)") }
+                    else if let service = trace.service.flatMap({ cluster.service(named: $0) }), !service.ports.contains(where: { $0.port == url.port }) {
+                        warn("Service \(service.name.name) has no port \(url.port)")
+                    }
+                } else {
+                    warn("no Pod or address named \(url.host)")
+                }
+            }
+            switch trace.verdict {
+            case .delivered, .deliveredToNode: break
+            default:
+                out.append(Diagnostic(file: file, line: flow.line, column: flow.column, severity: .warning,
+                                      message: "flow: the engine says \(trace.verdict.name): \(trace.summary.en)"))
+            }
+        }
+        return out
+    }
+
+    static func checkPod(_ pod: Pod, _ port: Int, _ trace: Trace, _ isFirst: Bool, _ warn: (String) -> Void) {
+        if !pod.listens(on: port, protocol: .tcp) {
+            warn("\(pod.name.name) does not listen on port \(port) (it listens on \(pod.ports.map { String($0.port) }.joined(separator: ", ")))")
+        } else if !isFirst, trace.service != nil, !trace.candidates.contains(where: { $0.ip == pod.ip }) {
+            warn("\(pod.name.name) is not an endpoint the request can reach")
+        }
+    }
+}
+
+extension Cluster {
+    /// The Service port behind a node port, if any.
+    public func serviceByNodePort(_ port: Int) -> Service? {
+        services.first { $0.ports.contains { $0.nodePort == port } }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Mermaid
+import NetSim
+
+/// A scene of a lesson, with where it is written.
+public struct LessonScene: Sendable {
+    /// 1-based, in lesson order (`LESSON.md#N`).
+    public var number: Int
+    public var scene: Scene
+    /// The line of the block (the opening fence).
+    public var line: Int
+    /// For a diagram scene: what each id of the diagram stands for.
+    public var reading: DiagramScene.Reading?
+}
+
+extension Lesson {
+    /// Every scene of the lesson: `yaml scene` blocks and mermaid diagrams that describe a
+    /// cluster, in order. Built on demand: loading a lesson does not build its clusters.
+    public func scenes() -> [LessonScene] {
+        var out: [LessonScene] = []
+        for block in allBlocks {
+            switch block {
+            case .scene(let source):
+                let number = out.count + 1
+                let scene = ManifestScene.load(source.source, file: file, line: source.line + 1, column: source.column,
+                                               name: "\(title) #\(number)")
+                out.append(LessonScene(number: number, scene: scene, line: source.line))
+            case .mermaid(let diagram):
+                guard let chart = diagram.diagram?.flowchart,
+                      let reading = DiagramScene.read(chart, file: file, line: diagram.line + 1, column: diagram.column,
+                                                      name: chart.title ?? "\(title) #\(out.count + 1)") else { continue }
+                out.append(LessonScene(number: out.count + 1, scene: reading.scene, line: diagram.line, reading: reading))
+            default:
+                continue
+            }
+        }
+        return out
+    }
+
+    /// Everything `reseau lint` reports for this lesson: the loader's diagnostics, then each
+    /// scene's (objects it could not place, diagram steps the engine contradicts).
+    public func lint() -> [Diagnostic] {
+        var all = diagnostics
+        for scene in scenes() {
+            all += scene.scene.diagnostics
+            if let reading = scene.reading { all += FlowCheck.check(reading, file: file) }
+        }
+        return all.sortedByPosition()
+    }
+}
+
+extension Curriculum {
+    /// Every diagnostic `reseau lint` prints: the paths', then each lesson's `lint()`.
+    public func lint() -> [Diagnostic] { diagnostics + lessons.flatMap { $0.lint() } }
+
+    /// `reseau lint` over paths: lessons and folders of lessons, and scene files
+    /// (`.yaml`, `.yml`) named as such.
+    public static func lint(paths: [String]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var lessonPaths: [String] = []
+        for path in paths {
+            let ext = (path as NSString).pathExtension.lowercased()
+            if ext == "yaml" || ext == "yml" {
+                out += SceneLocator.load(path).1.sortedByPosition()
+            } else {
+                lessonPaths.append(path)
+            }
+        }
+        if !lessonPaths.isEmpty { out += Curriculum.load(paths: lessonPaths).lint() }
+        return out
+    }
+}

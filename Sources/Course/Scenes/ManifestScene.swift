@@ -1,0 +1,317 @@
+import NetSim
+import Yams
+
+/// A scene written as Kubernetes manifests (a `yaml scene` block or a `.yaml` file): real
+/// objects, including what `kubectl get -o yaml` prints, plus one `kind: Scene` document
+/// for what manifests cannot say (Nodes, ranges, CNI, clients, flows).
+public enum ManifestScene {
+    /// Above this, a scene is refused rather than read.
+    public static let maximumSize = 4 * 1024 * 1024
+
+    /// Kinds of the lesson format that the engine does not simulate yet: read, reported, ignored.
+    static let notSimulated: Set<String> = [
+        "Ingress", "IngressClass", "NetworkPolicy", "GatewayClass", "Gateway", "HTTPRoute",
+        "Issuer", "ClusterIssuer", "Certificate", "Secret", "ConfigMap",
+    ]
+
+    /// `line` and `column` locate the YAML's first character in the file.
+    public static func load(_ yaml: String, file: String, line origin: Int, column: Int, name: String) -> Scene {
+        var reader = Reader(file: file, origin: origin, column: column)
+        reader.read(yaml)
+        return reader.scene(name: name)
+    }
+
+    struct Reader {
+        let file: String
+        let origin: Int
+        let column: Int
+        var builder = ClusterBuilder()
+        var flows: [Flow] = []
+        var diagnostics: [Diagnostic] = []
+        var budget = YAMLBudget()
+        var sawScene = false
+
+        init(file: String, origin: Int, column: Int) {
+            self.file = file
+            self.origin = origin
+            self.column = column
+        }
+
+        func position(_ node: Node?) -> (Int, Int) {
+            guard let mark = node?.mark else { return (origin, column) }
+            return (origin + mark.line - 1, column + mark.column - 1)
+        }
+
+        mutating func report(_ severity: Severity, _ message: String, at node: Node?) {
+            let (line, col) = position(node)
+            diagnostics.append(Diagnostic(file: file, line: line, column: col, severity: severity, message: message))
+        }
+
+        mutating func read(_ yaml: String) {
+            guard yaml.utf8.count <= ManifestScene.maximumSize else {
+                report(.error, "scene: \(yaml.utf8.count) bytes is more than the \(ManifestScene.maximumSize) a scene may hold: not read", at: nil)
+                return
+            }
+            // Document by document: those before a syntax error are still read.
+            var documents: [Node] = []
+            do {
+                let parser = try Parser(yaml: yaml, resolver: .default, constructor: .default, encoding: .utf8)
+                while let document = try parser.nextRoot() { documents.append(document) }
+            } catch {
+                let (l, c, message) = YAMLText.describe(error, line: origin, column: column)
+                diagnostics.append(Diagnostic(file: file, line: l, column: c, severity: .error, message: "scene: \(message)"))
+            }
+            for document in documents {
+                guard budget.charge(document) else {
+                    report(.error, "scene: the YAML expands to more than 200,000 nodes (aliases?): the rest is not read", at: document)
+                    return
+                }
+                guard case .mapping = document else {
+                    report(.error, "scene: each document must be a Kubernetes object (a mapping)", at: document)
+                    continue
+                }
+                let kind = document["kind"]?.text ?? ""
+                let apiVersion = document["apiVersion"]?.text ?? ""
+                switch (apiVersion, kind) {
+                case ("reseau/v1", "Scene"): readScene(document)
+                case ("v1", "Pod"): readPod(document)
+                case ("v1", "Service"): readService(document)
+                case ("v1", "Namespace"): break
+                case ("apps/v1", "Deployment"), ("apps/v1", "StatefulSet"), ("apps/v1", "ReplicaSet"): readWorkload(document, kind: kind)
+                case ("discovery.k8s.io/v1", "EndpointSlice"): readEndpointSlice(document)
+                case ("networking.k8s.io/v1", "ServiceCIDR"), ("networking.k8s.io/v1beta1", "ServiceCIDR"):
+                    for cidr in document[path: "spec", "cidrs"]?.list ?? [] {
+                        if let c = cidr.text.flatMap(CIDR.init) { builder.serviceCIDRs.append(c) }
+                        else { report(.error, "ServiceCIDR: `\(cidr.text ?? "")` is not a CIDR", at: cidr) }
+                    }
+                case (_, ""):
+                    report(.error, "scene: an object without `kind`", at: document)
+                case (_, let k) where ManifestScene.notSimulated.contains(k):
+                    report(.warning, "\(k) is not simulated yet: ignored", at: document["kind"])
+                default:
+                    report(.warning, "unknown kind \(apiVersion)/\(kind): ignored", at: document["kind"])
+                }
+            }
+        }
+
+        // MARK: - Objects
+
+        func objectName(_ node: Node) -> ObjectName {
+            ObjectName(node[path: "metadata", "namespace"]?.text ?? "default", node[path: "metadata", "name"]?.text ?? "")
+        }
+
+        mutating func readScene(_ node: Node) {
+            if sawScene { report(.warning, "a second Scene document: its settings replace the first's", at: node["kind"]) }
+            sawScene = true
+            let cluster = node["cluster"]
+            if let domain = cluster?["domain"]?.text { builder.domain = domain }
+            if let text = cluster?["podCIDR"]?.text {
+                if let cidr = CIDR(text) { builder.podCIDR = cidr } else { report(.error, "Scene: podCIDR `\(text)` is not a CIDR", at: cluster?["podCIDR"]) }
+            }
+            var ranges: [CIDR] = []
+            for item in (cluster?["serviceCIDRs"]?.list ?? []) + [cluster?["serviceCIDR"]].compactMap({ $0 }) {
+                if let c = item.text.flatMap(CIDR.init) { ranges.append(c) } else { report(.error, "Scene: service CIDR `\(item.text ?? "")` is not a CIDR", at: item) }
+            }
+            if !ranges.isEmpty { builder.serviceCIDRs = ranges }
+            if let cni = cluster?["cni"]?.text {
+                if let mode = CNIMode(rawValue: cni) { builder.cni = mode } else { report(.error, "Scene: cni must be overlay, routed or flat, not `\(cni)`", at: cluster?["cni"]) }
+            }
+            if let proxy = cluster?["proxyMode"]?.text, proxy != "iptables" {
+                report(.warning, "Scene: proxyMode \(proxy) is drawn as iptables (the only mode simulated)", at: cluster?["proxyMode"])
+            }
+            if let pool = cluster?["loadBalancerPool"]?.text { builder.loadBalancerPool = CIDR(pool) }
+            for item in node["nodes"]?.list ?? [] {
+                guard let name = item["name"]?.text else { report(.error, "Scene: a node needs a `name`", at: item); continue }
+                var ip: IPv4Address?
+                if let text = item["ip"]?.text {
+                    ip = IPv4Address(text)
+                    if ip == nil { report(.error, "Scene: node \(name): `\(text)` is not an IPv4 address", at: item["ip"]) }
+                }
+                builder.nodes.append(.init(name: name, ip: ip, podCIDR: item["podCIDR"]?.text.flatMap(CIDR.init),
+                                           labels: item["labels"]?.stringMap ?? [:], origin: position(item).0))
+            }
+            for item in node["clients"]?.list ?? [] {
+                guard let name = item["name"]?.text, let ip = item["ip"]?.text.flatMap(IPv4Address.init) else {
+                    report(.error, "Scene: a client needs a `name` and an `ip`", at: item); continue
+                }
+                builder.clients.append(ExternalClient(name: name, ip: ip))
+            }
+            for item in node["flows"]?.list ?? [] {
+                guard let from = item["from"]?.text, let to = item["to"]?.text else {
+                    report(.error, "Scene: a flow needs `from` and `to`", at: item); continue
+                }
+                let (line, col) = position(item)
+                var flow = Flow(from: from, to: to, line: line, column: col)
+                if let p = item["protocol"]?.text.flatMap({ TransportProtocol(rawValue: $0.uppercased()) }) { flow.protocol = p }
+                if let m = item["method"]?.text { flow.method = m }
+                flow.headers = item["headers"]?.stringMap ?? [:]
+                flows.append(flow)
+            }
+        }
+
+        func ports(_ containers: [Node]) -> [ContainerPort] {
+            containers.flatMap { c in
+                (c["ports"]?.list ?? []).compactMap { p -> ContainerPort? in
+                    guard let n = p["containerPort"]?.int else { return nil }
+                    return ContainerPort(name: p["name"]?.text, port: n,
+                                         protocol: p["protocol"]?.text.flatMap(TransportProtocol.init(rawValue:)) ?? .tcp)
+                }
+            }
+        }
+
+        mutating func readPod(_ node: Node) {
+            let name = objectName(node)
+            guard !name.name.isEmpty else { return report(.error, "Pod without metadata.name", at: node) }
+            var ip: IPv4Address?
+            if let text = node[path: "status", "podIP"]?.text {
+                ip = IPv4Address(text)
+                if ip == nil { report(.error, "Pod \(name): status.podIP `\(text)` is not an IPv4 address", at: node[path: "status", "podIP"]) }
+            }
+            let ready = (node[path: "status", "conditions"]?.list ?? []).first { $0["type"]?.text == "Ready" }?["status"]?.text.map { $0 == "True" } ?? true
+            builder.pods.append(.init(name: name, labels: node[path: "metadata", "labels"]?.stringMap ?? [:],
+                                      nodeName: node[path: "spec", "nodeName"]?.text, ip: ip,
+                                      ports: ports(node[path: "spec", "containers"]?.list ?? []), ready: ready,
+                                      hostname: node[path: "spec", "hostname"]?.text, subdomain: node[path: "spec", "subdomain"]?.text,
+                                      origin: position(node).0))
+        }
+
+        /// Deployments, ReplicaSets and StatefulSets become their Pods, named as their
+        /// controllers name them (`web-<template hash>-<suffix>`, `db-0`).
+        mutating func readWorkload(_ node: Node, kind: String) {
+            let name = objectName(node)
+            let replicas = node[path: "spec", "replicas"]?.int ?? 1
+            guard replicas >= 0, replicas <= 10_000 else {
+                return report(.error, "\(kind) \(name): \(replicas) replicas is more than a scene may hold (10,000)", at: node[path: "spec", "replicas"])
+            }
+            let template = node[path: "spec", "template"]
+            let labels = template?[path: "metadata", "labels"]?.stringMap ?? [:]
+            if let selector = node[path: "spec", "selector", "matchLabels"]?.stringMap, !labels.matches(selector) {
+                report(.error, "\(kind) \(name): spec.selector does not match the template's labels", at: node[path: "spec", "selector"])
+            }
+            let containerPorts = ports(template?[path: "spec", "containers"]?.list ?? [])
+            let serviceName = node[path: "spec", "serviceName"]?.text
+            let hash = PodNames.templateHash(name.description)
+            for i in 0..<replicas {
+                let podName: String
+                var hostname: String?
+                var subdomain: String?
+                if kind == "StatefulSet" {
+                    podName = "\(name.name)-\(i)"
+                    hostname = podName
+                    subdomain = serviceName
+                } else if kind == "Deployment" {
+                    podName = "\(name.name)-\(hash)-\(PodNames.suffix(name.description, i))"
+                } else {
+                    podName = "\(name.name)-\(PodNames.suffix(name.description, i))"
+                }
+                builder.pods.append(.init(name: ObjectName(name.namespace, podName), labels: labels,
+                                          nodeName: template?[path: "spec", "nodeName"]?.text, ports: containerPorts,
+                                          hostname: hostname, subdomain: subdomain, origin: position(node).0))
+            }
+        }
+
+        mutating func readService(_ node: Node) {
+            let name = objectName(node)
+            guard !name.name.isEmpty else { return report(.error, "Service without metadata.name", at: node) }
+            let spec = node["spec"]
+            let typeText = spec?["type"]?.text ?? "ClusterIP"
+            guard let type = ServiceType(rawValue: typeText) else {
+                return report(.error, "Service \(name): unknown type \(typeText)", at: spec?["type"])
+            }
+            var service = Service(name: name, type: type)
+            var headless = false
+            if let ip = spec?["clusterIP"]?.text {
+                if ip == "None" { headless = true }
+                else if let address = IPv4Address(ip) { service.clusterIP = address }
+                else if !ip.isEmpty { report(.error, "Service \(name): clusterIP `\(ip)` is not an IPv4 address", at: spec?["clusterIP"]) }
+            }
+            for p in spec?["ports"]?.list ?? [] {
+                guard let port = p["port"]?.int else { report(.error, "Service \(name): a port needs `port`", at: p); continue }
+                var target: TargetPort?
+                if let t = p["targetPort"] { target = t.int.map(TargetPort.number) ?? t.text.map(TargetPort.name) }
+                service.ports.append(ServicePort(name: p["name"]?.text ?? "", port: port, targetPort: target,
+                                                 nodePort: p["nodePort"]?.int,
+                                                 protocol: p["protocol"]?.text.flatMap(TransportProtocol.init(rawValue:)) ?? .tcp))
+            }
+            if service.ports.count > 1, service.ports.contains(where: { $0.name.isEmpty }) {
+                report(.error, "Service \(name): with several ports, each needs a name", at: spec?["ports"])
+            }
+            if let selector = spec?["selector"] { service.selector = selector.stringMap }
+            service.externalName = spec?["externalName"]?.text
+            service.sessionAffinityClientIP = spec?["sessionAffinity"]?.text == "ClientIP"
+            if let p = spec?["externalTrafficPolicy"]?.text { service.externalTrafficPolicy = p == "Local" ? .local : .cluster }
+            if let p = spec?["internalTrafficPolicy"]?.text { service.internalTrafficPolicy = p == "Local" ? .local : .cluster }
+            service.loadBalancerSourceRanges = (spec?["loadBalancerSourceRanges"]?.list ?? []).compactMap { $0.text.flatMap(CIDR.init) }
+            service.externalIPs = (spec?["externalIPs"]?.list ?? []).compactMap { $0.text.flatMap(IPv4Address.init) }
+            if let allocate = spec?["allocateLoadBalancerNodePorts"]?.bool { service.allocateLoadBalancerNodePorts = allocate }
+            service.publishNotReadyAddresses = spec?["publishNotReadyAddresses"]?.bool ?? false
+            for ingress in node[path: "status", "loadBalancer", "ingress"]?.list ?? [] {
+                if let ip = ingress["ip"]?.text.flatMap(IPv4Address.init) { service.loadBalancerIPs.append(ip) }
+                if ingress["ipMode"]?.text == "Proxy" { service.loadBalancerIPMode = .proxy }
+            }
+            builder.services.append(.init(service, headless: headless, origin: position(node).0))
+        }
+
+        mutating func readEndpointSlice(_ node: Node) {
+            let name = objectName(node)
+            guard let service = node[path: "metadata", "labels", "kubernetes.io/service-name"]?.text else {
+                return report(.error, "EndpointSlice \(name): the label kubernetes.io/service-name names its Service", at: node["metadata"])
+            }
+            var endpoints: [Endpoint] = []
+            for e in node["endpoints"]?.list ?? [] {
+                for a in e["addresses"]?.list ?? [] {
+                    guard let ip = a.text.flatMap(IPv4Address.init) else { report(.error, "EndpointSlice \(name): `\(a.text ?? "")` is not an IPv4 address", at: a); continue }
+                    let pod = e[path: "targetRef", "name"]?.text.map { ObjectName(name.namespace, $0) }
+                    endpoints.append(Endpoint(ip: ip, ready: e[path: "conditions", "ready"]?.bool ?? true,
+                                              nodeName: e["nodeName"]?.text, pod: pod, hostname: e["hostname"]?.text))
+                }
+            }
+            let ports = (node["ports"]?.list ?? []).compactMap { p -> EndpointPort? in
+                guard let n = p["port"]?.int else { return nil }
+                return EndpointPort(name: p["name"]?.text ?? "", port: n, protocol: p["protocol"]?.text.flatMap(TransportProtocol.init(rawValue:)) ?? .tcp)
+            }
+            builder.endpointSlices.append(EndpointSlice(name: name, service: service, endpoints: endpoints, ports: ports))
+        }
+
+        mutating func scene(name: String) -> Scene {
+            let (cluster, problems) = builder.build()
+            for problem in problems {
+                diagnostics.append(Diagnostic(file: file, line: problem.origin ?? origin, column: column,
+                                              severity: problem.severity == .error ? .error : .warning, message: problem.message))
+            }
+            for flow in flows where cluster.source(flow.from) == nil {
+                diagnostics.append(Diagnostic(file: file, line: flow.line, column: flow.column, severity: .error,
+                                              message: "flow: no Pod, Node or client named \(flow.from)"))
+            }
+            return Scene(name: name, cluster: cluster, flows: flows, diagnostics: diagnostics)
+        }
+    }
+}
+
+/// Pod names as the ReplicaSet and Deployment controllers make them, but reproducible:
+/// the same manifest always gives the same names.
+enum PodNames {
+    /// The alphabet Kubernetes uses for generated names (no vowels, no look-alikes).
+    static let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+
+    static func fnv(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    static func encode(_ value: UInt64, length: Int) -> String {
+        var v = value
+        var out = ""
+        for _ in 0..<length {
+            out.append(alphabet[Int(v % UInt64(alphabet.count))])
+            v /= UInt64(alphabet.count)
+        }
+        return out
+    }
+
+    /// The pod-template-hash part: 10 characters.
+    static func templateHash(_ owner: String) -> String { encode(fnv(owner), length: 10) }
+    /// The random part: 5 characters.
+    static func suffix(_ owner: String, _ index: Int) -> String { encode(fnv("\(owner)#\(index)"), length: 5) }
+}

@@ -1,0 +1,49 @@
+import NetSim
+
+/// A cluster plus the flows a lesson animates in it.
+public struct Scene: Sendable {
+    public var name: String
+    public var cluster: Cluster
+    public var flows: [Flow]
+    /// Problems found while reading or building the scene, located in the lesson file.
+    public var diagnostics: [Diagnostic]
+
+    /// The request of each flow, traced.
+    public func traces(language: Language = .en) -> [Trace] {
+        let tracer = Tracer(cluster: cluster)
+        return flows.enumerated().map { index, flow in tracer.trace(flow.request(seed: UInt64(index))) }
+    }
+}
+
+/// One request to animate: from a Pod, Node or client, to a URL.
+public struct Flow: Sendable, Equatable {
+    public var from: String
+    public var to: String
+    public var `protocol`: TransportProtocol = .tcp
+    public var method: String = "GET"
+    public var headers: [String: String] = [:]
+    /// The Pod the lesson shows answering (a diagram's last step), followed when possible.
+    public var expectedBackend: IPv4Address?
+    /// For a diagram flow: its numbered steps, as written.
+    public var steps: [FlowStep] = []
+    /// Where the flow is written in the lesson file.
+    public var line: Int
+    public var column: Int
+
+    public func request(seed: UInt64) -> Request {
+        Request(from: from, url: to, protocol: self.protocol, method: method, headers: headers, seed: seed,
+                preferredBackend: expectedBackend)
+    }
+}
+
+/// A numbered step of a diagram's flow: `2 - http:// 10.4.32.6:8282` on an arrow.
+public struct FlowStep: Sendable, Equatable {
+    public var number: Int
+    public var label: String
+    public var url: String
+    /// The diagram ids at the arrow's ends.
+    public var fromID: String
+    public var toID: String
+    public var line: Int
+    public var column: Int
+}

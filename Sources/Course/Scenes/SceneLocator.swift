@@ -1,0 +1,40 @@
+import Foundation
+import NetSim
+
+/// Finds the scene a command names: a YAML file, or `LESSON.md#N` (the N-th scene of a
+/// lesson, 1-based; `LESSON.md` alone when it has exactly one).
+public enum SceneLocator {
+    public static func load(_ spec: String) -> (Scene?, [Diagnostic]) {
+        var path = spec
+        var number: Int?
+        if let hash = spec.lastIndex(of: "#"), let n = Int(spec[spec.index(after: hash)...]) {
+            path = String(spec[..<hash])
+            number = n
+        }
+        let ext = (path as NSString).pathExtension.lowercased()
+        if ext == "md" || ext == "markdown" {
+            let lesson = Lesson.load(path: path)
+            let scenes = lesson.scenes()
+            let errors = lesson.diagnostics.filter { $0.severity == .error }
+            guard !scenes.isEmpty else {
+                return (nil, errors + [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: "no scene in this lesson (a `yaml scene` block or a cluster diagram)")])
+            }
+            guard let n = number ?? (scenes.count == 1 ? 1 : nil) else {
+                let list = scenes.map { "#\($0.number) (line \($0.line)) \($0.scene.name)" }.joined(separator: "; ")
+                return (nil, [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: "this lesson has \(scenes.count) scenes: name one with \(path)#N — \(list)")])
+            }
+            guard scenes.indices.contains(n - 1) else {
+                return (nil, [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: "scene #\(n): the lesson has \(scenes.count)")])
+            }
+            let scene = scenes[n - 1].scene
+            return (scene, scene.diagnostics)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (nil, [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: "cannot read the file")])
+        }
+        let decoded = SourceDecoder.decode([UInt8](data), file: path)
+        guard let text = decoded.text else { return (nil, decoded.diagnostics) }
+        let scene = ManifestScene.load(text, file: path, line: 1, column: 1, name: (path as NSString).lastPathComponent)
+        return (scene, decoded.diagnostics + scene.diagnostics)
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Course
+import Foundation
+import NetSim
+
+extension Language: ExpressibleByArgument {}
+
+/// The UI language: `--lang`, else French when LANG starts with `fr`, else English.
+func uiLanguage(_ option: Language?) -> Language {
+    if let option { return option }
+    let lang = ProcessInfo.processInfo.environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 }
+        ?? ProcessInfo.processInfo.environment["LANG"] ?? ""
+    return lang.hasPrefix("fr") ? .fr : .en
+}
+
+/// Loads a scene or exits 1 with its errors printed as `file:line:col` lines.
+func loadScene(_ spec: String) throws -> Scene {
+    let (scene, diagnostics) = SceneLocator.load(spec)
+    for d in diagnostics where d.severity == .error || scene == nil { printError(d.description) }
+    guard let scene else { throw ExitCode(1) }
+    return scene
+}
+
+struct TraceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trace",
+        abstract: "Follow a request through a scene, hop by hop.",
+        discussion: "SRC is a YAML file or LESSON.md#N (the N-th scene of a lesson). X is a Pod (name or ns/name), a Node, a client or an IP.")
+
+    @Option(name: .long, help: "The scene: a YAML file or LESSON.md#N.")
+    var scene: String
+    @Option(name: .long, help: "Where the request starts.")
+    var from: String
+    @Option(name: .long, help: "The URL (http://green:82/, tcp://10.0.0.7:82).")
+    var to: String
+    @Option(name: .customLong("protocol"), help: "tcp or udp.")
+    var transport: String = "tcp"
+    @Option(help: "HTTP method.")
+    var method: String = "GET"
+    @Option(name: .customLong("header"), help: "A request header, K=V (repeatable).")
+    var headers: [String] = []
+    @Option(help: "Seed for the choices a cluster makes at random.")
+    var seed: UInt64 = 0
+    @Flag(help: "Print JSON.")
+    var json = false
+    @Option(help: "Language of the explanations: fr or en.")
+    var lang: Language?
+
+    func validate() throws {
+        guard TransportProtocol(rawValue: transport.uppercased()) != nil, transport.lowercased() != "sctp" else {
+            throw ValidationError("--protocol must be tcp or udp")
+        }
+        for header in headers where !header.contains("=") { throw ValidationError("--header takes K=V, not \(header)") }
+    }
+
+    func run() throws {
+        let scene = try loadScene(scene)
+        var headerMap: [String: String] = [:]
+        for header in headers {
+            let parts = header.split(separator: "=", maxSplits: 1)
+            headerMap[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        let request = Request(from: from, url: to, protocol: TransportProtocol(rawValue: transport.uppercased())!,
+                              method: method, headers: headerMap, seed: seed)
+        let trace = Tracer(cluster: scene.cluster).trace(request)
+        let language = uiLanguage(lang)
+        if json {
+            let data = try JSONSerialization.data(withJSONObject: TraceReport.json(trace, language: language),
+                                                  options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            for line in TraceReport.text(trace, language: language) { print(line) }
+        }
+        if trace.verdict == .invalid { throw ExitCode(1) }
+    }
+}
+
+struct DNSCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dns",
+        abstract: "Ask the cluster DNS of a scene, as a Pod would.")
+
+    @Option(name: .long, help: "The scene: a YAML file or LESSON.md#N.")
+    var scene: String
+    @Argument(help: "The name to look up.")
+    var name: String
+    @Option(name: .long, help: "A, AAAA, SRV or CNAME.")
+    var type: String = "A"
+    @Option(name: .long, help: "The Pod that asks (its namespace decides the search list); default: the first Pod.")
+    var from: String?
+    @Option(help: "Language of the explanations: fr or en.")
+    var lang: Language?
+
+    func validate() throws {
+        guard DNSLookup.RecordType(rawValue: type.uppercased()) != nil else { throw ValidationError("--type must be A, AAAA, SRV or CNAME") }
+    }
+
+    func run() throws {
+        let scene = try loadScene(scene)
+        let cluster = scene.cluster
+        var pod: Pod?
+        if let from {
+            guard case .pod(let p)? = cluster.source(from) else {
+                printError("reseau dns: --from \(from) is not a Pod of the scene")
+                throw ExitCode(1)
+            }
+            pod = p
+        } else {
+            pod = cluster.pods.first
+        }
+        let lookup = DNSResolver(cluster: cluster).lookup(name, type: DNSLookup.RecordType(rawValue: type.uppercased())!, from: pod)
+        let language = uiLanguage(lang)
+        for attempt in lookup.attempts {
+            print("  \(attempt.found ? "✓" : "✗") \(attempt.name)")
+        }
+        if let cname = lookup.cname { print("\(lookup.answeredName ?? name) CNAME \(cname)") }
+        for answer in lookup.answers { print("\(lookup.answeredName ?? name) \(lookup.type.rawValue) \(answer)") }
+        print(lookup.explanation.text(language))
+        if lookup.isNXDomain { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import Course
+import NetSim
+
+/// Scenes from manifests (`Tests/Fixtures/scenes`) and from the seed's cluster diagrams.
+struct ManifestSceneTests {
+    static func scenePath(_ name: String) -> String {
+        Paths.repository.appendingPathComponent("Tests/Fixtures/scenes").appendingPathComponent(name).path
+    }
+    let shop = SceneLocator.load(ManifestSceneTests.scenePath("shop.yaml"))
+
+    @Test func shopLoadsCleanly() throws {
+        let scene = try #require(shop.0)
+        #expect(shop.1.isEmpty, "\(shop.1)")
+        #expect(scene.cluster.nodes.map(\.name) == ["node-1", "node-2"])
+        #expect(scene.flows.map(\.from) == ["laptop", "toolbox", "toolbox"])
+    }
+
+    @Test func deploymentsAndStatefulSetsBecomePodsNamedAsTheirControllersDo() throws {
+        let cluster = try #require(shop.0).cluster
+        let web = cluster.pods.filter { $0.labels["app"] == "web" }.map(\.name.name)
+        #expect(web.count == 3)
+        // <deployment>-<pod-template-hash (10)>-<suffix (5)>, all with the same hash.
+        #expect(web.allSatisfy { $0.split(separator: "-").map(\.count) == [3, 10, 5] })
+        #expect(Set(web.map { $0.split(separator: "-")[1] }).count == 1)
+        let db = cluster.pods.filter { $0.labels["app"] == "db" }
+        #expect(db.map(\.name.name) == ["db-0", "db-1"])
+        #expect(db.map(\.hostname) == ["db-0", "db-1"])
+        #expect(db.map(\.subdomain) == ["db", "db"])
+    }
+
+    @Test func kubectlOutputIsUsedAsGiven() throws {
+        let toolbox = try #require(shop.0?.cluster.pod(named: ObjectName("shop", "toolbox")))
+        #expect(toolbox.ip == IPv4Address("10.244.0.100"))
+        #expect(toolbox.nodeName == "node-1")
+    }
+
+    @Test func everyFlowOfTheShopArrives() throws {
+        let scene = try #require(shop.0)
+        let verdicts = scene.traces().map(\.verdict.name)
+        #expect(verdicts == ["delivered", "delivered", "delivered"])
+        let viaNodePort = scene.traces()[0]
+        #expect(viaNodePort.masqueraded)
+        #expect(viaNodePort.candidates.count == 3)
+        #expect(viaNodePort.candidates.allSatisfy { $0.port == 8080 }, "targetPort: http resolves to the containers' 8080")
+    }
+
+    @Test func brokenScenesAreAnsweredWithLocatedDiagnostics() {
+        let messages = Curriculum.lint(paths: [ManifestSceneTests.scenePath("broken.yaml")]).map { "\($0.line):\($0.column): \($0.severity.rawValue): \($0.message)" }
+        #expect(messages == [
+            "5:1: error: Node node-2: address 10.0.0.1 is already Node node-1's",
+            "7:5: error: flow: no Pod, Node or client named ghost",
+            "15:1: error: Pod default/b: IP 10.244.0.7 is already Pod default/a's",
+            "21:1: error: Service default/web: clusterIP 172.16.0.1 is outside the service CIDR 10.96.0.0/12",
+            "29:1: warning: Service default/lonely: its selector app=nobody matches no Pod",
+            "37:7: warning: Ingress is not simulated yet: ignored",
+            "41:7: warning: unknown kind example.com/v1/Widget: ignored",
+        ])
+    }
+
+    @Test func invalidYAMLIsLocated() {
+        let messages = Curriculum.lint(paths: [ManifestSceneTests.scenePath("bad-syntax.yaml")]).map(\.description)
+        #expect(messages == ["\(ManifestSceneTests.scenePath("bad-syntax.yaml")):4:9: error: scene: invalid YAML: while parsing a flow sequence did not find expected ',' or ']' (5:1)"])
+    }
+
+    @Test func anAliasBombIsRefusedNotExpanded() {
+        let messages = Curriculum.lint(paths: [ManifestSceneTests.scenePath("alias-bomb.yaml")]).map(\.message)
+        #expect(messages == ["scene: the YAML expands to more than 200,000 nodes (aliases?): the rest is not read"])
+    }
+
+    @Test func aHugeSceneIsRefused() {
+        let huge = String(repeating: "# padding line of a scene that is far too large\n", count: 100_000)
+        let scene = ManifestScene.load(huge, file: "huge.yaml", line: 1, column: 1, name: "huge")
+        #expect(scene.diagnostics.map(\.message) == ["scene: 4800000 bytes is more than the 4194304 a scene may hold: not read"])
+    }
+
+    @Test func aSceneBlockInALessonIsLocatedInTheLesson() {
+        let text = "---\ntitle: t\n---\n\n```yaml scene\napiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {selector: {app: x}, ports: [{port: 80}]}\n```\n"
+        let lesson = Lesson.parse(text: text, file: "t.md")
+        #expect(lesson.lint().map(\.description) == ["t.md:6:1: warning: Service default/s: its selector app=x matches no Pod"])
+    }
+}
+
+/// The seed's diagrams replayed as scenes: the ClusterIP and NodePort flows animate, and
+/// the steps a real cluster contradicts are reported.
+@Suite(.enabled(if: Paths.hasShared, Paths.sharedMissing))
+struct SeedSceneTests {
+    let lesson = Lesson.load(path: Paths.seedPage)
+
+    @Test func fiveOfTheEightDiagramsAreClusters() {
+        let scenes = lesson.scenes()
+        #expect(scenes.map(\.scene.name) == [
+            "ClusterIP Multi-Nodes",
+            "Communication entre Pods par ClusterIP - par Pod 1",
+            "Communication entre Pods par ClusterIP - par Pod 2",
+            "NodePort sur port 30001 du Node 1",
+            "NodePort sur port 30002 du Node 1",
+        ])
+        let cluster = scenes[0].scene.cluster
+        #expect(cluster.nodes.map(\.name) == ["node1", "node2", "node3"])
+        #expect(cluster.service(named: ObjectName("default", "green"))?.clusterIP == IPv4Address("10.0.0.7"))
+        #expect(cluster.backends(of: ObjectName("default", "green"), port: 0).map(\.endpointString) == ["10.4.32.6:8282", "10.4.32.8:8282"])
+    }
+
+    @Test func clusterIPFlowsGoWhereTheDiagramsSay() throws {
+        let scenes = lesson.scenes()
+        for (index, pod) in [(1, "pod-green-1"), (2, "pod-green-2")] {
+            let trace = try #require(scenes[index].scene.traces().first)
+            #expect(trace.request.from == "default/pod-blue-1")
+            #expect(trace.request.url == "http:// green:82")
+            #expect(trace.verdict == .delivered(ObjectName("default", pod)))
+            #expect(trace.candidates.count == 2)
+        }
+    }
+
+    @Test func nodePortFlowFollowsTheArrowNotTheMistypedAddress() throws {
+        let scene = lesson.scenes()[3].scene
+        #expect(scene.cluster.node(named: "node1")?.ip == IPv4Address("172.10.10.1"))
+        let trace = try #require(scene.traces().first)
+        #expect(trace.request.url == "http://172.10.10.1:30001/")
+        #expect(trace.verdict == .delivered(ObjectName("default", "pod-blue-1")))
+        #expect(trace.masqueraded)
+    }
+
+    @Test func lintReportsWhatARealClusterContradicts() {
+        let steps = lesson.lint().filter { $0.message.hasPrefix("flow") }.map { "\($0.line):\($0.column): \($0.message)" }
+        #expect(steps == [
+            "228:13: flow step 1: no Node, Service or Pod has the address 127.10.10.1 (the arrow points at node1, whose address is 172.10.10.1)",
+            "274:13: flow step 1: no Node, Service or Pod has the address 127.10.10.1 (the arrow points at node1, whose address is 172.10.10.1)",
+            "275:13: flow step 2: pod-green-2 does not listen on port 8181 (it listens on 8282)",
+        ])
+    }
+}
