@@ -35,7 +35,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "reseau-bench", dependencies: ["Course", "CCmark", "Mermaid"]),
+        .executableTarget(name: "reseau-bench", dependencies: ["Course", "CCmark", "Mermaid", "NetSim"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "Mermaid"]),
         .testTarget(name: "MermaidTests", dependencies: ["Mermaid"]),
         .testTarget(name: "NetSimTests", dependencies: ["NetSim"]),

@@ -25,7 +25,8 @@ public struct Cluster: Sendable {
     var serviceByExternalIP: [IPv4Address: Int] = [:]
     /// Backends per (service, port index).
     var backends: [ServicePortKey: [Backend]] = [:]
-    var svcChainNames: [ServicePortKey: String] = [:]
+    /// kube-proxy's `portProtoHash` of each Service port, computed once.
+    var chainHashes: [ServicePortKey: String] = [:]
 
     public func pod(named name: ObjectName) -> Pod? { podByName[name].map { pods[$0] } }
     public func pod(ip: IPv4Address) -> Pod? { podByIP[ip].map { pods[$0] } }

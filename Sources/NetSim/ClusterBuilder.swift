@@ -75,11 +75,12 @@ public struct ClusterBuilder: Sendable {
 
         // Nodes.
         var nodes: [ClusterNode] = []
+        var nodeIndex: [String: Int] = [:]
         var takenSubnets = Set(self.nodes.compactMap(\.podCIDR))
         var nextSubnet = 0
         var nextNodeIP = 11
         for spec in self.nodes {
-            if nodes.contains(where: { $0.name == spec.name }) {
+            if nodeIndex[spec.name] != nil {
                 problem(.error, "Node \(spec.name) is defined twice", spec.origin)
                 continue
             }
@@ -110,6 +111,7 @@ public struct ClusterBuilder: Sendable {
             }
             takenSubnets.insert(nodeCIDR)
             usedIPs[nodeIP] = "Node \(spec.name)"
+            nodeIndex[spec.name] = nodes.count
             nodes.append(ClusterNode(name: spec.name, ip: nodeIP, podCIDR: nodeCIDR, labels: spec.labels))
         }
         if nodes.isEmpty {
@@ -117,6 +119,7 @@ public struct ClusterBuilder: Sendable {
             let cidr = podCIDR.subnet(prefix: max(24, podCIDR.prefix), index: 0) ?? podCIDR
             nodes.append(ClusterNode(name: "node-1", ip: nodeNetwork.address(nextNodeIP) ?? nodeNetwork.network, podCIDR: cidr))
             usedIPs[nodes[0].ip] = "Node node-1"
+            nodeIndex["node-1"] = 0
         }
 
         // Pods: scheduled round-robin when no Node is named, IPs from the Node's range.
@@ -131,7 +134,7 @@ public struct ClusterBuilder: Sendable {
                 continue
             }
             let nodeName = spec.nodeName ?? nodes[index % nodes.count].name
-            guard let node = nodes.first(where: { $0.name == nodeName }) else {
+            guard let node = nodeIndex[nodeName].map({ nodes[$0] }) else {
                 problem(.error, "Pod \(spec.name): no Node named \(nodeName)", spec.origin)
                 continue
             }
@@ -291,7 +294,8 @@ extension Cluster {
             if let ip = service.clusterIP { serviceByClusterIP[ip] = i }
             for (p, port) in service.ports.enumerated() {
                 if let nodePort = port.nodePort { serviceByNodePort[nodePort] = (i, p) }
-                svcChainNames[ServicePortKey(service: i, port: p)] = KubeProxyChains.servicePortName(service, port)
+                let name = KubeProxyChains.servicePortName(service, port)
+                chainHashes[ServicePortKey(service: i, port: p)] = KubeProxyChains.hash(name + port.protocol.lowercased)
             }
             for ip in service.loadBalancerIPs { serviceByLoadBalancerIP[ip] = i }
             for ip in service.externalIPs { serviceByExternalIP[ip] = i }
@@ -303,8 +307,14 @@ extension Cluster {
     mutating func computeEndpoints(given: [EndpointSlice], apiServer: ClusterNode, origins: [ObjectName: Int]) -> [BuildProblem] {
         var problems: [BuildProblem] = []
         var slices: [EndpointSlice] = []
-        var podsByNamespace: [String: [Pod]] = [:]
-        for pod in pods { podsByNamespace[pod.name.namespace, default: []].append(pod) }
+        // Pods by namespace and by `key=value` label, so that a selector looks at the Pods
+        // with one of its labels only, not at every Pod.
+        var podsByNamespace: [String: [Int]] = [:]
+        var podsByLabel: [String: [String: [Int]]] = [:]
+        for (i, pod) in pods.enumerated() {
+            podsByNamespace[pod.name.namespace, default: []].append(i)
+            for (k, v) in pod.labels { podsByLabel[pod.name.namespace, default: [:]]["\(k)=\(v)", default: []].append(i) }
+        }
         for (s, service) in services.enumerated() where service.type != .externalName {
             if service.name == ObjectName("default", "kubernetes") && service.selector == nil {
                 let endpoint = Endpoint(ip: apiServer.ip, ready: true, nodeName: apiServer.name)
@@ -328,7 +338,13 @@ extension Cluster {
                 }
                 continue
             }
-            let selected = (podsByNamespace[service.name.namespace] ?? []).filter { $0.labels.matches(selector) }
+            let pool: [Int]
+            if let (k, v) = selector.min(by: { $0.key < $1.key }) {
+                pool = podsByLabel[service.name.namespace]?["\(k)=\(v)"] ?? []
+            } else {
+                pool = podsByNamespace[service.name.namespace] ?? []
+            }
+            let selected = pool.map { pods[$0] }.filter { $0.labels.matches(selector) }
             if selected.isEmpty && !selector.isEmpty {
                 let text = selector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
                 problems.append(BuildProblem(severity: .warning, message: "Service \(service.name): its selector \(text) matches no Pod", origin: origins[service.name]))

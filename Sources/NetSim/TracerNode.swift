@@ -73,11 +73,11 @@ extension Walk {
         let port = svc.ports[p]
         let name = KubeProxyChains.servicePortName(svc, port)
         let proto = port.protocol
-        let svcChain = cluster.svcChainNames[ServicePortKey(service: s, port: p)].map { KubeProxyChains.serviceChain($0, proto) }
-            ?? KubeProxyChains.serviceChain(name, proto)
-        let svlChain = KubeProxyChains.localChain(name, proto)
-        let extChain = KubeProxyChains.externalChain(name, proto)
-        let fwChain = KubeProxyChains.firewallChain(name, proto)
+        let hash = cluster.chainHashes[ServicePortKey(service: s, port: p)] ?? KubeProxyChains.hash(name + proto.lowercased)
+        let svcChain = "KUBE-SVC-" + hash
+        let svlChain = "KUBE-SVL-" + hash
+        let extChain = "KUBE-EXT-" + hash
+        let fwChain = "KUBE-FW-" + hash
         let l4 = proto.lowercased
         let kubeProxy = { (chain: String) in HopPlace.kubeProxy(node: node.name, chain: chain) }
         service = svc.name

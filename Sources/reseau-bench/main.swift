@@ -2,6 +2,7 @@ import CCmark
 import Course
 import Foundation
 import Mermaid
+import NetSim
 
 // `make bench`: figures for the loader, one per line, with the machine they ran on.
 // Timings live here, never in tests.
@@ -83,9 +84,14 @@ func cmarkAlone(_ text: String) {
     cmark_parser_free(parser)
 }
 
+/// `RESEAU_BENCH_ONLY=loader|mermaid|netsim` runs one section (for profiling).
+let only = ProcessInfo.processInfo.environment["RESEAU_BENCH_ONLY"]
+func runs(_ section: String) -> Bool { only == nil || only == section }
+print("machine: \(machine())")
+
+if runs("loader") {
 let (text, origin) = megabyteCourse()
 let bytes = Array(text.utf8)
-print("machine: \(machine())")
 print("loader input: \(bytes.count) bytes from \(origin)")
 _ = Lesson.parse(bytes: bytes, file: "bench.md")  // warm up
 if ProcessInfo.processInfo.environment["RESEAU_BENCH_PROFILE"] != nil {
@@ -101,6 +107,7 @@ print(String(format: "loader: reseau Lesson.parse %.2f ms (%d slides)", loaderTi
 print(String(format: "loader: ratio %.2f (goal <= 1.3)", loaderTime / cmarkTime))
 let decodeTime = median(runs: 21) { _ = SourceDecoder.decode(bytes, file: "bench.md") }
 print(String(format: "loader: of which decoding %.2f ms", decodeTime * 1000))
+}
 
 /// A flowchart of 1,000 nodes in 10 subgraphs and 2,000 edges of every kind.
 func bigFlowchart() -> String {
@@ -122,6 +129,7 @@ func bigFlowchart() -> String {
     return lines.joined(separator: "\n")
 }
 
+if runs("mermaid") {
 let flowchart = bigFlowchart()
 var parsed = (nodes: 0, edges: 0)
 let mermaidTime = median(runs: 11) {
@@ -129,3 +137,50 @@ let mermaidTime = median(runs: 11) {
     parsed = (chart?.nodes.count ?? 0, chart?.edges.count ?? 0)
 }
 print(String(format: "mermaid: %d nodes, %d edges parsed in %.2f ms", parsed.nodes, parsed.edges, mermaidTime * 1000))
+}
+
+/// A cluster of `nodes` Nodes, `pods` Pods and `services` Services (each selecting ten
+/// Pods), for the engine's figures.
+func bigCluster(nodes: Int, pods: Int, services: Int) -> Cluster {
+    var b = ClusterBuilder()
+    b.podCIDR = CIDR("10.0.0.0/8")!
+    b.serviceCIDRs = [CIDR("172.16.0.0/12")!]
+    b.nodeNetwork = CIDR("192.168.0.0/16")!
+    b.nodes = (0..<nodes).map { .init(name: "node-\($0)") }
+    b.pods = (0..<pods).map { i in
+        .init(name: ObjectName("default", "pod-\(i)"), labels: ["app": "app-\(i % services)"], nodeName: "node-\(i % nodes)",
+              ports: [ContainerPort(port: 8080)])
+    }
+    b.services = (0..<services).map { i in
+        .init(Service(name: ObjectName("default", "svc-\(i)"), ports: [ServicePort(port: 80, targetPort: .number(8080))],
+                      selector: ["app": "app-\(i)"]))
+    }
+    return b.build().0
+}
+
+func traceMedian(_ cluster: Cluster, services: Int) -> Double {
+    let tracer = Tracer(cluster: cluster)
+    let requests = (0..<1000).map { i in
+        Request(from: "pod-\(i % 100)", url: "http://\(cluster.services[1 + (i * 7919) % services].clusterIP!):80/", seed: UInt64(i))
+    }
+    var times: [Double] = []
+    for round in 0..<5 {
+        for request in requests {
+            let t = seconds { _ = tracer.trace(request) }
+            if round > 0 { times.append(t) }
+        }
+    }
+    return times.sorted()[times.count / 2]
+}
+
+if runs("netsim") {
+var built: Cluster?
+let buildTime = seconds { built = bigCluster(nodes: 1000, pods: 100_000, services: 10_000) }
+let big = built!
+print(String(format: "netsim: built 1,000 nodes, 100,000 pods, 10,000 services in %.2f s", buildTime))
+let bigTrace = traceMedian(big, services: 10_000)
+let small = bigCluster(nodes: 10, pods: 100, services: 10)
+let smallTrace = traceMedian(small, services: 10)
+print(String(format: "netsim: trace median %.1f µs at 10,000 services (goal <= 10 µs)", bigTrace * 1e6))
+print(String(format: "netsim: trace median %.1f µs at 10 services; ratio %.2f (goal <= 1.5)", smallTrace * 1e6, bigTrace / smallTrace))
+}
