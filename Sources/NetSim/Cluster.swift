@@ -12,6 +12,17 @@ public struct Cluster: Sendable {
     public var clients: [ExternalClient]
     /// The cluster DNS Service address (`kube-system/kube-dns`, the 10th of the range).
     public var dnsServiceIP: IPv4Address
+    public var ingresses: [Ingress] = []
+    public var ingressClasses: [IngressClass] = []
+    /// The Pods that run an Ingress controller, and the class each serves.
+    public var ingressControllerPods: [ObjectName: String] = [:]
+    /// Secrets of type `kubernetes.io/tls` that hold `tls.crt` and `tls.key`.
+    public var tlsSecrets: Set<ObjectName> = []
+
+    /// The class an Ingress belongs to: its `ingressClassName`, else the default class.
+    public func ingressClass(of ingress: Ingress) -> String? {
+        ingress.className ?? ingressClasses.first(where: \.isDefault)?.name
+    }
 
     // Indexes, built once.
     var podByIP: [IPv4Address: Int] = [:]

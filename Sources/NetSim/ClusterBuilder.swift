@@ -61,12 +61,63 @@ public struct ClusterBuilder: Sendable {
     /// EndpointSlices given as such (for Services without a selector).
     public var endpointSlices: [EndpointSlice] = []
     public var clients: [ExternalClient] = []
+    public var ingresses: [Ingress] = []
+    public var ingressClasses: [IngressClass] = []
+    /// The load-balancer address of an Ingress controller, by class (`Ingress, 178.91.123.132`).
+    public var ingressControllerIPs: [String: IPv4Address] = [:]
+    public var tlsSecrets: [ObjectName] = []
 
     public init() {}
+
+    /// With Ingresses, each IngressClass gets its controller as a cluster has it after
+    /// installing ingress-nginx: a Pod listening on 80 and 443 in namespace
+    /// `ingress-nginx`, behind a LoadBalancer Service. Without any IngressClass, one
+    /// `nginx` class is made the default.
+    func withIngressControllers() -> (ClusterBuilder, [ObjectName: String], [IngressClass]) {
+        guard !ingresses.isEmpty else { return (self, [:], ingressClasses) }
+        var copy = self
+        let classes = ingressClasses.isEmpty ? [IngressClass(name: "nginx", isDefault: true)] : ingressClasses
+        var controllers: [ObjectName: String] = [:]
+        for ingressClass in classes {
+            let base = ingressClass.name == "nginx" ? "ingress-nginx-controller" : "\(ingressClass.name)-controller"
+            let labels = ["app.kubernetes.io/name": "ingress-nginx", "app.kubernetes.io/instance": ingressClass.name]
+            let pod = ObjectName("ingress-nginx", "\(base)-\(PodNames.templateHash(base))-\(PodNames.suffix(base, 0))")
+            copy.pods.append(PodSpec(name: pod, labels: labels, nodeName: nodes.first?.name,
+                                     ports: [ContainerPort(name: "http", port: 80), ContainerPort(name: "https", port: 443)]))
+            var service = Service(name: ObjectName("ingress-nginx", base), type: .loadBalancer,
+                                  ports: [ServicePort(name: "http", port: 80, targetPort: .name("http")),
+                                          ServicePort(name: "https", port: 443, targetPort: .name("https"))],
+                                  selector: labels)
+            if let ip = ingressControllerIPs[ingressClass.name] { service.loadBalancerIPs = [ip] }
+            copy.services.append(ServiceSpec(service))
+            controllers[pod] = ingressClass.name
+        }
+        return (copy, controllers, classes)
+    }
 
     static let nodePortRange = 30000...32767
 
     public func build() -> (Cluster, [BuildProblem]) {
+        let (full, controllers, classes) = withIngressControllers()
+        var (cluster, problems) = full.buildObjects()
+        cluster.ingresses = ingresses
+        cluster.ingressClasses = classes
+        cluster.ingressControllerPods = controllers
+        cluster.tlsSecrets = Set(tlsSecrets)
+        for ingress in ingresses {
+            guard let className = cluster.ingressClass(of: ingress), classes.contains(where: { $0.name == className }) else {
+                problems.append(BuildProblem(severity: .warning, message: "Ingress \(ingress.name): no IngressClass \(ingress.className ?? "(default)"): no controller serves it", origin: nil))
+                continue
+            }
+            let backends = ingress.rules.flatMap { $0.paths.map(\.backend) } + [ingress.defaultBackend].compactMap { $0 }
+            for backend in backends where cluster.service(named: ObjectName(ingress.name.namespace, backend.service)) == nil {
+                problems.append(BuildProblem(severity: .warning, message: "Ingress \(ingress.name): no Service \(backend.service) in namespace \(ingress.name.namespace): its requests get 503", origin: nil))
+            }
+        }
+        return (cluster, problems)
+    }
+
+    func buildObjects() -> (Cluster, [BuildProblem]) {
         var problems: [BuildProblem] = []
         func problem(_ severity: BuildProblem.Severity, _ message: String, _ origin: Int?) {
             problems.append(BuildProblem(severity: severity, message: message, origin: origin))

@@ -47,6 +47,9 @@ struct Walk {
     /// Where NAT happened and what the packet looked like before it, for the reply.
     var natNode: String?
     var beforeNAT: Packet?
+    /// Set when an L7 proxy (an Ingress controller) opened a second connection: the Pod,
+    /// the first connection as it reached it, and that connection's NAT.
+    var proxy: (pod: Pod, front: Packet, natNode: String?, beforeNAT: Packet?)?
 
     init(cluster: Cluster, request: Request) {
         self.cluster = cluster

@@ -301,6 +301,9 @@ extension Walk {
             return end(.rejected, fr: "Refusé : \(pod.name.name) n'écoute pas le port \(packet.dstPort).",
                        en: "Refused: \(pod.name.name) does not listen on port \(packet.dstPort).")
         }
+        if proxy == nil, let className = cluster.ingressControllerPods[pod.name], packet.protocol == .tcp {
+            return throughIngress(controller: pod, className: className)
+        }
         hop(.pod(pod.name), .deliver,
             fr: "\(pod.name.name) reçoit le paquet sur \(packet.dst):\(packet.dstPort), de \(packet.src).",
             en: "\(pod.name.name) receives the packet on \(packet.dst):\(packet.dstPort), from \(packet.src).")
@@ -320,6 +323,15 @@ extension Walk {
         }
         add(.pod(pod.name), .send, current,
             "\(pod.name.name) répond à \(current.dst):\(current.dstPort).", "\(pod.name.name) answers \(current.dst):\(current.dstPort).")
+        var natNode = self.natNode, beforeNAT = self.beforeNAT
+        if let proxy {
+            // The answer goes back to the proxy, which answers the client on the first connection.
+            add(.pod(proxy.pod.name), .proxy, proxy.front.reversed,
+                "\(proxy.pod.name.name) reçoit la réponse et la renvoie au client sur la première connexion.",
+                "\(proxy.pod.name.name) receives the answer and sends it to the client over the first connection.")
+            natNode = proxy.natNode
+            beforeNAT = proxy.beforeNAT
+        }
         if let natNode, let original = beforeNAT {
             if natNode != pod.nodeName {
                 add(.tunnel(from: pod.nodeName, to: natNode), .route, current,

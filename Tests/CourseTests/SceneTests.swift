@@ -54,7 +54,7 @@ struct ManifestSceneTests {
             "15:1: error: Pod default/b: IP 10.244.0.7 is already Pod default/a's",
             "21:1: error: Service default/web: clusterIP 172.16.0.1 is outside the service CIDR 10.96.0.0/12",
             "29:1: warning: Service default/lonely: its selector app=nobody matches no Pod",
-            "37:7: warning: Ingress is not simulated yet: ignored",
+            "37:7: warning: Ingress default/shop has no rules and no defaultBackend: it routes nothing",
             "41:7: warning: unknown kind example.com/v1/Widget: ignored",
         ])
     }
@@ -130,5 +130,21 @@ struct SeedSceneTests {
             "274:13: flow step 1: no Node, Service or Pod has the address 127.10.10.1 (the arrow points at node1, whose address is 172.10.10.1)",
             "275:13: flow step 2: pod-green-2 does not listen on port 8181 (it listens on 8282)",
         ])
+    }
+}
+
+/// The seed's "Ingress by hostname" as manifests (Tests/Fixtures/scenes/ingress.yaml).
+struct IngressSceneTests {
+    let loaded = SceneLocator.load(ManifestSceneTests.scenePath("ingress.yaml"))
+
+    @Test func hostsLeadToTheirServices() throws {
+        let scene = try #require(loaded.0)
+        #expect(loaded.1.isEmpty, "\(loaded.1)")
+        let traces = scene.traces()
+        #expect(traces.map(\.service?.name) == ["service1", "service2"])
+        #expect(traces.map { $0.backend?.port } == [8080, 9090])
+        #expect(traces.map(\.verdict.name) == ["delivered", "delivered"])
+        let tls = try #require(traces[1].hops.first { $0.action == .proxy })
+        #expect(tls.explanation.fr.contains("TLS terminé avec le certificat du Secret default/bar-tls"))
     }
 }

@@ -10,8 +10,8 @@ public enum ManifestScene {
 
     /// Kinds of the lesson format that the engine does not simulate yet: read, reported, ignored.
     static let notSimulated: Set<String> = [
-        "Ingress", "IngressClass", "NetworkPolicy", "GatewayClass", "Gateway", "HTTPRoute",
-        "Issuer", "ClusterIssuer", "Certificate", "Secret", "ConfigMap",
+        "NetworkPolicy", "GatewayClass", "Gateway", "HTTPRoute",
+        "Issuer", "ClusterIssuer", "Certificate", "ConfigMap",
     ]
 
     /// `line` and `column` locate the YAML's first character in the file.
@@ -79,6 +79,19 @@ public enum ManifestScene {
                 case ("v1", "Namespace"): break
                 case ("apps/v1", "Deployment"), ("apps/v1", "StatefulSet"), ("apps/v1", "ReplicaSet"): readWorkload(document, kind: kind)
                 case ("discovery.k8s.io/v1", "EndpointSlice"): readEndpointSlice(document)
+                case ("networking.k8s.io/v1", "Ingress"): readIngress(document)
+                case ("networking.k8s.io/v1", "IngressClass"):
+                    let annotations = document[path: "metadata", "annotations"]?.stringMap ?? [:]
+                    builder.ingressClasses.append(IngressClass(
+                        name: document[path: "metadata", "name"]?.text ?? "",
+                        controller: document[path: "spec", "controller"]?.text ?? "k8s.io/ingress-nginx",
+                        isDefault: annotations["ingressclass.kubernetes.io/is-default-class"] == "true"))
+                case ("v1", "Secret"):
+                    let data = (document["data"]?.stringMap ?? [:]).merging(document["stringData"]?.stringMap ?? [:]) { a, _ in a }
+                    if document["type"]?.text == "kubernetes.io/tls" {
+                        if data["tls.crt"] != nil && data["tls.key"] != nil { builder.tlsSecrets.append(objectName(document)) }
+                        else { report(.warning, "Secret \(objectName(document)): a kubernetes.io/tls Secret needs tls.crt and tls.key", at: document["type"]) }
+                    }
                 case ("networking.k8s.io/v1", "ServiceCIDR"), ("networking.k8s.io/v1beta1", "ServiceCIDR"):
                     for cidr in document[path: "spec", "cidrs"]?.list ?? [] {
                         if let c = cidr.text.flatMap(CIDR.init) { builder.serviceCIDRs.append(c) }
@@ -120,6 +133,10 @@ public enum ManifestScene {
                 report(.warning, "Scene: proxyMode \(proxy) is drawn as iptables (the only mode simulated)", at: cluster?["proxyMode"])
             }
             if let pool = cluster?["loadBalancerPool"]?.text { builder.loadBalancerPool = CIDR(pool) }
+            for item in node["ingressControllers"]?.list ?? [] {
+                if let name = item["class"]?.text, let ip = item["ip"]?.text.flatMap(IPv4Address.init) { builder.ingressControllerIPs[name] = ip }
+                else { report(.error, "Scene: an ingress controller needs a `class` and an `ip`", at: item) }
+            }
             for item in node["nodes"]?.list ?? [] {
                 guard let name = item["name"]?.text else { report(.error, "Scene: a node needs a `name`", at: item); continue }
                 var ip: IPv4Address?
@@ -252,6 +269,46 @@ public enum ManifestScene {
             builder.services.append(.init(service, headless: headless, origin: position(node).0))
         }
 
+        func ingressBackend(_ node: Node?) -> Ingress.Backend? {
+            guard let service = node?[path: "service", "name"]?.text else { return nil }
+            let port = node?[path: "service", "port"]
+            if let number = port?["number"]?.int { return Ingress.Backend(service: service, port: .number(number)) }
+            if let name = port?["name"]?.text { return Ingress.Backend(service: service, port: .name(name)) }
+            return nil
+        }
+
+        mutating func readIngress(_ node: Node) {
+            let name = objectName(node)
+            let spec = node["spec"]
+            var ingress = Ingress(name: name, className: spec?["ingressClassName"]?.text,
+                                  defaultBackend: ingressBackend(spec?["defaultBackend"]),
+                                  annotations: node[path: "metadata", "annotations"]?.stringMap ?? [:])
+            if ingress.className == nil, let legacy = ingress.annotations["kubernetes.io/ingress.class"] { ingress.className = legacy }
+            for rule in spec?["rules"]?.list ?? [] {
+                var paths: [Ingress.Path] = []
+                for p in rule[path: "http", "paths"]?.list ?? [] {
+                    let typeText = p["pathType"]?.text ?? ""
+                    guard let type = Ingress.PathType(rawValue: typeText) else {
+                        report(.error, "Ingress \(name): pathType must be Exact, Prefix or ImplementationSpecific", at: p["pathType"] ?? p); continue
+                    }
+                    let path = p["path"]?.text ?? "/"
+                    guard path.hasPrefix("/") else { report(.error, "Ingress \(name): a path must start with /", at: p["path"]); continue }
+                    guard let backend = ingressBackend(p["backend"]) else {
+                        report(.error, "Ingress \(name): a path needs backend.service.name and a port number or name", at: p); continue
+                    }
+                    paths.append(Ingress.Path(path: path, type: type, backend: backend))
+                }
+                ingress.rules.append(Ingress.Rule(host: rule["host"]?.text, paths: paths))
+            }
+            for tls in spec?["tls"]?.list ?? [] {
+                ingress.tls.append(Ingress.TLS(hosts: (tls["hosts"]?.list ?? []).compactMap(\.text), secretName: tls["secretName"]?.text))
+            }
+            if ingress.rules.isEmpty && ingress.defaultBackend == nil {
+                report(.warning, "Ingress \(name) has no rules and no defaultBackend: it routes nothing", at: node["kind"])
+            }
+            builder.ingresses.append(ingress)
+        }
+
         mutating func readEndpointSlice(_ node: Node) {
             let name = objectName(node)
             guard let service = node[path: "metadata", "labels", "kubernetes.io/service-name"]?.text else {
@@ -286,32 +343,4 @@ public enum ManifestScene {
             return Scene(name: name, cluster: cluster, flows: flows, diagnostics: diagnostics)
         }
     }
-}
-
-/// Pod names as the ReplicaSet and Deployment controllers make them, but reproducible:
-/// the same manifest always gives the same names.
-enum PodNames {
-    /// The alphabet Kubernetes uses for generated names (no vowels, no look-alikes).
-    static let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
-
-    static func fnv(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
-    }
-
-    static func encode(_ value: UInt64, length: Int) -> String {
-        var v = value
-        var out = ""
-        for _ in 0..<length {
-            out.append(alphabet[Int(v % UInt64(alphabet.count))])
-            v /= UInt64(alphabet.count)
-        }
-        return out
-    }
-
-    /// The pod-template-hash part: 10 characters.
-    static func templateHash(_ owner: String) -> String { encode(fnv(owner), length: 10) }
-    /// The random part: 5 characters.
-    static func suffix(_ owner: String, _ index: Int) -> String { encode(fnv("\(owner)#\(index)"), length: 5) }
 }
