@@ -18,6 +18,13 @@ public struct Cluster: Sendable {
     public var ingressControllerPods: [ObjectName: String] = [:]
     /// Secrets of type `kubernetes.io/tls` that hold `tls.crt` and `tls.key`.
     public var tlsSecrets: Set<ObjectName> = []
+    public var networkPolicies: [NetworkPolicy] = []
+    /// Namespace labels (each has `kubernetes.io/metadata.name`).
+    public var namespaceLabels: [String: [String: String]] = [:]
+
+    public func labels(ofNamespace namespace: String) -> [String: String] {
+        namespaceLabels[namespace] ?? ["kubernetes.io/metadata.name": namespace]
+    }
 
     /// The class an Ingress belongs to: its `ingressClassName`, else the default class.
     public func ingressClass(of ingress: Ingress) -> String? {

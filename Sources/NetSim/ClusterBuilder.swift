@@ -66,6 +66,9 @@ public struct ClusterBuilder: Sendable {
     /// The load-balancer address of an Ingress controller, by class (`Ingress, 178.91.123.132`).
     public var ingressControllerIPs: [String: IPv4Address] = [:]
     public var tlsSecrets: [ObjectName] = []
+    public var networkPolicies: [NetworkPolicy] = []
+    /// Namespaces and their labels; every namespace also gets `kubernetes.io/metadata.name`.
+    public var namespaces: [String: [String: String]] = [:]
 
     public init() {}
 
@@ -104,6 +107,12 @@ public struct ClusterBuilder: Sendable {
         cluster.ingressClasses = classes
         cluster.ingressControllerPods = controllers
         cluster.tlsSecrets = Set(tlsSecrets)
+        cluster.networkPolicies = networkPolicies
+        var labels = namespaces
+        for name in Set(cluster.pods.map(\.name.namespace) + cluster.services.map(\.name.namespace) + namespaces.keys + ["default", "kube-system"]) {
+            labels[name, default: [:]]["kubernetes.io/metadata.name"] = name
+        }
+        cluster.namespaceLabels = labels
         for ingress in ingresses {
             guard let className = cluster.ingressClass(of: ingress), classes.contains(where: { $0.name == className }) else {
                 problems.append(BuildProblem(severity: .warning, message: "Ingress \(ingress.name): no IngressClass \(ingress.className ?? "(default)"): no controller serves it", origin: nil))

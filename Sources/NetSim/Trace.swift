@@ -64,6 +64,8 @@ public enum HopPlace: Sendable, Equatable, CustomStringConvertible {
 /// What happened to the packet at a hop.
 public enum HopAction: String, Sendable, Equatable, Codable {
     case send, route, jump, dnat, snat, encap, decap, proxy, drop, reject, deliver, conntrack, resolve
+    /// A NetworkPolicy let the packet through.
+    case filter
 }
 
 public struct Hop: Sendable, Equatable {

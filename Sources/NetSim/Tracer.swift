@@ -50,6 +50,8 @@ struct Walk {
     /// Set when an L7 proxy (an Ingress controller) opened a second connection: the Pod,
     /// the first connection as it reached it, and that connection's NAT.
     var proxy: (pod: Pod, front: Packet, natNode: String?, beforeNAT: Packet?)?
+    /// The sender's egress policy has been checked for the current connection.
+    var egressChecked = false
 
     init(cluster: Cluster, request: Request) {
         self.cluster = cluster
@@ -93,6 +95,17 @@ struct Walk {
         } else {
             var pod: Pod?
             if case .pod(let p) = source { pod = p }
+            if let pod, !cluster.networkPolicies.isEmpty {
+                // The lookup itself is UDP to CoreDNS: an egress policy must allow it.
+                packet = Packet(src: pod.ip, srcPort: 53000, dst: cluster.dnsServiceIP, dstPort: 53, protocol: .udp)
+                let decision = PolicyEngine.decide(.egress, at: pod, peer: peer(cluster.dnsServiceIP, pod: coreDNS), port: 53,
+                                                   protocol: .udp, policies: cluster.networkPolicies)
+                if !record(decision, direction: .egress, at: pod, other: "kube-system/coredns", port: 53, proto: .udp) {
+                    return end(.dropped,
+                               fr: "La requête DNS pour \(url.host) ne sort pas : la politique de sortie de \(pod.name.name) n'autorise pas UDP 53 vers CoreDNS. Le nom ne se résout pas (délai dépassé).",
+                               en: "The DNS query for \(url.host) cannot leave: \(pod.name.name)'s egress policy does not allow UDP 53 to CoreDNS. The name does not resolve (timeout).")
+                }
+            }
             let lookup = DNSResolver(cluster: cluster).lookup(url.host, type: .A, from: pod, seed: request.seed)
             dns.append(lookup)
             if let cname = lookup.cname {

@@ -57,6 +57,7 @@ extension Walk {
         service = svc.name
         masqueraded = true
         proxy = (controller, packet, natNode, beforeNAT)
+        egressChecked = false
         natNode = nil
         beforeNAT = nil
         let after = Packet(src: controller.ip, srcPort: 32768 + Int((request.seed &+ 7919) % 28232), dst: chosen.ip,

@@ -34,6 +34,7 @@ extension Walk {
             return end(.dropped, fr: "Aucun Service n'a l'adresse \(dst).", en: "No Service has the address \(dst).")
         }
         // Leaving the cluster: the CNI masquerades Pod traffic to the Node's address.
+        guard egressAllowed(to: dst, port: packet.dstPort, proto: packet.protocol) else { return }
         var after = packet
         if arrival == .pod {
             after.src = node.ip
@@ -252,6 +253,7 @@ extension Walk {
     // MARK: - Routing to a Pod
 
     mutating func route(from node: ClusterNode, toPod pod: Pod, arrival: Arrival) {
+        guard egressAllowed(to: pod.ip, port: packet.dstPort, proto: packet.protocol, pod: pod) else { return }
         let target = cluster.node(named: pod.nodeName)!
         if target.name == node.name {
             masquerade(on: node, outgoing: node.bridgeIP)
@@ -293,6 +295,7 @@ extension Walk {
     }
 
     mutating func deliver(to pod: Pod) {
+        guard ingressAllowed(at: pod) else { return }
         guard pod.listens(on: packet.dstPort, protocol: packet.protocol) else {
             let open = pod.ports.map { "\($0.port)" }.joined(separator: ", ")
             hop(.pod(pod.name), .reject,

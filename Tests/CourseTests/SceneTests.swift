@@ -148,3 +148,21 @@ struct IngressSceneTests {
         #expect(tls.explanation.fr.contains("TLS terminé avec le certificat du Secret default/bar-tls"))
     }
 }
+
+/// NetworkPolicies from manifests (Tests/Fixtures/scenes/policy.yaml): default deny, DNS
+/// allowed out, the frontend allowed to the API by egress and ingress, an intruder not.
+struct PolicySceneTests {
+    @Test func onlyWhatBothEndsAllowGetsThrough() throws {
+        let (scene, diagnostics) = SceneLocator.load(ManifestSceneTests.scenePath("policy.yaml"))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let traces = try #require(scene).traces()
+        #expect(traces.map(\.verdict.name) == ["delivered", "dropped"])
+        #expect(traces[0].hops.filter { $0.action == .filter }.compactMap(\.rule) == [
+            "NetworkPolicy shop/allow-dns (Egress)",
+            "NetworkPolicy shop/frontend-to-api (Egress)",
+            "NetworkPolicy shop/api-from-frontend (Ingress)",
+        ])
+        // The intruder is isolated for egress by both namespace-wide policies; neither lets it reach the API.
+        #expect(traces[1].hops.last?.rule == "NetworkPolicy shop/allow-dns, shop/default-deny (Egress)")
+    }
+}

@@ -10,7 +10,7 @@ public enum ManifestScene {
 
     /// Kinds of the lesson format that the engine does not simulate yet: read, reported, ignored.
     static let notSimulated: Set<String> = [
-        "NetworkPolicy", "GatewayClass", "Gateway", "HTTPRoute",
+        "GatewayClass", "Gateway", "HTTPRoute",
         "Issuer", "ClusterIssuer", "Certificate", "ConfigMap",
     ]
 
@@ -76,7 +76,11 @@ public enum ManifestScene {
                 case ("reseau/v1", "Scene"): readScene(document)
                 case ("v1", "Pod"): readPod(document)
                 case ("v1", "Service"): readService(document)
-                case ("v1", "Namespace"): break
+                case ("v1", "Namespace"):
+                    if let ns = document[path: "metadata", "name"]?.text {
+                        builder.namespaces[ns] = document[path: "metadata", "labels"]?.stringMap ?? [:]
+                    }
+                case ("networking.k8s.io/v1", "NetworkPolicy"): readNetworkPolicy(document)
                 case ("apps/v1", "Deployment"), ("apps/v1", "StatefulSet"), ("apps/v1", "ReplicaSet"): readWorkload(document, kind: kind)
                 case ("discovery.k8s.io/v1", "EndpointSlice"): readEndpointSlice(document)
                 case ("networking.k8s.io/v1", "Ingress"): readIngress(document)
@@ -267,6 +271,51 @@ public enum ManifestScene {
                 if ingress["ipMode"]?.text == "Proxy" { service.loadBalancerIPMode = .proxy }
             }
             builder.services.append(.init(service, headless: headless, origin: position(node).0))
+        }
+
+        mutating func selector(_ node: Node?) -> LabelSelector? {
+            guard let node else { return nil }
+            var s = LabelSelector(matchLabels: node["matchLabels"]?.stringMap ?? [:])
+            for e in node["matchExpressions"]?.list ?? [] {
+                guard let key = e["key"]?.text, let op = e["operator"]?.text.flatMap(LabelSelector.Requirement.Operator.init(rawValue:)) else {
+                    report(.error, "a matchExpression needs a key and an operator In, NotIn, Exists or DoesNotExist", at: e); continue
+                }
+                s.matchExpressions.append(.init(key: key, op: op, values: (e["values"]?.list ?? []).compactMap(\.text)))
+            }
+            return s
+        }
+
+        mutating func readNetworkPolicy(_ node: Node) {
+            let name = objectName(node)
+            let spec = node["spec"]
+            func rules(_ key: String, peersKey: String) -> [NetworkPolicy.Rule] {
+                (spec?[key]?.list ?? []).map { r in
+                    let peers: [NetworkPolicy.Peer]? = r[peersKey].map { list in
+                        list.list.compactMap { p -> NetworkPolicy.Peer? in
+                            if let block = p["ipBlock"] {
+                                guard let cidr = block["cidr"]?.text.flatMap(CIDR.init) else { return nil }
+                                return .ipBlock(cidr, except: (block["except"]?.list ?? []).compactMap { $0.text.flatMap(CIDR.init) })
+                            }
+                            return .pods(pods: selector(p["podSelector"]), namespaces: selector(p["namespaceSelector"]))
+                        }
+                    }
+                    let ports: [NetworkPolicy.Port]? = r["ports"].map { list in
+                        list.list.map { p in
+                            let port: TargetPort? = p["port"].flatMap { $0.int.map(TargetPort.number) ?? $0.text.map(TargetPort.name) }
+                            return NetworkPolicy.Port(protocol: p["protocol"]?.text.flatMap(TransportProtocol.init(rawValue:)) ?? .tcp,
+                                                      port: port, endPort: p["endPort"]?.int)
+                        }
+                    }
+                    return NetworkPolicy.Rule(peers: peers, ports: ports)
+                }
+            }
+            var types: Set<NetworkPolicy.Direction>?
+            if let list = spec?["policyTypes"]?.list {
+                types = Set(list.compactMap { $0.text.flatMap(NetworkPolicy.Direction.init(rawValue:)) })
+            }
+            builder.networkPolicies.append(NetworkPolicy(
+                name: name, podSelector: selector(spec?["podSelector"]) ?? LabelSelector(), policyTypes: types,
+                ingress: rules("ingress", peersKey: "from"), egress: rules("egress", peersKey: "to")))
         }
 
         func ingressBackend(_ node: Node?) -> Ingress.Backend? {

@@ -1,0 +1,60 @@
+/// NetworkPolicy checks along the path: the sender's egress once the destination is known
+/// (after kube-proxy's DNAT, as the CNI sees it), the receiver's ingress on arrival, with
+/// the source address the packet has then (after any SNAT).
+extension Walk {
+    /// The Pod that opened the connection now travelling (the proxy for a second leg).
+    var senderPod: Pod? {
+        if let proxy { return proxy.pod }
+        if case .pod(let p)? = source { return p }
+        return nil
+    }
+
+    /// CoreDNS as policies see it: Pods `k8s-app=kube-dns` in `kube-system`.
+    var coreDNS: Pod {
+        Pod(name: ObjectName("kube-system", "coredns"), labels: ["k8s-app": "kube-dns"], nodeName: cluster.nodes[0].name,
+            ip: cluster.dnsServiceIP, ports: [ContainerPort(name: "dns", port: 53, protocol: .udp), ContainerPort(name: "dns-tcp", port: 53)])
+    }
+
+    func peer(_ ip: IPv4Address, pod: Pod? = nil) -> PolicyPeer {
+        let p = pod ?? cluster.pod(ip: ip)
+        return PolicyPeer(ip: ip, pod: p, namespaceLabels: p.map { cluster.labels(ofNamespace: $0.name.namespace) } ?? [:])
+    }
+
+    /// Checks the sender's egress; false (with the drop recorded) when it is denied.
+    mutating func egressAllowed(to ip: IPv4Address, port: Int, proto: TransportProtocol, pod target: Pod? = nil) -> Bool {
+        guard !cluster.networkPolicies.isEmpty, !egressChecked, let sender = senderPod else { return true }
+        egressChecked = true
+        let decision = PolicyEngine.decide(.egress, at: sender, peer: peer(ip, pod: target), port: port, protocol: proto,
+                                           policies: cluster.networkPolicies)
+        return record(decision, direction: .egress, at: sender, other: target?.name.description ?? ip.description, port: port, proto: proto)
+    }
+
+    /// Checks the receiver's ingress; false (with the drop recorded) when it is denied.
+    mutating func ingressAllowed(at pod: Pod) -> Bool {
+        guard !cluster.networkPolicies.isEmpty else { return true }
+        let decision = PolicyEngine.decide(.ingress, at: pod, peer: peer(packet.src), port: packet.dstPort,
+                                           protocol: packet.protocol, policies: cluster.networkPolicies)
+        let from = cluster.pod(ip: packet.src)?.name.description ?? packet.src.description
+        return record(decision, direction: .ingress, at: pod, other: from, port: packet.dstPort, proto: packet.protocol)
+    }
+
+    mutating func record(_ decision: PolicyDecision, direction: NetworkPolicy.Direction, at pod: Pod, other: String,
+                         port: Int, proto: TransportProtocol) -> Bool {
+        guard decision.isolated else { return true }
+        let names = decision.isolatedBy.map(\.description).joined(separator: ", ")
+        let place: HopPlace = direction == .egress ? .node(pod.nodeName) : .pod(pod.name)
+        let way = direction == .egress ? ("sortie", "egress") : ("entrée", "ingress")
+        let what = direction == .egress ? "\(pod.name.name) → \(other):\(port)/\(proto.lowercased)" : "\(other) → \(pod.name.name):\(port)/\(proto.lowercased)"
+        if let by = decision.allowedBy {
+            hop(place, .filter, rule: "NetworkPolicy \(by) (\(direction.rawValue))",
+                fr: "\(pod.name.name) est isolé en \(way.0) (\(names)) ; une règle de \(by) autorise \(what).",
+                en: "\(pod.name.name) is isolated for \(way.1) (\(names)); a rule of \(by) allows \(what).")
+            return true
+        }
+        hop(place, .drop, rule: "NetworkPolicy \(names) (\(direction.rawValue))",
+            fr: "\(pod.name.name) est isolé en \(way.0) par \(names) et aucune règle n'autorise \(what) : le paquet est jeté (la connexion expire).",
+            en: "\(pod.name.name) is isolated for \(way.1) by \(names) and no rule allows \(what): the packet is dropped (the connection times out).")
+        end(.dropped, fr: "Jeté par NetworkPolicy (\(way.0) de \(pod.name.name)).", en: "Dropped by NetworkPolicy (\(pod.name.name)'s \(way.1)).")
+        return false
+    }
+}
