@@ -32,7 +32,9 @@ struct TraceCommand: ParsableCommand {
     @Option(name: .long, help: "Where the request starts.")
     var from: String
     @Option(name: .long, help: "The URL (http://green:82/, tcp://10.0.0.7:82).")
-    var to: String
+    var to: String?
+    @Option(name: .customLong("port-forward"), help: "Instead of --to: kubectl port-forward TARGET:PORT (pod/NAME:8080, svc/NAME:80).")
+    var portForward: String?
     @Option(name: .customLong("protocol"), help: "tcp or udp.")
     var transport: String = "tcp"
     @Option(help: "HTTP method.")
@@ -47,6 +49,10 @@ struct TraceCommand: ParsableCommand {
     var lang: Language?
 
     func validate() throws {
+        guard (to == nil) != (portForward == nil) else { throw ValidationError("give --to URL or --port-forward TARGET:PORT") }
+        if let pf = portForward, pf.split(separator: ":").count != 2 || Int(pf.split(separator: ":")[1]) == nil {
+            throw ValidationError("--port-forward takes TARGET:PORT (pod/web-0:8080, svc/web:80)")
+        }
         guard TransportProtocol(rawValue: transport.uppercased()) != nil, transport.lowercased() != "sctp" else {
             throw ValidationError("--protocol must be tcp or udp")
         }
@@ -60,9 +66,15 @@ struct TraceCommand: ParsableCommand {
             let parts = header.split(separator: "=", maxSplits: 1)
             headerMap[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
-        let request = Request(from: from, url: to, protocol: TransportProtocol(rawValue: transport.uppercased())!,
-                              method: method, headers: headerMap, seed: seed)
-        let trace = Tracer(cluster: scene.cluster).trace(request)
+        let tracer = Tracer(cluster: scene.cluster)
+        let trace: Trace
+        if let pf = portForward {
+            let parts = pf.split(separator: ":")
+            trace = tracer.portForward(from: from, target: String(parts[0]), port: Int(parts[1])!, seed: seed)
+        } else {
+            trace = tracer.trace(Request(from: from, url: to!, protocol: TransportProtocol(rawValue: transport.uppercased())!,
+                                         method: method, headers: headerMap, seed: seed))
+        }
         let language = uiLanguage(lang)
         if json {
             let data = try JSONSerialization.data(withJSONObject: TraceReport.json(trace, language: language),
