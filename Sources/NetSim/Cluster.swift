@@ -19,6 +19,11 @@ public struct Cluster: Sendable {
     /// Secrets of type `kubernetes.io/tls` that hold `tls.crt` and `tls.key`.
     public var tlsSecrets: Set<ObjectName> = []
     public var networkPolicies: [NetworkPolicy] = []
+    public var gatewayClasses: [GatewayClass] = []
+    public var gateways: [Gateway] = []
+    public var httpRoutes: [HTTPRoute] = []
+    /// The Pods that run a Gateway's data plane, and which Gateway.
+    public var gatewayPods: [ObjectName: ObjectName] = [:]
     /// Namespace labels (each has `kubernetes.io/metadata.name`).
     public var namespaceLabels: [String: [String: String]] = [:]
 

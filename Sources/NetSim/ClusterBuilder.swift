@@ -67,6 +67,9 @@ public struct ClusterBuilder: Sendable {
     public var ingressControllerIPs: [String: IPv4Address] = [:]
     public var tlsSecrets: [ObjectName] = []
     public var networkPolicies: [NetworkPolicy] = []
+    public var gatewayClasses: [GatewayClass] = []
+    public var gateways: [Gateway] = []
+    public var httpRoutes: [HTTPRoute] = []
     /// Namespaces and their labels; every namespace also gets `kubernetes.io/metadata.name`.
     public var namespaces: [String: [String: String]] = [:]
 
@@ -101,8 +104,21 @@ public struct ClusterBuilder: Sendable {
     static let nodePortRange = 30000...32767
 
     public func build() -> (Cluster, [BuildProblem]) {
-        let (full, controllers, classes) = withIngressControllers()
+        let (withIngress, controllers, classes) = withIngressControllers()
+        let (full, gatewayPods) = withIngress.withGatewayDataPlanes()
         var (cluster, problems) = full.buildObjects()
+        cluster.gatewayClasses = gatewayClasses
+        cluster.gateways = gateways
+        cluster.httpRoutes = httpRoutes
+        cluster.gatewayPods = gatewayPods
+        for gateway in gateways where !gatewayClasses.isEmpty && !gatewayClasses.contains(where: { $0.name == gateway.className }) {
+            problems.append(BuildProblem(severity: .warning, message: "Gateway \(gateway.name): no GatewayClass \(gateway.className): no controller programs it", origin: nil))
+        }
+        for route in httpRoutes {
+            for parent in route.parentRefs where !gateways.contains(where: { $0.name == parent.name }) {
+                problems.append(BuildProblem(severity: .warning, message: "HTTPRoute \(route.name): no Gateway \(parent.name) to attach to", origin: nil))
+            }
+        }
         cluster.ingresses = ingresses
         cluster.ingressClasses = classes
         cluster.ingressControllerPods = controllers
@@ -124,6 +140,29 @@ public struct ClusterBuilder: Sendable {
             }
         }
         return (cluster, problems)
+    }
+
+    /// Each Gateway gets its data plane as a Gateway controller provisions it: a proxy Pod
+    /// listening on the listeners' ports, behind a LoadBalancer Service `<gateway>-gateway`
+    /// that takes the Gateway's `spec.addresses` when given.
+    func withGatewayDataPlanes() -> (ClusterBuilder, [ObjectName: ObjectName]) {
+        guard !gateways.isEmpty else { return (self, [:]) }
+        var copy = self
+        var pods: [ObjectName: ObjectName] = [:]
+        for gateway in gateways {
+            let base = "\(gateway.name.name)-gateway"
+            let labels = ["gateway.networking.k8s.io/gateway-name": gateway.name.name]
+            let ports = Array(Set(gateway.listeners.map(\.port))).sorted()
+            let pod = ObjectName(gateway.name.namespace, "\(base)-\(PodNames.templateHash(base))-\(PodNames.suffix(base, 0))")
+            copy.pods.append(PodSpec(name: pod, labels: labels, nodeName: nodes.first?.name,
+                                     ports: ports.map { ContainerPort(port: $0) }))
+            var service = Service(name: ObjectName(gateway.name.namespace, base), type: .loadBalancer,
+                                  ports: ports.map { ServicePort(name: "port-\($0)", port: $0) }, selector: labels)
+            if let address = gateway.address { service.loadBalancerIPs = [address] }
+            copy.services.append(ServiceSpec(service))
+            pods[pod] = gateway.name
+        }
+        return (copy, pods)
     }
 
     func buildObjects() -> (Cluster, [BuildProblem]) {

@@ -307,6 +307,10 @@ extension Walk {
         if proxy == nil, let className = cluster.ingressControllerPods[pod.name], packet.protocol == .tcp {
             return throughIngress(controller: pod, className: className)
         }
+        if proxy == nil, let gateway = cluster.gatewayPods[pod.name].flatMap({ name in cluster.gateways.first { $0.name == name } }),
+           packet.protocol == .tcp {
+            return throughGateway(dataPlane: pod, gateway: gateway)
+        }
         hop(.pod(pod.name), .deliver,
             fr: "\(pod.name.name) reçoit le paquet sur \(packet.dst):\(packet.dstPort), de \(packet.src).",
             en: "\(pod.name.name) receives the packet on \(packet.dst):\(packet.dstPort), from \(packet.src).")

@@ -166,3 +166,16 @@ struct PolicySceneTests {
         #expect(traces[1].hops.last?.rule == "NetworkPolicy shop/allow-dns, shop/default-deny (Egress)")
     }
 }
+
+/// A canary with the Gateway API (Tests/Fixtures/scenes/gateway.yaml).
+struct GatewaySceneTests {
+    @Test func weightsAndAHeaderMatch() throws {
+        let (scene, diagnostics) = SceneLocator.load(ManifestSceneTests.scenePath("gateway.yaml"))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let traces = try #require(scene).traces()
+        #expect(traces.map(\.verdict.name) == ["delivered", "delivered"])
+        #expect(traces[0].candidates.map(\.probability) == [0.45, 0.45, 0.1])
+        #expect(traces[1].service?.name == "app-v2", "the header match wins over the weighted rule")
+        #expect(traces[1].candidates.count == 1)
+    }
+}

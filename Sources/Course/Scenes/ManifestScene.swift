@@ -10,7 +10,6 @@ public enum ManifestScene {
 
     /// Kinds of the lesson format that the engine does not simulate yet: read, reported, ignored.
     static let notSimulated: Set<String> = [
-        "GatewayClass", "Gateway", "HTTPRoute",
         "Issuer", "ClusterIssuer", "Certificate", "ConfigMap",
     ]
 
@@ -81,6 +80,11 @@ public enum ManifestScene {
                         builder.namespaces[ns] = document[path: "metadata", "labels"]?.stringMap ?? [:]
                     }
                 case ("networking.k8s.io/v1", "NetworkPolicy"): readNetworkPolicy(document)
+                case ("gateway.networking.k8s.io/v1", "GatewayClass"), ("gateway.networking.k8s.io/v1beta1", "GatewayClass"):
+                    builder.gatewayClasses.append(GatewayClass(name: document[path: "metadata", "name"]?.text ?? "",
+                                                               controllerName: document[path: "spec", "controllerName"]?.text ?? ""))
+                case ("gateway.networking.k8s.io/v1", "Gateway"), ("gateway.networking.k8s.io/v1beta1", "Gateway"): readGateway(document)
+                case ("gateway.networking.k8s.io/v1", "HTTPRoute"), ("gateway.networking.k8s.io/v1beta1", "HTTPRoute"): readHTTPRoute(document)
                 case ("apps/v1", "Deployment"), ("apps/v1", "StatefulSet"), ("apps/v1", "ReplicaSet"): readWorkload(document, kind: kind)
                 case ("discovery.k8s.io/v1", "EndpointSlice"): readEndpointSlice(document)
                 case ("networking.k8s.io/v1", "Ingress"): readIngress(document)
@@ -316,6 +320,72 @@ public enum ManifestScene {
             builder.networkPolicies.append(NetworkPolicy(
                 name: name, podSelector: selector(spec?["podSelector"]) ?? LabelSelector(), policyTypes: types,
                 ingress: rules("ingress", peersKey: "from"), egress: rules("egress", peersKey: "to")))
+        }
+
+        mutating func readGateway(_ node: Node) {
+            let name = objectName(node)
+            let spec = node["spec"]
+            var listeners: [Gateway.Listener] = []
+            for l in spec?["listeners"]?.list ?? [] {
+                guard let lname = l["name"]?.text, let port = l["port"]?.int else {
+                    report(.error, "Gateway \(name): a listener needs a name and a port", at: l); continue
+                }
+                var allowed = Gateway.RouteNamespaces.same
+                switch l[path: "allowedRoutes", "namespaces", "from"]?.text {
+                case "All": allowed = .all
+                case "Selector": allowed = .selector(selector(l[path: "allowedRoutes", "namespaces", "selector"]) ?? LabelSelector())
+                default: break
+                }
+                let refs = (l[path: "tls", "certificateRefs"]?.list ?? []).compactMap { ref -> ObjectName? in
+                    guard let n = ref["name"]?.text else { return nil }
+                    return ObjectName(ref["namespace"]?.text ?? name.namespace, n)
+                }
+                listeners.append(Gateway.Listener(name: lname, hostname: l["hostname"]?.text, port: port,
+                                                  protocol: l["protocol"]?.text ?? "HTTP", certificateRefs: refs, allowedRoutes: allowed))
+            }
+            let address = (spec?["addresses"]?.list ?? []).compactMap { $0["value"]?.text.flatMap(IPv4Address.init) }.first
+            guard let className = spec?["gatewayClassName"]?.text else {
+                return report(.error, "Gateway \(name): spec.gatewayClassName is required", at: node["spec"] ?? node)
+            }
+            builder.gateways.append(Gateway(name: name, className: className, listeners: listeners, address: address))
+        }
+
+        mutating func readHTTPRoute(_ node: Node) {
+            let name = objectName(node)
+            let spec = node["spec"]
+            let parents = (spec?["parentRefs"]?.list ?? []).compactMap { p -> HTTPRoute.ParentRef? in
+                guard let n = p["name"]?.text else { return nil }
+                return HTTPRoute.ParentRef(name: ObjectName(p["namespace"]?.text ?? name.namespace, n), sectionName: p["sectionName"]?.text)
+            }
+            var rules: [HTTPRoute.Rule] = []
+            for r in spec?["rules"]?.list ?? [] {
+                var matches: [HTTPRoute.Match] = []
+                for m in r["matches"]?.list ?? [] {
+                    var match = HTTPRoute.Match()
+                    if let path = m["path"] {
+                        let value = path["value"]?.text ?? "/"
+                        switch path["type"]?.text ?? "PathPrefix" {
+                        case "Exact": match.path = .exact(value)
+                        case "RegularExpression": match.path = .regex(value)
+                        default: match.path = .prefix(value)
+                        }
+                    }
+                    match.method = m["method"]?.text
+                    for h in m["headers"]?.list ?? [] { if let k = h["name"]?.text, let v = h["value"]?.text { match.headers[k] = v } }
+                    for q in m["queryParams"]?.list ?? [] { if let k = q["name"]?.text, let v = q["value"]?.text { match.queryParams[k] = v } }
+                    matches.append(match)
+                }
+                let refs = (r["backendRefs"]?.list ?? []).compactMap { b -> HTTPRoute.BackendRef? in
+                    guard let n = b["name"]?.text, let port = b["port"]?.int else {
+                        report(.error, "HTTPRoute \(name): a backendRef needs a name and a port", at: b); return nil
+                    }
+                    return HTTPRoute.BackendRef(service: ObjectName(b["namespace"]?.text ?? name.namespace, n), port: port,
+                                                weight: b["weight"]?.int ?? 1)
+                }
+                rules.append(HTTPRoute.Rule(matches: matches, backendRefs: refs))
+            }
+            builder.httpRoutes.append(HTTPRoute(name: name, parentRefs: parents,
+                                                hostnames: (spec?["hostnames"]?.list ?? []).compactMap(\.text), rules: rules))
         }
 
         func ingressBackend(_ node: Node?) -> Ingress.Backend? {
