@@ -24,6 +24,13 @@ public struct Cluster: Sendable {
     public var httpRoutes: [HTTPRoute] = []
     /// The Pods that run a Gateway's data plane, and which Gateway.
     public var gatewayPods: [ObjectName: ObjectName] = [:]
+    /// cert-manager's Certificates (given, or made by the ingress-shim) and their state.
+    public var certificates: [CertificateStatus] = []
+
+    /// How a TLS Secret came to be, when cert-manager made it.
+    public func certificate(forSecret secret: ObjectName) -> CertificateStatus? {
+        certificates.first { $0.ready && $0.secret == secret }
+    }
     /// Namespace labels (each has `kubernetes.io/metadata.name`).
     public var namespaceLabels: [String: [String: String]] = [:]
 

@@ -70,6 +70,8 @@ public struct ClusterBuilder: Sendable {
     public var gatewayClasses: [GatewayClass] = []
     public var gateways: [Gateway] = []
     public var httpRoutes: [HTTPRoute] = []
+    public var issuers: [CertIssuer] = []
+    public var certificates: [Certificate] = []
     /// Namespaces and their labels; every namespace also gets `kubernetes.io/metadata.name`.
     public var namespaces: [String: [String: String]] = [:]
 
@@ -122,7 +124,17 @@ public struct ClusterBuilder: Sendable {
         cluster.ingresses = ingresses
         cluster.ingressClasses = classes
         cluster.ingressControllerPods = controllers
-        cluster.tlsSecrets = Set(tlsSecrets)
+        // cert-manager: Certificates given and made by the ingress-shim; the ready ones are Secrets.
+        var allCertificates = certificates
+        for shim in CertManager.shimCertificates(for: ingresses) where !allCertificates.contains(where: { $0.name == shim.name }) {
+            allCertificates.append(shim)
+        }
+        let statuses = CertManager.issue(allCertificates, issuers: issuers, existingSecrets: Set(tlsSecrets))
+        cluster.certificates = statuses
+        cluster.tlsSecrets = Set(tlsSecrets).union(statuses.filter(\.ready).map(\.secret))
+        for status in statuses where !status.ready {
+            problems.append(BuildProblem(severity: .warning, message: "Certificate \(status.certificate.name): \(status.reason.en)", origin: nil))
+        }
         cluster.networkPolicies = networkPolicies
         var labels = namespaces
         for name in Set(cluster.pods.map(\.name.namespace) + cluster.services.map(\.name.namespace) + namespaces.keys + ["default", "kube-system"]) {

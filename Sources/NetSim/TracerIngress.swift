@@ -13,8 +13,9 @@ extension Walk {
             let entry = served.flatMap { ing in ing.tls.map { (ing.name.namespace, $0) } }
                 .first { $0.1.hosts.contains { IngressRouter.hostMatches($0, host) } }
             if let (namespace, tls) = entry, let secret = tls.secretName, cluster.tlsSecrets.contains(ObjectName(namespace, secret)) {
-                tlsNote = Localized(fr: " TLS terminé avec le certificat du Secret \(namespace)/\(secret).",
-                                    en: " TLS ends here with the certificate of Secret \(namespace)/\(secret).")
+                let issued = cluster.certificate(forSecret: ObjectName(namespace, secret))
+                tlsNote = Localized(fr: " TLS terminé avec le certificat du Secret \(namespace)/\(secret)\(issued.map { " (cert-manager : \($0.reason.fr))" } ?? ".")",
+                                    en: " TLS ends here with the certificate of Secret \(namespace)/\(secret)\(issued.map { " (cert-manager: \($0.reason.en))" } ?? ".")")
             } else {
                 tlsNote = Localized(fr: " Aucun Secret TLS ne couvre \(host) : le contrôleur présente son faux certificat par défaut, le navigateur avertit.",
                                     en: " No TLS Secret covers \(host): the controller shows its default fake certificate and the browser warns.")

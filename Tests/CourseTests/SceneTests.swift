@@ -179,3 +179,17 @@ struct GatewaySceneTests {
         #expect(traces[1].candidates.count == 1)
     }
 }
+
+/// cert-manager from manifests (Tests/Fixtures/scenes/tls.yaml).
+struct CertManagerSceneTests {
+    @Test func issuersCertificatesAndTheIngressShim() throws {
+        let (scene, diagnostics) = SceneLocator.load(ManifestSceneTests.scenePath("tls.yaml"))
+        #expect(diagnostics.map(\.message) == ["Certificate default/broken: no ClusterIssuer missing: Secret broken-tls is not created."])
+        let cluster = try #require(scene).cluster
+        #expect(cluster.certificates.map { "\($0.certificate.name.name) \($0.ready)" } == ["api true", "broken false", "shop-tls true"])
+        #expect(cluster.tlsSecrets == [ObjectName("default", "api-tls"), ObjectName("default", "shop-tls")])
+        let trace = try #require(scene?.traces().first)
+        #expect(trace.verdict.name == "delivered")
+        #expect(trace.hops.first { $0.action == .proxy }?.explanation.en.contains("ClusterIssuer letsencrypt-prod issued") == true)
+    }
+}

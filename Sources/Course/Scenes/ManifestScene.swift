@@ -10,7 +10,7 @@ public enum ManifestScene {
 
     /// Kinds of the lesson format that the engine does not simulate yet: read, reported, ignored.
     static let notSimulated: Set<String> = [
-        "Issuer", "ClusterIssuer", "Certificate", "ConfigMap",
+        "ConfigMap",
     ]
 
     /// `line` and `column` locate the YAML's first character in the file.
@@ -80,6 +80,18 @@ public enum ManifestScene {
                         builder.namespaces[ns] = document[path: "metadata", "labels"]?.stringMap ?? [:]
                     }
                 case ("networking.k8s.io/v1", "NetworkPolicy"): readNetworkPolicy(document)
+                case ("cert-manager.io/v1", "Issuer"), ("cert-manager.io/v1", "ClusterIssuer"): readIssuer(document, kind: kind)
+                case ("cert-manager.io/v1", "Certificate"):
+                    let name = objectName(document)
+                    let spec = document["spec"]
+                    guard let secret = spec?["secretName"]?.text, let issuer = spec?[path: "issuerRef", "name"]?.text else {
+                        report(.error, "Certificate \(name): spec.secretName and spec.issuerRef.name are required", at: document["spec"] ?? document)
+                        break
+                    }
+                    builder.certificates.append(Certificate(
+                        name: name, secretName: secret, issuerName: issuer,
+                        issuerKind: spec?[path: "issuerRef", "kind"]?.text == "ClusterIssuer" ? .clusterIssuer : .issuer,
+                        dnsNames: (spec?["dnsNames"]?.list ?? []).compactMap(\.text) + [spec?["commonName"]?.text].compactMap { $0 }))
                 case ("gateway.networking.k8s.io/v1", "GatewayClass"), ("gateway.networking.k8s.io/v1beta1", "GatewayClass"):
                     builder.gatewayClasses.append(GatewayClass(name: document[path: "metadata", "name"]?.text ?? "",
                                                                controllerName: document[path: "spec", "controllerName"]?.text ?? ""))
@@ -320,6 +332,17 @@ public enum ManifestScene {
             builder.networkPolicies.append(NetworkPolicy(
                 name: name, podSelector: selector(spec?["podSelector"]) ?? LabelSelector(), policyTypes: types,
                 ingress: rules("ingress", peersKey: "from"), egress: rules("egress", peersKey: "to")))
+        }
+
+        mutating func readIssuer(_ node: Node, kind: String) {
+            let spec = node["spec"]
+            let backend: CertIssuer.Backend
+            if spec?["selfSigned"] != nil { backend = .selfSigned }
+            else if let ca = spec?[path: "ca", "secretName"]?.text { backend = .ca(secretName: ca) }
+            else if let acme = spec?["acme"] { backend = .acme(server: acme["server"]?.text ?? "https://acme-v02.api.letsencrypt.org/directory") }
+            else { return report(.error, "\(kind) \(objectName(node)): expected selfSigned, ca or acme", at: node["spec"] ?? node) }
+            let name = kind == "ClusterIssuer" ? ObjectName("", node[path: "metadata", "name"]?.text ?? "") : objectName(node)
+            builder.issuers.append(CertIssuer(name: name, kind: kind == "ClusterIssuer" ? .clusterIssuer : .issuer, backend: backend))
         }
 
         mutating func readGateway(_ node: Node) {

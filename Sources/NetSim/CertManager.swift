@@ -1,0 +1,102 @@
+/// cert-manager (`cert-manager.io/v1`): Issuers and ClusterIssuers sign Certificates, and
+/// each ready Certificate is a `kubernetes.io/tls` Secret holding `tls.crt`, `tls.key`
+/// and `ca.crt` (cert-manager.io/docs/usage/certificate/). The ingress-shim turns an
+/// Ingress annotated `cert-manager.io/cluster-issuer` or `cert-manager.io/issuer` into one
+/// Certificate per `tls` entry, named after its `secretName`
+/// (cert-manager.io/docs/usage/ingress/).
+public struct CertIssuer: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable { case issuer = "Issuer", clusterIssuer = "ClusterIssuer" }
+    public enum Backend: Sendable, Equatable {
+        case selfSigned
+        /// Signs with the CA in this Secret (it must exist).
+        case ca(secretName: String)
+        /// An ACME server (Let's Encrypt); its challenges are assumed solvable.
+        case acme(server: String)
+    }
+    /// `namespace` is empty for a ClusterIssuer.
+    public var name: ObjectName
+    public var kind: Kind
+    public var backend: Backend
+    public init(name: ObjectName, kind: Kind, backend: Backend) {
+        self.name = name
+        self.kind = kind
+        self.backend = backend
+    }
+}
+
+public struct Certificate: Sendable, Equatable {
+    public var name: ObjectName
+    public var secretName: String
+    public var issuerName: String
+    public var issuerKind: CertIssuer.Kind
+    public var dnsNames: [String]
+    /// Made by the ingress-shim for this Ingress.
+    public var fromIngress: ObjectName?
+    public init(name: ObjectName, secretName: String, issuerName: String, issuerKind: CertIssuer.Kind = .issuer,
+                dnsNames: [String], fromIngress: ObjectName? = nil) {
+        self.name = name
+        self.secretName = secretName
+        self.issuerName = issuerName
+        self.issuerKind = issuerKind
+        self.dnsNames = dnsNames
+        self.fromIngress = fromIngress
+    }
+}
+
+public struct CertificateStatus: Sendable, Equatable {
+    public var certificate: Certificate
+    public var ready: Bool
+    public var reason: Localized
+    public var secret: ObjectName { ObjectName(certificate.name.namespace, certificate.secretName) }
+}
+
+public enum CertManager {
+    /// The Certificates the ingress-shim makes for annotated Ingresses.
+    public static func shimCertificates(for ingresses: [Ingress]) -> [Certificate] {
+        ingresses.flatMap { ingress -> [Certificate] in
+            let cluster = ingress.annotations["cert-manager.io/cluster-issuer"]
+            let namespaced = ingress.annotations["cert-manager.io/issuer"]
+            guard let issuer = cluster ?? namespaced else { return [] }
+            return ingress.tls.compactMap { tls in
+                guard let secret = tls.secretName else { return nil }
+                return Certificate(name: ObjectName(ingress.name.namespace, secret), secretName: secret, issuerName: issuer,
+                                   issuerKind: cluster != nil ? .clusterIssuer : .issuer, dnsNames: tls.hosts, fromIngress: ingress.name)
+            }
+        }
+    }
+
+    /// Which Certificates become ready, and why the others do not.
+    public static func issue(_ certificates: [Certificate], issuers: [CertIssuer], existingSecrets: Set<ObjectName>) -> [CertificateStatus] {
+        certificates.map { cert in
+            let issuer = issuers.first {
+                $0.kind == cert.issuerKind && $0.name.name == cert.issuerName
+                    && ($0.kind == .clusterIssuer || $0.name.namespace == cert.name.namespace)
+            }
+            guard let issuer else {
+                let scope = cert.issuerKind == .issuer ? " dans le namespace \(cert.name.namespace)" : ""
+                let scopeEN = cert.issuerKind == .issuer ? " in namespace \(cert.name.namespace)" : ""
+                return CertificateStatus(certificate: cert, ready: false, reason: Localized(
+                    fr: "aucun \(cert.issuerKind.rawValue) \(cert.issuerName)\(scope) : le Secret \(cert.secretName) n'est pas créé.",
+                    en: "no \(cert.issuerKind.rawValue) \(cert.issuerName)\(scopeEN): Secret \(cert.secretName) is not created."))
+            }
+            if case .ca(let secretName) = issuer.backend {
+                // A ClusterIssuer's CA Secret lives in cert-manager's namespace.
+                let namespace = issuer.kind == .clusterIssuer ? "cert-manager" : issuer.name.namespace
+                guard existingSecrets.contains(ObjectName(namespace, secretName)) else {
+                    return CertificateStatus(certificate: cert, ready: false, reason: Localized(
+                        fr: "l'émetteur CA \(issuer.name.name) n'a pas son Secret \(namespace)/\(secretName) : il n'est pas prêt.",
+                        en: "CA issuer \(issuer.name.name) lacks its Secret \(namespace)/\(secretName): it is not ready."))
+                }
+            }
+            let how: Localized
+            switch issuer.backend {
+            case .selfSigned: how = Localized(fr: "auto-signé (les navigateurs ne lui font pas confiance)", en: "self-signed (browsers do not trust it)")
+            case .ca(let s): how = Localized(fr: "signé par la CA du Secret \(s)", en: "signed by the CA in Secret \(s)")
+            case .acme(let server): how = Localized(fr: "signé par le serveur ACME \(server) après un défi réussi", en: "signed by ACME server \(server) after a solved challenge")
+            }
+            return CertificateStatus(certificate: cert, ready: true, reason: Localized(
+                fr: "\(issuer.kind.rawValue) \(issuer.name.name) a émis le certificat de \(cert.dnsNames.joined(separator: ", ")), \(how.fr) ; il est dans le Secret \(cert.secretName) (tls.crt, tls.key, ca.crt).",
+                en: "\(issuer.kind.rawValue) \(issuer.name.name) issued the certificate for \(cert.dnsNames.joined(separator: ", ")), \(how.en); it is in Secret \(cert.secretName) (tls.crt, tls.key, ca.crt)."))
+        }
+    }
+}
