@@ -17,7 +17,17 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public var description: String {
-        "\(value >> 24).\(value >> 16 & 0xFF).\(value >> 8 & 0xFF).\(value & 0xFF)"
+        // Written byte by byte: traces print many addresses.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(15)
+        for shift in [24, 16, 8, 0] as [UInt32] {
+            let octet = Int(value >> shift & 0xFF)
+            if octet >= 100 { bytes.append(UInt8(48 + octet / 100)) }
+            if octet >= 10 { bytes.append(UInt8(48 + octet / 10 % 10)) }
+            bytes.append(UInt8(48 + octet % 10))
+            if shift != 0 { bytes.append(46) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (a: IPv4Address, b: IPv4Address) -> Bool { a.value < b.value }

@@ -36,9 +36,11 @@ public enum KubeProxyChains {
     }
 
     /// RFC 4648 base32 with padding, as Go's `base32.StdEncoding`.
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
+
     static func base32(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 4) / 5 * 8)
         var buffer: UInt64 = 0
         var bits = 0
         for byte in bytes {
@@ -50,8 +52,8 @@ public enum KubeProxyChains {
             }
         }
         if bits > 0 { out.append(alphabet[Int(buffer << UInt64(5 - bits) & 31)]) }
-        while out.count % 8 != 0 { out.append("=") }
-        return out
+        while out.count % 8 != 0 { out.append(UInt8(ascii: "=")) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// kube-proxy's `--probability` for the i-th of n endpoints: 1/(n-i), written with
