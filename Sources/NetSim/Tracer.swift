@@ -108,6 +108,13 @@ struct Walk {
             }
             let lookup = DNSResolver(cluster: cluster).lookup(url.host, type: .A, from: pod, seed: request.seed)
             dns.append(lookup)
+            if let pod {
+                // The question itself: UDP from the Pod to the cluster DNS Service.
+                let query = Packet(src: pod.ip, srcPort: 53000 + Int(request.seed % 1000), dst: cluster.dnsServiceIP, dstPort: 53, protocol: .udp)
+                hops.append(Hop(place: .dns, action: .resolve, before: query, after: query.reversed,
+                                rule: lookup.attempts.map { "\($0.found ? "✓" : "✗") \($0.name)" }.joined(separator: "  "),
+                                explanation: lookup.explanation))
+            }
             if let cname = lookup.cname {
                 return end(.externalName(cname),
                            fr: "\(url.host) est un alias (Service ExternalName) : le DNS répond CNAME \(cname), un hôte hors du cluster ; kube-proxy n'intervient pas.",

@@ -16,6 +16,7 @@ struct ClusterIPTraceTests {
         #expect(trace.candidates.map { "\($0.pod!.name) \($0.probability)" } == ["pod-green-1 0.5", "pod-green-2 0.5"])
         #expect(!trace.masqueraded, "Pod to Service traffic keeps the Pod's source address")
         #expect(trace.hops.map(\.place.description) == [
+            "CoreDNS",
             "pod default/pod-blue-1",
             "node-1 KUBE-SERVICES",
             "node-1 KUBE-SVC-\(KubeProxyChains.hash("default/greentcp"))",
@@ -26,7 +27,9 @@ struct ClusterIPTraceTests {
             "node node-2",
             "pod default/pod-green-1",
         ])
-        #expect(trace.hops.map(\.action) == [.send, .jump, .jump, .dnat, .encap, .route, .decap, .route, .deliver])
+        #expect(trace.hops.map(\.action) == [.resolve, .send, .jump, .jump, .dnat, .encap, .route, .decap, .route, .deliver])
+        #expect(trace.hops[0].rule == "✓ green.default.svc.cluster.local")
+        #expect(trace.hops[0].before.description == "10.4.32.2:53000 → 10.0.0.10:53 udp")
     }
 
     @Test func dnatRewritesOnlyTheDestination() throws {

@@ -94,6 +94,17 @@ struct NetworkPolicyTests {
         #expect(t.hops.contains { $0.action == .filter && $0.before.dstPort == 53 }, "DNS to kube-system is allowed")
     }
 
+    @Test func repliesAreAllowed() {
+        // Policies are about who opens the connection: a green Pod that may send nothing
+        // still answers what it was allowed to receive.
+        let greenSendsNothing = NetworkPolicy(name: ObjectName("default", "green-no-egress"),
+                                              podSelector: LabelSelector(matchLabels: ["app": "green"]), policyTypes: [.egress])
+        let t = trace(Self.cluster([greenSendsNothing]), from: "pod-blue-1", to: "http://green:82")
+        #expect(t.verdict.name == "delivered")
+        #expect(t.reply.last?.action == .deliver)
+        #expect(trace(Self.cluster([greenSendsNothing]), from: "pod-green-1", to: "http://blue:81").verdict == .dropped)
+    }
+
     @Test func anEgressPolicyWithoutDNSBreaksNames() {
         let onlyGreen = NetworkPolicy(name: ObjectName("default", "only-green"), podSelector: LabelSelector(matchLabels: ["app": "blue"]),
                                       policyTypes: [.egress], egress: [.init(peers: [.pods(pods: LabelSelector(matchLabels: ["app": "green"]), namespaces: nil)])])

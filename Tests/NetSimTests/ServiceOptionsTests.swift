@@ -58,7 +58,7 @@ struct ServiceOptionsTests {
         }
         let udp = Tracer(cluster: c).trace(Request(from: "pod-blue-1", url: "udp://green:53", protocol: .udp))
         #expect(udp.verdict.name == "delivered")
-        #expect(udp.hops[1].rule?.contains("-m udp -p udp") == true)
+        #expect(udp.hops[2].rule?.contains("-m udp -p udp") == true)
         let tcp = Tracer(cluster: c).trace(Request(from: "pod-blue-1", url: "tcp://green:53"))
         #expect(tcp.verdict == .dropped, "no TCP port 53 on the Service")
     }

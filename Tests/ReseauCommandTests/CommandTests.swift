@@ -166,7 +166,7 @@ struct TraceCommandTests {
         let lines = run.out.split(separator: "\n").map(String.init)
         #expect(lines.first == "request: toolbox → http://web.shop/")
         #expect(lines.contains("DNS: web.shop → web.shop.svc.cluster.local: 10.96.0.2 (after 1 NXDOMAIN tries of the search list, ndots:5)."))
-        #expect(lines.contains { $0.hasPrefix(" 2  node-1 KUBE-SERVICES") })
+        #expect(lines.contains { $0.hasPrefix(" 3  node-1 KUBE-SERVICES") })
         #expect(lines.contains { $0.hasPrefix("verdict: delivered — Delivered to web-") })
         #expect(lines.contains("source masqueraded (SNAT): no"))
     }
