@@ -4,7 +4,7 @@
 extension Walk {
     mutating func throughGateway(dataPlane: Pod, gateway: Gateway) {
         guard let url = RequestURL(request.url) else { return }
-        let host = (request.headers.first { $0.key.lowercased() == "host" }?.value ?? url.host).lowercased()
+        let host = httpHost(url)
         let pathAndQuery = url.path.split(separator: "?", maxSplits: 1)
         var query: [String: String] = [:]
         if pathAndQuery.count == 2 {
@@ -87,21 +87,10 @@ extension Walk {
             ?? picked.endpoints[Int(request.seed / 1000 % UInt64(picked.endpoints.count))]
         backend = candidates.first { $0.ip == chosen.ip && $0.port == chosen.port }
         service = picked.ref.service
-        masqueraded = true
-        proxy = (dataPlane, packet, natNode, beforeNAT)
-        egressChecked = false
-        natNode = nil
-        beforeNAT = nil
         let percent = Int((picked.share / total * 100).rounded())
-        let after = Packet(src: dataPlane.ip, srcPort: 32768 + Int((request.seed &+ 104729) % 28232), dst: chosen.ip,
-                           dstPort: chosen.port, protocol: .tcp)
-        hop(place, .proxy, to: after, rule: ruleText,
+        proxyConnection(from: dataPlane, to: chosen, rule: ruleText,
             fr: "La Gateway \(gateway.name.name) (listener \(listener.name)) applique l'HTTPRoute \(decision.route.name) : \(describe(decision.match)). Backend tiré : \(picked.ref.service.name) (\(percent) % du trafic), Pod \(chosen.endpointString).\(tlsNote.fr)",
             en: "Gateway \(gateway.name.name) (listener \(listener.name)) applies HTTPRoute \(decision.route.name): \(describe(decision.match)). Backend drawn: \(picked.ref.service.name) (\(percent)% of the traffic), Pod \(chosen.endpointString).\(tlsNote.en)")
-        guard let pod = chosen.pod.flatMap({ cluster.pod(named: $0) }), let node = cluster.node(named: dataPlane.nodeName) else {
-            return end(.leftCluster(chosen.ip), fr: "L'endpoint \(chosen.endpointString) est hors du cluster.", en: "Endpoint \(chosen.endpointString) is outside the cluster.")
-        }
-        route(from: node, toPod: pod, arrival: .pod)
     }
 
     func namespaceAllowed(_ namespace: String, by listener: Gateway.Listener, of gateway: Gateway) -> Bool {

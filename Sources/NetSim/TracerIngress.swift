@@ -4,7 +4,7 @@
 extension Walk {
     mutating func throughIngress(controller: Pod, className: String) {
         guard let url = RequestURL(request.url) else { return }
-        let host = (request.headers.first { $0.key.lowercased() == "host" }?.value ?? url.host).lowercased()
+        let host = httpHost(url)
         let path = url.path
         let served = cluster.ingresses.filter { cluster.ingressClass(of: $0) == className }
         let place = HopPlace.pod(controller.name)
@@ -56,20 +56,9 @@ extension Walk {
         let chosen = ready[index]
         backend = candidates[index]
         service = svc.name
-        masqueraded = true
-        proxy = (controller, packet, natNode, beforeNAT)
-        egressChecked = false
-        natNode = nil
-        beforeNAT = nil
-        let after = Packet(src: controller.ip, srcPort: 32768 + Int((request.seed &+ 7919) % 28232), dst: chosen.ip,
-                           dstPort: chosen.port, protocol: .tcp)
-        hop(place, .proxy, to: after, rule: rule,
+        proxyConnection(from: controller, to: chosen, rule: rule,
             fr: "Le contrôleur Ingress lit la requête HTTP (Host \(host), chemin \(path)) : \(explain(decision, fr: true)). Il ouvre sa propre connexion vers \(chosen.endpointString), un Pod de \(svc.name.name) ; le Pod verra l'IP du contrôleur (le client est dans X-Forwarded-For).\(tlsNote.fr)",
             en: "The Ingress controller reads the HTTP request (Host \(host), path \(path)): \(explain(decision, fr: false)). It opens its own connection to \(chosen.endpointString), a Pod of \(svc.name.name); the Pod will see the controller's IP (the client is in X-Forwarded-For).\(tlsNote.en)")
-        guard let pod = chosen.pod.flatMap({ cluster.pod(named: $0) }), let node = cluster.node(named: controller.nodeName) else {
-            return end(.leftCluster(chosen.ip), fr: "L'endpoint \(chosen.endpointString) est hors du cluster.", en: "Endpoint \(chosen.endpointString) is outside the cluster.")
-        }
-        route(from: node, toPod: pod, arrival: .pod)
     }
 
     /// The rule as an operator reads it in `kubectl describe ingress`.

@@ -1,0 +1,26 @@
+/// What Ingress controllers and Gateway data planes share: reading the Host, and opening
+/// their own connection to the backend Pod they chose.
+extension Walk {
+    /// The host an L7 proxy routes on: the Host header, else the URL's host.
+    func httpHost(_ url: RequestURL) -> String {
+        (request.headers.first { $0.key.lowercased() == "host" }?.value ?? url.host).lowercased()
+    }
+
+    /// The proxy opens a second connection, from its own address to `chosen`; the first
+    /// connection's NAT is kept for the reply. The hop is recorded, then the new packet is
+    /// routed like any other Pod traffic.
+    mutating func proxyConnection(from proxyPod: Pod, to chosen: Backend, rule: String, fr: String, en: String) {
+        masqueraded = true
+        proxy = (proxyPod, packet, natNode, beforeNAT)
+        egressChecked = false
+        natNode = nil
+        beforeNAT = nil
+        let after = Packet(src: proxyPod.ip, srcPort: 32768 + Int((request.seed &+ 7919) % 28232), dst: chosen.ip,
+                           dstPort: chosen.port, protocol: .tcp)
+        hop(.pod(proxyPod.name), .proxy, to: after, rule: rule, fr: fr, en: en)
+        guard let pod = chosen.pod.flatMap({ cluster.pod(named: $0) }), let node = cluster.node(named: proxyPod.nodeName) else {
+            return end(.leftCluster(chosen.ip), fr: "L'endpoint \(chosen.endpointString) est hors du cluster.", en: "Endpoint \(chosen.endpointString) is outside the cluster.")
+        }
+        route(from: node, toPod: pod, arrival: .pod)
+    }
+}
