@@ -282,9 +282,8 @@ public struct ClusterBuilder: Sendable {
         let dnsIP = firstRange.address(10) ?? apiServer
         var specs = self.services
         if !specs.contains(where: { $0.service.name == ObjectName("default", "kubernetes") }) {
-            var kubernetes = Service(name: ObjectName("default", "kubernetes"), clusterIP: apiServer,
+            let kubernetes = Service(name: ObjectName("default", "kubernetes"), clusterIP: apiServer,
                                      ports: [ServicePort(name: "https", port: 443, targetPort: .number(6443))])
-            kubernetes.selector = nil
             specs.insert(ServiceSpec(kubernetes), at: 0)
         }
         // Addresses given in manifests are taken before any is handed out.

@@ -224,7 +224,7 @@ extension Walk {
         if let pod = chosen.pod.flatMap({ cluster.pod(named: $0) }) {
             route(from: node, toPod: pod, arrival: arrival)
         } else if let other = cluster.node(ip: chosen.ip) {
-            masquerade(on: node, outgoing: other.name == node.name ? node.ip : node.ip)
+            masquerade(on: node, outgoing: node.ip)
             if other.name != node.name {
                 hop(.underlay, .route, fr: "Vers le Node \(other.name).", en: "To Node \(other.name).")
             }
