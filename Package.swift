@@ -20,6 +20,7 @@ let package = Package(
             name: "CCmark",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "Canvas"),
         .target(name: "NetSim", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Mermaid", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
@@ -39,6 +40,7 @@ let package = Package(
         .testTarget(name: "CourseTests", dependencies: ["Course", "Mermaid"]),
         .testTarget(name: "MermaidTests", dependencies: ["Mermaid"]),
         .testTarget(name: "NetSimTests", dependencies: ["NetSim"]),
+        .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .testTarget(name: "ReseauCommandTests", dependencies: ["reseau"]),
     ]
 )

@@ -1,0 +1,146 @@
+/// A run of text with one style.
+public struct Span: Hashable, Sendable {
+    public var text: String
+    public var style: Style
+    public init(_ text: String, _ style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
+}
+
+/// A line of spans.
+public typealias StyledLine = [Span]
+
+extension Array where Element == Span {
+    public var width: Int { reduce(0) { $0 + CellWidth.of($1.text) } }
+    public var text: String { map(\.text).joined() }
+}
+
+public enum Text {
+    /// The text cut to `width` cells, with `…` when something was cut.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard CellWidth.of(text) > width else { return text }
+        guard width > 0 else { return "" }
+        var out = ""
+        var used = 0
+        for c in text {
+            let w = CellWidth.of(c)
+            if used + w > width - 1 { break }
+            out.append(c)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// Characters a French space ties to the word before it (`mot :`, `quoi ?`, `»`).
+    static let tiedAfterSpace: Set<Character> = [":", ";", "?", "!", "»"]
+
+    /// Word wrap within `width` cells. Spaces are the break points, except a space before
+    /// `:` `;` `?` `!` `»` or after `«` (French typography keeps them with their word), and
+    /// non-breaking spaces. A word longer than the line is cut. Leading spaces of a
+    /// continuation line are dropped; explicit newlines break.
+    public static func wrap(_ spans: [Span], width: Int) -> [StyledLine] {
+        guard width > 0 else { return [] }
+        // Words: runs of characters between break points, each character with its style.
+        typealias Piece = (character: Character, style: Style)
+        var words: [[Piece]] = [[]]
+        var breaks: [Character] = []   // what separated word i from word i+1: " " or "\n"
+        let flat: [Piece] = spans.flatMap { span in span.text.map { ($0, span.style) } }
+        for (i, piece) in flat.enumerated() {
+            let c = piece.character
+            if c == "\n" {
+                words.append([]); breaks.append("\n"); continue
+            }
+            if c == " " {
+                let next = i + 1 < flat.count ? flat[i + 1].character : nil
+                let previous = i > 0 ? flat[i - 1].character : nil
+                let tied = (next.map { tiedAfterSpace.contains($0) } ?? false) || previous == "«"
+                if !tied { words.append([]); breaks.append(" "); continue }
+            }
+            words[words.count - 1].append(piece)
+        }
+        var lines: [StyledLine] = [[]]
+        var lineWidth = 0
+        func append(_ pieces: [Piece]) {
+            for p in pieces {
+                if let last = lines[lines.count - 1].last, last.style == p.style {
+                    lines[lines.count - 1][lines[lines.count - 1].count - 1].text.append(p.character)
+                } else {
+                    lines[lines.count - 1].append(Span(String(p.character), p.style))
+                }
+                lineWidth += CellWidth.of(p.character)
+            }
+        }
+        func newLine() { lines.append([]); lineWidth = 0 }
+        for (i, word) in words.enumerated() {
+            if i > 0 {
+                if breaks[i - 1] == "\n" { newLine() }
+                else if lineWidth > 0 {
+                    let wordWidth = word.reduce(0) { $0 + CellWidth.of($1.character) }
+                    if lineWidth + 1 + wordWidth <= width {
+                        append([(" ", word.first?.style ?? .plain)])
+                    } else {
+                        newLine()
+                    }
+                }
+            }
+            var rest = word[...]
+            while !rest.isEmpty {
+                let wordWidth = rest.reduce(0) { $0 + CellWidth.of($1.character) }
+                if lineWidth + wordWidth <= width { append(Array(rest)); break }
+                if lineWidth > 0 { newLine(); continue }
+                // Longer than a whole line: cut it.
+                var taken = 0, count = 0
+                for p in rest {
+                    let w = CellWidth.of(p.character)
+                    if taken + w > width { break }
+                    taken += w; count += 1
+                }
+                append(Array(rest.prefix(max(1, count))))
+                rest = rest.dropFirst(max(1, count))
+                if !rest.isEmpty { newLine() }
+            }
+        }
+        return lines
+    }
+}
+
+extension Grid {
+    /// Writes a styled line from (x, y); returns the x after it.
+    @discardableResult
+    public mutating func put(_ line: StyledLine, x: Int, y: Int) -> Int {
+        var cx = x
+        for span in line { cx = put(span.text, x: cx, y: y, style: span.style) }
+        return cx
+    }
+}
+
+/// The cells that changed between two grids of the same size: what to send to the terminal.
+public struct GridChange: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var cells: [Cell]
+}
+
+extension Grid {
+    /// Runs of changed cells, row by row; a wide character's two cells go together.
+    public func changes(from old: Grid) -> [GridChange] {
+        guard old.width == width, old.height == height else {
+            return (0..<height).map { y in GridChange(x: 0, y: y, cells: (0..<width).map { self[$0, y] }) }
+        }
+        var out: [GridChange] = []
+        for y in 0..<height {
+            var x = 0
+            while x < width {
+                guard self[x, y] != old[x, y] else { x += 1; continue }
+                var start = x
+                if self[x, y].isContinuation, x > 0 { start = x - 1 }
+                var end = x
+                while end < width, self[end, y] != old[end, y] || self[end, y].isContinuation { end += 1 }
+                out.append(GridChange(x: start, y: y, cells: (start..<end).map { self[$0, y] }))
+                x = end
+            }
+        }
+        return out
+    }
+}

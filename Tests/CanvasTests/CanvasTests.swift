@@ -1,0 +1,95 @@
+import Testing
+@testable import Canvas
+
+struct CellWidthTests {
+    @Test func ourOwnTable() {
+        #expect(CellWidth.of(Character("a")) == 1)
+        #expect(CellWidth.of(Character("é")) == 1)
+        #expect(CellWidth.of(Character("─")) == 1, "box drawing")
+        #expect(CellWidth.of(Character("→")) == 1, "arrows")
+        #expect(CellWidth.of(Character("📦")) == 2)
+        #expect(CellWidth.of(Character("🚀")) == 2)
+        #expect(CellWidth.of(Character("中")) == 2)
+        #expect(CellWidth.of(Character("\u{0301}")) == 0, "a lone combining mark")
+        #expect(CellWidth.of("e\u{0301}té") == 3, "a combining mark adds nothing")
+        #expect(CellWidth.of("Pods 📦") == 7)
+    }
+}
+
+struct GridTests {
+    @Test func textIsClippedNotWrapped() {
+        var g = Grid(width: 6, height: 2)
+        g.put("abcdefgh", x: 2, y: 0)
+        #expect(g.lines() == ["  abcd", ""])
+    }
+
+    @Test func aWideCharacterIsNeverSplit() {
+        var g = Grid(width: 5, height: 1)
+        g.put("ab📦", x: 2, y: 0)      // 📦 would need columns 4 and 5
+        #expect(g.lines() == ["  ab"])
+        var h = Grid(width: 6, height: 1)
+        h.put("ab📦", x: 2, y: 0)
+        #expect(h.lines() == ["  ab📦"])
+        #expect(h[5, 0].isContinuation)
+        // Overwriting the second half blanks the first.
+        h.put("x", x: 5, y: 0)
+        #expect(h.lines() == ["  ab x"])
+    }
+
+    @Test func clipRectangles() {
+        var g = Grid(width: 8, height: 3)
+        g.clipped(to: Rect(x: 1, y: 1, width: 3, height: 1)) { $0.put("hello", x: 0, y: 1) }
+        #expect(g.lines() == ["", " ell", ""])
+    }
+
+    @Test func boxesWithTitles() {
+        var g = Grid(width: 14, height: 3)
+        g.box(Rect(x: 0, y: 0, width: 14, height: 3), style: .rounded, title: "Astuce")
+        #expect(g.lines() == ["╭─ Astuce ───╮", "│            │", "╰────────────╯"])
+        var a = Grid(width: 8, height: 3)
+        a.box(Rect(x: 0, y: 0, width: 8, height: 3), style: .ascii, title: "Very long title")
+        #expect(a.lines() == ["+- Ve… +", "|      |", "+------+"])
+    }
+
+    @Test func diffsSendOnlyWhatChanged() {
+        var a = Grid(width: 6, height: 2)
+        a.put("hello", x: 0, y: 0)
+        var b = a
+        b.put("J", x: 0, y: 0)
+        b.put("📦", x: 3, y: 1)
+        let changes = b.changes(from: a)
+        #expect(changes.map { "\($0.x),\($0.y) \($0.cells.count)" } == ["0,0 1", "3,1 2"])
+        #expect(b.changes(from: b).isEmpty)
+    }
+}
+
+struct WrapTests {
+    func wrap(_ text: String, _ width: Int) -> [String] { Text.wrap([Span(text)], width: width).map(\.text) }
+
+    @Test func wordsWrapAtSpaces() {
+        #expect(wrap("Kubernetes utilise uniquement trois réseaux", 20) == ["Kubernetes utilise", "uniquement trois", "réseaux"])
+    }
+
+    @Test func frenchPunctuationStaysWithItsWord() {
+        // Without the rule, "réseaux :" would break before the colon.
+        #expect(wrap("trois réseaux : nodes", 15) == ["trois réseaux :", "nodes"])
+        #expect(wrap("Quel type de Service ?", 20) == ["Quel type de", "Service ?"])
+        #expect(wrap("il dit « bonjour » puis", 12) == ["il dit", "« bonjour »", "puis"])
+    }
+
+    @Test func longWordsAreCutAndNewlinesBreak() {
+        #expect(wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"])
+        #expect(wrap("un\ndeux", 10) == ["un", "deux"])
+    }
+
+    @Test func stylesSurviveWrapping() {
+        let lines = Text.wrap([Span("plain "), Span("bold words", Style(.plain, bold: true))], width: 11)
+        #expect(lines.map(\.text) == ["plain bold", "words"])
+        #expect(lines[1].first?.style.bold == true)
+    }
+
+    @Test func truncation() {
+        #expect(Text.truncate("réseau", to: 4) == "rés…")
+        #expect(Text.truncate("abc", to: 3) == "abc")
+    }
+}
