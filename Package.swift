@@ -21,6 +21,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Canvas"),
+        .target(name: "Drawing", dependencies: ["Canvas", "Course", "Mermaid", "NetSim"]),
         .target(name: "NetSim", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Mermaid", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
@@ -33,6 +34,8 @@ let package = Package(
                 "Course",
                 "Mermaid",
                 "NetSim",
+                "Drawing",
+                "Canvas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +44,7 @@ let package = Package(
         .testTarget(name: "MermaidTests", dependencies: ["Mermaid"]),
         .testTarget(name: "NetSimTests", dependencies: ["NetSim"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
+        .testTarget(name: "DrawingTests", dependencies: ["Drawing", "Canvas", "Course", "Mermaid"]),
         .testTarget(name: "ReseauCommandTests", dependencies: ["reseau"]),
     ]
 )

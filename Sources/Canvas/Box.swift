@@ -2,6 +2,16 @@
 public struct BoxStyle: Sendable, Equatable {
     public var topLeft, topRight, bottomLeft, bottomRight, horizontal, vertical: Character
 
+    public init(topLeft: Character, topRight: Character, bottomLeft: Character, bottomRight: Character,
+                horizontal: Character, vertical: Character) {
+        self.topLeft = topLeft
+        self.topRight = topRight
+        self.bottomLeft = bottomLeft
+        self.bottomRight = bottomRight
+        self.horizontal = horizontal
+        self.vertical = vertical
+    }
+
     public static let rounded = BoxStyle(topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│")
     public static let light = BoxStyle(topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│")
     public static let heavy = BoxStyle(topLeft: "┏", topRight: "┓", bottomLeft: "┗", bottomRight: "┛", horizontal: "━", vertical: "┃")

@@ -1,0 +1,296 @@
+import Canvas
+import Mermaid
+
+/// Where everything of a flowchart goes on the cell grid.
+public struct DiagramLayout: Sendable {
+    public struct NodeBox: Sendable {
+        public var id: String
+        public var rect: Rect
+        public var lines: [String]
+        public var shape: Shape
+        public var classes: [String]
+    }
+
+    public struct GroupBox: Sendable {
+        public var id: String
+        public var rect: Rect
+        /// The first line of the subgraph's title, written in its top border.
+        public var title: String
+        /// The title's other lines (a Node's address, its ports), written inside at the top.
+        public var subtitle: [String]
+        public var depth: Int
+    }
+
+    public struct LaidEdge: Sendable {
+        /// Index into the chart's edges.
+        public var index: Int
+        /// The cells the edge runs through, from its source to its target: the path a
+        /// packet follows when the edge is animated.
+        public var cells: [Point]
+        public var label: String
+        /// Where the label is written (nil when it went to the legend).
+        public var labelAt: Point?
+    }
+
+    public struct Point: Hashable, Sendable {
+        public var x: Int
+        public var y: Int
+        public init(_ x: Int, _ y: Int) { self.x = x; self.y = y }
+    }
+
+    public var width: Int
+    public var height: Int
+    public var nodes: [NodeBox]
+    public var groups: [GroupBox]
+    public var edges: [LaidEdge]
+    /// Labels that found no room beside their edge, numbered.
+    public var legend: [String]
+
+    public func node(_ id: String) -> NodeBox? { nodes.first { $0.id == id } }
+}
+
+/// The layered layout, done block by block: a subgraph is laid out on its own (its
+/// members in ranks, ordered to reduce crossings), then placed as one box in its parent's
+/// layout. Boxes of siblings therefore never overlap, and nesting is exact.
+struct DiagramLayouter {
+    let chart: Flowchart
+    let compact: Bool
+    /// Node ids that are also subgraph ids stand for the subgraph.
+    let subgraphIDs: Set<String>
+    /// For every node and subgraph, the subgraph that directly holds it (nil: the root).
+    var parent: [String: String] = [:]
+
+    static let maxLabelWidth = 28
+    /// Rows between stacked boxes: an arrow comes in sideways, then down into the box.
+    static let stackGap = 2
+
+    init(chart: Flowchart, compact: Bool) {
+        self.chart = chart
+        self.compact = compact
+        subgraphIDs = Set(chart.subgraphs.map(\.id))
+        for subgraph in chart.subgraphs {
+            for member in subgraph.nodes where parent[member] == nil { parent[member] = subgraph.id }
+        }
+    }
+
+    /// A laid-out block: its size and where its members go, relative to its top left.
+    struct Block {
+        var width: Int
+        var height: Int
+        var places: [(id: String, rect: Rect)]
+    }
+
+    func members(of group: String?) -> [String] {
+        var ids: [String] = []
+        var seen = Set<String>()
+        if let group, let subgraph = chart.subgraph(group) {
+            for m in subgraph.nodes where seen.insert(m).inserted { ids.append(m) }
+        } else {
+            // The root's members in the order they are written: it decides which way
+            // cycles are broken, so what comes first in the source comes first on screen.
+            var written: [(line: Int, id: String)] = []
+            for s in chart.subgraphs where parent[s.id] == nil { written.append((s.line, s.id)) }
+            for n in chart.nodes where parent[n.id] == nil && !subgraphIDs.contains(n.id) { written.append((n.line, n.id)) }
+            for (_, id) in written.sorted(by: { $0.line < $1.line }) where seen.insert(id).inserted { ids.append(id) }
+        }
+        return ids.filter { subgraphIDs.contains($0) || chart.node($0) != nil }
+    }
+
+    /// The member of `group` that holds `id` (itself, or the subgraph it is nested in).
+    func memberOf(_ id: String, in group: String?) -> String? {
+        var current: String? = id
+        while let c = current {
+            if parent[c] == group { return c }
+            current = parent[c]
+        }
+        return nil
+    }
+
+    func nodeLines(_ node: Node) -> [String] {
+        node.lines.flatMap { line -> [String] in
+            guard CellWidth.of(line) > Self.maxLabelWidth else { return [line] }
+            return Text.wrap([Span(line)], width: Self.maxLabelWidth).map(\.text)
+        }
+    }
+
+    func groupTitle(_ s: Subgraph) -> String { s.titleLines.first ?? s.id }
+    func groupSubtitle(_ s: Subgraph) -> [String] { Array(s.titleLines.dropFirst()) }
+
+    func size(of id: String, depth: Int, blocks: inout [String: Block]) -> (Int, Int) {
+        if subgraphIDs.contains(id), let s = chart.subgraph(id) {
+            let inner = layout(group: id, depth: depth + 1, blocks: &blocks)
+            // Border, then a free row or column all round: room for arrowheads and ports;
+            // the title's other lines take rows at the top.
+            let subtitle = groupSubtitle(s)
+            let w = max(inner.width + 4, CellWidth.of(groupTitle(s)) + 6, (subtitle.map { CellWidth.of($0) }.max() ?? 0) + 4)
+            return (w, inner.height + 4 + subtitle.count + (subtitle.isEmpty ? 0 : 1))
+        }
+        let lines = chart.node(id).map(nodeLines) ?? [id]
+        let w = (lines.map { CellWidth.of($0) }.max() ?? 1) + 4
+        return (w, lines.count + 2)
+    }
+
+    /// Lays out a group's members; records every nested block in `blocks`.
+    @discardableResult
+    func layout(group: String?, depth: Int, blocks: inout [String: Block]) -> Block {
+        let ids = members(of: group)
+        var sizes: [String: (Int, Int)] = [:]
+        for id in ids { sizes[id] = size(of: id, depth: depth, blocks: &blocks) }
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+
+        // Edges between members: each chart edge counted at the level where its ends part.
+        var out = Array(repeating: Set<Int>(), count: ids.count)
+        var inn = Array(repeating: Set<Int>(), count: ids.count)
+        for edge in chart.edges {
+            guard let a = memberOf(edge.from, in: group).flatMap({ index[$0] }),
+                  let b = memberOf(edge.to, in: group).flatMap({ index[$0] }), a != b else { continue }
+            out[a].insert(b); inn[b].insert(a)
+        }
+        // Cycles broken by a depth-first search: edges back to the path are reversed.
+        var state = Array(repeating: 0, count: ids.count)
+        var forward = Array(repeating: Set<Int>(), count: ids.count)
+        func visit(_ u: Int) {
+            state[u] = 1
+            for v in out[u].sorted() {
+                if state[v] == 1 { forward[v].insert(u); continue }
+                forward[u].insert(v)
+                if state[v] == 0 { visit(v) }
+            }
+            state[u] = 2
+        }
+        for u in ids.indices where state[u] == 0 { visit(u) }
+        // Ranks: longest path from the sources.
+        var rank = Array(repeating: 0, count: ids.count)
+        var changed = true
+        var guardCount = 0
+        while changed && guardCount < ids.count + 1 {
+            changed = false
+            guardCount += 1
+            for u in ids.indices { for v in forward[u] where rank[v] < rank[u] + 1 { rank[v] = rank[u] + 1; changed = true } }
+        }
+        let rankCount = (rank.max() ?? 0) + 1
+        var ranks: [[Int]] = Array(repeating: [], count: rankCount)
+        for u in ids.indices { ranks[rank[u]].append(u) }
+        // Compact: a rank of unrelated members too wide for a line is stacked instead.
+        // Crossings reduced by barycenter sweeps.
+        var position = Array(repeating: 0.0, count: ids.count)
+        for r in ranks.indices { for (i, u) in ranks[r].enumerated() { position[u] = Double(i) } }
+        var up = Array(repeating: [Int](), count: ids.count)
+        var down = Array(repeating: [Int](), count: ids.count)
+        for u in ids.indices { for v in forward[u] { down[u].append(v); up[v].append(u) } }
+        for sweep in 0..<4 {
+            let order = sweep % 2 == 0 ? Array(ranks.indices.dropFirst()) : Array(ranks.indices.dropLast().reversed())
+            for r in order {
+                let reference = sweep % 2 == 0 ? up : down
+                let bary = ranks[r].map { u -> (Int, Double) in
+                    let ns = reference[u]
+                    return (u, ns.isEmpty ? position[u] : ns.map { position[$0] }.reduce(0, +) / Double(ns.count))
+                }
+                ranks[r] = bary.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map(\.0)
+                for (i, u) in ranks[r].enumerated() { position[u] = Double(i) }
+            }
+        }
+        var dir = group.flatMap { chart.subgraph($0)?.direction } ?? chart.direction
+        // Compact: a left-to-right diagram too wide for the page is drawn top-down.
+        if compact && !dir.isVertical { dir = dir == .leftRight ? .topBottom : .bottomTop }
+        let vertical = dir.isVertical
+        let reversed = dir == .bottomTop || dir == .rightLeft
+        let labelled = chart.edges.contains { !$0.label.isEmpty }
+        // Room between ranks for the lines (and their labels) that cross it.
+        let crossing = ids.indices.reduce(0) { $0 + forward[$1].count }
+        let rankGap = vertical ? (labelled ? 5 : 3) + min(3, crossing / 3) : (labelled ? 12 : 6)
+        let itemGap = vertical ? (compact ? 2 : 3) : 1
+
+        // Each rank as a line (TD) or a column (LR) of members. Compact: the members of a
+        // subgraph that holds only boxes, all unrelated (one rank), are stacked instead
+        // (the Pods of a Node), which keeps a cluster of Nodes side by side.
+        var lines: [[[Int]]] = ranks.map { [$0] }
+        let leafGroup = group != nil && !ids.contains { subgraphIDs.contains($0) }
+        if compact, vertical, leafGroup, rankCount == 1, ranks[0].count > 1 {
+            lines = [ranks[0].map { [$0] }]
+        }
+        var places: [(id: String, rect: Rect)] = []
+        var cursor = 0
+        var across = 0
+        var rankExtents: [(start: Int, size: Int, items: [(Int, Int)])] = []
+        for rankMembers in (reversed ? Array(lines.reversed()) : lines) {
+            // rankMembers: groups of members that share a row (TD) or column (LR).
+            var extent = 0
+            var items: [(Int, Int)] = []   // (member, offset along the rank)
+            var rowCursor = 0
+            for row in rankMembers {
+                var along = 0
+                var thickness = 0
+                for u in row {
+                    let (w, h) = sizes[ids[u]]!
+                    items.append((u, along))
+                    along += (vertical ? w : h) + itemGap
+                    thickness = max(thickness, vertical ? h : w)
+                }
+                across = max(across, along - itemGap)
+                rowCursor += thickness + (rankMembers.count > 1 ? Self.stackGap : 0)
+                extent = max(extent, thickness)
+            }
+            if rankMembers.count > 1 { extent = rowCursor - Self.stackGap }
+            rankExtents.append((cursor, extent, items))
+            cursor += extent + rankGap
+        }
+        let depthExtent = max(0, cursor - rankGap)
+        // Place: centre each rank across the widest one.
+        for (r, entry) in rankExtents.enumerated() {
+            let rankMembers = (reversed ? Array(lines.reversed()) : lines)[r]
+            if rankMembers.count > 1 {
+                // Stacked: one member per row, centred.
+                var offset = entry.start
+                for row in rankMembers {
+                    for u in row {
+                        let (w, h) = sizes[ids[u]]!
+                        let x = vertical ? (across - w) / 2 : offset
+                        let y = vertical ? offset : (across - h) / 2
+                        places.append((ids[u], Rect(x: x, y: y, width: w, height: h)))
+                        offset += (vertical ? h : w) + Self.stackGap
+                    }
+                }
+                continue
+            }
+            let total = entry.items.last.map { $0.1 + (vertical ? sizes[ids[$0.0]]!.0 : sizes[ids[$0.0]]!.1) } ?? 0
+            let shift = (across - total) / 2
+            for (u, along) in entry.items {
+                let (w, h) = sizes[ids[u]]!
+                let rect = vertical
+                    ? Rect(x: shift + along, y: entry.start + (entry.size - h) / 2, width: w, height: h)
+                    : Rect(x: entry.start + (entry.size - w) / 2, y: shift + along, width: w, height: h)
+                places.append((ids[u], rect))
+            }
+        }
+        let block = Block(width: vertical ? across : depthExtent, height: vertical ? depthExtent : across, places: places)
+        if let group { blocks[group] = block }
+        return block
+    }
+
+    /// The whole layout, absolute: groups' blocks placed inside their boxes.
+    func run() -> DiagramLayout {
+        var blocks: [String: Block] = [:]
+        let root = layout(group: nil, depth: 0, blocks: &blocks)
+        var nodes: [DiagramLayout.NodeBox] = []
+        var groups: [DiagramLayout.GroupBox] = []
+        let margin = 1
+        func place(_ block: Block, at x: Int, _ y: Int, depth: Int) {
+            for (id, rect) in block.places {
+                let abs = Rect(x: x + rect.x, y: y + rect.y, width: rect.width, height: rect.height)
+                if subgraphIDs.contains(id), let s = chart.subgraph(id), let inner = blocks[id] {
+                    let subtitle = groupSubtitle(s)
+                    groups.append(DiagramLayout.GroupBox(id: id, rect: abs, title: groupTitle(s), subtitle: subtitle, depth: depth))
+                    let innerX = abs.x + (abs.width - inner.width) / 2
+                    place(inner, at: innerX, abs.y + 2 + subtitle.count + (subtitle.isEmpty ? 0 : 1), depth: depth + 1)
+                } else if let node = chart.node(id) {
+                    nodes.append(DiagramLayout.NodeBox(id: id, rect: abs, lines: nodeLines(node), shape: node.shape ?? .square,
+                                                       classes: node.classes))
+                }
+            }
+        }
+        place(root, at: margin, margin, depth: 0)
+        return DiagramLayout(width: root.width + 2 * margin, height: root.height + 2 * margin, nodes: nodes, groups: groups,
+                             edges: [], legend: [])
+    }
+}

@@ -1,0 +1,249 @@
+import Canvas
+import Mermaid
+
+/// Draws a flowchart in cells: subgraphs as titled boxes (nested), nodes as boxes whose
+/// border suggests their shape, edges as orthogonal lines with arrowheads (dotted and thick
+/// strokes), labels beside their edge, classes as styles.
+public struct DiagramRenderer: Sendable {
+    public var glyphs: Glyphs
+
+    public init(glyphs: Glyphs) { self.glyphs = glyphs }
+
+    /// The layout for a width: the roomy one when it fits, else the compact one. A diagram
+    /// still wider than `maxWidth` keeps its width: the terminal scrolls it sideways.
+    public func layout(_ chart: Flowchart, maxWidth: Int) -> DiagramLayout {
+        var layout = route(DiagramLayouter(chart: chart, compact: false).run(), chart: chart, maxWidth: maxWidth)
+        if layout.width > maxWidth {
+            layout = route(DiagramLayouter(chart: chart, compact: true).run(), chart: chart, maxWidth: maxWidth)
+        }
+        return layout
+    }
+
+    public func render(_ chart: Flowchart, maxWidth: Int) -> [StyledLine] {
+        let layout = layout(chart, maxWidth: maxWidth)
+        var lines: [StyledLine] = []
+        if let title = chart.title {
+            lines.append([Span(Text.truncate(title, to: maxWidth), Style(.title, bold: true))])
+        }
+        let grid = draw(layout, chart: chart)
+        var drawn = grid.styledLines()
+        while let last = drawn.last, last.isEmpty { drawn.removeLast() }
+        while let first = drawn.first, first.isEmpty { drawn.removeFirst() }
+        if layout.width > maxWidth {
+            // Wider than the page: what fits, and a word saying the rest is to the right.
+            drawn = drawn.map { SlideRenderer(width: maxWidth).cut($0, at: maxWidth - 1).0 }
+            lines += drawn
+            let note = "\(glyphs.ascii ? "->" : "→") \(layout.width - maxWidth + 1) colonnes de plus à droite / more columns to the right"
+            lines.append([Span(Text.truncate(note, to: maxWidth), Style(.muted))])
+        } else {
+            lines += drawn
+        }
+        for (n, label) in layout.legend.enumerated() {
+            lines += Text.wrap([Span("(\(n + 1)) ", Style(.muted)), Span(label)], width: maxWidth)
+        }
+        return lines
+    }
+
+    /// Routes every edge of the chart on the laid-out boxes, and places their labels.
+    func route(_ base: DiagramLayout, chart: Flowchart, maxWidth: Int) -> DiagramLayout {
+        var layout = base
+        var rects: [String: Rect] = [:]
+        for n in layout.nodes { rects[n.id] = n.rect }
+        for g in layout.groups { rects[g.id] = g.rect }
+        // Room for lines and labels around the boxes.
+        let extraX = 2, extraY = 2
+        layout.width += extraX
+        layout.height += extraY
+        let titles = layout.groups.flatMap { g -> [Rect] in
+            [Rect(x: g.rect.x + 1, y: g.rect.y, width: min(g.rect.width - 2, CellWidth.of(g.title) + 4), height: 1)]
+                + g.subtitle.enumerated().map { i, line in
+                    Rect(x: g.rect.x + (g.rect.width - CellWidth.of(line)) / 2 - 1, y: g.rect.y + 1 + i, width: CellWidth.of(line) + 2, height: 1)
+                }
+        }
+        var router = EdgeRouter(width: layout.width, height: layout.height, nodes: layout.nodes.map(\.rect),
+                                groups: layout.groups.map(\.rect), titles: titles)
+        var portUse: [String: Int] = [:]
+        for (i, edge) in chart.edges.enumerated() where edge.stroke != .invisible {
+            guard let a = rects[edge.from], let b = rects[edge.to], edge.from != edge.to else { continue }
+            let (sa, sb) = EdgeRouter.sides(from: a, to: b)
+            let ka = "\(edge.from)\(sa)", kb = "\(edge.to)\(sb)"
+            let shiftA = Self.shift(portUse[ka, default: 0]), shiftB = Self.shift(portUse[kb, default: 0])
+            portUse[ka, default: 0] += 1
+            portUse[kb, default: 0] += 1
+            let start = router.freePort(a, sa, shift: shiftA), goal = router.freePort(b, sb, shift: shiftB)
+            let path = router.route(from: start, leaving: sa, to: goal, entering: sb) ?? [start, goal]
+            layout.edges.append(DiagramLayout.LaidEdge(index: i, cells: path, label: edge.labelLines.joined(separator: " "), labelAt: nil))
+        }
+        placeLabels(&layout, maxWidth: maxWidth)
+        return layout
+    }
+
+    static func shift(_ n: Int) -> Int { n == 0 ? 0 : (n % 2 == 1 ? -(n + 1) / 2 * 2 : n / 2 * 2) }
+
+    /// Labels go beside a vertical part of their edge or above a horizontal one, where no
+    /// box, line or other label is; those that find no room go to a numbered legend.
+    func placeLabels(_ layout: inout DiagramLayout, maxWidth: Int) {
+        var taken = Set<DiagramLayout.Point>()
+        for n in layout.nodes { for y in n.rect.y..<n.rect.maxY { for x in n.rect.x..<n.rect.maxX { taken.insert(.init(x, y)) } } }
+        for g in layout.groups {
+            for (i, line) in g.subtitle.enumerated() {
+                let x0 = g.rect.x + (g.rect.width - CellWidth.of(line)) / 2
+                for x in x0 - 1...x0 + CellWidth.of(line) { taken.insert(.init(x, g.rect.y + 1 + i)) }
+            }
+            for x in g.rect.x..<g.rect.maxX { taken.insert(.init(x, g.rect.y)); taken.insert(.init(x, g.rect.maxY - 1)) }
+            for y in g.rect.y..<g.rect.maxY { taken.insert(.init(g.rect.x, y)); taken.insert(.init(g.rect.maxX - 1, y)) }
+        }
+        for e in layout.edges { for p in e.cells { taken.insert(p) } }
+        let limit = max(layout.width, min(maxWidth, layout.width + 24))
+        for i in layout.edges.indices where !layout.edges[i].label.isEmpty {
+            let label = layout.edges[i].label
+            let w = CellWidth.of(label)
+            let path = layout.edges[i].cells
+            func free(_ x: Int, _ y: Int) -> Bool {
+                guard y >= 0, x >= 0, x + w + 1 <= limit else { return false }
+                return (x - 1...x + w).allSatisfy { !taken.contains(.init($0, y)) }
+            }
+            let middle = path.count / 2
+            var spot: DiagramLayout.Point?
+            let order = path.indices.sorted { abs($0 - middle) < abs($1 - middle) }
+            for j in order where spot == nil {
+                let p = path[j]
+                if free(p.x + 2, p.y) { spot = .init(p.x + 2, p.y) }
+                else if free(p.x - w - 1, p.y) { spot = .init(p.x - w - 1, p.y) }
+                else if free(p.x - w / 2, p.y - 1) { spot = .init(p.x - w / 2, p.y - 1) }
+            }
+            if let spot {
+                layout.edges[i].labelAt = spot
+                for x in spot.x - 1...spot.x + w { taken.insert(.init(x, spot.y)) }
+                layout.width = max(layout.width, spot.x + w + 1)
+            } else {
+                layout.legend.append(label)
+                layout.edges[i].label = "(\(layout.legend.count))"
+                let p = path[middle]
+                for (dx, dy) in [(1, 0), (-3, 0), (1, -1), (1, 1)] where layout.edges[i].labelAt == nil {
+                    let x = p.x + dx, y = p.y + dy
+                    let mark = layout.edges[i].label
+                    if (x..<x + mark.count).allSatisfy({ !taken.contains(.init($0, y)) }) && x >= 0 && y >= 0 {
+                        layout.edges[i].labelAt = .init(x, y)
+                        for c in x..<x + mark.count { taken.insert(.init(c, y)) }
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: - Drawing
+
+    func nodeBorder(_ shape: Shape) -> BoxStyle {
+        if glyphs.ascii {
+            switch shape {
+            case .round, .stadium, .circle, .doublecircle, .ellipse:
+                return BoxStyle(topLeft: ".", topRight: ".", bottomLeft: "'", bottomRight: "'", horizontal: "-", vertical: "|")
+            default: return .ascii
+            }
+        }
+        switch shape {
+        case .round, .stadium, .circle, .doublecircle, .ellipse: return .rounded
+        case .diamond, .hexagon: return .double
+        case .subroutine, .cylinder: return .heavy
+        default: return .light
+        }
+    }
+
+    func style(for classes: [String]) -> Style {
+        classes.first.map { Style(.diagramClass($0)) } ?? Style(.border)
+    }
+
+    public func draw(_ layout: DiagramLayout, chart: Flowchart) -> Grid {
+        var grid = Grid(width: layout.width, height: layout.height)
+        let groupStyle = Style(.border, dim: true)
+        for group in layout.groups.sorted(by: { $0.depth < $1.depth }) {
+            let classes = chart.subgraph(group.id)?.classes ?? []
+            grid.box(group.rect, style: glyphs.ascii ? .ascii : .light, border: classes.isEmpty ? groupStyle : style(for: classes),
+                     title: group.title, titleStyle: Style(.title, bold: true))
+            for (i, line) in group.subtitle.enumerated() {
+                grid.put(line, x: group.rect.x + (group.rect.width - CellWidth.of(line)) / 2, y: group.rect.y + 1 + i, style: Style(.muted))
+            }
+        }
+        // Edges: each cell remembers which sides it connects, so crossings and corners draw right.
+        var masks: [DiagramLayout.Point: (mask: Int, stroke: Stroke)] = [:]
+        for laid in layout.edges {
+            let edge = chart.edges[laid.index]
+            let cells = laid.cells
+            for (k, p) in cells.enumerated() {
+                var mask = masks[p]?.mask ?? 0
+                if k > 0 { mask |= bit(from: p, to: cells[k - 1]) }
+                if k + 1 < cells.count { mask |= bit(from: p, to: cells[k + 1]) }
+                if cells.count == 1 { mask |= 0b1010 }
+                masks[p] = (mask, edge.stroke)
+            }
+        }
+        for (p, entry) in masks {
+            grid.put(line(entry.mask, entry.stroke), x: p.x, y: p.y, style: Style(.border))
+        }
+        for laid in layout.edges {
+            let edge = chart.edges[laid.index]
+            guard let last = laid.cells.last else { continue }
+            let before = laid.cells.count > 1 ? laid.cells[laid.cells.count - 2] : last
+            let head = arrowhead(edge.type, from: before, to: last)
+            if let head { grid.put(head, x: last.x, y: last.y, style: Style(.border, bold: true)) }
+            if edge.type.rawValue.hasPrefix("double"), laid.cells.count > 1, let first = laid.cells.first,
+               let tail = arrowhead(edge.type, from: laid.cells[1], to: first) {
+                grid.put(tail, x: first.x, y: first.y, style: Style(.border, bold: true))
+            }
+        }
+        for node in layout.nodes {
+            let s = style(for: node.classes)
+            grid.box(node.rect, style: nodeBorder(node.shape), border: s)
+            for (i, text) in node.lines.enumerated() {
+                let x = node.rect.x + (node.rect.width - CellWidth.of(text)) / 2
+                grid.put(text, x: x, y: node.rect.y + 1 + i, style: node.classes.isEmpty ? .plain : Style(s.role))
+            }
+        }
+        for laid in layout.edges {
+            guard let at = laid.labelAt else { continue }
+            grid.put(laid.label, x: at.x, y: at.y, style: Style(.caption, italic: true))
+        }
+        return grid
+    }
+
+    /// Bits: 1 up, 2 right, 4 down, 8 left.
+    func bit(from p: DiagramLayout.Point, to q: DiagramLayout.Point) -> Int {
+        if q.y < p.y { return 1 }
+        if q.x > p.x { return 2 }
+        if q.y > p.y { return 4 }
+        return 8
+    }
+
+    func line(_ mask: Int, _ stroke: Stroke) -> Character {
+        if glyphs.ascii {
+            let vertical = mask & 5 != 0, horizontal = mask & 10 != 0
+            if vertical && horizontal { return "+" }
+            switch stroke {
+            case .dotted: return vertical ? ":" : "."
+            case .thick: return vertical ? "#" : "="
+            default: return vertical ? "|" : "-"
+            }
+        }
+        let sets: [Stroke: [Character]] = [
+            // index by mask 0...15
+            .normal: [" ", "│", "─", "└", "│", "│", "┌", "├", "─", "┘", "─", "┴", "┐", "┤", "┬", "┼"],
+            .dotted: [" ", "┆", "┄", "└", "┆", "┆", "┌", "├", "┄", "┘", "┄", "┴", "┐", "┤", "┬", "┼"],
+            .thick: [" ", "┃", "━", "┗", "┃", "┃", "┏", "┣", "━", "┛", "━", "┻", "┓", "┫", "┳", "╋"],
+        ]
+        return (sets[stroke] ?? sets[.normal]!)[mask & 15]
+    }
+
+    func arrowhead(_ type: ArrowType, from a: DiagramLayout.Point, to b: DiagramLayout.Point) -> Character? {
+        switch type {
+        case .arrow_open: return nil
+        case .arrow_cross, .double_arrow_cross: return glyphs.ascii ? "x" : "✕"
+        case .arrow_circle, .double_arrow_circle: return glyphs.ascii ? "o" : "●"
+        case .arrow_point, .double_arrow_point:
+            if b.y > a.y { return glyphs.ascii ? "v" : "▼" }
+            if b.y < a.y { return glyphs.ascii ? "^" : "▲" }
+            if b.x > a.x { return glyphs.ascii ? ">" : "▶" }
+            return glyphs.ascii ? "<" : "◀"
+        }
+    }
+}

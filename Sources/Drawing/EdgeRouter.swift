@@ -1,0 +1,175 @@
+import Canvas
+
+/// Orthogonal edge routing on the cell grid with A*: node boxes are walls, subgraph
+/// borders may be crossed but not followed, other edges may be crossed at a cost, and
+/// every turn costs, so paths come out short and straight.
+struct EdgeRouter {
+    typealias Point = DiagramLayout.Point
+
+    let width: Int
+    let height: Int
+    var blocked: [Bool]
+    var border: [Bool]
+    var used: [Int]
+
+    init(width: Int, height: Int, nodes: [Rect], groups: [Rect], titles: [Rect] = []) {
+        self.width = width
+        self.height = height
+        blocked = Array(repeating: false, count: width * height)
+        border = Array(repeating: false, count: width * height)
+        used = Array(repeating: 0, count: width * height)
+        for r in nodes { for y in r.y..<r.maxY { for x in r.x..<r.maxX where x >= 0 && y >= 0 && x < width && y < height { blocked[y * width + x] = true } } }
+        // Group titles are walls too: a line never runs through a title.
+        for r in nodes + titles { for y in r.y..<r.maxY { for x in r.x..<r.maxX where x >= 0 && y >= 0 && x < width && y < height { blocked[y * width + x] = true } } }
+        for r in groups {
+            for x in r.x..<r.maxX {
+                mark(x, r.y); mark(x, r.maxY - 1)
+            }
+            for y in r.y..<r.maxY { mark(r.x, y); mark(r.maxX - 1, y) }
+        }
+    }
+
+    private mutating func mark(_ x: Int, _ y: Int) {
+        if x >= 0, y >= 0, x < width, y < height { border[y * width + x] = true }
+    }
+
+    enum Side { case top, bottom, left, right }
+
+    /// The sides an edge leaves its source and enters its target by.
+    static func sides(from a: Rect, to b: Rect) -> (Side, Side) {
+        if b.y >= a.maxY { return (.bottom, .top) }
+        if b.maxY <= a.y { return (.top, .bottom) }
+        if b.x >= a.maxX { return (.right, .left) }
+        return (.left, .right)
+    }
+
+    /// The cell just outside a rectangle's side, at its middle (nudged by `shift` so that
+    /// several edges do not share one port).
+    static func port(_ r: Rect, _ side: Side, shift: Int) -> Point {
+        switch side {
+        case .top: return Point(min(r.maxX - 2, max(r.x + 1, r.x + r.width / 2 + shift)), r.y - 1)
+        case .bottom: return Point(min(r.maxX - 2, max(r.x + 1, r.x + r.width / 2 + shift)), r.maxY)
+        case .left: return Point(r.x - 1, min(r.maxY - 1, max(r.y, r.y + r.height / 2 + shift)))
+        case .right: return Point(r.maxX, min(r.maxY - 1, max(r.y, r.y + r.height / 2 + shift)))
+        }
+    }
+
+    /// A port whose cell and the cell beyond it are free, as near the side's middle as can be.
+    func freePort(_ r: Rect, _ side: Side, shift: Int) -> Point {
+        let along = side == .top || side == .bottom ? r.width : r.height
+        for delta in [0] + (1..<max(2, along)).flatMap({ [$0, -$0] }) {
+            let p = Self.port(r, side, shift: shift + delta)
+            let b = Self.beyond(p, side)
+            if inside(p), inside(b), !blocked[p.y * width + p.x], !blocked[b.y * width + b.x] { return p }
+        }
+        return Self.port(r, side, shift: shift)
+    }
+
+    /// The cell one step further from the box than a port.
+    static func beyond(_ p: Point, _ side: Side) -> Point {
+        switch side {
+        case .top: return Point(p.x, p.y - 1)
+        case .bottom: return Point(p.x, p.y + 1)
+        case .left: return Point(p.x - 1, p.y)
+        case .right: return Point(p.x + 1, p.y)
+        }
+    }
+
+    /// A path that leaves the source straight out of its side and enters the target
+    /// straight into its side, so the arrowhead points at the box.
+    mutating func route(from start: Point, leaving: Side, to goal: Point, entering: Side) -> [Point]? {
+        let a = Self.beyond(start, leaving), b = Self.beyond(goal, entering)
+        guard inside(a), inside(b), !blocked[a.y * width + a.x], !blocked[b.y * width + b.x] else { return route(from: start, to: goal) }
+        guard let middle = route(from: a, to: b) else { return nil }
+        for p in [start, goal] where inside(p) { used[p.y * width + p.x] += 1 }
+        return [start] + middle + [goal]
+    }
+
+    /// The path from `start` to `goal` (both included), or nil when there is none.
+    mutating func route(from start: Point, to goal: Point) -> [Point]? {
+        guard inside(start), inside(goal) else { return nil }
+        let moves = [(0, -1), (1, 0), (0, 1), (-1, 0)]
+        let count = width * height * 4
+        var cost = Array(repeating: Int.max, count: count)
+        var previous = Array(repeating: -1, count: count)
+        var heap = Heap()
+        for d in 0..<4 {
+            let s = (start.y * width + start.x) * 4 + d
+            cost[s] = 0
+            heap.push(s, priority: distance(start, goal))
+        }
+        var found: Int?
+        while let state = heap.pop() {
+            let cell = state / 4, dir = state % 4
+            let x = cell % width, y = cell / width
+            if x == goal.x && y == goal.y { found = state; break }
+            for (nd, (dx, dy)) in moves.enumerated() {
+                let nx = x + dx, ny = y + dy
+                guard nx >= 0, ny >= 0, nx < width, ny < height else { continue }
+                let ncell = ny * width + nx
+                if blocked[ncell] && !(nx == goal.x && ny == goal.y) { continue }
+                var step = 1
+                if nd != dir { step += 3 }
+                if border[ncell] { step += (nd == dir ? 4 : 12) }
+                step += used[ncell] * 4
+                let next = ncell * 4 + nd
+                let newCost = cost[state] + step
+                if newCost < cost[next] {
+                    cost[next] = newCost
+                    previous[next] = state
+                    heap.push(next, priority: newCost + distance(Point(nx, ny), goal))
+                }
+            }
+        }
+        guard var state = found else { return nil }
+        var path: [Point] = []
+        while state >= 0 {
+            let cell = state / 4
+            let p = Point(cell % width, cell / width)
+            if path.last != p { path.append(p) }
+            state = previous[state]
+        }
+        path.reverse()
+        for p in path { used[p.y * width + p.x] += 1 }
+        return path
+    }
+
+    func inside(_ p: Point) -> Bool { p.x >= 0 && p.y >= 0 && p.x < width && p.y < height }
+    func distance(_ a: Point, _ b: Point) -> Int { abs(a.x - b.x) + abs(a.y - b.y) }
+}
+
+/// A binary min-heap of integer states.
+struct Heap {
+    private var items: [(state: Int, priority: Int)] = []
+
+    mutating func push(_ state: Int, priority: Int) {
+        items.append((state, priority))
+        var i = items.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard items[i].priority < items[parent].priority else { break }
+            items.swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    mutating func pop() -> Int? {
+        guard !items.isEmpty else { return nil }
+        let top = items[0].state
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < items.count, items[l].priority < items[m].priority { m = l }
+                if r < items.count, items[r].priority < items[m].priority { m = r }
+                if m == i { break }
+                items.swapAt(i, m)
+                i = m
+            }
+        }
+        return top
+    }
+}

@@ -1,0 +1,71 @@
+import Canvas
+
+/// The characters drawings use, in Unicode or in ASCII (`--ascii`, or a locale that is not UTF-8).
+public struct Glyphs: Sendable {
+    public var ascii: Bool
+    public init(ascii: Bool) { self.ascii = ascii }
+
+    public var box: BoxStyle { ascii ? .ascii : .rounded }
+    public var lightBox: BoxStyle { ascii ? .ascii : .light }
+    public var bullet: [String] { ascii ? ["*", "-", "+"] : ["•", "◦", "▪"] }
+    public var checked: String { ascii ? "[x]" : "☑" }
+    public var unchecked: String { ascii ? "[ ]" : "☐" }
+    public var quoteBar: String { ascii ? "> " : "│ " }
+    public var rule: Character { ascii ? "-" : "─" }
+    public var doubleRule: Character { ascii ? "=" : "═" }
+    public var continuation: String { ascii ? "> " : "↪ " }
+    public var moreBelow: String { ascii ? "v" : "↓" }
+    public var ellipsis: String { ascii ? "..." : "…" }
+}
+
+/// The directive titles the course's site shows.
+public enum DirectiveTitles {
+    public static func title(_ kind: String, name: String, french: Bool) -> String {
+        switch (kind, french) {
+        case ("tip", true): return "Astuce"
+        case ("tip", false): return "Tip"
+        case ("note", _): return "Note"
+        case ("info", _): return "Info"
+        case ("link", true): return "Lien"
+        case ("link", false): return "Link"
+        case ("warning", true): return "Attention"
+        case ("warning", false): return "Warning"
+        case ("caution", true): return "Prudence"
+        case ("caution", false): return "Caution"
+        case ("danger", _): return "Danger"
+        case ("strong", _): return "Important"
+        case ("exo", true): return "Exercice"
+        case ("exo", false): return "Exercise"
+        case ("correction", true): return "Correction"
+        case ("correction", false): return "Solution"
+        default: return name
+        }
+    }
+}
+
+extension Grid {
+    /// The rows as styled lines (runs of equal style joined), trailing blanks dropped.
+    public func styledLines() -> [StyledLine] {
+        (0..<height).map { y in
+            var line: StyledLine = []
+            for x in 0..<width where !self[x, y].isContinuation {
+                let cell = self[x, y]
+                if let last = line.last, last.style == cell.style {
+                    line[line.count - 1].text.append(cell.character)
+                } else {
+                    line.append(Span(String(cell.character), cell.style))
+                }
+            }
+            while let last = line.last, last.text.allSatisfy({ $0 == " " }), last.style.role == .plain || last.style == .plain {
+                line.removeLast()
+            }
+            if let last = line.last, last.text.hasSuffix(" ") {
+                var t = last.text
+                while t.last == " " { t.removeLast() }
+                line[line.count - 1].text = t
+                if t.isEmpty { line.removeLast() }
+            }
+            return line
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Canvas
+import Course
+
+/// Lessons as plain text, exactly as the terminal shows their slides (without colour).
+public enum LessonRenderer {
+    /// The separator line before a slide: `── 3/24 · Service › Service: ClusterIP ──────`.
+    public static func separator(_ slide: Slide, count: Int, width: Int, ascii: Bool) -> String {
+        let rule: Character = ascii ? "-" : "─"
+        let path = slide.sectionPath.joined(separator: ascii ? " > " : " › ")
+        let head = "\(String(repeating: rule, count: 2)) \(slide.number)/\(count)\(path.isEmpty ? "" : (ascii ? " - " : " · ") + path) "
+        let shown = Text.truncate(head, to: width)
+        return shown + String(repeating: rule, count: max(0, width - CellWidth.of(shown)))
+    }
+
+    /// The text of a slide within `width` columns; with `height`, the first screen only,
+    /// its last line saying how much more there is below.
+    public static func lines(_ slide: Slide, renderer: SlideRenderer, height: Int? = nil) -> [String] {
+        var lines = renderer.render(slide).map(\.text)
+        if let height, lines.count > height, height > 1 {
+            let more = lines.count - (height - 1)
+            lines = Array(lines.prefix(height - 1))
+            lines.append("\(renderer.glyphs.moreBelow) \(more) \(renderer.french ? "ligne(s) de plus" : "more line(s)")")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,232 @@
+import Canvas
+import Course
+import Mermaid
+
+/// Draws the blocks of a slide within a width, as lines of styled text. Nothing is cut
+/// silently: long lines wrap (code lines with a continuation mark), wide tables wrap their
+/// cells, and the caller scrolls what does not fit in height.
+public struct SlideRenderer: Sendable {
+    public var width: Int
+    public var glyphs: Glyphs
+    public var french: Bool
+    /// Whether `correction` directives show their content (hidden until asked).
+    public var showCorrections: Bool
+    /// The lesson's own language (its frontmatter `lang`): directive titles follow it, as
+    /// on the course's site; the program's own words follow `french`.
+    public var lessonFrench = true
+
+    public init(width: Int, ascii: Bool = false, french: Bool = true, showCorrections: Bool = false) {
+        self.width = max(20, width)
+        self.glyphs = Glyphs(ascii: ascii)
+        self.french = french
+        self.showCorrections = showCorrections
+    }
+
+    public func render(_ slide: Slide) -> [StyledLine] {
+        render(slide.blocks, width: width)
+    }
+
+    func render(_ blocks: [Block], width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        for block in blocks {
+            let drawn = render(block, width: width)
+            if drawn.isEmpty { continue }
+            if !lines.isEmpty { lines.append([]) }
+            lines += drawn
+        }
+        return lines
+    }
+
+    func render(_ block: Block, width: Int) -> [StyledLine] {
+        switch block {
+        case .heading(let h): return heading(h, width: width)
+        case .paragraph(let p): return Text.wrap(spans(p.content), width: width)
+        case .list(let l): return list(l, width: width, depth: 0)
+        case .quote(let q):
+            let inner = render(q.blocks, width: width - 2)
+            return inner.map { [Span(glyphs.quoteBar, Style(.quote))] + $0.map { Span($0.text, restyle($0.style, .quote)) } }
+        case .code(let c): return codeBox(c.text, language: c.language, title: c.title, highlighted: c.highlightedLines, width: width)
+            + caption(c.caption, width: width)
+        case .mermaid(let d): return diagram(d, width: width)
+        case .scene(let s): return codeBox(s.source, language: "yaml", title: french ? "scène" : "scene", highlighted: [], width: width)
+            + caption(s.caption, width: width)
+        case .quiz(let q): return quiz(q, width: width)
+        case .table(let t): return TableRenderer(glyphs: glyphs, spans: spans).render(t, width: width) + caption(t.caption, width: width)
+        case .directive(let d): return directive(d, width: width)
+        case .footnote(let f):
+            let body = render(f.blocks, width: width - 5)
+            return body.enumerated().map { i, line in [Span(i == 0 ? "[\(f.label)] " : "     ", Style(.muted))] + line }
+        case .rule: return [[Span(String(repeating: glyphs.rule, count: width), Style(.border))]]
+        }
+    }
+
+    func restyle(_ style: Style, _ role: Role) -> Style {
+        var s = style
+        if s.role == .plain { s.role = role }
+        return s
+    }
+
+    // MARK: - Inlines
+
+    /// Inline runs as styled spans: emphasis italic, strong bold, code, links underlined
+    /// (with their address in brackets when it says more than the text), images as
+    /// `[image: alt]`.
+    public func spans(_ inlines: [Inline], style: Style = .plain) -> [Span] {
+        var out: [Span] = []
+        for inline in inlines {
+            switch inline {
+            case .text(let t): out.append(Span(t, style))
+            case .emphasis(let c): var s = style; s.italic = true; out += spans(c, style: s)
+            case .strong(let c): var s = style; s.bold = true; out += spans(c, style: s)
+            case .strikethrough(let c): var s = style; s.strike = true; out += spans(c, style: s)
+            case .code(let t): var s = style; s.role = .code; out.append(Span(t, s))
+            case .link(let target, _, let content):
+                var s = style; s.role = .link; s.underline = true
+                out += spans(content, style: s)
+                let text = content.plainText
+                if !target.isEmpty, text != target, !target.hasPrefix("#"), CellWidth.of(target) <= width / 2 {
+                    out.append(Span(" <\(target)>", Style(.muted)))
+                }
+            case .image(let alt, _): out.append(Span("[image: \(alt.isEmpty ? "—" : alt)]", Style(.muted, italic: true)))
+            case .softBreak: out.append(Span(" ", style))
+            case .lineBreak: out.append(Span("\n", style))
+            case .footnoteReference(let label): out.append(Span("[\(label)]", Style(.muted)))
+            }
+        }
+        return out
+    }
+
+    // MARK: - Blocks
+
+    func heading(_ h: Heading, width: Int) -> [StyledLine] {
+        let style = Style(.heading(h.level), bold: true, italic: h.level >= 4)
+        var lines = Text.wrap(spans(h.content, style: style), width: width)
+        if h.level <= 2 {
+            let w = min(width, lines.map(\.width).max() ?? 0)
+            lines.append([Span(String(repeating: h.level == 1 ? glyphs.doubleRule : glyphs.rule, count: w), Style(.heading(h.level)))])
+        }
+        return lines
+    }
+
+    func list(_ l: ListBlock, width: Int, depth: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        for (i, item) in l.items.enumerated() {
+            var marker: String
+            if l.ordered { marker = "\(l.start + i)." } else { marker = glyphs.bullet[depth % glyphs.bullet.count] }
+            if let checked = item.checked { marker += " " + (checked ? glyphs.checked : glyphs.unchecked) }
+            let indent = CellWidth.of(marker) + 1
+            var body: [StyledLine] = []
+            for (b, block) in item.blocks.enumerated() {
+                let drawn: [StyledLine]
+                if case .list(let inner) = block { drawn = list(inner, width: width - indent, depth: depth + 1) }
+                else { drawn = render(block, width: width - indent) }
+                if b > 0 && !l.tight { body.append([]) }
+                body += drawn
+            }
+            if body.isEmpty { body = [[]] }
+            for (n, line) in body.enumerated() {
+                let lead = n == 0 ? marker + " " : String(repeating: " ", count: indent)
+                lines.append([Span(lead, Style(.muted))] + line)
+            }
+            if !l.tight && i < l.items.count - 1 { lines.append([]) }
+        }
+        return lines
+    }
+
+    func codeBox(_ text: String, language: String, title: String?, highlighted: [Int], width: Int) -> [StyledLine] {
+        let inner = width - 4
+        var body: [StyledLine] = []
+        var source = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if source.last == "" { source.removeLast() }
+        for (index, line) in source.enumerated() {
+            var styled = Highlighter.supports(language) ? Highlighter.line(line.replacingTabs, language: language) : [Span(line.replacingTabs, Style(.code))]
+            if highlighted.contains(index + 1) { styled = styled.map { var s = $0; s.style.reverse = true; return s } }
+            // Code keeps its spaces: cut at the width, the rest on marked continuation lines.
+            var rest = styled
+            var first = true
+            repeat {
+                let room = first ? inner : inner - CellWidth.of(glyphs.continuation)
+                let (head, tail) = cut(rest, at: room)
+                body.append(first ? head : [Span(glyphs.continuation, Style(.muted))] + head)
+                rest = tail
+                first = false
+            } while !rest.isEmpty
+        }
+        let name = [language.isEmpty ? nil : language, title].compactMap { $0 }.joined(separator: " · ")
+        return boxed(body, width: width, title: name.isEmpty ? nil : name, style: Style(.border))
+    }
+
+    /// Splits a styled line at a cell count.
+    func cut(_ line: StyledLine, at room: Int) -> (StyledLine, StyledLine) {
+        var head: StyledLine = [], tail: StyledLine = []
+        var used = 0
+        for span in line {
+            if used >= room { tail.append(span); continue }
+            var taken = "", left = ""
+            for c in span.text {
+                let w = CellWidth.of(c)
+                if left.isEmpty && used + w <= room { taken.append(c); used += w } else { left.append(c) }
+            }
+            if !taken.isEmpty { head.append(Span(taken, span.style)) }
+            if !left.isEmpty { tail.append(Span(left, span.style)) }
+        }
+        return (head, tail)
+    }
+
+    /// Lines framed by a box of the full width, with a title in the top border.
+    func boxed(_ body: [StyledLine], width: Int, title: String?, style: Style, box: BoxStyle? = nil) -> [StyledLine] {
+        var grid = Grid(width: width, height: body.count + 2)
+        grid.box(Rect(x: 0, y: 0, width: width, height: body.count + 2), style: box ?? glyphs.box, border: style, title: title)
+        for (i, line) in body.enumerated() { grid.put(line, x: 2, y: i + 1) }
+        return grid.styledLines()
+    }
+
+    func caption(_ inlines: [Inline]?, width: Int) -> [StyledLine] {
+        guard let inlines, !inlines.isEmpty else { return [] }
+        return Text.wrap(spans(inlines, style: Style(.caption, italic: true)), width: width - 2).map { line in
+            let pad = max(0, (width - line.width) / 2)
+            return [Span(String(repeating: " ", count: pad), .plain)] + line
+        }
+    }
+
+    func directive(_ d: Directive, width: Int) -> [StyledLine] {
+        let title = d.label ?? DirectiveTitles.title(d.kind.rawValue, name: d.name, french: lessonFrench)
+        let style = Style(.directive(d.kind == .unknown ? d.name : d.kind.rawValue))
+        var body: [StyledLine]
+        if d.kind.startsHidden && !showCorrections {
+            body = [[Span(french ? "(masquée : appuyez sur c pour l'afficher)" : "(hidden: press c to show it)", Style(.muted, italic: true))]]
+        } else {
+            body = render(d.blocks, width: width - 4)
+        }
+        return boxed(body, width: width, title: title, style: style, box: d.kind == .warning || d.kind == .danger ? (glyphs.ascii ? .ascii : .heavy) : nil)
+    }
+
+    func quiz(_ q: QuizBlock, width: Int) -> [StyledLine] {
+        var body: [StyledLine] = []
+        for (n, question) in q.questions.enumerated() {
+            if n > 0 { body.append([]) }
+            body += Text.wrap([Span("\(n + 1). ", Style(.plain, bold: true)), Span(question.prompt, Style(.plain, bold: true))], width: width - 4)
+            for (i, choice) in question.choices.enumerated() {
+                body += Text.wrap([Span("   \(i + 1)) ", Style(.muted)), Span(choice)], width: width - 4)
+            }
+        }
+        let title = french ? "Quiz · \(q.questions.count) question\(q.questions.count > 1 ? "s" : "")" : "Quiz · \(q.questions.count) question\(q.questions.count > 1 ? "s" : "")"
+        return boxed(body, width: width, title: title, style: Style(.directive("quiz")))
+    }
+
+    func diagram(_ d: DiagramSource, width: Int) -> [StyledLine] {
+        if let chart = d.diagram?.flowchart {
+            let drawn = DiagramRenderer(glyphs: glyphs).render(chart, maxWidth: width)
+            return drawn + caption(d.caption, width: width)
+        }
+        let kind: String
+        if case .unsupported(let k, _)? = d.diagram { kind = k } else { kind = "mermaid" }
+        return codeBox(d.source, language: "mermaid", title: kind, highlighted: [], width: width) + caption(d.caption, width: width)
+    }
+}
+
+extension String {
+    var replacingTabs: String { replacingOccurrences(of: "\t", with: "    ") }
+}
+
+import Foundation

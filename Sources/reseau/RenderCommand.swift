@@ -1,0 +1,56 @@
+import ArgumentParser
+import Course
+import Drawing
+import NetSim
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Print slides as plain text, exactly as the terminal shows them (no colour).")
+
+    @Argument(help: "A lesson file or folder.")
+    var path: String
+    @Option(help: "Only this slide (1-based, across the lessons given).")
+    var slide: Int?
+    @Flag(help: "Every slide (the default).")
+    var all = false
+    @Option(help: "Width in columns.")
+    var width: Int = 80
+    @Option(help: "Height in rows: each slide shows its first screen.")
+    var height: Int?
+    @Flag(help: "ASCII line art instead of Unicode box drawing.")
+    var ascii = false
+    @Option(help: "Language of the program's words: fr or en.")
+    var lang: Language?
+
+    func validate() throws {
+        guard width >= 20 else { throw ValidationError("--width must be at least 20") }
+        if let height, height < 3 { throw ValidationError("--height must be at least 3") }
+        if slide != nil && all { throw ValidationError("--slide and --all go one without the other") }
+    }
+
+    func run() throws {
+        let curriculum = Curriculum.load(paths: [path])
+        for d in curriculum.allDiagnostics where d.severity == .error { printError(d.description) }
+        let slides = curriculum.lessons.flatMap(\.slides)
+        // Which lesson each slide comes from, for its language.
+        let lessonOf = curriculum.lessons.flatMap { lesson in lesson.slides.map { _ in lesson.frontmatter.lang } }
+        let language = uiLanguage(lang)
+        var renderer = SlideRenderer(width: width, ascii: ascii, french: language == .fr)
+        if let slide {
+            guard slides.indices.contains(slide - 1) else {
+                printError("reseau render: there are \(slides.count) slides, not \(slide)")
+                throw ExitCode(1)
+            }
+        }
+        let chosen = slide.map { [slides[$0 - 1]] } ?? slides
+        let languages = slide.map { [lessonOf[$0 - 1]] } ?? lessonOf
+        for (i, s) in chosen.enumerated() {
+            renderer.lessonFrench = !languages[i].hasPrefix("en")
+            if i > 0 { print("") }
+            print(LessonRenderer.separator(s, count: slides.count, width: width, ascii: ascii))
+            for line in LessonRenderer.lines(s, renderer: renderer, height: height) { print(line) }
+        }
+        if curriculum.allDiagnostics.hasErrors && chosen.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,176 @@
+import Canvas
+import Course
+import Foundation
+import Mermaid
+import Testing
+@testable import Drawing
+
+/// Diagrams drawn from the layout: every label and title shown, no boxes overlapping, edges
+/// as paths of cells a packet can follow.
+struct DiagramTests {
+    static func chart(_ source: String) -> Flowchart { Mermaid.parse(source).diagram!.flowchart! }
+
+    /// No two node boxes share a cell; a node and a group are nested or apart; sibling
+    /// groups are apart.
+    static func overlaps(_ layout: DiagramLayout) -> [String] {
+        var problems: [String] = []
+        let nodes = layout.nodes
+        for i in nodes.indices { for j in nodes.indices where j > i && nodes[i].rect.intersects(nodes[j].rect) {
+            problems.append("\(nodes[i].id) overlaps \(nodes[j].id)")
+        } }
+        func contains(_ a: Rect, _ b: Rect) -> Bool { b.x >= a.x && b.y >= a.y && b.maxX <= a.maxX && b.maxY <= a.maxY }
+        for g in layout.groups {
+            for n in nodes where g.rect.intersects(n.rect) && !contains(g.rect, n.rect) { problems.append("\(n.id) straddles \(g.id)") }
+            for h in layout.groups where h.id < g.id && g.rect.intersects(h.rect) && !contains(g.rect, h.rect) && !contains(h.rect, g.rect) {
+                problems.append("\(g.id) overlaps \(h.id)")
+            }
+        }
+        return problems
+    }
+
+    @Test func aSimpleChainTopDown() {
+        let lines = DiagramRenderer(glyphs: Glyphs(ascii: false)).render(Self.chart("flowchart TD\n  a[client] --> b[server]"), maxWidth: 40).map(\.text)
+        #expect(lines == [
+            " ┌────────┐",
+            " │ client │",
+            " └────────┘",
+            "      │",
+            "      │",
+            "      ▼",
+            " ┌────────┐",
+            " │ server │",
+            " └────────┘",
+        ])
+    }
+
+    @Test func leftToRightWithALabelAndStrokes() {
+        let chart = Self.chart("flowchart LR\n  a([client]) -. HTTP .-> b{{gateway}}\n  b ==> c[(db)]")
+        let lines = DiagramRenderer(glyphs: Glyphs(ascii: false)).render(chart, maxWidth: 80).map(\.text)
+        let all = lines.joined(separator: "\n")
+        #expect(all.contains("╭────────╮"), "a stadium gets round corners")
+        #expect(all.contains("╔═════════╗"), "a hexagon gets a double border")
+        #expect(all.contains("┏━━━━┓"), "a cylinder gets a heavy border")
+        #expect(all.contains("┄"), "dotted stroke")
+        #expect(all.contains("━▶") || all.contains("━━"), "thick stroke")
+        #expect(all.contains("HTTP"))
+    }
+
+    @Test func edgesExposeTheirCells() {
+        let layout = DiagramRenderer(glyphs: Glyphs(ascii: false)).layout(Self.chart("flowchart TD\n  a --> b"), maxWidth: 40)
+        let edge = layout.edges[0]
+        let a = layout.node("a")!.rect, b = layout.node("b")!.rect
+        #expect(edge.cells.first == DiagramLayout.Point(edge.cells.first!.x, a.maxY), "leaves from under the source")
+        #expect(edge.cells.last!.y == b.y - 1, "arrives just above the target")
+        for (p, q) in zip(edge.cells, edge.cells.dropFirst()) { #expect(abs(p.x - q.x) + abs(p.y - q.y) == 1, "one cell at a time") }
+    }
+
+    @Test func asciiArt() {
+        let lines = DiagramRenderer(glyphs: Glyphs(ascii: true)).render(Self.chart("graph TD\n  a(round) -.-> b"), maxWidth: 40).map(\.text)
+        #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+        #expect(lines.joined().contains(".-------."))
+        #expect(lines.joined().contains("v"))
+    }
+
+    @Test func cyclesAreBrokenAndNestedSubgraphsContainTheirNodes() {
+        let chart = Self.chart("""
+        flowchart TD
+          subgraph outer [Outer]
+            subgraph inner [Inner]
+              a --> b
+            end
+            c
+          end
+          b --> c --> a
+        """)
+        let layout = DiagramRenderer(glyphs: Glyphs(ascii: false)).layout(chart, maxWidth: 80)
+        #expect(Self.overlaps(layout).isEmpty)
+        #expect(layout.groups.map(\.id).sorted() == ["inner", "outer"])
+        #expect(layout.edges.count == 3)
+    }
+}
+
+/// The seed page: every slide at 100 and 80 columns and in ASCII at 80, recorded as plain
+/// text files under Tests/DrawingTests/Snapshots (set RESEAU_RECORD_SNAPSHOTS=1 to record
+/// them anew, then read them before committing).
+enum DrawingPaths {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let seed = repository.deletingLastPathComponent().appendingPathComponent("shared/course/reseau.md").path
+    static var available: Bool { FileManager.default.fileExists(atPath: seed) }
+}
+
+@Suite(.enabled(if: DrawingPaths.available, "../shared is absent (a fresh clone): the seed's snapshots are not compared"))
+struct SeedSnapshots {
+    static let repository = DrawingPaths.repository
+    static let lesson = Lesson.load(path: DrawingPaths.seed)
+
+    static func render(width: Int, ascii: Bool) -> String {
+        let renderer = SlideRenderer(width: width, ascii: ascii, french: true)
+        return lesson.slides.map { slide in
+            ([LessonRenderer.separator(slide, count: lesson.slides.count, width: width, ascii: ascii)]
+                + LessonRenderer.lines(slide, renderer: renderer)).joined(separator: "\n")
+        }.joined(separator: "\n\n") + "\n"
+    }
+
+    @Test(arguments: [(100, false), (80, false), (80, true)])
+    func snapshot(width: Int, ascii: Bool) throws {
+        let text = Self.render(width: width, ascii: ascii)
+        let file = Self.repository.appendingPathComponent("Tests/DrawingTests/Snapshots/reseau-\(width)\(ascii ? "-ascii" : "").txt")
+        if ProcessInfo.processInfo.environment["RESEAU_RECORD_SNAPSHOTS"] != nil {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let recorded = try String(contentsOf: file, encoding: .utf8)
+        let a = recorded.split(separator: "\n", omittingEmptySubsequences: false), b = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if let first = zip(a, b).enumerated().first(where: { $0.element.0 != $0.element.1 }) {
+            Issue.record("line \(first.offset + 1) differs:\n  recorded: \(first.element.0)\n  now:      \(first.element.1)")
+        }
+        #expect(a.count == b.count)
+    }
+
+    @Test(arguments: [(100, false), (80, false), (80, true)])
+    func noLineWiderThanAskedAndNoRawMarkup(width: Int, ascii: Bool) {
+        let lines = Self.render(width: width, ascii: ascii).split(separator: "\n")
+        for line in lines {
+            #expect(CellWidth.of(line) <= width, "\(line)")
+            for markup in [":::", "<div", "**", "```", "<br"] { #expect(!line.contains(markup), "\(markup) in \(line)") }
+        }
+        if ascii { #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII || !"─│┌┐└┘╭╮╰╯┄┆━┃▼▲▶◀".unicodeScalars.contains($0) } }) }
+    }
+
+    @Test(arguments: [100, 80])
+    func everyDiagramShowsEveryLabelAndTitleWithoutOverlap(width: Int) {
+        let charts = Self.lesson.allBlocks.compactMap { block -> Flowchart? in
+            if case .mermaid(let d) = block { return d.diagram?.flowchart }
+            return nil
+        }
+        #expect(charts.count == 8)
+        for chart in charts {
+            let renderer = DiagramRenderer(glyphs: Glyphs(ascii: false))
+            let layout = renderer.layout(chart, maxWidth: width)
+            #expect(layout.width <= width, "\(chart.title ?? "") is \(layout.width) wide")
+            #expect(DiagramTests.overlaps(layout).isEmpty, "\(DiagramTests.overlaps(layout))")
+            let text = renderer.render(chart, maxWidth: width).map(\.text).joined(separator: "\n")
+            for node in chart.nodes where chart.subgraph(node.id) == nil {
+                for line in node.lines { #expect(text.contains(line), "\(chart.title ?? ""): \(line) missing") }
+            }
+            for subgraph in chart.subgraphs { for line in subgraph.titleLines { #expect(text.contains(line), "\(chart.title ?? ""): title \(line) missing") } }
+            for edge in chart.edges where !edge.label.isEmpty { #expect(text.contains(edge.labelLines.joined(separator: " ")), "label \(edge.label) missing") }
+        }
+    }
+}
+
+/// The corpus renders at 80 columns without error and without a line too wide.
+@Suite(.enabled(if: DrawingPaths.available, "../shared is absent"))
+struct CorpusRendering {
+    @Test func everyPageAt80Columns() {
+        let folder = DrawingPaths.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/course").path
+        let course = Curriculum.load(paths: [folder])
+        #expect(course.lessons.count == 13)
+        let renderer = SlideRenderer(width: 80)
+        for lesson in course.lessons {
+            for slide in lesson.slides {
+                for line in renderer.render(slide) { #expect(line.width <= 80, "\(lesson.file) slide \(slide.number): \(line.text)") }
+            }
+        }
+    }
+}

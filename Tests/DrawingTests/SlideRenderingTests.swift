@@ -1,0 +1,93 @@
+import Canvas
+import Course
+import Mermaid
+import Testing
+@testable import Drawing
+
+/// Blocks as a reader sees them, on the project's own fixture.
+struct SlideRenderingTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let lesson = Lesson.load(path: SlideRenderingTests.repository.appendingPathComponent("Tests/Fixtures/lessons/every-block.md").path)
+
+    func text(_ slide: Int, width: Int = 60, ascii: Bool = false, french: Bool = true) -> [String] {
+        SlideRenderer(width: width, ascii: ascii, french: french).render(lesson.slides[slide - 1]).map(\.text)
+    }
+
+    @Test func headingsParagraphsAndLinks() {
+        let lines = text(1)
+        #expect(lines[0] == "🚀 Blocs simples")
+        #expect(lines[1] == String(repeating: "─", count: 16), "a level-2 heading is underlined to its width in cells")
+        #expect(lines.joined(separator: " ").contains("un lien <https://kubernetes.io> et https://example.com."))
+        #expect(lines.contains { $0.contains("[image: un schéma]") })
+        #expect(lines.last == "[1] La note de bas de page.")
+    }
+
+    @Test func listsWithNumbersBulletsAndCheckBoxes() {
+        let lines = text(2)
+        #expect(lines[2...].prefix(5) == ["1. premier", "2. second", "   ◦ imbriqué", "   ◦ ☑ tâche faite", "   ◦ ☐ tâche à faire"])
+        #expect(lines.contains("│ Une citation sur deux lignes."))
+        let ascii = text(2, ascii: true)
+        #expect(ascii.contains("   - [x] tâche faite"), "the second level's bullet")
+    }
+
+    @Test func codeInABoxWithLanguageTitleAndHighlightedLines() {
+        let lines = text(3)
+        #expect(lines[0] == "╭─ yaml · pod.yaml " + String(repeating: "─", count: 40) + "╮")
+        #expect(lines[1].hasPrefix("│ apiVersion: v1"))
+        #expect(lines.contains { $0.contains("Un Pod <https://kubernetes.io/docs/> minimal.") }, "the caption under its figure")
+    }
+
+    @Test func tablesWithBordersAndAlignment() {
+        let lines = text(3)
+        #expect(lines.contains("┌─────────┬───────────┐"))
+        #expect(lines.contains("│ Cas     │   Type    │"), "centred header")
+        #expect(lines.contains("│ interne │ ClusterIP │"))
+    }
+
+    @Test func directivesAreTitledBoxesAndCorrectionsAreHidden() {
+        let lines = text(4)
+        #expect(lines.contains { $0.hasPrefix("╭─ Astuce ─") })
+        #expect(lines.contains { $0.hasPrefix("┏━ Attention ━") }, "a warning gets a heavy border")
+        #expect(lines.contains { $0.contains("(masquée : appuyez sur c pour l'afficher)") })
+        #expect(!lines.contains { $0.contains("Réponse cachée") })
+        var shown = SlideRenderer(width: 60)
+        shown.showCorrections = true
+        #expect(shown.render(lesson.slides[3]).map(\.text).contains { $0.contains("Réponse cachée.") })
+        #expect(text(4, french: false).contains { $0.contains("(hidden: press c to show it)") })
+    }
+
+    @Test func htmlLeavesOnlyText() {
+        #expect(text(4).contains("Texte Ctrl+C gardé & décodé."))
+    }
+
+    @Test(arguments: [20, 30, 45, 60, 80])
+    func nothingIsWiderThanAsked(width: Int) {
+        for slide in lesson.slides {
+            for line in SlideRenderer(width: width).render(slide) {
+                #expect(line.width <= width, "\(line.text)")
+            }
+        }
+    }
+
+    @Test func longCodeLinesContinueInsteadOfBeingCut() {
+        let long = Lesson.parse(text: "---\ntitle: t\n---\n\n```sh\necho \(String(repeating: "x", count: 70))\n```\n", file: "t.md")
+        let lines = SlideRenderer(width: 40).render(long.slides[0]).map(\.text)
+        #expect(lines.count == 5)
+        #expect(lines[2].hasPrefix("│ ↪ "))
+        #expect(lines.joined().filter { $0 == "x" }.count == 70)
+    }
+
+    @Test func tableColumnsShareTheRoom() {
+        #expect(TableRenderer.columnWidths(natural: [5, 40, 30], available: 40) == [5, 18, 17])
+        #expect(TableRenderer.columnWidths(natural: [5, 10], available: 40) == [5, 10])
+    }
+
+    @Test func quizBlocksShowTheirQuestions() {
+        let quiz = Lesson.load(path: SlideRenderingTests.repository.appendingPathComponent("Tests/Fixtures/lessons/bad-quiz.md").path)
+        let lines = SlideRenderer(width: 70).render(quiz.slides[0]).map(\.text)
+        #expect(lines.contains { $0.hasPrefix("╭─ Quiz · 1 question ") })
+        #expect(lines.contains { $0.contains("1) ClusterIP") })
+    }
+}
+
+import Foundation
