@@ -39,12 +39,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "reseau-bench", dependencies: ["Course", "CCmark", "Mermaid", "NetSim"]),
+        .executableTarget(name: "reseau-bench", dependencies: ["Course", "CCmark", "Mermaid", "NetSim", "Drawing"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "Mermaid"]),
         .testTarget(name: "MermaidTests", dependencies: ["Mermaid"]),
         .testTarget(name: "NetSimTests", dependencies: ["NetSim"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
-        .testTarget(name: "DrawingTests", dependencies: ["Drawing", "Canvas", "Course", "Mermaid"]),
+        .testTarget(name: "DrawingTests", dependencies: ["Drawing", "Canvas", "Course", "Mermaid", "NetSim"]),
         .testTarget(name: "ReseauCommandTests", dependencies: ["reseau"]),
     ]
 )

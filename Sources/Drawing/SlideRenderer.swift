@@ -48,8 +48,7 @@ public struct SlideRenderer: Sendable {
         case .code(let c): return codeBox(c.text, language: c.language, title: c.title, highlighted: c.highlightedLines, width: width)
             + caption(c.caption, width: width)
         case .mermaid(let d): return diagram(d, width: width)
-        case .scene(let s): return codeBox(s.source, language: "yaml", title: french ? "scène" : "scene", highlighted: [], width: width)
-            + caption(s.caption, width: width)
+        case .scene(let s): return scene(s, width: width)
         case .quiz(let q): return quiz(q, width: width)
         case .table(let t): return TableRenderer(glyphs: glyphs, spans: spans).render(t, width: width) + caption(t.caption, width: width)
         case .directive(let d): return directive(d, width: width)
@@ -212,6 +211,17 @@ public struct SlideRenderer: Sendable {
         }
         let title = french ? "Quiz · \(q.questions.count) question\(q.questions.count > 1 ? "s" : "")" : "Quiz · \(q.questions.count) question\(q.questions.count > 1 ? "s" : "")"
         return boxed(body, width: width, title: title, style: Style(.directive("quiz")))
+    }
+
+    /// A `yaml scene` block: its cluster drawn, then the flows it animates.
+    func scene(_ s: SceneSource, width: Int) -> [StyledLine] {
+        let scene = ManifestScene.load(s.source, file: "", line: 1, column: 1, name: "")
+        let chart = SceneDiagram.flowchart(scene.cluster, title: french ? "Scène" : "Scene")
+        var lines = DiagramRenderer(glyphs: glyphs).render(chart, maxWidth: width)
+        for (i, flow) in scene.flows.enumerated() {
+            lines += Text.wrap([Span("\(i + 1). ", Style(.flow(i), bold: true)), Span("\(flow.from) → \(flow.to)", Style(.flow(i)))], width: width)
+        }
+        return lines + caption(s.caption, width: width)
     }
 
     func diagram(_ d: DiagramSource, width: Int) -> [StyledLine] {

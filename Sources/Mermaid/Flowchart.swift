@@ -66,6 +66,20 @@ public struct Node: Sendable, Equatable {
     /// The lines a reader sees: split on `<br>` and line breaks, entities decoded,
     /// markdown markers and `fa:` icons dropped.
     public var lines: [String] { LabelText.lines(label, type: labelType) }
+
+    public init(id: String, label: String, labelType: LabelType = .text, shape: Shape? = nil, namedShape: String? = nil,
+                classes: [String] = [], styles: [String] = [], metadata: [String: String] = [:], line: Int, column: Int) {
+        self.id = id
+        self.label = label
+        self.labelType = labelType
+        self.shape = shape
+        self.namedShape = namedShape
+        self.classes = classes
+        self.styles = styles
+        self.metadata = metadata
+        self.line = line
+        self.column = column
+    }
 }
 
 /// The classic node shapes, with mermaid's names for them.
@@ -95,6 +109,27 @@ public struct Edge: Sendable, Equatable {
     public var column: Int
 
     public var isAnimated: Bool { animate == true || animation != nil }
+
+    public init(id: String, isUserDefinedID: Bool, from: String, to: String, type: ArrowType, stroke: Stroke, length: Int,
+                label: String, labelType: LabelType = .text, animate: Bool? = nil, animation: String? = nil,
+                interpolate: String? = nil, classes: [String] = [], styles: [String] = [], line: Int, column: Int) {
+        self.id = id
+        self.isUserDefinedID = isUserDefinedID
+        self.from = from
+        self.to = to
+        self.type = type
+        self.stroke = stroke
+        self.length = length
+        self.label = label
+        self.labelType = labelType
+        self.animate = animate
+        self.animation = animation
+        self.interpolate = interpolate
+        self.classes = classes
+        self.styles = styles
+        self.line = line
+        self.column = column
+    }
     /// The label as a reader sees it.
     public var labelLines: [String] { LabelText.lines(label, type: labelType) }
 }
@@ -122,6 +157,18 @@ public struct Subgraph: Sendable, Equatable {
 
     /// The title as a reader sees it.
     public var titleLines: [String] { LabelText.lines(title, type: labelType) }
+
+    public init(id: String, title: String, labelType: LabelType = .text, direction: Direction? = nil,
+                directionWord: String? = nil, nodes: [String], classes: [String] = [], line: Int) {
+        self.id = id
+        self.title = title
+        self.labelType = labelType
+        self.direction = direction
+        self.directionWord = directionWord
+        self.nodes = nodes
+        self.classes = classes
+        self.line = line
+    }
 }
 
 /// `click id …`: interactions, kept and ignored when drawing.

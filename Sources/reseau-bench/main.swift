@@ -1,6 +1,7 @@
 import CCmark
 import Course
 import Foundation
+import Drawing
 import Mermaid
 import NetSim
 
@@ -183,4 +184,32 @@ let small = bigCluster(nodes: 10, pods: 100, services: 10)
 let smallTrace = traceMedian(small, services: 10)
 print(String(format: "netsim: trace median %.1f µs at 10,000 services (goal <= 10 µs)", bigTrace * 1e6))
 print(String(format: "netsim: trace median %.1f µs at 10 services; ratio %.2f (goal <= 1.5)", smallTrace * 1e6, bigTrace / smallTrace))
+}
+
+if runs("drawing") {
+/// A 200-node flowchart: 20 groups of 10, each node linked to the next and to one in the next group.
+func flowchart200() -> String {
+    var lines = ["flowchart TD"]
+    for g in 0..<20 {
+        lines.append("  subgraph g\(g) [Group \(g)]")
+        for i in 0..<10 { lines.append("    n\(g * 10 + i)[\"Node \(g * 10 + i)<br/>10.0.\(g).\(i)\"]") }
+        lines.append("  end")
+    }
+    for n in 0..<199 { lines.append("  n\(n) --> n\(n + 1)") }
+    for g in 0..<19 { lines.append("  n\(g * 10) -.-> n\(g * 10 + 15)") }
+    return lines.joined(separator: "\n")
+}
+let chart200 = Mermaid.parse(flowchart200()).diagram!.flowchart!
+var laidOut = 0
+let layoutTime = median(runs: 3) { laidOut = DiagramRenderer(glyphs: Glyphs(ascii: false)).render(chart200, maxWidth: 200).count }
+print(String(format: "drawing: 200-node flowchart laid out, routed and drawn in %.1f ms (%d lines)", layoutTime * 1000, laidOut))
+let seedPath = shared.appendingPathComponent("course/reseau.md").path
+if FileManager.default.fileExists(atPath: seedPath) {
+    let seedLesson = Lesson.load(path: seedPath)
+    let slideRenderer = SlideRenderer(width: 100)
+    let slidesTime = median(runs: 5) { for slide in seedLesson.slides { _ = slideRenderer.render(slide) } }
+    print(String(format: "drawing: the seed's %d slides rendered at 100 columns in %.1f ms", seedLesson.slides.count, slidesTime * 1000))
+} else {
+    print("drawing: ../shared/course/reseau.md is absent: the seed's slides are not timed")
+}
 }

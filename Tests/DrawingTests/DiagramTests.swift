@@ -174,3 +174,28 @@ struct CorpusRendering {
         }
     }
 }
+
+/// A scene's cluster drawn: Services above, Nodes holding their Pods, endpoints dotted.
+struct SceneDiagramTests {
+    @Test func theShopScene() throws {
+        let path = DrawingPaths.repository.appendingPathComponent("Tests/Fixtures/scenes/shop.yaml").path
+        let (scene, _) = SceneLocator.load(path)
+        let cluster = try #require(scene).cluster
+        let chart = SceneDiagram.flowchart(cluster, title: "Scène")
+        #expect(chart.subgraphs.map(\.titleLines) == [["node-1", "192.168.56.11 · 10.244.0.0/24"], ["node-2", "192.168.56.12 · 10.244.1.0/24"]])
+        #expect(chart.node("svc_shop_web")?.lines == ["Service web", "NodePort 10.96.0.2", "80:30080/tcp"])
+        #expect(chart.edges.filter { $0.from == "svc_shop_web" }.count == 3)
+        #expect(chart.edges.allSatisfy { $0.stroke == .dotted })
+        let renderer = DiagramRenderer(glyphs: Glyphs(ascii: false))
+        let layout = renderer.layout(chart, maxWidth: 100)
+        #expect(DiagramTests.overlaps(layout).isEmpty)
+        let text = renderer.render(chart, maxWidth: 100).map(\.text).joined(separator: "\n")
+        for pod in cluster.pods { #expect(text.contains(pod.ip.description)) }
+        // Each Pod sits inside its Node's box.
+        for pod in cluster.pods {
+            let box = try #require(layout.node("pod_" + pod.name.description.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()))
+            let node = try #require(layout.groups.first { $0.id == "node_" + pod.nodeName.replacingOccurrences(of: "-", with: "_") })
+            #expect(node.rect.intersection(box.rect) == box.rect)
+        }
+    }
+}
