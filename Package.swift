@@ -21,6 +21,10 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Canvas"),
+        // ncursesw: the only C is shim.h (macros as functions, signal handlers).
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Canvas"]),
+        .target(name: "Tutor", dependencies: ["Canvas", "Drawing", "Course", "Mermaid", "NetSim"]),
         .target(name: "Drawing", dependencies: ["Canvas", "Course", "Mermaid", "NetSim"]),
         .target(name: "NetSim", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Mermaid", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -36,6 +40,8 @@ let package = Package(
                 "NetSim",
                 "Drawing",
                 "Canvas",
+                "Tutor",
+                "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +50,7 @@ let package = Package(
         .testTarget(name: "MermaidTests", dependencies: ["Mermaid"]),
         .testTarget(name: "NetSimTests", dependencies: ["NetSim"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
+        .testTarget(name: "TutorTests", dependencies: ["Tutor", "Canvas", "Course", "NetSim"]),
         .testTarget(name: "DrawingTests", dependencies: ["Drawing", "Canvas", "Course", "Mermaid", "NetSim"]),
         .testTarget(name: "ReseauCommandTests", dependencies: ["reseau"]),
     ]

@@ -1,5 +1,8 @@
 import ArgumentParser
+import Canvas
 import Course
+import Foundation
+import NetSim
 
 struct Outline: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,20 +20,62 @@ struct Outline: ParsableCommand {
     }
 }
 
-/// Opening the course in the terminal is the terminal issue's work; until it lands the
-/// default command prints the outline and says so, rather than pretend.
+/// `reseau [PATH...]`: the course in the terminal.
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Open the course (default: the bundled Lessons/).")
+        abstract: "Open the course in the terminal (default: the bundled Lessons/).")
 
     @Argument(help: "Lesson files or folders.")
     var paths: [String] = []
+    @Flag(help: "Linear mode for screen readers and pipes: slides as text, commands read line by line.")
+    var plain = false
+    @Flag(help: "ASCII line art (also when the locale is not UTF-8).")
+    var ascii = false
+    @Option(help: "Language of the program: fr or en (default: from LANG).")
+    var lang: Language?
+    @Option(help: "Theme: dark, light, projector or mono.")
+    var theme: String = "dark"
+    @Option(help: "Width for --plain (default: COLUMNS or 80).")
+    var width: Int?
+
+    func validate() throws {
+        guard Theme.Name(rawValue: theme) != nil else { throw ValidationError("--theme must be dark, light, projector or mono") }
+    }
 
     func run() throws {
         let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
-        printError("reseau: the interactive terminal viewer is not built yet; here is the outline.")
-        let curriculum = Curriculum.load(paths: paths)
-        for line in Report.outline(curriculum) { print(line) }
-        for diagnostic in curriculum.allDiagnostics { printError(diagnostic.description) }
+        let language = uiLanguage(lang)
+        if plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
+            let columns = width ?? ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
+            runPlain(paths: paths, language: language, ascii: ascii, width: max(20, columns))
+            return
+        }
+        do {
+            try runTerminal(paths: paths, language: language, ascii: ascii, presenter: false, theme: Theme.Name(rawValue: theme)!)
+        } catch CleanExit.failure {
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// `reseau present PATH`: presenter mode from the start.
+struct Present: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Present the course: projector theme, no chrome, flows playing in a loop.")
+
+    @Argument(help: "Lesson files or folders.")
+    var paths: [String] = []
+    @Flag(help: "ASCII line art.")
+    var ascii = false
+    @Option(help: "Language of the program: fr or en.")
+    var lang: Language?
+
+    func run() throws {
+        let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
+        do {
+            try runTerminal(paths: paths, language: uiLanguage(lang), ascii: ascii, presenter: true, theme: .projector)
+        } catch CleanExit.failure {
+            throw ExitCode(1)
+        }
     }
 }

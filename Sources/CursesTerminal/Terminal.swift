@@ -1,0 +1,168 @@
+@preconcurrency import CNCursesW
+import Canvas
+import Foundation
+
+/// A key, as the program understands it.
+public enum Key: Equatable, Sendable {
+    case character(Character)
+    case up, down, left, right, home, end, pageUp, pageDown, backspace, enter, tab, backTab, escape
+    case resize
+    /// Ctrl and a letter (`ctrl("c")`).
+    case control(Character)
+}
+
+/// The only owner of ncursesw: it starts the screen, writes only the cells that changed,
+/// reads keys, and restores the terminal on every way out (quit, signals, crashes).
+public final class Terminal {
+    public private(set) var width = 0
+    public private(set) var height = 0
+    /// The locale can show Unicode (else draw with ASCII).
+    public let unicode: Bool
+    /// 256, 8, or 0 colours (`NO_COLOR` asks for none).
+    public let colors: Int
+    private var shown: Grid?
+    private var pairs: [String: Int16] = [:]
+    private var theme: Theme
+    private var running = true
+
+    public init(theme: Theme) {
+        setlocale(LC_ALL, "")
+        unicode = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        reseau_install_signal_handlers()
+        initscr()
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(stdscr, false)
+        keypad(stdscr, true)
+        set_escdelay(25)
+        curs_set(0)
+        var count = 0
+        if ProcessInfo.processInfo.environment["NO_COLOR"].map({ !$0.isEmpty }) != true, has_colors() {
+            start_color()
+            use_default_colors()
+            count = Int(COLORS) >= 256 ? 256 : 8
+        }
+        colors = count
+        self.theme = theme
+        refreshSize()
+    }
+
+    deinit { stop() }
+
+    public func setTheme(_ theme: Theme) {
+        self.theme = theme
+        pairs = [:]
+        shown = nil
+    }
+
+    /// Restores the terminal. Safe to call more than once.
+    public func stop() {
+        guard running else { return }
+        running = false
+        if !isendwin() { endwin() }
+    }
+
+    /// The signal (SIGINT, SIGTERM, SIGHUP) that asked the program to quit, or 0.
+    public var quitSignal: Int32 { Int32(reseau_quit_signal()) }
+
+    func refreshSize() {
+        width = Int(reseau_cols())
+        height = Int(reseau_lines())
+    }
+
+    /// Waits for a key: forever (`timeout` nil: no timer, no CPU while idle), or at most
+    /// `timeout` milliseconds. nil on timeout or when a quit signal interrupted the wait.
+    public func readKey(timeout milliseconds: Int?) -> Key? {
+        timeout(Int32(milliseconds ?? -1))
+        var wide: wint_t = 0
+        let result = get_wch(&wide)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES {
+            let code = Int32(wide)
+            if code == reseau_key_resize() {
+                refreshSize()
+                shown = nil
+                return .resize
+            }
+            switch code {
+            case reseau_key_up(): return .up
+            case reseau_key_down(): return .down
+            case reseau_key_left(): return .left
+            case reseau_key_right(): return .right
+            case reseau_key_home(): return .home
+            case reseau_key_end(): return .end
+            case reseau_key_npage(): return .pageDown
+            case reseau_key_ppage(): return .pageUp
+            case reseau_key_backspace(): return .backspace
+            case reseau_key_enter(): return .enter
+            case reseau_key_btab(): return .backTab
+            default: return nil
+            }
+        }
+        switch wide {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 127, 8: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(wide) + 96)))
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(wide)) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    /// Writes the cells that differ from what is on screen, then refreshes.
+    /// Returns how many cells were written.
+    @discardableResult
+    public func present(_ grid: Grid) -> Int {
+        var written = 0
+        let changes: [GridChange]
+        if let shown, shown.width == grid.width, shown.height == grid.height {
+            changes = grid.changes(from: shown)
+        } else {
+            erase()
+            changes = (0..<grid.height).map { y in GridChange(x: 0, y: y, cells: (0..<grid.width).map { grid[$0, y] }) }
+        }
+        for change in changes {
+            var x = change.x
+            for cell in change.cells {
+                defer { x += 1 }
+                if cell.isContinuation { continue }
+                put(cell, x: x, y: change.y)
+                written += 1
+            }
+        }
+        refresh()
+        shown = grid
+        return written
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        let look = theme.look(cell.style)
+        var attrs = reseau_a_normal()
+        if look.bold { attrs |= reseau_a_bold() }
+        if look.underline { attrs |= reseau_a_underline() }
+        if look.reverse { attrs |= reseau_a_reverse() }
+        if look.dim { attrs |= reseau_a_dim() }
+        if look.italic { attrs |= reseau_a_italic() }
+        let pair = colorPair(look)
+        var text = Array(String(cell.character).unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+        text.append(0)
+        _ = reseau_put_cell(Int32(y), Int32(x), text, attrs, pair)
+    }
+
+    private func colorPair(_ look: Look) -> Int16 {
+        guard colors > 0 else { return 0 }
+        let fg = Int16((colors >= 256 ? look.foreground.index256 : look.foreground.index8) ?? -1)
+        let bg = Int16((colors >= 256 ? look.background.index256 : look.background.index8) ?? -1)
+        if fg == -1 && bg == -1 { return 0 }
+        let key = "\(fg)/\(bg)"
+        if let pair = pairs[key] { return pair }
+        let next = Int16(pairs.count + 1)
+        guard Int32(next) < COLOR_PAIRS else { return 0 }
+        init_pair(next, fg, bg)
+        pairs[key] = next
+        return next
+    }
+}

@@ -1,0 +1,269 @@
+import Course
+import Foundation
+import NetSim
+
+/// The whole state of the program; every screen is a function of it.
+public struct AppState: Sendable {
+    public struct SlideRef: Sendable {
+        public var lesson: Int
+        public var slide: Slide
+    }
+
+    public enum Prompt: Equatable, Sendable { case search(String), jump(String) }
+
+    public var paths: [String]
+    public var lessons: [Lesson]
+    public var slides: [SlideRef] = []
+    public var screen: ScreenKind
+    public var current = 0
+    public var scroll = 0
+    public var cursor = 0
+    public var width: Int
+    public var height: Int
+    public var language: Language
+    public var ascii: Bool
+    public var presenter = false
+    public var showCorrections = false
+    public var prompt: Prompt?
+    public var searchQuery: String?
+    public var count = ""
+    public var pendingG = false
+    public var visited: Set<Int> = []
+    public var player: DiagramPlayer?
+    public var message: Localized?
+    public var quit = false
+    /// `r` was pressed: the program reads the files again (`reload(_:)`).
+    public var reloadRequested = false
+    /// Seconds since the start (presenter clock), from the injected clock.
+    public var elapsed = 0.0
+
+    public init(curriculum: Curriculum, paths: [String], width: Int, height: Int, language: Language, ascii: Bool) {
+        self.paths = paths
+        lessons = curriculum.lessons
+        self.width = width
+        self.height = height
+        self.language = language
+        self.ascii = ascii
+        screen = curriculum.lessons.count > 1 ? .course : .slide
+        rebuildSlides()
+        if screen == .slide { visited.insert(0) }
+    }
+
+    mutating func rebuildSlides() {
+        slides = lessons.enumerated().flatMap { i, lesson in lesson.slides.map { SlideRef(lesson: i, slide: $0) } }
+        current = min(current, max(0, slides.count - 1))
+    }
+
+    public var currentSlide: SlideRef? { slides.indices.contains(current) ? slides[current] : nil }
+
+    func text(_ fr: String, _ en: String) -> Localized { Localized(fr: fr, en: en) }
+
+    // MARK: - Keys
+
+    /// Handles one key, by name (`"j"`, `"Space"`, `"↓"`, `"Enter"`, `"Ctrl-C"`…).
+    public mutating func handle(key: String) {
+        message = nil
+        if let prompt { return handlePrompt(prompt, key: key) }
+        if key == "Ctrl-C" { quit = true; return }
+        if screen == .slide || screen == .course {
+            if key.count == 1, let d = key.first, d.isNumber, !(key == "0" && count.isEmpty) { count += key; return }
+        }
+        if screen == .slide && key == "g" {
+            if pendingG { pendingG = false; apply(.first) } else { pendingG = true }
+            return
+        }
+        pendingG = false
+        if screen == .slide, key == "G", let n = Int(count) { count = ""; return apply(.jump(n)) }
+        count = ""
+        if screen == .slide, key == "n", searchQuery != nil { return apply(.searchNext) }
+        if screen == .slide, key == "n" || key == "Space" || key == "→" || key == "l" { return apply(.next) }
+        if key == ":" && screen == .slide { prompt = .jump(""); return }
+        guard let action = KeyMap.action(for: key, on: screen) else { return }
+        apply(action)
+    }
+
+    mutating func handlePrompt(_ prompt: Prompt, key: String) {
+        var (kind, text): (String, String)
+        switch prompt {
+        case .search(let t): (kind, text) = ("search", t)
+        case .jump(let t): (kind, text) = ("jump", t)
+        }
+        switch key {
+        case "Esc", "Ctrl-C": self.prompt = nil; return
+        case "Backspace": if !text.isEmpty { text.removeLast() }
+        case "Enter":
+            self.prompt = nil
+            if kind == "jump" { if let n = Int(text) { apply(.jump(n)) } }
+            else if !text.isEmpty { searchQuery = text; runSearch(from: current, forward: true, includeCurrent: true) }
+            return
+        case "Space": text += " "
+        default: if key.count == 1 { text += key }
+        }
+        self.prompt = kind == "jump" ? .jump(text) : .search(text)
+    }
+
+    public mutating func apply(_ action: Action) {
+        switch action {
+        case .quit: quit = true
+        case .help: screen = screen == .help ? .slide : .help; scroll = 0
+        case .back:
+            if screen == .diagram { player = nil; screen = .slide }
+            else if screen == .help || screen == .contents { screen = slides.isEmpty ? .course : .slide }
+            else if screen == .course && !slides.isEmpty { screen = .slide }
+            scroll = 0
+        case .next: go(to: current + 1)
+        case .previous: go(to: current - 1)
+        case .first: go(to: 0)
+        case .last: go(to: slides.count - 1)
+        case .jump(let n): go(to: n - 1)
+        case .scrollDown:
+            if screen == .course || screen == .contents { cursor += 1; clampCursor() } else { scroll += 1; clampScroll() }
+        case .scrollUp:
+            if screen == .course || screen == .contents { cursor = max(0, cursor - 1) } else { scroll = max(0, scroll - 1) }
+        case .pageDown: scroll += max(1, height - 3); clampScroll()
+        case .pageUp: scroll = max(0, scroll - max(1, height - 3))
+        case .search: prompt = .search("")
+        case .searchNext: runSearch(from: current, forward: true, includeCurrent: false)
+        case .searchPrevious: runSearch(from: current, forward: false, includeCurrent: false)
+        case .contents: screen = .contents; cursor = tocEntries.firstIndex { $0.slide - 1 + lessonOffset($0.lesson) >= current } ?? 0
+        case .open: open()
+        case .toggleCorrection: showCorrections.toggle()
+        case .presenter:
+            presenter.toggle()
+            if presenter, screen == .slide { autoplay() }
+        case .reload: reloadRequested = true
+        case .focusDiagram: open()
+        case .playPause: player?.togglePlay()
+        case .stepForward: player?.stepForward()
+        case .stepBack: player?.stepBack()
+        case .faster: player?.faster()
+        case .slower: player?.slower()
+        case .nextFlow: player?.nextFlow()
+        case .restart: player?.restart()
+        case .quiz: message = text("Quiz : bientôt.", "Quiz: coming.")
+        }
+    }
+
+    mutating func go(to index: Int) {
+        guard !slides.isEmpty else { return }
+        let target = min(max(0, index), slides.count - 1)
+        if target != current { scroll = 0 }
+        current = target
+        visited.insert(current)
+        screen = .slide
+        player = nil
+        if presenter { autoplay() }
+    }
+
+    mutating func clampCursor() {
+        let count = screen == .course ? lessons.count : tocEntries.count
+        cursor = min(cursor, max(0, count - 1))
+    }
+
+    mutating func clampScroll() {
+        scroll = min(scroll, max(0, bodyLineCount - bodyHeight))
+    }
+
+    /// Enter: a lesson from the course, an entry of the contents, or a slide's diagram.
+    mutating func open() {
+        switch screen {
+        case .course:
+            guard lessons.indices.contains(cursor) else { return }
+            go(to: lessonOffset(cursor))
+        case .contents:
+            guard tocEntries.indices.contains(cursor) else { return }
+            let entry = tocEntries[cursor]
+            go(to: lessonOffset(entry.lesson) + entry.slide - 1)
+        case .slide:
+            guard let ref = currentSlide else { return }
+            let playable = ref.slide.allBlocks.first { if case .mermaid = $0 { true } else if case .scene = $0 { true } else { false } }
+            guard let block = playable, let p = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii) else {
+                message = text("Pas de diagramme sur cette diapositive.", "No diagram on this slide.")
+                return
+            }
+            player = p
+            screen = .diagram
+        default: break
+        }
+    }
+
+    /// Presenter mode plays each slide's flows in a loop.
+    mutating func autoplay() {
+        guard let ref = currentSlide,
+              let block = ref.slide.allBlocks.first(where: { if case .mermaid = $0 { true } else if case .scene = $0 { true } else { false } }),
+              var p = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii), !p.traces.isEmpty else { return }
+        p.loops = true
+        p.playing = true
+        player = p
+        screen = .diagram
+    }
+
+    /// The files read again: the same slide stays open when it still exists.
+    public mutating func reload(_ curriculum: Curriculum) {
+        lessons = curriculum.lessons
+        rebuildSlides()
+        player = nil
+        if screen == .diagram { screen = .slide }
+        reloadRequested = false
+        message = text("Rechargé.", "Reloaded.")
+        clampScroll()
+    }
+
+    /// Moves the clock on (animation).
+    public mutating func advance(by seconds: Double) {
+        elapsed += seconds
+        player?.advance(by: seconds)
+    }
+
+    /// Whether anything moves: the loop sleeps in input when not.
+    public var needsTimer: Bool { player?.isAnimating == true || presenter }
+
+    public mutating func resize(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        if let p = player, screen == .diagram, let ref = currentSlide {
+            let block = ref.slide.allBlocks.first { if case .mermaid = $0 { true } else if case .scene = $0 { true } else { false } }
+            if let block, var fresh = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii) {
+                fresh.loops = p.loops
+                fresh.playing = p.playing
+                player = fresh
+            }
+        }
+        clampScroll()
+    }
+
+    // MARK: - Search and contents
+
+    mutating func runSearch(from start: Int, forward: Bool, includeCurrent: Bool) {
+        guard let query = searchQuery?.lowercased(), !query.isEmpty, !slides.isEmpty else { return }
+        let n = slides.count
+        for step in (includeCurrent ? 0 : 1)...n {
+            let i = ((start + (forward ? step : -step)) % n + n) % n
+            let content = slides[i].slide.allBlocks.map(\.searchText).joined(separator: "\n").lowercased()
+            if content.contains(query) {
+                go(to: i)
+                message = text("« \(searchQuery!) » : diapositive \(i + 1)", "\"\(searchQuery!)\": slide \(i + 1)")
+                return
+            }
+        }
+        message = text("« \(query) » : introuvable", "\"\(query)\": not found")
+    }
+
+    public struct ContentsEntry: Sendable {
+        public var lesson: Int
+        public var level: Int
+        public var title: String
+        public var slide: Int
+    }
+
+    public var tocEntries: [ContentsEntry] {
+        lessons.enumerated().flatMap { i, lesson in lesson.toc.map { ContentsEntry(lesson: i, level: $0.level, title: $0.title, slide: $0.slide) } }
+    }
+
+    func lessonOffset(_ lesson: Int) -> Int { lessons.prefix(lesson).reduce(0) { $0 + $1.slides.count } }
+
+    // MARK: - Layout helpers shared with the screens
+
+    var bodyHeight: Int { presenter ? height - 2 : height - 2 }
+    var bodyLineCount: Int { Screens.slideLines(self).count }
+}

@@ -1,0 +1,141 @@
+import Canvas
+import Course
+import Drawing
+import Mermaid
+import NetSim
+
+/// A diagram in full screen with its flows: the packet moves cell by cell along the arrows
+/// between the boxes each hop of the engine's trace visits, and the inspector shows the
+/// hop. Time is an input (`advance(by:)`), so it plays the same in tests.
+public struct DiagramPlayer: Sendable {
+    public let chart: Flowchart
+    public let layout: DiagramLayout
+    /// What each diagram id stands for.
+    public let entities: [String: DiagramScene.Entity]
+    public let traces: [Trace]
+    /// Per flow, for a diagram's numbered steps: what each label says (shown when it and
+    /// the engine disagree).
+    public let labelNotes: [[String]]
+    public private(set) var flow = 0
+    public private(set) var hop = 0
+    /// Cells travelled along the current segment.
+    public private(set) var progress = 0.0
+    public var playing = false
+    /// Cells per second.
+    public private(set) var speed = 20.0
+    /// Loop forever (presenter mode).
+    public var loops = false
+
+    public init(chart: Flowchart, layout: DiagramLayout, entities: [String: DiagramScene.Entity], traces: [Trace], labelNotes: [[String]] = []) {
+        self.chart = chart
+        self.layout = layout
+        self.entities = entities
+        self.traces = traces
+        self.labelNotes = labelNotes
+    }
+
+    public var trace: Trace? { traces.indices.contains(flow) ? traces[flow] : nil }
+    public var hops: [Hop] { trace?.hops ?? [] }
+    public var currentHop: Hop? { hops.indices.contains(hop) ? hops[hop] : nil }
+    public var isAnimating: Bool { playing && !hops.isEmpty }
+
+    /// The diagram element a hop happens in.
+    public func element(for hop: Hop) -> String? {
+        func find(_ entity: DiagramScene.Entity) -> String? {
+            entities.first { pair in pair.value == entity && (layout.node(pair.key) != nil || layout.groups.contains { $0.id == pair.key }) }?.key
+        }
+        switch hop.place {
+        case .pod(let name): return find(.pod(name))
+        case .node(let name): return find(.node(name))
+        case .kubeProxy(let node, _):
+            if let service = trace?.service, let id = find(.service(service)) { return id }
+            return find(.node(node))
+        case .client(let name): return find(.client(name))
+        case .tunnel(_, let to): return find(.node(to))
+        default: return nil
+        }
+    }
+
+    /// The element the packet was in before `index`, skipping hops that show nowhere.
+    func element(before index: Int) -> String? {
+        var i = index - 1
+        while i >= 0 { if let e = element(for: hops[i]) { return e }; i -= 1 }
+        return nil
+    }
+
+    /// The cells from the previous element to the current hop's, along an arrow when one
+    /// joins them.
+    public var segment: [DiagramLayout.Point] {
+        guard let hop = currentHop, let to = element(for: hop), let from = element(before: self.hop), from != to else { return [] }
+        if let edge = layout.edges.first(where: { chart.edges[$0.index].from == from && chart.edges[$0.index].to == to }) { return edge.cells }
+        if let edge = layout.edges.first(where: { chart.edges[$0.index].from == to && chart.edges[$0.index].to == from }) { return edge.cells.reversed() }
+        return []
+    }
+
+    /// Where the packet glyph is: on the arrow while it travels, else on its box's border.
+    public var packetCell: DiagramLayout.Point? {
+        let path = segment
+        if !path.isEmpty, Int(progress) < path.count { return path[Int(progress)] }
+        guard let hop = currentHop, let id = element(for: hop) ?? element(before: self.hop) else { return nil }
+        let rect = layout.node(id)?.rect ?? layout.groups.first { $0.id == id }?.rect
+        return rect.map { DiagramLayout.Point($0.x + $0.width / 2, $0.y) }
+    }
+
+    /// Moves time on: the packet advances; at the end of a segment, the next hop.
+    public mutating func advance(by seconds: Double) {
+        guard isAnimating else { return }
+        progress += seconds * speed
+        while playing {
+            let length = Double(max(segment.count, 3))
+            guard progress >= length else { break }
+            progress -= length
+            if hop + 1 < hops.count { hop += 1 }
+            else if loops { hop = 0; progress = 0; if traces.count > 1 { flow = (flow + 1) % traces.count } }
+            else { playing = false; progress = Double(max(segment.count - 1, 0)) }
+        }
+    }
+
+    public mutating func stepForward() { playing = false; if hop + 1 < hops.count { hop += 1 }; progress = Double(max(segment.count - 1, 0)) }
+    public mutating func stepBack() { playing = false; if hop > 0 { hop -= 1 }; progress = Double(max(segment.count - 1, 0)) }
+    public mutating func restart() { hop = 0; progress = 0 }
+    public mutating func faster() { speed = min(160, speed * 2) }
+    public mutating func slower() { speed = max(2.5, speed / 2) }
+    public mutating func nextFlow() {
+        guard !traces.isEmpty else { return }
+        flow = (flow + 1) % traces.count
+        restart()
+    }
+    public mutating func togglePlay() {
+        if !playing && hop == hops.count - 1 { restart() }
+        playing.toggle()
+    }
+}
+
+extension DiagramPlayer {
+    /// The player for a diagram block or scene block of a lesson, if it can play.
+    public static func make(for block: Block, in lesson: Lesson, width: Int, ascii: Bool) -> DiagramPlayer? {
+        let glyphs = Glyphs(ascii: ascii)
+        switch block {
+        case .mermaid(let d):
+            guard let chart = d.diagram?.flowchart else { return nil }
+            let layout = DiagramRenderer(glyphs: glyphs).layout(chart, maxWidth: width)
+            let scene = lesson.scenes().first { $0.line == d.line }
+            let traces = scene?.scene.traces() ?? []
+            let notes = (scene?.reading.map { FlowCheck.check($0, file: lesson.file).map(\.message) }).map { [$0] } ?? []
+            return DiagramPlayer(chart: chart, layout: layout, entities: scene?.reading?.entities ?? [:], traces: traces, labelNotes: notes)
+        case .scene(let s):
+            let scene = ManifestScene.load(s.source, file: lesson.file, line: s.line + 1, column: s.column, name: "")
+            let chart = SceneDiagram.flowchart(scene.cluster)
+            let layout = DiagramRenderer(glyphs: glyphs).layout(chart, maxWidth: width)
+            var entities: [String: DiagramScene.Entity] = [:]
+            func id(_ text: String) -> String { String(text.map { $0.isLetter || $0.isNumber ? $0 : "_" }) }
+            for pod in scene.cluster.pods { entities[id("pod_" + pod.name.description)] = .pod(pod.name) }
+            for node in scene.cluster.nodes { entities[id("node_" + node.name)] = .node(node.name) }
+            for service in scene.cluster.services { entities[id("svc_" + service.name.description)] = .service(service.name) }
+            for client in scene.cluster.clients { entities[id("client_" + client.name)] = .client(client.name) }
+            return DiagramPlayer(chart: chart, layout: layout, entities: entities, traces: scene.traces())
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,216 @@
+import Canvas
+import Course
+import Drawing
+import Foundation
+import NetSim
+
+/// Every screen, as a function of the state.
+public enum Screens {
+    public static let minimumWidth = 40
+    public static let minimumHeight = 12
+
+    public static func render(_ state: AppState) -> Grid {
+        var grid = Grid(width: state.width, height: state.height)
+        guard state.width >= minimumWidth, state.height >= minimumHeight else {
+            let words = state.language == .fr ? "Terminal trop petit" : "Terminal too small"
+            let need = "(\(minimumWidth)×\(minimumHeight) min, \(state.width)×\(state.height))"
+            grid.put(Text.truncate(words, to: state.width), x: 0, y: 0, style: Style(.warning, bold: true))
+            if state.height > 1 { grid.put(Text.truncate(need, to: state.width), x: 0, y: 1, style: Style(.muted)) }
+            return grid
+        }
+        switch state.screen {
+        case .course: course(state, &grid)
+        case .slide: slide(state, &grid)
+        case .contents: contents(state, &grid)
+        case .help: help(state, &grid)
+        case .diagram: diagram(state, &grid)
+        }
+        return grid
+    }
+
+    static func fr(_ state: AppState) -> Bool { state.language == .fr }
+
+    static func header(_ state: AppState, _ grid: inout Grid, _ text: String) {
+        guard !state.presenter else { return }
+        let line = Text.truncate(" reseau · " + text, to: state.width)
+        grid.put(line + String(repeating: " ", count: max(0, state.width - CellWidth.of(line))), x: 0, y: 0, style: Style(.title, bold: true, reverse: true))
+    }
+
+    static func footer(_ state: AppState, _ grid: inout Grid, hints: String) {
+        let y = state.height - 1
+        var text: String
+        var style = Style(.muted)
+        if let prompt = state.prompt {
+            switch prompt {
+            case .search(let t): text = "/" + t + "▏"
+            case .jump(let t): text = ":" + t + "▏"
+            }
+            style = Style(.plain, bold: true)
+        } else if let message = state.message {
+            text = message.text(state.language)
+            style = Style(.ok)
+        } else if state.presenter {
+            let minutes = Int(state.elapsed) / 60, seconds = Int(state.elapsed) % 60
+            text = String(format: "%d/%d · %02d:%02d", state.current + 1, state.slides.count, minutes, seconds)
+            let x = max(0, state.width - CellWidth.of(text) - 1)
+            grid.put(text, x: x, y: y, style: Style(.muted))
+            return
+        } else {
+            text = hints
+        }
+        grid.put(Text.truncate(text, to: state.width), x: 0, y: y, style: style)
+    }
+
+    // MARK: - Slides
+
+    static func renderer(_ state: AppState) -> SlideRenderer {
+        let margin = state.presenter ? 6 : 1
+        var r = SlideRenderer(width: max(20, state.width - 2 * margin), ascii: state.ascii, french: fr(state), showCorrections: state.showCorrections)
+        if let ref = state.currentSlide { r.lessonFrench = !state.lessons[ref.lesson].frontmatter.lang.hasPrefix("en") }
+        return r
+    }
+
+    /// The current slide's lines at the screen's width.
+    public static func slideLines(_ state: AppState) -> [StyledLine] {
+        guard let ref = state.currentSlide else { return [] }
+        return renderer(state).render(ref.slide)
+    }
+
+    static func slide(_ state: AppState, _ grid: inout Grid) {
+        guard let ref = state.currentSlide else {
+            grid.put(fr(state) ? "Aucune diapositive." : "No slide.", x: 1, y: 1)
+            return
+        }
+        let lesson = state.lessons[ref.lesson]
+        let path = ref.slide.sectionPath.joined(separator: " › ")
+        header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count)\(path.isEmpty ? "" : " · " + path)")
+        let lines = slideLines(state)
+        let top = state.presenter ? 1 : 2
+        let bodyHeight = state.height - top - 1
+        let margin = state.presenter ? 6 : 1
+        let visible = lines.dropFirst(state.scroll).prefix(bodyHeight)
+        for (i, line) in visible.enumerated() { grid.put(line, x: margin, y: top + i) }
+        let below = lines.count - state.scroll - bodyHeight
+        var hints = fr(state) ? "Espace suivante · ← précédente · t sommaire · / chercher · ? aide · q quitter"
+                              : "Space next · ← previous · t contents · / search · ? help · q quit"
+        if ref.slide.allBlocks.contains(where: { if case .mermaid = $0 { true } else if case .scene = $0 { true } else { false } }) {
+            hints = (fr(state) ? "Entrée : diagramme · " : "Enter: diagram · ") + hints
+        }
+        if below > 0 {
+            let more = (state.ascii ? "v " : "↓ ") + (fr(state) ? "\(below) ligne(s) de plus (j, PgDn)" : "\(below) more line(s) (j, PgDn)")
+            grid.put(Text.truncate(more, to: state.width - 2), x: margin, y: state.height - 2, style: Style(.warning))
+        }
+        footer(state, &grid, hints: hints)
+    }
+
+    // MARK: - Course, contents, help
+
+    static func course(_ state: AppState, _ grid: inout Grid) {
+        header(state, &grid, fr(state) ? "cours" : "course")
+        var offset = 0
+        for (i, lesson) in state.lessons.enumerated() {
+            let seen = (offset..<offset + lesson.slides.count).filter { state.visited.contains($0) }.count
+            let mark = seen == 0 ? (state.ascii ? "[ ]" : "○") : seen == lesson.slides.count ? (state.ascii ? "[x]" : "●") : (state.ascii ? "[~]" : "◐")
+            let line = "\(mark) \(lesson.title)  \(seen)/\(lesson.slides.count)"
+            let y = 2 + i
+            if y < state.height - 1 {
+                grid.put(Text.truncate(line, to: state.width - 4), x: 2, y: y, style: i == state.cursor ? Style(.selected) : .plain)
+            }
+            offset += lesson.slides.count
+        }
+        footer(state, &grid, hints: fr(state) ? "↑↓ choisir · Entrée ouvrir · ? aide · q quitter" : "↑↓ choose · Enter open · ? help · q quit")
+    }
+
+    static func contents(_ state: AppState, _ grid: inout Grid) {
+        header(state, &grid, fr(state) ? "sommaire" : "contents")
+        let entries = state.tocEntries
+        let height = state.height - 3
+        let start = max(0, min(state.cursor - height / 2, entries.count - height))
+        for (row, i) in (start..<min(entries.count, start + height)).enumerated() {
+            let e = entries[i]
+            let indent = String(repeating: "  ", count: max(0, e.level - 2))
+            let line = "\(indent)\(e.title)"
+            let number = "\(state.lessons.prefix(e.lesson).reduce(0) { $0 + $1.slides.count } + e.slide)"
+            grid.put(Text.truncate(line, to: state.width - 10), x: 2, y: 2 + row, style: i == state.cursor ? Style(.selected) : .plain)
+            grid.put(number, x: state.width - 2 - number.count, y: 2 + row, style: Style(.muted))
+        }
+        footer(state, &grid, hints: fr(state) ? "↑↓ choisir · Entrée aller · Échap revenir" : "↑↓ choose · Enter go · Esc back")
+    }
+
+    static func help(_ state: AppState, _ grid: inout Grid) {
+        header(state, &grid, fr(state) ? "aide" : "help")
+        let lines = KeyMap.helpLines(state.language)
+        for (i, line) in lines.dropFirst(state.scroll).prefix(state.height - 3).enumerated() {
+            grid.put(Text.truncate(line, to: state.width - 2), x: 1, y: 2 + i, style: line.hasPrefix(" ") ? .plain : Style(.heading(3), bold: true))
+        }
+        footer(state, &grid, hints: fr(state) ? "Échap revenir · q quitter" : "Esc back · q quit")
+    }
+
+    // MARK: - Diagram and inspector
+
+    static func diagram(_ state: AppState, _ grid: inout Grid) {
+        guard let player = state.player, let ref = state.currentSlide else { return }
+        let lesson = state.lessons[ref.lesson]
+        header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count) · \(player.chart.title ?? (fr(state) ? "diagramme" : "diagram"))")
+        let top = state.presenter ? 0 : 1
+        var drawing = DiagramRenderer(glyphs: Glyphs(ascii: state.ascii)).draw(player.layout, chart: player.chart)
+        // The box the current hop is in, highlighted, and the packet on its way.
+        if let hop = player.currentHop, let id = player.element(for: hop) {
+            let rect = player.layout.node(id)?.rect ?? player.layout.groups.first { $0.id == id }?.rect
+            if let rect { drawing.box(rect, style: state.ascii ? .ascii : .heavy, border: Style(.packet, bold: true)) ; redrawLabel(player, id, &drawing) }
+        }
+        if let p = player.packetCell, p.x >= 0, p.y >= 0, p.x < drawing.width, p.y < drawing.height {
+            drawing.put(state.ascii ? "@" : "●", x: p.x, y: p.y, style: Style(.packet, bold: true))
+        }
+        let inspectorHeight = player.traces.isEmpty ? 2 : min(12, max(6, state.height / 3))
+        let diagramHeight = state.height - top - inspectorHeight - 1
+        grid.clipped(to: Rect(x: 0, y: top, width: state.width, height: diagramHeight)) { g in
+            g.blit(drawing, x: max(0, (state.width - drawing.width) / 2), y: top)
+        }
+        inspector(state, player, &grid, top: state.height - inspectorHeight - 1, height: inspectorHeight)
+        let speed = Int(player.speed)
+        footer(state, &grid, hints: fr(state)
+               ? "Espace lecture/pause · . , saut · + - vitesse (\(speed)) · Tab flux · 0 début · Échap"
+               : "Space play/pause · . , hop · + - speed (\(speed)) · Tab flow · 0 restart · Esc")
+    }
+
+    static func redrawLabel(_ player: DiagramPlayer, _ id: String, _ grid: inout Grid) {
+        guard let node = player.layout.node(id) else { return }
+        for (i, text) in node.lines.enumerated() {
+            grid.put(text, x: node.rect.x + (node.rect.width - CellWidth.of(text)) / 2, y: node.rect.y + 1 + i, style: Style(.packet, bold: true))
+        }
+    }
+
+    /// What Packet Tracer shows: the hops, and for the current one the packet before and
+    /// after, the rule, and the explanation.
+    static func inspector(_ state: AppState, _ player: DiagramPlayer, _ grid: inout Grid, top: Int, height: Int) {
+        let rule = String(repeating: state.ascii ? "-" : "─", count: state.width)
+        grid.put(rule, x: 0, y: top, style: Style(.border))
+        guard let trace = player.trace else {
+            grid.put(Text.truncate(fr(state) ? "Ce diagramme ne décrit pas de flux à suivre." : "This diagram has no flow to follow.", to: state.width - 2), x: 1, y: top + 1, style: Style(.muted))
+            return
+        }
+        let title = "\(fr(state) ? "flux" : "flow") \(player.flow + 1)/\(player.traces.count): \(trace.request.from) → \(trace.request.url) — \(trace.verdict.name)"
+        grid.put(Text.truncate(title, to: state.width - 2), x: 1, y: top, style: Style(.flow(player.flow), bold: true))
+        var lines: [StyledLine] = []
+        if let hop = player.currentHop {
+            lines.append([Span("\(player.hop + 1)/\(player.hops.count) ", Style(.muted)), Span(hop.place.description, Style(.plain, bold: true)),
+                          Span("  \(hop.action.rawValue)", Style(.flow(player.flow), bold: true))])
+            if hop.before != hop.after {
+                lines.append([Span(fr(state) ? "avant : " : "before: ", Style(.muted)), Span(hop.before.description)])
+                lines.append([Span(fr(state) ? "après : " : "after:  ", Style(.muted)), Span(hop.after.description)])
+            } else {
+                lines.append([Span(fr(state) ? "paquet : " : "packet: ", Style(.muted)), Span(hop.after.description)])
+            }
+            if let r = hop.rule { lines += Text.wrap([Span(r, Style(.code))], width: state.width - 2) }
+            lines += Text.wrap([Span(hop.explanation.text(state.language))], width: state.width - 2)
+        }
+        if player.hop == player.hops.count - 1 {
+            lines += Text.wrap([Span("→ " + trace.summary.text(state.language), Style(.ok, bold: true))], width: state.width - 2)
+            for note in player.labelNotes.indices.contains(player.flow) ? player.labelNotes[player.flow] : [] {
+                lines += Text.wrap([Span((fr(state) ? "le diagramme dit autre chose : " : "the diagram says otherwise: ") + note, Style(.warning))], width: state.width - 2)
+            }
+        }
+        for (i, line) in lines.prefix(height - 1).enumerated() { grid.put(line, x: 1, y: top + 1 + i) }
+    }
+}

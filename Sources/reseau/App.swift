@@ -1,0 +1,104 @@
+import Canvas
+import Course
+import CursesTerminal
+import Drawing
+import Foundation
+import NetSim
+import Tutor
+
+/// The name the key table uses for a key.
+func keyName(_ key: Key) -> String {
+    switch key {
+    case .character(" "): return "Space"
+    case .character(let c): return String(c)
+    case .up: return "↑"
+    case .down: return "↓"
+    case .left: return "←"
+    case .right: return "→"
+    case .home: return "Home"
+    case .end: return "End"
+    case .pageUp: return "PgUp"
+    case .pageDown: return "PgDn"
+    case .backspace: return "Backspace"
+    case .enter: return "Enter"
+    case .tab: return "Tab"
+    case .backTab: return "BackTab"
+    case .escape: return "Esc"
+    case .resize: return "Resize"
+    case .control(let c): return "Ctrl-\(c.uppercased())"
+    }
+}
+
+/// The full-screen program: reads keys, updates the state, draws it. It sleeps in input
+/// when nothing moves, and restores the terminal on every way out.
+func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bool, theme: Theme.Name) throws {
+    let curriculum = Curriculum.load(paths: paths)
+    let problems = curriculum.allDiagnostics.filter { $0.severity == .error }
+    guard !curriculum.lessons.flatMap(\.slides).isEmpty else {
+        for d in curriculum.allDiagnostics { printError(d.description) }
+        printError("reseau: nothing to show in \(paths.joined(separator: " "))")
+        throw CleanExit.failure
+    }
+    let terminal = Terminal(theme: Theme(presenter ? .projector : theme))
+    var state = AppState(curriculum: curriculum, paths: paths, width: terminal.width, height: terminal.height,
+                         language: language, ascii: ascii || !terminal.unicode)
+    if presenter { state.apply(.presenter) }
+    terminal.present(Screens.render(state))
+    var last = Date()
+    var wasPresenter = state.presenter
+    while !state.quit && terminal.quitSignal == 0 {
+        let key = terminal.readKey(timeout: state.needsTimer ? (state.player?.isAnimating == true ? 33 : 1000) : nil)
+        if terminal.quitSignal != 0 { break }
+        let now = Date()
+        if state.needsTimer { state.advance(by: now.timeIntervalSince(last)) }
+        last = now
+        if let key {
+            if key == .resize { state.resize(width: terminal.width, height: terminal.height) }
+            else { state.handle(key: keyName(key)) }
+        }
+        if state.reloadRequested { state.reload(Curriculum.load(paths: paths)) }
+        if state.presenter != wasPresenter {
+            terminal.setTheme(Theme(state.presenter ? .projector : theme))
+            wasPresenter = state.presenter
+        }
+        terminal.present(Screens.render(state))
+    }
+    terminal.stop()
+    for d in problems { printError(d.description) }
+}
+
+enum CleanExit: Error { case failure }
+
+/// `--plain`: no full screen. Slides are printed as text and commands are read line by
+/// line (n, p, a number, q), for screen readers and pipes.
+func runPlain(paths: [String], language: Language, ascii: Bool, width: Int) {
+    let curriculum = Curriculum.load(paths: paths)
+    for d in curriculum.allDiagnostics where d.severity == .error { printError(d.description) }
+    let slides = curriculum.lessons.flatMap { lesson in lesson.slides.map { (lesson, $0) } }
+    guard !slides.isEmpty else { print(language == .fr ? "Aucune diapositive." : "No slide."); return }
+    var index = 0
+    func show() {
+        let (lesson, slide) = slides[index]
+        var renderer = SlideRenderer(width: width, ascii: ascii, french: language == .fr)
+        renderer.lessonFrench = !lesson.frontmatter.lang.hasPrefix("en")
+        print(LessonRenderer.separator(slide, count: slides.count, width: width, ascii: ascii))
+        for line in renderer.render(slide) { print(line.text) }
+        print(language == .fr ? "[n suivante, p précédente, un numéro, q quitter]" : "[n next, p previous, a number, q quit]")
+    }
+    show()
+    while let line = readLine() {
+        let command = line.trimmingCharacters(in: .whitespaces).lowercased()
+        switch command {
+        case "q", "quit", "quitter": return
+        case "n", "", "next", "suivante": if index + 1 < slides.count { index += 1 } else { print(language == .fr ? "(dernière diapositive)" : "(last slide)"); continue }
+        case "p", "previous", "précédente": if index > 0 { index -= 1 } else { print(language == .fr ? "(première diapositive)" : "(first slide)"); continue }
+        default:
+            guard let n = Int(command), (1...slides.count).contains(n) else {
+                print(language == .fr ? "Commande inconnue : \(command)" : "Unknown command: \(command)")
+                continue
+            }
+            index = n - 1
+        }
+        show()
+    }
+}
