@@ -264,6 +264,6 @@ public struct AppState: Sendable {
 
     // MARK: - Layout helpers shared with the screens
 
-    var bodyHeight: Int { presenter ? height - 2 : height - 2 }
+    var bodyHeight: Int { Screens.bodyRows(self) }
     var bodyLineCount: Int { Screens.slideLines(self).count }
 }

@@ -39,16 +39,29 @@ public struct DiagramPlayer: Sendable {
     public var currentHop: Hop? { hops.indices.contains(hop) ? hops[hop] : nil }
     public var isAnimating: Bool { playing && !hops.isEmpty }
 
-    /// The diagram element a hop happens in.
-    public func element(for hop: Hop) -> String? {
-        func find(_ entity: DiagramScene.Entity) -> String? {
-            entities.first { pair in pair.value == entity && (layout.node(pair.key) != nil || layout.groups.contains { $0.id == pair.key }) }?.key
-        }
-        switch hop.place {
+    func find(_ entity: DiagramScene.Entity) -> String? {
+        entities.first { pair in pair.value == entity && (layout.node(pair.key) != nil || layout.groups.contains { $0.id == pair.key }) }?.key
+    }
+
+    func arrow(_ from: String, _ to: String) -> [DiagramLayout.Point]? {
+        if let edge = layout.edges.first(where: { chart.edges[$0.index].from == from && chart.edges[$0.index].to == to }) { return edge.cells }
+        if let edge = layout.edges.first(where: { chart.edges[$0.index].from == to && chart.edges[$0.index].to == from }) { return edge.cells.reversed() }
+        return nil
+    }
+
+    /// The diagram element hop `index` happens in. kube-proxy's hops show on the Service's
+    /// box when the diagram draws an arrow to it from where the packet has been, else on
+    /// the Node that runs them.
+    public func element(at index: Int) -> String? {
+        guard hops.indices.contains(index) else { return nil }
+        switch hops[index].place {
         case .pod(let name): return find(.pod(name))
         case .node(let name): return find(.node(name))
         case .kubeProxy(let node, _):
-            if let service = trace?.service, let id = find(.service(service)) { return id }
+            if let service = trace?.service, let id = find(.service(service)) {
+                let earlier = (0..<index).compactMap { element(at: $0) }
+                if earlier.contains(where: { arrow($0, id) != nil }) { return id }
+            }
             return find(.node(node))
         case .client(let name): return find(.client(name))
         case .tunnel(_, let to): return find(.node(to))
@@ -56,19 +69,27 @@ public struct DiagramPlayer: Sendable {
         }
     }
 
+    public func element(for hop: Hop) -> String? {
+        hops.firstIndex(of: hop).flatMap { element(at: $0) }
+    }
+
     /// The element the packet was in before `index`, skipping hops that show nowhere.
     func element(before index: Int) -> String? {
         var i = index - 1
-        while i >= 0 { if let e = element(for: hops[i]) { return e }; i -= 1 }
+        while i >= 0 { if let e = element(at: i) { return e }; i -= 1 }
         return nil
     }
 
-    /// The cells from the previous element to the current hop's, along an arrow when one
-    /// joins them.
+    /// The cells from the previous element to the current hop's, along the diagram's arrow
+    /// from there, or else from an earlier place of the packet (the diagram's own step).
     public var segment: [DiagramLayout.Point] {
-        guard let hop = currentHop, let to = element(for: hop), let from = element(before: self.hop), from != to else { return [] }
-        if let edge = layout.edges.first(where: { chart.edges[$0.index].from == from && chart.edges[$0.index].to == to }) { return edge.cells }
-        if let edge = layout.edges.first(where: { chart.edges[$0.index].from == to && chart.edges[$0.index].to == from }) { return edge.cells.reversed() }
+        guard let to = element(at: hop), let from = element(before: hop), from != to else { return [] }
+        if let cells = arrow(from, to) { return cells }
+        var i = hop - 1
+        while i >= 0 {
+            if let earlier = element(at: i), earlier != to, let cells = arrow(earlier, to) { return cells }
+            i -= 1
+        }
         return []
     }
 
@@ -76,7 +97,7 @@ public struct DiagramPlayer: Sendable {
     public var packetCell: DiagramLayout.Point? {
         let path = segment
         if !path.isEmpty, Int(progress) < path.count { return path[Int(progress)] }
-        guard let hop = currentHop, let id = element(for: hop) ?? element(before: self.hop) else { return nil }
+        guard let id = element(at: hop) ?? element(before: hop) else { return nil }
         let rect = layout.node(id)?.rect ?? layout.groups.first { $0.id == id }?.rect
         return rect.map { DiagramLayout.Point($0.x + $0.width / 2, $0.y) }
     }

@@ -76,6 +76,9 @@ public enum Screens {
         return renderer(state).render(ref.slide)
     }
 
+    /// Rows for the slide's text: below the header, above the "more below" line and the footer.
+    public static func bodyRows(_ state: AppState) -> Int { state.height - (state.presenter ? 1 : 2) - 2 }
+
     static func slide(_ state: AppState, _ grid: inout Grid) {
         guard let ref = state.currentSlide else {
             grid.put(fr(state) ? "Aucune diapositive." : "No slide.", x: 1, y: 1)
@@ -86,7 +89,7 @@ public enum Screens {
         header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count)\(path.isEmpty ? "" : " · " + path)")
         let lines = slideLines(state)
         let top = state.presenter ? 1 : 2
-        let bodyHeight = state.height - top - 1
+        let bodyHeight = bodyRows(state)
         let margin = state.presenter ? 6 : 1
         let visible = lines.dropFirst(state.scroll).prefix(bodyHeight)
         for (i, line) in visible.enumerated() { grid.put(line, x: margin, y: top + i) }
@@ -155,9 +158,13 @@ public enum Screens {
         let top = state.presenter ? 0 : 1
         var drawing = DiagramRenderer(glyphs: Glyphs(ascii: state.ascii)).draw(player.layout, chart: player.chart)
         // The box the current hop is in, highlighted, and the packet on its way.
-        if let hop = player.currentHop, let id = player.element(for: hop) {
-            let rect = player.layout.node(id)?.rect ?? player.layout.groups.first { $0.id == id }?.rect
-            if let rect { drawing.box(rect, style: state.ascii ? .ascii : .heavy, border: Style(.packet, bold: true)) ; redrawLabel(player, id, &drawing) }
+        if let id = player.element(at: player.hop) {
+            let group = player.layout.groups.first { $0.id == id }
+            if let rect = player.layout.node(id)?.rect ?? group?.rect {
+                drawing.box(rect, style: state.ascii ? .ascii : .heavy, border: Style(.packet, bold: true), title: group?.title,
+                            titleStyle: Style(.packet, bold: true))
+                redrawLabel(player, id, &drawing)
+            }
         }
         if let p = player.packetCell, p.x >= 0, p.y >= 0, p.x < drawing.width, p.y < drawing.height {
             drawing.put(state.ascii ? "@" : "●", x: p.x, y: p.y, style: Style(.packet, bold: true))

@@ -1,0 +1,204 @@
+import Canvas
+import Course
+import Foundation
+import NetSim
+import Testing
+@testable import Tutor
+
+/// The program driven by keys through the pure Tutor layer: no terminal, the screen read
+/// back as text.
+enum TutorFixtures {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let seed = repository.deletingLastPathComponent().appendingPathComponent("shared/course/reseau.md").path
+    static var hasSeed: Bool { FileManager.default.fileExists(atPath: seed) }
+    static func fixture(_ name: String) -> String { repository.appendingPathComponent("Tests/Fixtures/lessons/\(name)").path }
+
+    static func app(_ paths: [String], width: Int = 80, height: Int = 24, language: Language = .en) -> AppState {
+        AppState(curriculum: Curriculum.load(paths: paths), paths: paths, width: width, height: height, language: language, ascii: false)
+    }
+
+    static func screen(_ state: AppState) -> [String] { Screens.render(state).lines() }
+
+    static func press(_ state: inout AppState, _ keys: String...) { for k in keys { state.handle(key: k) } }
+
+    /// Compares a screen with a recorded snapshot (RESEAU_RECORD_SNAPSHOTS=1 records it).
+    static func snapshot(_ lines: [String], _ name: String) throws {
+        let file = repository.appendingPathComponent("Tests/TutorTests/Snapshots/\(name).txt")
+        let text = lines.joined(separator: "\n") + "\n"
+        if ProcessInfo.processInfo.environment["RESEAU_RECORD_SNAPSHOTS"] != nil {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let recorded = try String(contentsOf: file, encoding: .utf8)
+        #expect(recorded == text, "screen \(name) differs from its snapshot:\n\(text)")
+    }
+}
+
+struct TutorNavigationTests {
+    @Test func slidesNextPreviousFirstLastAndJump() {
+        var s = TutorFixtures.app([TutorFixtures.fixture("every-block.md")])
+        #expect(s.screen == .slide)
+        TutorFixtures.press(&s, "Space")
+        #expect(s.current == 1)
+        TutorFixtures.press(&s, "→", "l")
+        #expect(s.current == 3)
+        TutorFixtures.press(&s, "←")
+        #expect(s.current == 2)
+        TutorFixtures.press(&s, "g", "g")
+        #expect(s.current == 0)
+        TutorFixtures.press(&s, "G")
+        #expect(s.current == 3)
+        TutorFixtures.press(&s, "2", "G")
+        #expect(s.current == 1)
+        TutorFixtures.press(&s, ":", "3", "Enter")
+        #expect(s.current == 2)
+        TutorFixtures.press(&s, "Backspace", "p")
+        #expect(s.current == 0)
+        TutorFixtures.press(&s, "q")
+        #expect(s.quit)
+    }
+
+    @Test func aLongSlideScrollsAndSaysWhatIsBelow() {
+        var s = TutorFixtures.app([TutorFixtures.fixture("every-block.md")], width: 60, height: 14)
+        TutorFixtures.press(&s, "G")
+        let first = TutorFixtures.screen(s)
+        #expect(first.contains { $0.contains("more line(s) (j, PgDn)") })
+        TutorFixtures.press(&s, "j", "j", "j")
+        #expect(s.scroll == 3)
+        TutorFixtures.press(&s, "PgDn", "PgDn", "PgDn", "PgDn")
+        #expect(!TutorFixtures.screen(s).contains { $0.contains("more line(s)") }, "scrolled to the end")
+        TutorFixtures.press(&s, "PgUp", "PgUp", "PgUp", "PgUp", "PgUp")
+        #expect(s.scroll == 0)
+    }
+
+    @Test func searchFindsAcrossTheCourseWithNextAndPrevious() {
+        var s = TutorFixtures.app([TutorFixtures.fixture("every-block.md")])
+        TutorFixtures.press(&s, "/", "t", "a", "b", "l", "e")   // "table" is nowhere; "Réponse"
+        TutorFixtures.press(&s, "Esc")
+        TutorFixtures.press(&s, "/", "c", "i", "t", "a", "t", "i", "o", "n", "Enter")
+        #expect(s.current == 1, "\"citation\" is on slide 2")
+        TutorFixtures.press(&s, "/", "p", "o", "d", "Enter")
+        #expect(s.current == 2)
+        TutorFixtures.press(&s, "n")
+        #expect(s.current == 2, "the only match: n wraps round to it")
+        #expect(s.message?.en == "\"pod\": slide 3")
+        TutorFixtures.press(&s, "/", "z", "z", "z", "Enter")
+        #expect(s.message?.en == "\"zzz\": not found")
+    }
+
+    @Test func helpIsGeneratedFromTheKeyTable() {
+        var s = TutorFixtures.app([TutorFixtures.fixture("every-block.md")], width: 100, height: 60)
+        TutorFixtures.press(&s, "?")
+        let help = TutorFixtures.screen(s)
+        for binding in KeyMap.bindings { #expect(help.joined(separator: "\n").contains(binding.help.en), "\(binding.help.en) missing") }
+        TutorFixtures.press(&s, "Esc")
+        #expect(s.screen == .slide)
+    }
+
+    @Test func contentsJumpsToASection() {
+        var s = TutorFixtures.app([TutorFixtures.fixture("every-block.md")])
+        TutorFixtures.press(&s, "t")
+        #expect(s.screen == .contents)
+        TutorFixtures.press(&s, "j", "Enter")
+        #expect(s.screen == .slide)
+        #expect(s.current == 1)
+    }
+
+    @Test func aCourseOfSeveralLessonsOpensOnItsList() throws {
+        var s = TutorFixtures.app([TutorFixtures.fixture("every-block.md"), TutorFixtures.fixture("old-slide-marker.md")])
+        #expect(s.screen == .course)
+        try TutorFixtures.snapshot(TutorFixtures.screen(s), "course")
+        TutorFixtures.press(&s, "j", "Enter")
+        #expect(s.current == 4, "the second lesson's first slide")
+        TutorFixtures.press(&s, "Esc")
+    }
+
+    @Test func tooSmall() {
+        let s = TutorFixtures.app([TutorFixtures.fixture("every-block.md")], width: 39, height: 12)
+        #expect(TutorFixtures.screen(s).first == "Terminal too small")
+        let fr = TutorFixtures.app([TutorFixtures.fixture("every-block.md")], width: 80, height: 11, language: .fr)
+        #expect(TutorFixtures.screen(fr).first == "Terminal trop petit")
+    }
+
+    @Test func correctionsShowOnRequest() {
+        var s = TutorFixtures.app([TutorFixtures.fixture("every-block.md")], width: 80, height: 60)
+        TutorFixtures.press(&s, "G")
+        #expect(!TutorFixtures.screen(s).joined().contains("Réponse cachée"))
+        TutorFixtures.press(&s, "c")
+        #expect(TutorFixtures.screen(s).joined().contains("Réponse cachée"))
+    }
+
+    @Test func nothingAnimatingMeansNoTimer() {
+        let s = TutorFixtures.app([TutorFixtures.fixture("every-block.md")])
+        #expect(!s.needsTimer)
+    }
+}
+
+/// The seed's NodePort flow in full screen: the packet at each hop, the inspector, the
+/// presenter mode.
+@Suite(.enabled(if: TutorFixtures.hasSeed, "../shared is absent: the seed's screens are not compared"))
+struct TutorSeedScreens {
+    func nodePort() -> AppState {
+        var s = TutorFixtures.app([TutorFixtures.seed], width: 100, height: 44)
+        TutorFixtures.press(&s, "7", "G", "Enter")
+        return s
+    }
+
+    @Test func slideScreen() throws {
+        var s = TutorFixtures.app([TutorFixtures.seed], width: 80, height: 24)
+        try TutorFixtures.snapshot(TutorFixtures.screen(s), "seed-slide-1")
+        TutorFixtures.press(&s, "Space")
+        try TutorFixtures.snapshot(TutorFixtures.screen(s), "seed-slide-2")
+    }
+
+    @Test func thePacketAtEachHopOfTheNodePortFlow() throws {
+        var s = nodePort()
+        #expect(s.screen == .diagram)
+        let player = try #require(s.player)
+        #expect(player.trace?.verdict == .delivered(ObjectName("default", "pod-blue-1")))
+        let hops = player.hops.count
+        #expect(hops >= 8)
+        var cells: [String] = []
+        for step in 0..<hops {
+            let screen = TutorFixtures.screen(s)
+            try TutorFixtures.snapshot(screen, "seed-nodeport-hop-\(step + 1)")
+            #expect(screen.contains { $0.contains("\(step + 1)/\(hops) ") }, "the inspector shows hop \(step + 1)")
+            if let p = s.player?.packetCell { cells.append("\(p.x),\(p.y)") }
+            TutorFixtures.press(&s, ".")
+        }
+        #expect(Set(cells).count > 2, "the packet moves")
+        #expect(TutorFixtures.screen(s).contains { $0.contains("→ Delivered to pod-blue-1") })
+    }
+
+    @Test func playingMovesThePacketCellByCellWithTheInjectedClock() throws {
+        var s = nodePort()
+        TutorFixtures.press(&s, "Space")
+        #expect(s.needsTimer)
+        var positions: [String] = []
+        for _ in 0..<200 {
+            s.advance(by: 1.0 / 30)
+            if let p = s.player?.packetCell { positions.append("\(p.x),\(p.y)") }
+        }
+        #expect(Set(positions).count > 5)
+        #expect(s.player?.hop == (s.player?.hops.count ?? 0) - 1, "played to the end")
+        #expect(!s.needsTimer, "stopped at the end: no more timer")
+        TutorFixtures.press(&s, "0")
+        #expect(s.player?.hop == 0)
+        TutorFixtures.press(&s, "+", "+")
+        #expect(s.player?.speed == 80)
+    }
+
+    @Test func presenterMode() throws {
+        var s = TutorFixtures.app([TutorFixtures.seed], width: 100, height: 44)
+        TutorFixtures.press(&s, "4", "G", "Space", "P")
+        #expect(s.presenter)
+        #expect(s.screen == .diagram, "a slide with flows plays them")
+        #expect(s.player?.playing == true && s.player?.loops == true)
+        s.advance(by: 65)
+        let screen = TutorFixtures.screen(s)
+        #expect(!screen[0].hasPrefix(" reseau ·"), "chrome hidden")
+        #expect(screen.last?.hasSuffix("5/24 · 01:05") == true, "slide number and elapsed time in a corner")
+        TutorFixtures.press(&s, "P")
+        #expect(!s.presenter)
+    }
+}
