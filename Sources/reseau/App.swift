@@ -63,9 +63,14 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
         }
         terminal.present(Screens.render(state))
     }
+    let signal = terminal.quitSignal
     terminal.stop()
     for d in problems { printError(d.description) }
+    // Killed by a signal: the shell's convention, 128 + its number.
+    if signal != 0 { throw SignalExit(code: 128 + signal) }
 }
+
+struct SignalExit: Error { var code: Int32 }
 
 enum CleanExit: Error { case failure }
 

@@ -54,6 +54,8 @@ struct Open: ParsableCommand {
             try runTerminal(paths: paths, language: language, ascii: ascii, presenter: false, theme: Theme.Name(rawValue: theme)!)
         } catch CleanExit.failure {
             throw ExitCode(1)
+        } catch let exit as SignalExit {
+            throw ExitCode(exit.code)
         }
     }
 }
@@ -76,6 +78,8 @@ struct Present: ParsableCommand {
             try runTerminal(paths: paths, language: uiLanguage(lang), ascii: ascii, presenter: true, theme: .projector)
         } catch CleanExit.failure {
             throw ExitCode(1)
+        } catch let exit as SignalExit {
+            throw ExitCode(exit.code)
         }
     }
 }

@@ -217,3 +217,27 @@ struct TraceCommandTests {
         #expect(missing.status == 1)
     }
 }
+
+/// `--plain`: slides as text, commands read line by line, for screen readers and pipes.
+struct PlainModeTests {
+    @Test func slidesAndCommandsThroughAPipe() throws {
+        let process = Process()
+        process.executableURL = CommandTests.executable
+        process.arguments = ["--plain", "--lang", "en", "--width", "60", CommandTests.fixture("every-block.md")]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("n\n4\nzz\nq\n".utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("── 1/4 · Blocs simples "))
+        #expect(text.contains("── 2/4 · Blocs simples › Listes "))
+        #expect(text.contains("── 4/4 "))
+        #expect(text.contains("Unknown command: zz"))
+        #expect(text.contains("[n next, p previous, a number, q quit]"))
+        #expect(!text.contains("\u{1B}["), "no escape sequence in plain mode")
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+
+/// The real program in a real terminal (tmux): walk the slides, play an animation, resize,
+/// quit by q, SIGTERM and SIGINT; after each, the shell is back and `stty -a` is as before.
+@Suite(.enabled(if: TmuxSession.available, "tmux is not installed: the end-to-end terminal tests are skipped"), .serialized)
+struct TerminalEndToEndTests {
+    static let seed = CommandTests.repository.deletingLastPathComponent().appendingPathComponent("shared/course/reseau.md").path
+    /// The seed when ../shared is there, else a project fixture.
+    static var lesson: String {
+        FileManager.default.fileExists(atPath: seed) ? seed : CommandTests.fixture("every-block.md")
+    }
+
+    @Test func walkAnimateResizeAndQuit() throws {
+        let tmux = try TmuxSession(lesson: Self.lesson)
+        defer { tmux.close() }
+        try tmux.waitFor(" reseau · ")
+        let count = Int(try tmux.capture().split(separator: "\n").first.flatMap { line in
+            line.split(separator: "·").dropFirst(2).first?.split(separator: "/").last?.split(separator: " ").first.map(String.init)
+        } ?? "1") ?? 1
+        for _ in 1..<count { tmux.keys("Space"); usleep(60_000) }
+        try tmux.waitFor("\(count)/\(count)")
+        // The ClusterIP animation (the seed's slide 5), played to its end.
+        if Self.lesson == Self.seed {
+            tmux.keys("5", "G")
+            try tmux.waitFor("5/24")
+            tmux.keys("Enter")
+            try tmux.waitFor("flow 1/1")
+            tmux.keys("+", "+", "Space")
+            try tmux.waitFor("→ Delivered to pod-green-1", timeout: 20)
+            tmux.keys("Escape")
+        }
+        for (w, h) in [(40, 12), (200, 60), (100, 40), (30, 8), (100, 40)] {
+            tmux.resize(width: w, height: h)
+            usleep(300_000)
+            let screen = try tmux.capture()
+            if w >= 40 { #expect(screen.contains("reseau ·"), "at \(w)×\(h)") } else { #expect(screen.contains("Terminal too small")) }
+        }
+        tmux.keys("q")
+        try tmux.waitForExit()
+        #expect(try tmux.exitCode() == 0)
+        #expect(try tmux.sttyUnchanged())
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let tmux = try TmuxSession(lesson: Self.lesson)
+        defer { tmux.close() }
+        try tmux.waitFor(" reseau · ")
+        tmux.signal("TERM")
+        try tmux.waitForExit()
+        #expect(try tmux.exitCode() == 143)
+        #expect(try tmux.sttyUnchanged())
+    }
+
+    @Test func ctrlCRestoresTheTerminal() throws {
+        let tmux = try TmuxSession(lesson: Self.lesson)
+        defer { tmux.close() }
+        try tmux.waitFor(" reseau · ")
+        tmux.keys("C-c")
+        try tmux.waitForExit()
+        #expect(try tmux.exitCode() == 130)
+        #expect(try tmux.sttyUnchanged())
+    }
+}
+
+/// A detached tmux session running reseau under a small shell script that records `stty -a`
+/// before and after, and the exit code.
+struct TmuxSession {
+    static var available: Bool {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    let name: String
+    let folder: URL
+
+    init(lesson: String) throws {
+        name = "reseau-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // `trap : INT`: like an interactive shell, the script survives the Ctrl-C meant for
+        // the program (a handler, not SIG_IGN, so the program starts with the default).
+        let script = """
+        trap : INT
+        stty -a > '\(folder.path)/before'
+        LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no '\(CommandTests.executable.path)' --lang en '\(lesson)'
+        echo $? > '\(folder.path)/rc'
+        stty -a > '\(folder.path)/after'
+        echo DONE-READY
+        exec sh
+        """
+        try script.write(to: folder.appendingPathComponent("run.sh"), atomically: true, encoding: .utf8)
+        try Self.tmux(["new-session", "-d", "-s", name, "-x", "100", "-y", "40", "sh \(folder.path)/run.sh"])
+    }
+
+    /// Runs tmux. Only a command that prints (capture-pane) gets a pipe: the server that
+    /// `new-session` starts would keep any pipe open forever.
+    @discardableResult
+    static func tmux(_ arguments: [String], output: Bool = false) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux"] + arguments
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        guard output else {
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return ""
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-capture-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        process.standardOutput = handle
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try String(contentsOf: file, encoding: .utf8)
+    }
+
+    func keys(_ keys: String...) { _ = try? Self.tmux(["send-keys", "-t", name] + keys) }
+    func resize(width: Int, height: Int) { _ = try? Self.tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"]) }
+    func capture() throws -> String { try Self.tmux(["capture-pane", "-p", "-t", name], output: true) }
+
+    func signal(_ name: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pkill", "-\(name)", "-f", CommandTests.executable.path + " --lang en"]
+        try? process.run()
+        process.waitUntilExit()
+    }
+
+    struct Timeout: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    func waitFor(_ text: String, timeout: Double = 15) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = try capture()
+            if screen.contains(text) { return }
+            usleep(100_000)
+        }
+        throw Timeout(description: "waited for \(text); the screen was:\n\(screen)")
+    }
+
+    /// The program has ended and the shell is back (its prompt after the marker).
+    func waitForExit() throws {
+        try waitFor("DONE-READY")
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            let last = try capture().split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            if let last, ["#", "$"].contains(last.trimmingCharacters(in: .whitespaces)) { return }
+            usleep(100_000)
+        }
+        throw Timeout(description: "no shell prompt after the program ended:\n\(try capture())")
+    }
+
+    func exitCode() throws -> Int {
+        Int(try String(contentsOf: folder.appendingPathComponent("rc"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    /// `stty -a` after is what it was before (the size line aside: tests resize the window).
+    func sttyUnchanged() throws -> Bool {
+        func settings(_ file: String) throws -> [String] {
+            try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8).split(separator: "\n")
+                .filter { !$0.contains("rows") }.map(String.init)
+        }
+        return try settings("before") == settings("after")
+    }
+
+    func close() {
+        _ = try? Self.tmux(["kill-session", "-t", name])
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
