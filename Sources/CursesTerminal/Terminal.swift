@@ -9,6 +9,8 @@ public enum Key: Equatable, Sendable {
     case resize
     /// Ctrl and a letter (`ctrl("c")`).
     case control(Character)
+    /// A watched file changed on disk.
+    case fileChanged
 }
 
 /// The only owner of ncursesw: it starts the screen, writes only the cells that changed,
@@ -71,10 +73,29 @@ public final class Terminal {
         height = Int(reseau_lines())
     }
 
+    /// Also wake up when these files change.
+    public var watch: FileWatch?
+
     /// Waits for a key: forever (`timeout` nil: no timer, no CPU while idle), or at most
     /// `timeout` milliseconds. nil on timeout or when a quit signal interrupted the wait.
     public func readKey(timeout milliseconds: Int?) -> Key? {
+        if let watch {
+            // Keys ncurses has already read come first; then sleep in poll() on the
+            // keyboard and the file watch together.
+            timeout(0)
+            if let key = readOne() { return key }
+            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: watch.descriptor, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, 2, Int32(milliseconds ?? -1))
+            if ready <= 0 { return nil }
+            if fds[1].revents != 0, watch.drain() { return .fileChanged }
+            timeout(50)
+            return readOne()
+        }
         timeout(Int32(milliseconds ?? -1))
+        return readOne()
+    }
+
+    private func readOne() -> Key? {
         var wide: wint_t = 0
         let result = get_wch(&wide)
         if result == ERR { return nil }

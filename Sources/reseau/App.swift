@@ -26,6 +26,7 @@ func keyName(_ key: Key) -> String {
     case .escape: return "Esc"
     case .resize: return "Resize"
     case .control(let c): return "Ctrl-\(c.uppercased())"
+    case .fileChanged: return "FileChanged"
     }
 }
 
@@ -40,6 +41,7 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
         throw CleanExit.failure
     }
     let terminal = Terminal(theme: Theme(presenter ? .projector : theme))
+    terminal.watch = FileWatch(paths: paths)
     var state = AppState(curriculum: curriculum, paths: paths, width: terminal.width, height: terminal.height,
                          language: language, ascii: ascii || !terminal.unicode)
     if presenter { state.apply(.presenter) }
@@ -54,6 +56,7 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
         last = now
         if let key {
             if key == .resize { state.resize(width: terminal.width, height: terminal.height) }
+            else if key == .fileChanged { state.reloadRequested = true }
             else { state.handle(key: keyName(key)) }
         }
         if state.reloadRequested { state.reload(Curriculum.load(paths: paths)) }

@@ -175,3 +175,24 @@ struct TmuxSession {
         try? FileManager.default.removeItem(at: folder)
     }
 }
+
+/// Saving the lesson reloads it on screen, with no key pressed.
+@Suite(.enabled(if: TmuxSession.available, "tmux is not installed"))
+struct AutoReloadTests {
+    @Test func aSavedLessonIsReadAgain() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reseau-reload-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lesson = folder.appendingPathComponent("lesson.md")
+        try "---\ntitle: Avant\n---\n\n## Premier titre\n\nTexte.\n".write(to: lesson, atomically: true, encoding: .utf8)
+        let tmux = try TmuxSession(lesson: lesson.path)
+        defer { tmux.close() }
+        try tmux.waitFor("Premier titre")
+        // Written as editors do: a new file renamed over the old one.
+        try "---\ntitle: Après\n---\n\n## Titre corrigé\n\nTexte.\n".write(to: lesson, atomically: true, encoding: .utf8)
+        try tmux.waitFor("Titre corrigé")
+        try tmux.waitFor("Reloaded.")
+        tmux.keys("q")
+        try tmux.waitForExit()
+    }
+}
