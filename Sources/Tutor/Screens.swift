@@ -111,13 +111,23 @@ public enum Screens {
     static func course(_ state: AppState, _ grid: inout Grid) {
         header(state, &grid, fr(state) ? "cours" : "course")
         var offset = 0
-        for (i, lesson) in state.lessons.enumerated() {
+        var y = 2
+        func mark(_ seen: Int, _ total: Int) -> String {
+            seen == 0 ? (state.ascii ? "[ ]" : "○") : seen >= total ? (state.ascii ? "[x]" : "●") : (state.ascii ? "[~]" : "◐")
+        }
+        for (i, lesson) in state.lessons.enumerated() where y < state.height - 1 {
             let seen = (offset..<offset + lesson.slides.count).filter { state.visited.contains($0) }.count
-            let mark = seen == 0 ? (state.ascii ? "[ ]" : "○") : seen == lesson.slides.count ? (state.ascii ? "[x]" : "●") : (state.ascii ? "[~]" : "◐")
-            let line = "\(mark) \(lesson.title)  \(seen)/\(lesson.slides.count)"
-            let y = 2 + i
-            if y < state.height - 1 {
-                grid.put(Text.truncate(line, to: state.width - 4), x: 2, y: y, style: i == state.cursor ? Style(.selected) : .plain)
+            let line = "\(mark(seen, lesson.slides.count)) \(lesson.title)  \(seen)/\(lesson.slides.count)"
+            grid.put(Text.truncate(line, to: state.width - 4), x: 2, y: y, style: i == state.cursor ? Style(.selected) : Style(.plain, bold: true))
+            y += 1
+            // Its sections, each marked by whether its first slide was read.
+            let sections = lesson.toc.filter { $0.level <= 2 }
+            for (s, section) in sections.enumerated() where y < state.height - 1 {
+                let end = s + 1 < sections.count ? sections[s + 1].slide - 1 : lesson.slides.count
+                let slides = (offset + section.slide - 1)..<(offset + max(section.slide, end))
+                let read = slides.filter { state.visited.contains($0) }.count
+                grid.put(Text.truncate("\(mark(read, slides.count)) \(section.title)", to: state.width - 8), x: 6, y: y, style: Style(.muted))
+                y += 1
             }
             offset += lesson.slides.count
         }

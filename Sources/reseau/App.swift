@@ -46,6 +46,11 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
                          language: language, ascii: ascii || !terminal.unicode)
     if presenter { state.apply(.presenter) }
     terminal.present(Screens.render(state))
+    // For the end-to-end test of the crash path only: die the way a Swift trap does.
+    if ProcessInfo.processInfo.environment["RESEAU_TEST_CRASH"] == "1" {
+        usleep(300_000)
+        fatalError("crash requested by RESEAU_TEST_CRASH")
+    }
     var last = Date()
     var wasPresenter = state.presenter
     while !state.quit && terminal.quitSignal == 0 {

@@ -52,6 +52,14 @@ struct TerminalEndToEndTests {
         #expect(try tmux.sttyUnchanged())
     }
 
+    @Test func aCrashRestoresTheTerminal() throws {
+        let tmux = try TmuxSession(lesson: Self.lesson, environment: "RESEAU_TEST_CRASH=1")
+        defer { tmux.close() }
+        try tmux.waitForExit()
+        #expect(try tmux.exitCode() > 128, "killed by the signal of the trap")
+        #expect(try tmux.sttyUnchanged())
+    }
+
     @Test func ctrlCRestoresTheTerminal() throws {
         let tmux = try TmuxSession(lesson: Self.lesson)
         defer { tmux.close() }
@@ -73,7 +81,7 @@ struct TmuxSession {
     let name: String
     let folder: URL
 
-    init(lesson: String) throws {
+    init(lesson: String, environment: String = "") throws {
         name = "reseau-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         folder = FileManager.default.temporaryDirectory.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -82,7 +90,7 @@ struct TmuxSession {
         let script = """
         trap : INT
         stty -a > '\(folder.path)/before'
-        LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no '\(CommandTests.executable.path)' --lang en '\(lesson)'
+        LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no \(environment) '\(CommandTests.executable.path)' --lang en '\(lesson)'
         echo $? > '\(folder.path)/rc'
         stty -a > '\(folder.path)/after'
         echo DONE-READY
