@@ -209,6 +209,23 @@ public enum Screens {
         }
         let title = "\(fr(state) ? "flux" : "flow") \(player.flow + 1)/\(player.traces.count): \(trace.request.from) → \(trace.request.url) — \(trace.verdict.name)"
         grid.put(Text.truncate(title, to: state.width - 2), x: 1, y: top, style: Style(.flow(player.flow), bold: true))
+        // The hop list on the left (when there is room), the current hop's details on the right.
+        var detailX = 1
+        var detailWidth = state.width - 2
+        if state.width >= 80 {
+            let listWidth = min(34, state.width / 3)
+            let rows = height - 1
+            let start = max(0, min(player.hop - rows / 2, player.hops.count - rows))
+            for (row, i) in (start..<min(player.hops.count, start + rows)).enumerated() {
+                let marker = i == player.hop ? (state.ascii ? ">" : "▶") : " "
+                let text = "\(marker)\(String(i + 1).leftPad(2)) \(player.hops[i].place.description)"
+                grid.put(Text.truncate(text, to: listWidth - 1), x: 1, y: top + 1 + row,
+                         style: i == player.hop ? Style(.flow(player.flow), bold: true) : (i < player.hop ? Style(.muted) : .plain))
+            }
+            for row in 0..<rows { grid.put(state.ascii ? "|" : "│", x: listWidth, y: top + 1 + row, style: Style(.border)) }
+            detailX = listWidth + 2
+            detailWidth = state.width - detailX - 1
+        }
         var lines: [StyledLine] = []
         if let hop = player.currentHop {
             lines.append([Span("\(player.hop + 1)/\(player.hops.count) ", Style(.muted)), Span(hop.place.description, Style(.plain, bold: true)),
@@ -219,15 +236,19 @@ public enum Screens {
             } else {
                 lines.append([Span(fr(state) ? "paquet : " : "packet: ", Style(.muted)), Span(hop.after.description)])
             }
-            if let r = hop.rule { lines += Text.wrap([Span(r, Style(.code))], width: state.width - 2) }
-            lines += Text.wrap([Span(hop.explanation.text(state.language))], width: state.width - 2)
+            if let r = hop.rule { lines += Text.wrap([Span(r, Style(.code))], width: detailWidth) }
+            lines += Text.wrap([Span(hop.explanation.text(state.language))], width: detailWidth)
         }
         if player.hop == player.hops.count - 1 {
-            lines += Text.wrap([Span("→ " + trace.summary.text(state.language), Style(.ok, bold: true))], width: state.width - 2)
+            lines += Text.wrap([Span("→ " + trace.summary.text(state.language), Style(.ok, bold: true))], width: detailWidth)
             for note in player.labelNotes.indices.contains(player.flow) ? player.labelNotes[player.flow] : [] {
-                lines += Text.wrap([Span((fr(state) ? "le diagramme dit autre chose : " : "the diagram says otherwise: ") + note, Style(.warning))], width: state.width - 2)
+                lines += Text.wrap([Span((fr(state) ? "le diagramme dit autre chose : " : "the diagram says otherwise: ") + note, Style(.warning))], width: detailWidth)
             }
         }
-        for (i, line) in lines.prefix(height - 1).enumerated() { grid.put(line, x: 1, y: top + 1 + i) }
+        for (i, line) in lines.prefix(height - 1).enumerated() { grid.put(line, x: detailX, y: top + 1 + i) }
     }
+}
+
+extension String {
+    func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }
