@@ -24,7 +24,11 @@ let package = Package(
         // ncursesw: the only C is shim.h (macros as functions, signal handlers).
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Canvas"]),
-        .target(name: "Tutor", dependencies: ["Canvas", "Drawing", "Course", "Mermaid", "NetSim"]),
+        .target(name: "Tutor", dependencies: ["Canvas", "Drawing", "Course", "Mermaid", "NetSim", "Quiz", "Memory"]),
+        // Spaced repetition (FSRS-6) and the progress file: Foundation only, no terminal.
+        .target(name: "Memory"),
+        // Questions from lessons, tables and the engine; a round's state.
+        .target(name: "Quiz", dependencies: ["Course", "NetSim", "Memory"]),
         .target(name: "Drawing", dependencies: ["Canvas", "Course", "Mermaid", "NetSim"]),
         .target(name: "NetSim", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Mermaid", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -42,6 +46,8 @@ let package = Package(
                 "Canvas",
                 "Tutor",
                 "CursesTerminal",
+                "Quiz",
+                "Memory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +58,7 @@ let package = Package(
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Canvas", "Course", "NetSim"]),
         .testTarget(name: "DrawingTests", dependencies: ["Drawing", "Canvas", "Course", "Mermaid", "NetSim"]),
+        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Memory", "Course", "NetSim"]),
         .testTarget(name: "ReseauCommandTests", dependencies: ["reseau"]),
     ]
 )

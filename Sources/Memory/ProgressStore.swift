@@ -1,0 +1,144 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Everything reseau remembers of the student: one memory state per question id.
+public struct Progress: Sendable, Equatable, Codable {
+    public var version = 1
+    public var cards: [String: MemoryState] = [:]
+
+    public init(cards: [String: MemoryState] = [:]) { self.cards = cards }
+}
+
+/// The progress file under `$XDG_DATA_HOME/reseau/` (`~/.local/share/reseau/`).
+///
+/// Every change is a read-modify-write under an exclusive `flock` on a lock file beside it, so
+/// two reseau processes answering at once each apply their review to the other's latest state.
+/// The new content goes to a temporary file in the same directory, is `fsync`ed, then
+/// `rename`d over the old one (atomic on POSIX file systems), and the directory is `fsync`ed:
+/// a crash or `kill -9` at any moment leaves the old file or the new one, never a torn one.
+/// A file that cannot be read is moved aside (`progress.json.damaged-…`), never deleted.
+public final class ProgressStore: @unchecked Sendable {
+    public let directory: String
+    public var path: String { directory + "/progress.json" }
+    var lockPath: String { directory + "/progress.lock" }
+    /// What went wrong and how it was handled, for the program to show (damaged file kept aside…).
+    public private(set) var messages: [String] = []
+
+    public init(directory: String) { self.directory = directory }
+
+    /// `$XDG_DATA_HOME/reseau`, or `~/.local/share/reseau` when it is unset or not absolute
+    /// (as the XDG Base Directory specification says).
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/reseau" }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.local/share/reseau"
+    }
+
+    public enum StoreError: Error, CustomStringConvertible {
+        case io(String, String)
+        public var description: String {
+            switch self {
+            case .io(let path, let why): return "\(path): \(why)"
+            }
+        }
+    }
+
+    /// The current progress (a shared lock keeps a writer's rename from racing the read).
+    public func load() throws -> Progress {
+        try withLock(exclusive: false) { try readCurrent(mayMoveAside: false) }
+    }
+
+    /// Applies `change` to the latest saved progress and saves the result atomically.
+    @discardableResult
+    public func update(_ change: (inout Progress) throws -> Void) throws -> Progress {
+        try withLock(exclusive: true) {
+            var progress = try readCurrent(mayMoveAside: true)
+            try change(&progress)
+            try write(progress)
+            return progress
+        }
+    }
+
+    // MARK: - Internals
+
+    private func ensureDirectory() throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.io(directory, "cannot create the directory (\(error.localizedDescription))")
+        }
+    }
+
+    private func withLock<T>(exclusive: Bool, _ body: () throws -> T) throws -> T {
+        try ensureDirectory()
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError.io(lockPath, String(cString: strerror(errno))) }
+        defer { close(fd) }
+        while flock(fd, exclusive ? LOCK_EX : LOCK_SH) != 0 {
+            if errno != EINTR { throw StoreError.io(lockPath, String(cString: strerror(errno))) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    private func readCurrent(mayMoveAside: Bool) throws -> Progress {
+        guard let data = FileManager.default.contents(atPath: path) else { return Progress() }
+        if data.isEmpty { return Progress() }
+        do {
+            return try JSONDecoder().decode(Progress.self, from: data)
+        } catch {
+            guard mayMoveAside else {
+                messages.append("\(path): damaged (\(Self.reason(error))); it will be kept aside on the next save")
+                return Progress()
+            }
+            let aside = path + ".damaged-" + Self.stamp()
+            if rename(path, aside) != 0 {
+                throw StoreError.io(path, "damaged and cannot be moved aside: \(String(cString: strerror(errno)))")
+            }
+            messages.append("\(path): damaged (\(Self.reason(error))); kept as \(aside), starting afresh")
+            return Progress()
+        }
+    }
+
+    private func write(_ progress: Progress) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = try encoder.encode(progress)
+        let temp = "\(path).tmp-\(getpid())"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError.io(temp, String(cString: strerror(errno))) }
+        var ok = data.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+        ok = ok && fsync(fd) == 0
+        let why = String(cString: strerror(errno))
+        close(fd)
+        guard ok, rename(temp, path) == 0 else {
+            unlink(temp)
+            throw StoreError.io(path, "cannot save: \(why)")
+        }
+        let dir = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dir >= 0 { fsync(dir); close(dir) }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
+        return "\(error)"
+    }
+
+    private static func stamp() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: Date()) + "-\(getpid())"
+    }
+}

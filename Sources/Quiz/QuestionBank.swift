@@ -1,0 +1,236 @@
+import Course
+import NetSim
+
+/// Every question a lesson can ask: its `quiz` blocks, its two-column tables, and what the
+/// engine computes for each of its scenes.
+public enum QuestionBank {
+    /// The lesson's key in the progress file: its file name without directories or `.md`.
+    public static func lessonKey(_ lesson: Lesson) -> String {
+        var name = Substring(lesson.file.split(separator: "/").last ?? Substring(lesson.file))
+        if name.hasSuffix(".md") { name = name.dropLast(3) }
+        return String(name)
+    }
+
+    public static func questions(for lesson: Lesson) -> [QuizItem] {
+        authorQuestions(lesson) + tableQuestions(lesson) + engineQuestions(lesson)
+    }
+
+    // MARK: - quiz blocks
+
+    public static func authorQuestions(_ lesson: Lesson) -> [QuizItem] {
+        let key = lessonKey(lesson)
+        return lesson.questions.map { q in
+            QuizItem(id: "\(key)/quiz-\(q.id)", lesson: key, source: .author, prompt: .same(q.prompt),
+                     choices: q.choices.map(Localized.same), answers: q.answers,
+                     explanation: q.explanation.map(Localized.same), line: q.line)
+        }
+    }
+
+    // MARK: - tables
+
+    /// A table of two columns and four rows or more: each row's left cell asks, its right cell
+    /// answers, and the other rows' right cells are the wrong choices (up to three, never one
+    /// that another row with the same left cell also gives).
+    public static func tableQuestions(_ lesson: Lesson) -> [QuizItem] {
+        let key = lessonKey(lesson)
+        var out: [QuizItem] = []
+        for block in lesson.allBlocks {
+            guard case .table(let table) = block, table.header.count == 2, table.rows.count >= 4 else { continue }
+            let header = table.header.map { $0.plainText.trimmingCharacters() }
+            let rows: [(String, String)] = table.rows.compactMap { row in
+                guard row.count >= 2 else { return nil }
+                let left = row[0].plainText.trimmingCharacters(), right = row[1].plainText.trimmingCharacters()
+                return left.isEmpty || right.isEmpty ? nil : (left, right)
+            }
+            let distinctRights = rows.map(\.1).uniqued()
+            guard rows.count >= 4, distinctRights.count >= 2 else { continue }
+            for (left, right) in rows {
+                let alsoRight = Set(rows.filter { $0.0 == left }.map(\.1))
+                let id = "\(key)/table-\(stableHash([header[0], header[1], left, right]))"
+                var rng = SplitMix(seed: id)
+                let wrong = Array(distinctRights.filter { !alsoRight.contains($0) }.shuffled(using: &rng).prefix(3))
+                var choices = [right] + wrong
+                choices.shuffle(using: &rng)
+                let answers = choices.indices.filter { alsoRight.contains(choices[$0]) }
+                out.append(QuizItem(
+                    id: id, lesson: key, source: .table,
+                    prompt: Localized(fr: "\(header[0]) : « \(left) ». \(header[1]) ?",
+                                      en: "\(header[0]): “\(left)”. \(header[1])?"),
+                    choices: choices.map(Localized.same), answers: answers,
+                    explanation: .same("\(left) → \(alsoRight.sorted().joined(separator: ", "))"),
+                    line: table.line))
+            }
+        }
+        return out
+    }
+
+    // MARK: - the engine
+
+    /// For every flow of every scene: where the request can land, which hop follows the first
+    /// address translation, whether the Pod sees the client's address, what DNS answers, which
+    /// Service an Ingress or Gateway picks, whether the policies let it through. Every answer
+    /// is read from the trace NetSim computes, never written by hand.
+    public static func engineQuestions(_ lesson: Lesson) -> [QuizItem] {
+        let key = lessonKey(lesson)
+        var out: [QuizItem] = []
+        for lessonScene in lesson.scenes() {
+            let scene = lessonScene.scene
+            for (index, trace) in scene.traces().enumerated() {
+                let flow = scene.flows[index]
+                let context = EngineContext(key: key, scene: scene, sceneNumber: lessonScene.number, flowIndex: index,
+                                            flow: flow, trace: trace, line: flow.line)
+                out += context.questions()
+            }
+        }
+        return out
+    }
+}
+
+private struct EngineContext {
+    let key: String
+    let scene: Scene
+    let sceneNumber: Int
+    let flowIndex: Int
+    let flow: Flow
+    let trace: Trace
+    let line: Int
+
+    var cluster: Cluster { scene.cluster }
+    var request: String { "\(trace.request.from) → \(trace.request.url)" }
+
+    func questions() -> [QuizItem] {
+        [candidates(), nextHop(), sourcePreserved(), backend(), policy()].compactMap { $0 } + dns()
+    }
+
+    func item(_ kind: QuizItem.EngineKind, salt: String = "", prompt: Localized, right: [Localized],
+              wrong: [Localized], explanation: Localized?, keepOrder: Bool = false) -> QuizItem? {
+        guard !right.isEmpty, !wrong.isEmpty else { return nil }
+        let id = "\(key)/\(kind.rawValue)-\(stableHash([scene.name, flow.from, flow.to, salt]))"
+        var rng = SplitMix(seed: id)
+        var choices = right.map { ($0, true) } + wrong.map { ($0, false) }
+        if !keepOrder { choices.shuffle(using: &rng) }
+        return QuizItem(id: id, lesson: key, source: .engine(kind), prompt: prompt, choices: choices.map(\.0),
+                        answers: choices.indices.filter { choices[$0].1 }, explanation: explanation, line: line,
+                        replay: .init(scene: sceneNumber, flow: flowIndex))
+    }
+
+    /// Pods that are not part of the platform (CoreDNS, ingress controllers, gateways).
+    var applicationPods: [Pod] {
+        cluster.pods.filter {
+            $0.name.namespace != "kube-system" && cluster.ingressControllerPods[$0.name] == nil
+                && !cluster.gatewayPods.values.contains($0.name)
+        }
+    }
+
+    func candidates() -> QuizItem? {
+        let landing = trace.candidates.compactMap(\.pod).uniqued()
+        guard !landing.isEmpty else { return nil }
+        let others = applicationPods.map(\.name).filter { !landing.contains($0) }
+        var rng = SplitMix(seed: "candidates" + request)
+        let wrong = Array(others.shuffled(using: &rng).prefix(max(1, 5 - landing.count)))
+        let serviceText = trace.service.map { " (Service \($0))" } ?? ""
+        return item(.candidates,
+                    prompt: Localized(fr: "\(request) : sur quels Pods la requête peut-elle arriver ? (toutes les bonnes réponses)",
+                                      en: "\(request): which Pods can this request land on? (every right answer)"),
+                    right: landing.map { .same($0.description) }, wrong: wrong.map { .same($0.description) },
+                    explanation: Localized(
+                        fr: "kube-proxy choisit parmi les endpoints prêts\(serviceText) : \(landing.map(\.description).joined(separator: ", ")).",
+                        en: "kube-proxy picks among the ready endpoints\(serviceText): \(landing.map(\.description).joined(separator: ", "))."))
+    }
+
+    static func label(_ hop: Hop) -> String { "\(hop.place) · \(hop.action.rawValue)" }
+
+    func nextHop() -> QuizItem? {
+        let hops = trace.hops
+        guard hops.count >= 3 else { return nil }
+        let at = hops.firstIndex { $0.action == .dnat } ?? 0
+        guard at + 1 < hops.count else { return nil }
+        let current = Self.label(hops[at]), right = Self.label(hops[at + 1])
+        let others = (hops + trace.reply).map(Self.label).uniqued().filter { $0 != right && $0 != current }
+        var rng = SplitMix(seed: "next" + request)
+        let wrong = Array(others.shuffled(using: &rng).prefix(3))
+        return item(.nextHop, salt: current,
+                    prompt: Localized(fr: "\(request) : après « \(current) », quel est le saut suivant ?",
+                                      en: "\(request): after “\(current)”, which hop comes next?"),
+                    right: [.same(right)], wrong: wrong.map(Localized.same), explanation: hops[at + 1].explanation)
+    }
+
+    func sourcePreserved() -> QuizItem? {
+        guard case .delivered(let pod) = trace.verdict, let source = trace.hops.first?.before.src else { return nil }
+        let snat = trace.hops.first { $0.action == .snat }
+        let explanation = snat?.explanation ?? Localized(
+            fr: "Aucune règle SNAT/MASQUERADE sur le chemin : \(pod) voit \(source).",
+            en: "No SNAT/MASQUERADE rule on the way: \(pod) sees \(source).")
+        let yes = Localized(fr: "Oui", en: "Yes"), no = Localized(fr: "Non", en: "No")
+        return item(.sourcePreserved,
+                    prompt: Localized(fr: "\(request) : le Pod \(pod) voit-il l'adresse source d'origine (\(source)) ?",
+                                      en: "\(request): does Pod \(pod) see the original source address (\(source))?"),
+                    right: [trace.masqueraded ? no : yes], wrong: [trace.masqueraded ? yes : no],
+                    explanation: explanation, keepOrder: true)
+            .map { q in
+                // Yes first, No second, whatever the answer.
+                var q = q
+                if q.choices.first == no { q.choices.reverse(); q.answers = q.answers.map { 1 - $0 } }
+                return q
+            }
+    }
+
+    func dns() -> [QuizItem] {
+        trace.dns.compactMap { lookup in
+            guard !lookup.isNXDomain, !lookup.answers.isEmpty else { return nil }
+            let right = lookup.answers.joined(separator: ", ")
+            let addresses = (cluster.services.compactMap(\.clusterIP) + applicationPods.map(\.ip)).map(\.description)
+            var rng = SplitMix(seed: "dns" + lookup.query + request)
+            let wrong = Array(addresses.uniqued().filter { !lookup.answers.contains($0) }.shuffled(using: &rng).prefix(2))
+                + ["NXDOMAIN"]
+            return item(.dns, salt: lookup.query + lookup.type.rawValue,
+                        prompt: Localized(fr: "Depuis \(trace.request.from), que répond le DNS du cluster pour « \(lookup.query) » (\(lookup.type.rawValue)) ?",
+                                          en: "From \(trace.request.from), what does the cluster DNS answer for “\(lookup.query)” (\(lookup.type.rawValue))?"),
+                        right: [.same(right)], wrong: wrong.map(Localized.same), explanation: lookup.explanation)
+        }
+    }
+
+    func backend() -> QuizItem? {
+        guard trace.hops.contains(where: { $0.action == .proxy }), let service = trace.service else { return nil }
+        let others = cluster.services.map(\.name)
+            .filter { $0 != service && $0.namespace != "kube-system" && !$0.name.contains("ingress") && !$0.name.contains("gateway") }
+        var rng = SplitMix(seed: "backend" + request)
+        let wrong = Array(others.shuffled(using: &rng).prefix(3))
+        var headers = ""
+        if let host = trace.request.headers["Host"] { headers = " (Host: \(host))" }
+        return item(.backend,
+                    prompt: Localized(fr: "\(request)\(headers) : vers quel Service le proxy envoie-t-il la requête ?",
+                                      en: "\(request)\(headers): which Service does the proxy send the request to?"),
+                    right: [.same(service.description)], wrong: wrong.map { .same($0.description) },
+                    explanation: trace.summary)
+    }
+
+    func policy() -> QuizItem? {
+        guard !cluster.networkPolicies.isEmpty else { return nil }
+        let allowed = trace.verdict != .dropped
+        let yes = Localized(fr: "Autorisée", en: "Allowed"), no = Localized(fr: "Bloquée", en: "Blocked")
+        guard var q = item(.policy,
+                           prompt: Localized(fr: "\(request) : les NetworkPolicies laissent-elles passer cette connexion ?",
+                                             en: "\(request): do the NetworkPolicies allow this connection?"),
+                           right: [allowed ? yes : no], wrong: [allowed ? no : yes], explanation: trace.summary,
+                           keepOrder: true) else { return nil }
+        if q.choices.first == no { q.choices.reverse(); q.answers = q.answers.map { 1 - $0 } }
+        return q
+    }
+}
+
+extension Sequence where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

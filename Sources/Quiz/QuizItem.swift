@@ -1,0 +1,75 @@
+import Course
+import NetSim
+
+/// One question the quiz asks, whatever wrote it: a lesson's `quiz` block, a two-column
+/// table, or the engine tracing a scene.
+public struct QuizItem: Sendable, Equatable, Identifiable {
+    public enum Source: Sendable, Equatable {
+        /// A `quiz` block, written by the course author.
+        case author
+        /// A row of a two-column table.
+        case table
+        /// Computed by NetSim from a scene's flow; the trace is replayed after answering.
+        case engine(EngineKind)
+    }
+
+    public enum EngineKind: String, Sendable, Equatable, CaseIterable {
+        case candidates, nextHop, sourcePreserved, dns, backend, policy
+    }
+
+    /// The scene and flow an engine question was computed from, to animate afterwards.
+    public struct Replay: Sendable, Equatable {
+        /// 1-based scene number in the lesson (`LESSON.md#N`).
+        public var scene: Int
+        public var flow: Int
+    }
+
+    /// `lesson/kind-hash`: the lesson's file name and a hash of the content the question is made
+    /// of (never its position), so editing elsewhere in the lesson keeps the progress.
+    public var id: String
+    /// The lesson's file name without `.md`.
+    public var lesson: String
+    public var source: Source
+    public var prompt: Localized
+    public var choices: [Localized]
+    public var answers: [Int]
+    public var explanation: Localized?
+    /// The line of the lesson file the question comes from.
+    public var line: Int
+    public var replay: Replay?
+
+    public var isMultipleAnswer: Bool { answers.count > 1 }
+
+    /// True when exactly the right choices were picked.
+    public func isRight(_ picked: Set<Int>) -> Bool { picked == Set(answers) }
+}
+
+extension Localized {
+    /// The same text in both languages (what a lesson's author wrote, a table's cells).
+    static func same(_ text: String) -> Localized { Localized(fr: text, en: text) }
+}
+
+/// FNV-1a, 64 bits, as 16 hex digits: stable across runs and machines.
+func stableHash(_ parts: [String]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in parts.joined(separator: "\u{1F}").utf8 {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01B3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+}
+
+/// A small deterministic generator (SplitMix64), so a question's choices come in the same
+/// order every time it is asked.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: String) { state = UInt64(stableHash([seed]), radix: 16) ?? 0 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
