@@ -4,11 +4,24 @@ import Glibc
 #endif
 
 /// Everything reseau remembers of the student: one memory state per question id.
-public struct Progress: Sendable, Equatable, Codable {
+public struct StudyProgress: Sendable, Equatable, Codable {
     public var version = 1
     public var cards: [String: MemoryState] = [:]
 
     public init(cards: [String: MemoryState] = [:]) { self.cards = cards }
+}
+
+/// An answer to record: the question's id, its lesson, right or wrong.
+public struct PendingReview: Sendable, Equatable {
+    public var id: String
+    public var lesson: String
+    public var passed: Bool
+
+    public init(id: String, lesson: String, passed: Bool) {
+        self.id = id
+        self.lesson = lesson
+        self.passed = passed
+    }
 }
 
 /// The progress file under `$XDG_DATA_HOME/reseau/` (`~/.local/share/reseau/`).
@@ -46,13 +59,13 @@ public final class ProgressStore: @unchecked Sendable {
     }
 
     /// The current progress (a shared lock keeps a writer's rename from racing the read).
-    public func load() throws -> Progress {
+    public func load() throws -> StudyProgress {
         try withLock(exclusive: false) { try readCurrent(mayMoveAside: false) }
     }
 
     /// Applies `change` to the latest saved progress and saves the result atomically.
     @discardableResult
-    public func update(_ change: (inout Progress) throws -> Void) throws -> Progress {
+    public func update(_ change: (inout StudyProgress) throws -> Void) throws -> StudyProgress {
         try withLock(exclusive: true) {
             var progress = try readCurrent(mayMoveAside: true)
             try change(&progress)
@@ -83,26 +96,26 @@ public final class ProgressStore: @unchecked Sendable {
         return try body()
     }
 
-    private func readCurrent(mayMoveAside: Bool) throws -> Progress {
-        guard let data = FileManager.default.contents(atPath: path) else { return Progress() }
-        if data.isEmpty { return Progress() }
+    private func readCurrent(mayMoveAside: Bool) throws -> StudyProgress {
+        guard let data = FileManager.default.contents(atPath: path) else { return StudyProgress() }
+        if data.isEmpty { return StudyProgress() }
         do {
-            return try JSONDecoder().decode(Progress.self, from: data)
+            return try JSONDecoder().decode(StudyProgress.self, from: data)
         } catch {
             guard mayMoveAside else {
                 messages.append("\(path): damaged (\(Self.reason(error))); it will be kept aside on the next save")
-                return Progress()
+                return StudyProgress()
             }
             let aside = path + ".damaged-" + Self.stamp()
             if rename(path, aside) != 0 {
                 throw StoreError.io(path, "damaged and cannot be moved aside: \(String(cString: strerror(errno)))")
             }
             messages.append("\(path): damaged (\(Self.reason(error))); kept as \(aside), starting afresh")
-            return Progress()
+            return StudyProgress()
         }
     }
 
-    private func write(_ progress: Progress) throws {
+    private func write(_ progress: StudyProgress) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(progress)

@@ -20,9 +20,10 @@ public enum QuestionBank {
     public static func authorQuestions(_ lesson: Lesson) -> [QuizItem] {
         let key = lessonKey(lesson)
         return lesson.questions.map { q in
-            QuizItem(id: "\(key)/quiz-\(q.id)", lesson: key, source: .author, prompt: .same(q.prompt),
-                     choices: q.choices.map(Localized.same), answers: q.answers,
-                     explanation: q.explanation.map(Localized.same), line: q.line)
+            // YAML escapes (`"\e[31m"`) can write control characters the loader never saw.
+            QuizItem(id: "\(key)/quiz-\(q.id)", lesson: key, source: .author, prompt: .same(printable(q.prompt)),
+                     choices: q.choices.map { .same(printable($0)) }, answers: q.answers,
+                     explanation: q.explanation.map { .same(printable($0)) }, line: q.line)
         }
     }
 
@@ -217,6 +218,20 @@ private struct EngineContext {
         if q.choices.first == no { q.choices.reverse(); q.answers = q.answers.map { 1 - $0 } }
         return q
     }
+}
+
+/// The text with control characters (C0, DEL, C1) removed and line breaks as spaces: what
+/// a lesson writes must never reach the terminal as a command.
+func printable(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        switch scalar.value {
+        case 0x0A, 0x0D, 0x09: out.append(" ")
+        case 0x00...0x1F, 0x7F...0x9F: continue
+        default: out.append(scalar)
+        }
+    }
+    return String(out)
 }
 
 extension Sequence where Element: Hashable {

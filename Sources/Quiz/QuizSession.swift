@@ -81,7 +81,7 @@ public struct QuizSession: Sendable {
 public enum QuizPlan {
     /// Due questions first (most overdue first), then new ones in lesson order; with `all`,
     /// the questions not due yet follow (soonest due first).
-    public static func order(_ items: [QuizItem], progress: Progress, now: Double, all: Bool = false) -> [QuizItem] {
+    public static func order(_ items: [QuizItem], progress: StudyProgress, now: Double, all: Bool = false) -> [QuizItem] {
         var due: [(QuizItem, Double)] = [], new: [QuizItem] = [], later: [(QuizItem, Double)] = []
         var seen = Set<String>()
         for item in items where seen.insert(item.id).inserted {
@@ -108,7 +108,7 @@ public struct LessonStanding: Sendable, Equatable {
     /// The soonest due date of a question seen and not due (seconds since 1970).
     public var nextDue: Double?
 
-    public static func standings(questions: [QuizItem], progress: Progress, now: Double, fsrs: FSRS) -> [LessonStanding] {
+    public static func standings(questions: [QuizItem], progress: StudyProgress, now: Double, fsrs: FSRS) -> [LessonStanding] {
         var order: [String] = []
         var byLesson: [String: [QuizItem]] = [:]
         for q in questions {

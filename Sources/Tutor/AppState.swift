@@ -1,6 +1,8 @@
 import Course
 import Foundation
+import Memory
 import NetSim
+import Quiz
 
 /// The whole state of the program; every screen is a function of it.
 public struct AppState: Sendable {
@@ -34,8 +36,21 @@ public struct AppState: Sendable {
     public var quit = false
     /// `r` was pressed: the program reads the files again (`reload(_:)`).
     public var reloadRequested = false
+    var helpReturn: ScreenKind?
     /// Seconds since the start (presenter clock), from the injected clock.
     public var elapsed = 0.0
+    /// The round of questions on the quiz screen.
+    public var quiz: QuizSession?
+    var quizLesson: Int?
+    var quizReturn: ScreenKind?
+    /// On the end-of-round summary: the missed question under the cursor.
+    public var missedCursor = 0
+    /// Answers the program must save to the progress file, oldest first.
+    public var pendingReviews: [PendingReview] = []
+    /// The saved progress, as last read (orders the questions of `Q`).
+    public var progress = StudyProgress()
+    /// Now, in seconds since 1970, set by the program (tests fix it).
+    public var now = 0.0
 
     public init(curriculum: Curriculum, paths: [String], width: Int, height: Int, language: Language, ascii: Bool) {
         self.paths = paths
@@ -65,6 +80,7 @@ public struct AppState: Sendable {
         message = nil
         if let prompt { return handlePrompt(prompt, key: key) }
         if key == "Ctrl-C" { quit = true; return }
+        if handleQuiz(key: key) { return }
         if screen == .slide || screen == .course {
             if key.count == 1, let d = key.first, d.isNumber, !(key == "0" && count.isEmpty) { count += key; return }
         }
@@ -105,9 +121,14 @@ public struct AppState: Sendable {
     public mutating func apply(_ action: Action) {
         switch action {
         case .quit: quit = true
-        case .help: screen = screen == .help ? .slide : .help; scroll = 0
+        case .help:
+            if screen == .help { screen = helpReturn ?? .slide } else { helpReturn = screen; screen = .help }
+            scroll = 0
         case .back:
-            if screen == .diagram { player = nil; screen = .slide }
+            if screen == .diagram && quiz != nil { player = nil; screen = .quiz; message = nil }
+            else if screen == .diagram { player = nil; screen = .slide }
+            else if screen == .quiz { quiz = nil; screen = quizReturn ?? (slides.isEmpty ? .course : .slide); quizReturn = nil }
+            else if screen == .help, let back = helpReturn, back != .help { screen = back }
             else if screen == .help || screen == .contents { screen = slides.isEmpty ? .course : .slide }
             else if screen == .course && !slides.isEmpty { screen = .slide }
             scroll = 0
@@ -116,6 +137,8 @@ public struct AppState: Sendable {
         case .first: go(to: 0)
         case .last: go(to: slides.count - 1)
         case .jump(let n): go(to: n - 1)
+        case .scrollDown where screen == .quiz: quizMove(1)
+        case .scrollUp where screen == .quiz: quizMove(-1)
         case .scrollDown:
             if screen == .course || screen == .contents { cursor += 1; clampCursor() } else { scroll += 1; clampScroll() }
         case .scrollUp:
@@ -140,7 +163,11 @@ public struct AppState: Sendable {
         case .slower: player?.slower()
         case .nextFlow: player?.nextFlow()
         case .restart: player?.restart()
-        case .quiz: message = text("Quiz : bientôt.", "Quiz: coming.")
+        case .quiz: startLessonQuiz()
+        case .toggleChoice: quiz?.toggleCursor()
+        case .submit: quizEnter()
+        case .replay: replayQuizTrace()
+        case .choose: break
         }
     }
 

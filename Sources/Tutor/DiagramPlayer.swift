@@ -121,6 +121,12 @@ public struct DiagramPlayer: Sendable {
     public mutating func restart() { hop = 0; progress = 0 }
     public mutating func faster() { speed = min(160, speed * 2) }
     public mutating func slower() { speed = max(2.5, speed / 2) }
+    /// Shows flow `index` from its first hop.
+    public mutating func select(flow index: Int) {
+        guard traces.indices.contains(index) else { return }
+        flow = index
+        restart()
+    }
     public mutating func nextFlow() {
         guard !traces.isEmpty else { return }
         flow = (flow + 1) % traces.count

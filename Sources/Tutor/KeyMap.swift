@@ -8,11 +8,14 @@ public enum Action: Equatable, Sendable {
     case contents, help, quit, reload, open, back
     case focusDiagram, playPause, stepForward, stepBack, faster, slower, nextFlow, restart
     case presenter, toggleCorrection, quiz
+    /// A choice by number (1-9) or letter (a-i), read from the key itself.
+    case choose
+    case toggleChoice, submit, replay
 }
 
 /// Where the user is.
 public enum ScreenKind: String, Equatable, Sendable, CaseIterable {
-    case course, slide, contents, help, diagram
+    case course, slide, contents, help, diagram, quiz
 }
 
 /// One row of the key table: the keys, what they do, where, and the words for help.
@@ -29,8 +32,13 @@ public enum KeyMap {
     public static let bindings: [KeyBinding] = [
         KeyBinding(keys: ["Space", "→", "l", "n"], action: .next, screens: [.slide], help: Localized(fr: "diapositive suivante", en: "next slide")),
         KeyBinding(keys: ["←", "h", "p", "Backspace"], action: .previous, screens: [.slide], help: Localized(fr: "diapositive précédente", en: "previous slide")),
-        KeyBinding(keys: ["j", "↓"], action: .scrollDown, screens: [.slide, .help, .contents, .course], help: Localized(fr: "descendre", en: "scroll / move down")),
-        KeyBinding(keys: ["k", "↑"], action: .scrollUp, screens: [.slide, .help, .contents, .course], help: Localized(fr: "monter", en: "scroll / move up")),
+        KeyBinding(keys: ["Q"], action: .quiz, screens: [.slide, .course], help: Localized(fr: "quiz de la leçon", en: "quiz on the lesson")),
+        KeyBinding(keys: ["1-9", "a-i"], action: .choose, screens: [.quiz], help: Localized(fr: "choisir une réponse (plusieurs réponses : cocher / décocher)", en: "pick an answer (several answers: tick / untick)")),
+        KeyBinding(keys: ["Space"], action: .toggleChoice, screens: [.quiz], help: Localized(fr: "cocher / décocher la réponse sous le curseur", en: "tick / untick the answer under the cursor")),
+        KeyBinding(keys: ["Enter"], action: .submit, screens: [.quiz], help: Localized(fr: "valider, puis question suivante (bilan : rouvrir une question manquée)", en: "submit, then next question (summary: reopen a missed question)")),
+        KeyBinding(keys: ["v"], action: .replay, screens: [.quiz], help: Localized(fr: "revoir la trace de la question (questions du moteur)", en: "watch the question's trace again (engine questions)")),
+        KeyBinding(keys: ["j", "↓"], action: .scrollDown, screens: [.slide, .help, .contents, .course, .quiz], help: Localized(fr: "descendre", en: "scroll / move down")),
+        KeyBinding(keys: ["k", "↑"], action: .scrollUp, screens: [.slide, .help, .contents, .course, .quiz], help: Localized(fr: "monter", en: "scroll / move up")),
         KeyBinding(keys: ["PgDn"], action: .pageDown, screens: [.slide, .help], help: Localized(fr: "page suivante", en: "page down")),
         KeyBinding(keys: ["PgUp"], action: .pageUp, screens: [.slide, .help], help: Localized(fr: "page précédente", en: "page up")),
         KeyBinding(keys: ["gg", "Home"], action: .first, screens: [.slide], help: Localized(fr: "première diapositive", en: "first slide")),
@@ -41,7 +49,7 @@ public enum KeyMap {
         KeyBinding(keys: ["N"], action: .searchPrevious, screens: [.slide], help: Localized(fr: "résultat précédent", en: "previous match")),
         KeyBinding(keys: ["t"], action: .contents, screens: [.slide, .course], help: Localized(fr: "table des matières", en: "table of contents")),
         KeyBinding(keys: ["Enter"], action: .open, screens: [.course, .contents, .slide], help: Localized(fr: "ouvrir (un diagramme : plein écran)", en: "open (a diagram: full screen)")),
-        KeyBinding(keys: ["Esc"], action: .back, screens: [.contents, .help, .diagram, .course], help: Localized(fr: "revenir", en: "go back")),
+        KeyBinding(keys: ["Esc"], action: .back, screens: [.contents, .help, .diagram, .course, .quiz], help: Localized(fr: "revenir", en: "go back")),
         KeyBinding(keys: ["c"], action: .toggleCorrection, screens: [.slide], help: Localized(fr: "afficher / masquer les corrections", en: "show / hide corrections")),
         KeyBinding(keys: ["Space"], action: .playPause, screens: [.diagram], help: Localized(fr: "lancer / suspendre l'animation", en: "play / pause the animation")),
         KeyBinding(keys: ["."], action: .stepForward, screens: [.diagram], help: Localized(fr: "saut suivant", en: "next hop")),
@@ -66,7 +74,7 @@ public enum KeyMap {
         var lines: [String] = []
         let groups: [(ScreenKind, Localized)] = [
             (.slide, Localized(fr: "Lecture", en: "Reading")), (.diagram, Localized(fr: "Diagramme", en: "Diagram")),
-            (.course, Localized(fr: "Cours", en: "Course")),
+            (.course, Localized(fr: "Cours", en: "Course")), (.quiz, Localized(fr: "Quiz", en: "Quiz")),
         ]
         var shown = Set<String>()
         for (screen, title) in groups {

@@ -24,6 +24,7 @@ public enum Screens {
         case .contents: contents(state, &grid)
         case .help: help(state, &grid)
         case .diagram: diagram(state, &grid)
+        case .quiz: quiz(state, &grid)
         }
         return grid
     }

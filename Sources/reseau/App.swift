@@ -3,7 +3,9 @@ import Course
 import CursesTerminal
 import Drawing
 import Foundation
+import Memory
 import NetSim
+import Quiz
 import Tutor
 
 /// The name the key table uses for a key.
@@ -32,8 +34,10 @@ func keyName(_ key: Key) -> String {
 
 /// The full-screen program: reads keys, updates the state, draws it. It sleeps in input
 /// when nothing moves, and restores the terminal on every way out.
-func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bool, theme: Theme.Name) throws {
+func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bool, theme: Theme.Name,
+                 quiz: QuizStart? = nil) throws {
     let curriculum = Curriculum.load(paths: paths)
+    let memory = quiz?.memory ?? MemoryContext(retention: 0.9)
     let problems = curriculum.allDiagnostics.filter { $0.severity == .error }
     guard !curriculum.lessons.flatMap(\.slides).isEmpty else {
         for d in curriculum.allDiagnostics { printError(d.description) }
@@ -45,6 +49,10 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
     var state = AppState(curriculum: curriculum, paths: paths, width: terminal.width, height: terminal.height,
                          language: language, ascii: ascii || !terminal.unicode)
     if presenter { state.apply(.presenter) }
+    state.now = Date().timeIntervalSince1970
+    state.progress = memory.load()
+    if let quiz { state.startQuiz(quiz.items) }
+    if let warning = memory.store.messages.last { state.message = Localized(fr: warning, en: warning) }
     terminal.present(Screens.render(state))
     // For the end-to-end test of the crash path only: die the way a Swift trap does.
     if ProcessInfo.processInfo.environment["RESEAU_TEST_CRASH"] == "1" {
@@ -65,6 +73,14 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
             else { state.handle(key: keyName(key)) }
         }
         if state.reloadRequested { state.reload(Curriculum.load(paths: paths)) }
+        if !state.pendingReviews.isEmpty {
+            state.now = Date().timeIntervalSince1970
+            switch memory.save(state.pendingReviews, now: state.now) {
+            case .success(let progress): state.progress = progress
+            case .failure(let error): state.message = Localized(fr: "Progression non enregistrée : \(error)", en: "Progress not saved: \(error)")
+            }
+            state.pendingReviews = []
+        }
         if state.presenter != wasPresenter {
             terminal.setTheme(Theme(state.presenter ? .projector : theme))
             wasPresenter = state.presenter
@@ -74,6 +90,10 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
     let signal = terminal.quitSignal
     terminal.stop()
     for d in problems { printError(d.description) }
+    for m in memory.store.messages { printError("reseau: " + m) }
+    if let session = state.quiz, !session.results.isEmpty {
+        print(language == .fr ? "Quiz : \(session.score)/\(session.results.count)" : "Quiz: \(session.score)/\(session.results.count)")
+    }
     // Killed by a signal: the shell's convention, 128 + its number.
     if signal != 0 { throw SignalExit(code: 128 + signal) }
 }

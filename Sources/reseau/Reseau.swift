@@ -25,7 +25,7 @@ struct Reseau: ParsableCommand {
         commandName: "reseau",
         abstract: "Kubernetes networking, taught in the terminal.",
         discussion: "With no subcommand, opens the course at PATH (default: the bundled Lessons/).",
-        subcommands: [Open.self, Present.self, Outline.self, Lint.self, RenderCommand.self, MermaidCommand.self, TraceCommand.self, DNSCommand.self],
+        subcommands: [Open.self, Present.self, Outline.self, Lint.self, RenderCommand.self, MermaidCommand.self, TraceCommand.self, DNSCommand.self, QuizCommand.self, ProgressCommand.self],
         defaultSubcommand: Open.self)
 }
 

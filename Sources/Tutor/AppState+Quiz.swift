@@ -1,0 +1,105 @@
+import Course
+import Memory
+import NetSim
+import Quiz
+
+extension AppState {
+    /// `Q`: the current lesson's questions (due first, then new, then the rest).
+    mutating func startLessonQuiz() {
+        let index: Int
+        if screen == .course { index = cursor } else if let ref = currentSlide { index = ref.lesson } else { return }
+        guard lessons.indices.contains(index) else { return }
+        let items = QuizPlan.order(QuestionBank.questions(for: lessons[index]), progress: progress, now: now, all: true)
+        guard !items.isEmpty else {
+            message = text("Cette leçon n'a pas de question.", "This lesson has no question.")
+            return
+        }
+        startQuiz(items, lessonIndex: index)
+    }
+
+    /// Opens the quiz screen on these questions (`reseau quiz` starts here).
+    public mutating func startQuiz(_ items: [QuizItem], lessonIndex: Int? = nil) {
+        quiz = QuizSession(items: items)
+        quizLesson = lessonIndex
+        quizReturn = screen == .quiz ? quizReturn : screen
+        missedCursor = 0
+        screen = .quiz
+    }
+
+    /// `1`…`9` or `a`…`i` on the quiz screen: the choice's index.
+    static func choiceIndex(_ key: String) -> Int? {
+        guard key.count == 1, let c = key.unicodeScalars.first else { return nil }
+        if ("1"..."9").contains(c) { return Int(c.value) - 49 }
+        if ("a"..."i").contains(c) { return Int(c.value) - 97 }
+        return nil
+    }
+
+    mutating func handleQuiz(key: String) -> Bool {
+        guard screen == .quiz, var session = quiz else { return false }
+        defer { quiz = session }
+        if session.result == nil, !session.isFinished, let n = Self.choiceIndex(key) {
+            session.choose(n)
+            return true
+        }
+        return false
+    }
+
+    /// Enter on the quiz screen: submit, then next; on the summary, reopen the missed question
+    /// under the cursor.
+    mutating func quizEnter() {
+        guard var session = quiz else { return }
+        if session.isFinished {
+            let missed = session.missed
+            if missed.indices.contains(missedCursor) { session.reopen(missed[missedCursor]) }
+            quiz = session
+            return
+        }
+        if session.result != nil {
+            session.next()
+            quiz = session
+            return
+        }
+        guard let result = session.submit() else {
+            message = text("Choisissez une réponse (1-9 ou a-i).", "Pick an answer (1-9 or a-i).")
+            return
+        }
+        quiz = session
+        pendingReviews.append(PendingReview(id: result.item.id, lesson: result.item.lesson, passed: result.right))
+        // An engine question: the real trace plays at once (Esc comes back to the answer).
+        if result.item.replay != nil { replayQuizTrace() }
+    }
+
+    /// `v`: plays the trace the current (answered) engine question was computed from.
+    mutating func replayQuizTrace() {
+        guard let session = quiz, let item = session.result?.item ?? session.current, let replay = item.replay,
+              let lessonIndex = lessons.firstIndex(where: { QuestionBank.lessonKey($0) == item.lesson }) else { return }
+        let lesson = lessons[lessonIndex]
+        guard let scene = lesson.scenes().first(where: { $0.number == replay.scene }),
+              let block = lesson.allBlocks.first(where: { block in
+                  switch block {
+                  case .mermaid(let d): return d.line == scene.line
+                  case .scene(let s): return s.line == scene.line
+                  default: return false
+                  }
+              }),
+              var p = DiagramPlayer.make(for: block, in: lesson, width: width, ascii: ascii) else { return }
+        p.select(flow: replay.flow)
+        p.playing = true
+        player = p
+        screen = .diagram
+        let right = session.result?.right == true
+        message = right ? text("✓ Juste. La trace réelle ; Échap : retour à la question.", "✓ Right. The real trace; Esc: back to the question.")
+                        : text("✗ Faux. La trace réelle ; Échap : retour à la question.", "✗ Wrong. The real trace; Esc: back to the question.")
+    }
+
+    mutating func quizMove(_ delta: Int) {
+        guard var session = quiz else { return }
+        if session.isFinished {
+            missedCursor = min(max(0, missedCursor + delta), max(0, session.missed.count - 1))
+        } else {
+            session.moveCursor(delta)
+        }
+        quiz = session
+    }
+}
+

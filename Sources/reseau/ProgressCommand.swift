@@ -1,0 +1,85 @@
+import ArgumentParser
+import Course
+import Foundation
+import Memory
+import NetSim
+import Quiz
+
+/// `reseau progress [--reset [LESSON]]`: what is due and how each lesson stands.
+struct ProgressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "progress",
+        abstract: "Show what is due and how each lesson stands; --reset erases (after asking).")
+
+    @Argument(help: "Lesson files or folders whose questions count (default: the bundled Lessons/).")
+    var paths: [String] = []
+    @Option(name: .customLong("reset"), help: ArgumentHelp("Erase the progress of LESSON (its file name without .md), or of everything with 'all'.", valueName: "LESSON"))
+    var reset: String?
+    @Flag(help: "With --reset: do not ask.")
+    var yes = false
+    @Option(help: "Desired retention (as for quiz).")
+    var retention: Double = 0.9
+    @Option(help: "Language of the program: fr or en (default: from LANG).")
+    var lang: Language?
+
+    func validate() throws {
+        guard (0.7...0.99).contains(retention) else { throw ValidationError("--retention must be between 0.7 and 0.99") }
+    }
+
+    func run() throws {
+        let language = uiLanguage(lang)
+        let fr = language == .fr
+        let memory = MemoryContext(retention: retention)
+        if let reset { return try erase(reset, memory: memory, fr: fr) }
+        let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
+        let curriculum = Curriculum.load(paths: paths)
+        let progress = memory.load()
+        for m in memory.store.messages { printError("reseau: " + m) }
+        let now = Date().timeIntervalSince1970
+        let standings = LessonStanding.standings(questions: curriculum.lessons.flatMap(QuestionBank.questions(for:)),
+                                                 progress: progress, now: now, fsrs: memory.fsrs)
+        print(fr ? "Progression (\(memory.store.path))" : "Progress (\(memory.store.path))")
+        guard !standings.isEmpty else {
+            print(fr ? "Aucune question." : "No question.")
+            return
+        }
+        let header = fr ? ["leçon", "questions", "vues", "à réviser", "rappel", "prochaine"]
+                        : ["lesson", "questions", "seen", "due", "recall", "next"]
+        var rows = [header]
+        for s in standings {
+            rows.append([s.lesson, "\(s.total)", "\(s.seen)", "\(s.due)",
+                         s.retention.map { String(format: "%.0f %%", $0 * 100) } ?? "-",
+                         s.nextDue.map(formatDate) ?? "-"])
+        }
+        let widths = (0..<header.count).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        for row in rows {
+            print(row.enumerated().map { c, cell in cell + String(repeating: " ", count: widths[c] - cell.count) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+        }
+        let due = standings.reduce(0) { $0 + $1.due }, new = standings.reduce(0) { $0 + $1.total - $1.seen }
+        print(fr ? "À réviser maintenant : \(due) · nouvelles : \(new) (reseau quiz)"
+                 : "Due now: \(due) · new: \(new) (reseau quiz)")
+    }
+
+    func erase(_ lesson: String, memory: MemoryContext, fr: Bool) throws {
+        let progress = memory.load()
+        let all = lesson == "all"
+        let count = progress.cards.values.filter { all || $0.lesson == lesson }.count
+        guard count > 0 else {
+            print(fr ? "Rien à effacer pour « \(lesson) »." : "Nothing to erase for “\(lesson)”.")
+            return
+        }
+        if !yes {
+            let what = all ? (fr ? "toute la progression" : "all progress") : (fr ? "la progression de « \(lesson) »" : "the progress of “\(lesson)”")
+            print(fr ? "Effacer \(what) (\(count) questions) ? [o/N] " : "Erase \(what) (\(count) questions)? [y/N] ", terminator: "")
+            fflush(nil)
+            let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            guard ["y", "yes", "o", "oui"].contains(answer) else {
+                print(fr ? "Rien n'a été effacé." : "Nothing erased.")
+                return
+            }
+        }
+        try memory.store.update { p in p.cards = p.cards.filter { !all && $0.value.lesson != lesson } }
+        print(fr ? "Effacé : \(count) questions." : "Erased: \(count) questions.")
+    }
+}

@@ -1,0 +1,184 @@
+import ArgumentParser
+import Canvas
+import Course
+import Foundation
+import Memory
+import NetSim
+import Quiz
+
+/// The progress file and the scheduler, as the commands use them.
+struct MemoryContext {
+    let store: ProgressStore
+    let fsrs: FSRS
+
+    init(retention: Double, directory: String = ProgressStore.defaultDirectory()) {
+        store = ProgressStore(directory: directory)
+        fsrs = FSRS(desiredRetention: retention)
+    }
+
+    /// The saved progress; nothing (and a message kept in `store.messages`) when it cannot be read.
+    func load() -> StudyProgress {
+        do { return try store.load() } catch {
+            printError("reseau: \(error)")
+            return StudyProgress()
+        }
+    }
+
+    /// Records answers, each applied to the latest saved state (another reseau may have written).
+    func save(_ reviews: [PendingReview], now: Double) -> Result<StudyProgress, Error> {
+        Result {
+            try store.update { progress in
+                for r in reviews {
+                    progress.cards[r.id] = fsrs.review(progress.cards[r.id], passed: r.passed, at: now, lesson: r.lesson)
+                }
+            }
+        }
+    }
+}
+
+struct QuizStart {
+    var items: [QuizItem]
+    var memory: MemoryContext
+}
+
+/// `reseau quiz [PATH...]`: due questions first, then new ones.
+struct QuizCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quiz",
+        abstract: "Be quizzed on lessons: due questions first, then new ones (FSRS-6 spaced repetition).",
+        discussion: "Progress is kept in $XDG_DATA_HOME/reseau/progress.json (~/.local/share/reseau/).")
+
+    @Argument(help: "Lesson files or folders (default: the bundled Lessons/).")
+    var paths: [String] = []
+    @Flag(help: "Line mode: numbered choices, answers read line by line from standard input.")
+    var plain = false
+    @Flag(help: "Also ask the questions not due yet.")
+    var all = false
+    @Option(help: "Desired retention, the recall probability reviews aim for (0.7 to 0.99).")
+    var retention: Double = 0.9
+    @Option(help: "At most this many questions.")
+    var limit: Int?
+    @Option(help: "Language of the program: fr or en (default: from LANG).")
+    var lang: Language?
+    @Flag(help: "ASCII line art.")
+    var ascii = false
+
+    func validate() throws {
+        guard (0.7...0.99).contains(retention) else { throw ValidationError("--retention must be between 0.7 and 0.99") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
+        let language = uiLanguage(lang)
+        let curriculum = Curriculum.load(paths: paths)
+        for d in curriculum.allDiagnostics where d.severity == .error { printError(d.description) }
+        let memory = MemoryContext(retention: retention)
+        let progress = memory.load()
+        let now = Date().timeIntervalSince1970
+        var items = QuizPlan.order(curriculum.lessons.flatMap(QuestionBank.questions(for:)), progress: progress, now: now, all: all)
+        if let limit { items = Array(items.prefix(limit)) }
+        guard !items.isEmpty else {
+            let next = progress.cards.values.map(\.due).filter { $0 > now }.min()
+            var line = language == .fr ? "Rien à réviser." : "Nothing due."
+            if let next { line += (language == .fr ? " Prochaine révision : " : " Next review: ") + formatDate(next) }
+            print(line)
+            for m in memory.store.messages { printError("reseau: " + m) }
+            return
+        }
+        if plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
+            runPlainQuiz(items, lessons: curriculum.lessons, language: language, memory: memory)
+            return
+        }
+        do {
+            try runTerminal(paths: paths, language: language, ascii: ascii, presenter: false, theme: .dark,
+                            quiz: QuizStart(items: items, memory: memory))
+        } catch CleanExit.failure {
+            throw ExitCode(1)
+        } catch let exit as SignalExit {
+            throw ExitCode(exit.code)
+        }
+    }
+}
+
+/// Line mode: each question with numbered choices; an answer is a line of numbers or letters
+/// (`2`, `1 3`, `a,c`); an empty line or end of input stops. Each answer is saved at once.
+func runPlainQuiz(_ items: [QuizItem], lessons: [Lesson], language: Language, memory: MemoryContext) {
+    let fr = language == .fr
+    var session = QuizSession(items: items)
+    for m in memory.store.messages { printError("reseau: " + m) }
+    asking: while let item = session.current {
+        print("")
+        print("[\(session.index + 1)/\(session.items.count)] " + item.prompt.text(language))
+        for (i, choice) in item.choices.enumerated() { print("  \(i + 1). " + choice.text(language)) }
+        print(item.isMultipleAnswer
+              ? (fr ? "Plusieurs réponses (ex. « 1 3 ») :" : "Several answers (e.g. “1 3”):")
+              : (fr ? "Votre réponse :" : "Your answer:"))
+        var picked: Set<Int>?
+        while picked == nil {
+            guard let line = readLine() else { break asking }
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty || text == "q" { break asking }
+            picked = parseAnswer(text, count: item.choices.count)
+            if picked == nil || (!item.isMultipleAnswer && picked!.count > 1) {
+                picked = nil
+                print(fr ? "Réponse non comprise : donnez le numéro (1-\(item.choices.count)) ou la lettre."
+                         : "Answer not understood: give the number (1-\(item.choices.count)) or the letter.")
+            }
+        }
+        guard let picked else { break }
+        for n in picked.sorted() { session.choose(n) }
+        guard let result = session.submit() else { break }
+        let rightText = item.answers.map { "\($0 + 1). " + item.choices[$0].text(language) }.joined(separator: "; ")
+        print(result.right ? (fr ? "✓ Juste." : "✓ Right.") : (fr ? "✗ Faux. Bonne réponse : " : "✗ Wrong. Right answer: ") + (result.right ? "" : rightText))
+        if let explanation = item.explanation { print("  " + explanation.text(language)) }
+        if item.replay != nil, let trace = replayTrace(item, in: lessons) {
+            print(fr ? "  La trace réelle :" : "  The real trace:")
+            for (i, hop) in trace.hops.enumerated() {
+                print("   \(i + 1). \(hop.place) · \(hop.action.rawValue) · \(hop.after)")
+            }
+        }
+        if case .failure(let error) = memory.save([PendingReview(id: item.id, lesson: item.lesson, passed: result.right)],
+                                                  now: Date().timeIntervalSince1970) {
+            printError("reseau: " + (fr ? "progression non enregistrée : " : "progress not saved: ") + "\(error)")
+        }
+        session.next()
+    }
+    print("")
+    print(fr ? "Score : \(session.score)/\(session.results.count) · meilleure série : \(session.bestStreak)"
+             : "Score: \(session.score)/\(session.results.count) · best streak: \(session.bestStreak)")
+    let missed = session.missed
+    if !missed.isEmpty {
+        print(fr ? "Questions manquées :" : "Questions missed:")
+        for item in missed { print("  ✗ " + item.prompt.text(language)) }
+    }
+}
+
+/// `2`, `1 3`, `a,c`, `B`: 0-based choice indices, nil when something is not a choice.
+func parseAnswer(_ text: String, count: Int) -> Set<Int>? {
+    var out = Set<Int>()
+    for token in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }) {
+        if let n = Int(token), (1...count).contains(n) { out.insert(n - 1); continue }
+        if token.count == 1, let c = token.unicodeScalars.first, ("a"..."z").contains(c), Int(c.value) - 97 < count {
+            out.insert(Int(c.value) - 97); continue
+        }
+        return nil
+    }
+    return out.isEmpty ? nil : out
+}
+
+/// The trace an engine question was computed from, traced again from its lesson.
+func replayTrace(_ item: QuizItem, in lessons: [Lesson]) -> Trace? {
+    guard let replay = item.replay,
+          let lesson = lessons.first(where: { QuestionBank.lessonKey($0) == item.lesson }),
+          let scene = lesson.scenes().first(where: { $0.number == replay.scene }) else { return nil }
+    let traces = scene.scene.traces()
+    return traces.indices.contains(replay.flow) ? traces[replay.flow] : nil
+}
+
+func formatDate(_ seconds: Double) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    return formatter.string(from: Date(timeIntervalSince1970: seconds))
+}
