@@ -59,6 +59,6 @@ let package = Package(
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Canvas", "Course", "NetSim"]),
         .testTarget(name: "DrawingTests", dependencies: ["Drawing", "Canvas", "Course", "Mermaid", "NetSim"]),
         .testTarget(name: "QuizTests", dependencies: ["Quiz", "Memory", "Course", "NetSim"]),
-        .testTarget(name: "ReseauCommandTests", dependencies: ["reseau"]),
+        .testTarget(name: "ReseauCommandTests", dependencies: ["reseau", "Memory"]),
     ]
 )

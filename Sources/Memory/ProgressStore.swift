@@ -67,6 +67,7 @@ public final class ProgressStore: @unchecked Sendable {
     @discardableResult
     public func update(_ change: (inout StudyProgress) throws -> Void) throws -> StudyProgress {
         try withLock(exclusive: true) {
+            removeStaleTemporaryFiles()
             var progress = try readCurrent(mayMoveAside: true)
             try change(&progress)
             try write(progress)
@@ -96,6 +97,13 @@ public final class ProgressStore: @unchecked Sendable {
         return try body()
     }
 
+    /// A writer killed before its rename leaves `progress.json.tmp-PID`; under the lock no
+    /// other writer is at work, so any such file is a leftover.
+    private func removeStaleTemporaryFiles() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix("progress.json.tmp-") { unlink(directory + "/" + name) }
+    }
+
     private func readCurrent(mayMoveAside: Bool) throws -> StudyProgress {
         guard let data = FileManager.default.contents(atPath: path) else { return StudyProgress() }
         if data.isEmpty { return StudyProgress() }
@@ -122,10 +130,14 @@ public final class ProgressStore: @unchecked Sendable {
         let temp = "\(path).tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.io(temp, String(cString: strerror(errno))) }
+        // For the end-to-end test of a writer killed mid-save only: die after this many bytes.
+        let killAfter = ProcessInfo.processInfo.environment["RESEAU_TEST_KILL_AFTER_BYTES"].flatMap(Int.init)
         var ok = data.withUnsafeBytes { raw -> Bool in
             var offset = 0
             while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if let killAfter, offset >= killAfter { kill(getpid(), SIGKILL) }
+                let chunk = min(raw.count - offset, 65_536)
+                let n = Glibc.write(fd, raw.baseAddress! + offset, chunk)
                 if n < 0 { if errno == EINTR { continue }; return false }
                 offset += n
             }

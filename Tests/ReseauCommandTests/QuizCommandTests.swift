@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+import Memory
+
+/// `reseau quiz` and `reseau progress` run as a user runs them, each test with its own
+/// $XDG_DATA_HOME.
+@Suite(.serialized)
+struct QuizCommandTests {
+    let data = NSTemporaryDirectory() + "reseau-xdg-\(UUID().uuidString)"
+    var progressPath: String { data + "/reseau/progress.json" }
+    let lesson = CommandTests.fixture("quiz.md")
+
+    func process(_ arguments: [String]) -> Process {
+        let process = Process()
+        process.executableURL = CommandTests.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = CommandTests.repository
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "interactive=no"
+        environment["XDG_DATA_HOME"] = data
+        environment["LANG"] = "C.UTF-8"
+        process.environment = environment
+        return process
+    }
+
+    func reseau(_ arguments: String..., input: String = "") throws -> CommandTests.Run {
+        let process = process(arguments)
+        let stdin = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return .init(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+                     err: String(decoding: errData, as: UTF8.self))
+    }
+
+    func savedProgress() throws -> StudyProgress {
+        try JSONDecoder().decode(StudyProgress.self, from: Data(contentsOf: URL(fileURLWithPath: progressPath)))
+    }
+
+    @Test func plainQuizThroughAPipeScoresAndSummarises() throws {
+        // Six questions: two from the quiz block, four from the table (in lesson order).
+        // Right (2: kube-proxy), wrong (only ClusterIP of ClusterIP + NodePort), then an
+        // answer not understood, then stop with an empty line.
+        let run = try reseau("quiz", "--plain", "--lang", "en", lesson, input: "2\n1\nzz\n\n")
+        #expect(run.status == 0)
+        let lines = run.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.contains("[1/6] Quel composant programme les règles iptables des Services ?"))
+        #expect(lines.contains("  2. kube-proxy"))
+        #expect(lines.contains("✓ Right."))
+        #expect(lines.contains("  kube-proxy écrit les chaînes KUBE-SERVICES sur chaque Node."))
+        #expect(lines.contains("[2/6] Quels types de Service ont une ClusterIP ?"))
+        #expect(lines.contains("Several answers (e.g. “1 3”):"))
+        #expect(lines.contains("✗ Wrong. Right answer: 1. ClusterIP; 2. NodePort"))
+        #expect(lines.contains { $0.hasPrefix("Answer not understood") })
+        #expect(lines.contains("Score: 1/2 · best streak: 1"))
+        #expect(lines.contains("Questions missed:"))
+        #expect(lines.contains("  ✗ Quels types de Service ont une ClusterIP ?"))
+        // Both answers were saved; the wrong one is due tomorrow, the right one in 3 days.
+        let cards = try savedProgress().cards
+        #expect(cards.count == 2)
+        #expect(cards.values.map(\.scheduledDays).sorted() == [1, 3])
+        #expect(cards.values.allSatisfy { $0.lesson == "quiz" })
+
+        // The next round asks only what is new, and progress tells how the lesson stands.
+        let again = try reseau("quiz", "--plain", "--lang", "en", lesson, input: "")
+        #expect(again.out.contains("[1/4] Besoin : « Adresse stable interne ». Objet ?") || again.out.contains("[1/4] Besoin: “Adresse stable interne”. Objet?"))
+        let progress = try reseau("progress", "--lang", "en", lesson)
+        #expect(progress.status == 0)
+        #expect(progress.out.contains("quiz    6          2     0    100 %"))
+        #expect(progress.out.contains("Due now: 0 · new: 4 (reseau quiz)"))
+    }
+
+    @Test func resetAsksFirstAndKeepsProgressOnNo() throws {
+        _ = try reseau("quiz", "--plain", lesson, input: "2\n\n")
+        let no = try reseau("progress", "--reset", "quiz", "--lang", "en", input: "n\n")
+        #expect(no.out.contains("Erase the progress of “quiz” (1 questions)? [y/N] Nothing erased."))
+        #expect(try savedProgress().cards.count == 1)
+        let yes = try reseau("progress", "--reset", "quiz", "--lang", "en", input: "y\n")
+        #expect(yes.out.contains("Erased: 1 questions."))
+        #expect(try savedProgress().cards.isEmpty)
+    }
+
+    @Test func aDamagedProgressFileIsKeptAsideAndTheQuizGoesOn() throws {
+        try FileManager.default.createDirectory(atPath: data + "/reseau", withIntermediateDirectories: true)
+        try Data("not json at all".utf8).write(to: URL(fileURLWithPath: progressPath))
+        let run = try reseau("quiz", "--plain", "--lang", "en", lesson, input: "2\n\n")
+        #expect(run.status == 0)
+        #expect(run.out.contains("Score: 1/1"))
+        #expect(run.err.contains("damaged"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: data + "/reseau")
+        let aside = try #require(names.first { $0.hasPrefix("progress.json.damaged-") })
+        #expect(try String(contentsOfFile: data + "/reseau/" + aside, encoding: .utf8) == "not json at all")
+        #expect(try savedProgress().cards.count == 1)
+    }
+
+    func writeBigProgress() throws -> StudyProgress {
+        var big = StudyProgress()
+        for i in 0..<20_000 {
+            big.cards["other/q\(i)"] = MemoryState(stability: 3, difficulty: 5, lastReview: 0, due: 1, reps: 1, lapses: 0, lesson: "other")
+        }
+        try FileManager.default.createDirectory(atPath: data + "/reseau", withIntermediateDirectories: true)
+        try JSONEncoder().encode(big).write(to: URL(fileURLWithPath: progressPath))
+        return big
+    }
+
+    /// A writer killed (SIGKILL) in the middle of writing its save, at twelve different points
+    /// of a ~4 MB file: each time the file reads whole, as it was before that save.
+    @Test func killingAWriterMidSaveLeavesTheOldFile() throws {
+        let before = try writeBigProgress()
+        for offset in [0, 1, 4_096, 65_536, 131_072, 500_000, 1_000_000, 1_500_000, 2_000_000, 2_500_000, 3_000_000, 3_500_000] {
+            let writer = process(["quiz", "--plain", lesson])
+            writer.environment?["RESEAU_TEST_KILL_AFTER_BYTES"] = String(offset)
+            let stdin = Pipe()
+            writer.standardInput = stdin
+            writer.standardOutput = FileHandle.nullDevice
+            writer.standardError = FileHandle.nullDevice
+            try writer.run()
+            stdin.fileHandleForWriting.write(Data("2\n\n".utf8))
+            try? stdin.fileHandleForWriting.close()
+            writer.waitUntilExit()
+            #expect(writer.terminationReason == .uncaughtSignal && writer.terminationStatus == SIGKILL, "killed at byte \(offset)")
+            #expect(try savedProgress() == before, "killed at byte \(offset)")
+        }
+        // The killed writers' temporary files are cleared by the next save, which lands.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: data + "/reseau").contains { $0.hasPrefix("progress.json.tmp-") })
+        _ = try reseau("quiz", "--plain", lesson, input: "2\n\n")
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: data + "/reseau").contains { $0.hasPrefix("progress.json.tmp-") }))
+        #expect(try savedProgress().cards.count == 20_001)
+    }
+
+    /// Writers answering as fast as they read, killed at random moments, many times: the
+    /// file is always readable.
+    @Test func killingWritersAtRandomNeverLeavesATornFile() throws {
+        _ = try writeBigProgress()
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<12 {
+            let writer = process(["quiz", "--plain", "--all", lesson])
+            let stdin = Pipe()
+            writer.standardInput = stdin
+            writer.standardOutput = FileHandle.nullDevice
+            writer.standardError = FileHandle.nullDevice
+            try writer.run()
+            stdin.fileHandleForWriting.write(Data(String(repeating: "1\n", count: 6).utf8))
+            usleep(UInt32.random(in: 50_000...700_000, using: &generator))
+            kill(writer.processIdentifier, SIGKILL)
+            writer.waitUntilExit()
+            try? stdin.fileHandleForWriting.close()
+            let progress = try savedProgress()
+            #expect(progress.cards.count >= 20_000)
+        }
+    }
+
+    @Test func twoProcessesAtOnceLoseNothing() throws {
+        let first = process(["quiz", "--plain", lesson]), second = process(["quiz", "--plain", CommandTests.fixture("quiz-two.md")])
+        var pipes: [Pipe] = []
+        for p in [first, second] {
+            let stdin = Pipe()
+            p.standardInput = stdin
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            pipes.append(stdin)
+            try p.run()
+        }
+        for pipe in pipes {
+            pipe.fileHandleForWriting.write(Data(String(repeating: "1\n", count: 6).utf8))
+            try pipe.fileHandleForWriting.close()
+        }
+        first.waitUntilExit()
+        second.waitUntilExit()
+        let cards = try savedProgress().cards
+        #expect(cards.values.filter { $0.lesson == "quiz" }.count == 6)
+        #expect(cards.values.filter { $0.lesson == "quiz-two" }.count == 6)
+    }
+}
