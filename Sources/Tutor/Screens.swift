@@ -95,8 +95,8 @@ public enum Screens {
         let visible = lines.dropFirst(state.scroll).prefix(bodyHeight)
         for (i, line) in visible.enumerated() { grid.put(line, x: margin, y: top + i) }
         let below = lines.count - state.scroll - bodyHeight
-        var hints = fr(state) ? "Espace suivante · ← précédente · t sommaire · / chercher · ? aide · q quitter"
-                              : "Space next · ← previous · t contents · / search · ? help · q quit"
+        var hints = fr(state) ? "Espace suivante · ← précédente · t sommaire · / chercher · Q quiz · ? aide · q quitter"
+                              : "Space next · ← previous · t contents · / search · Q quiz · ? help · q quit"
         if ref.slide.allBlocks.contains(where: { if case .mermaid = $0 { true } else if case .scene = $0 { true } else { false } }) {
             hints = (fr(state) ? "Entrée : diagramme · " : "Enter: diagram · ") + hints
         }

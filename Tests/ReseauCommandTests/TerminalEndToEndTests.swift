@@ -42,6 +42,25 @@ struct TerminalEndToEndTests {
         #expect(try tmux.sttyUnchanged())
     }
 
+    @Test func quizInTheTerminalSavesEachAnswer() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("reseau-e2e-xdg-\(UInt32.random(in: 0...UInt32.max))").path
+        let tmux = try TmuxSession(lesson: CommandTests.fixture("quiz.md"), environment: "XDG_DATA_HOME='\(data)'", command: "quiz")
+        defer { tmux.close() }
+        try tmux.waitFor("Quiz · 1/6")
+        tmux.keys("2", "Enter")
+        try tmux.waitFor("✓ Right!")
+        tmux.keys("Enter")
+        try tmux.waitFor("Quiz · 2/6")
+        tmux.keys("1", "c", "Enter")
+        try tmux.waitFor("✗ Wrong.")
+        tmux.keys("q")
+        try tmux.waitForExit()
+        #expect(try tmux.exitCode() == 0)
+        #expect(try tmux.sttyUnchanged())
+        let saved = try String(contentsOfFile: data + "/reseau/progress.json", encoding: .utf8)
+        #expect(saved.components(separatedBy: "\"lesson\" : \"quiz\"").count - 1 == 2)
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let tmux = try TmuxSession(lesson: Self.lesson)
         defer { tmux.close() }
@@ -81,7 +100,7 @@ struct TmuxSession {
     let name: String
     let folder: URL
 
-    init(lesson: String, environment: String = "") throws {
+    init(lesson: String, environment: String = "", command: String = "") throws {
         name = "reseau-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         folder = FileManager.default.temporaryDirectory.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -90,7 +109,7 @@ struct TmuxSession {
         let script = """
         trap : INT
         stty -a > '\(folder.path)/before'
-        LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no \(environment) '\(CommandTests.executable.path)' --lang en '\(lesson)'
+        LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no \(environment) '\(CommandTests.executable.path)' \(command) --lang en '\(lesson)'
         echo $? > '\(folder.path)/rc'
         stty -a > '\(folder.path)/after'
         echo DONE-READY
