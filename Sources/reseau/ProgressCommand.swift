@@ -11,10 +11,10 @@ struct ProgressCommand: ParsableCommand {
         commandName: "progress",
         abstract: "Show what is due and how each lesson stands; --reset erases (after asking).")
 
-    @Argument(help: "Lesson files or folders whose questions count (default: the bundled Lessons/).")
+    @Argument(help: "Lesson files or folders whose questions count (default: the bundled Lessons/); with --reset, the lessons to erase (a name or a file; none: everything).")
     var paths: [String] = []
-    @Option(name: .customLong("reset"), help: ArgumentHelp("Erase the progress of LESSON (its file name without .md), or of everything with 'all'.", valueName: "LESSON"))
-    var reset: String?
+    @Flag(help: "Erase the progress of the lessons named (or of everything), after asking.")
+    var reset = false
     @Flag(help: "With --reset: do not ask.")
     var yes = false
     @Option(help: "Desired retention (as for quiz).")
@@ -30,7 +30,15 @@ struct ProgressCommand: ParsableCommand {
         let language = uiLanguage(lang)
         let fr = language == .fr
         let memory = MemoryContext(retention: retention)
-        if let reset { return try erase(reset, memory: memory, fr: fr) }
+        if reset {
+            // `reseau progress --reset services` or `--reset Lessons/services.md`: the lesson's key.
+            let keys = paths.map { path -> String in
+                var name = Substring(path.split(separator: "/").last ?? Substring(path))
+                if name.hasSuffix(".md") { name = name.dropLast(3) }
+                return String(name)
+            }
+            return try erase(keys, memory: memory, fr: fr)
+        }
         let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
         let curriculum = Curriculum.load(paths: paths)
         let progress = memory.load()
@@ -61,16 +69,18 @@ struct ProgressCommand: ParsableCommand {
                  : "Due now: \(due) · new: \(new) (reseau quiz)")
     }
 
-    func erase(_ lesson: String, memory: MemoryContext, fr: Bool) throws {
+    func erase(_ lessons: [String], memory: MemoryContext, fr: Bool) throws {
         let progress = memory.load()
-        let all = lesson == "all"
-        let count = progress.cards.values.filter { all || $0.lesson == lesson }.count
+        let all = lessons.isEmpty
+        let named = lessons.map { fr ? "« \($0) »" : "“\($0)”" }.joined(separator: ", ")
+        let count = progress.cards.values.filter { all || lessons.contains($0.lesson) }.count
         guard count > 0 else {
-            print(fr ? "Rien à effacer pour « \(lesson) »." : "Nothing to erase for “\(lesson)”.")
+            print(all ? (fr ? "Aucune progression à effacer." : "No progress to erase.")
+                      : (fr ? "Rien à effacer pour \(named)." : "Nothing to erase for \(named)."))
             return
         }
         if !yes {
-            let what = all ? (fr ? "toute la progression" : "all progress") : (fr ? "la progression de « \(lesson) »" : "the progress of “\(lesson)”")
+            let what = all ? (fr ? "toute la progression" : "all progress") : (fr ? "la progression de \(named)" : "the progress of \(named)")
             print(fr ? "Effacer \(what) (\(count) questions) ? [o/N] " : "Erase \(what) (\(count) questions)? [y/N] ", terminator: "")
             fflush(nil)
             let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
@@ -79,7 +89,7 @@ struct ProgressCommand: ParsableCommand {
                 return
             }
         }
-        try memory.store.update { p in p.cards = p.cards.filter { !all && $0.value.lesson != lesson } }
+        try memory.store.update { p in p.cards = p.cards.filter { !all && !lessons.contains($0.value.lesson) } }
         print(fr ? "Effacé : \(count) questions." : "Erased: \(count) questions.")
     }
 }

@@ -112,3 +112,36 @@ struct FixtureQuestionTests {
         #expect(QuestionBank.tableQuestions(lesson).isEmpty)
     }
 }
+
+/// The Ingress and NetworkPolicy scenes of the fixtures, embedded in a lesson.
+struct EngineQuestionTests {
+    static func lesson(embedding scene: String) throws -> Lesson {
+        let path = Paths.repository.appendingPathComponent("Tests/Fixtures/scenes/\(scene)").path
+        let yaml = try String(contentsOfFile: path, encoding: .utf8)
+        return Lesson.parse(text: "# Scène\n\n```yaml scene\n\(yaml)```\n", file: "scene.md")
+    }
+
+    func rightChoices(_ q: QuizItem) -> [String] { q.answers.map { q.choices[$0].en } }
+
+    @Test func anIngressHostLeadsToItsService() throws {
+        let lesson = try Self.lesson(embedding: "ingress.yaml")
+        let traces = try #require(lesson.scenes().first).scene.traces()
+        let questions = QuestionBank.engineQuestions(lesson).filter { $0.source == .engine(.backend) }
+        #expect(questions.count == 2)
+        for (q, trace) in zip(questions, traces) {
+            let service = try #require(trace.service)
+            #expect(rightChoices(q) == [service.description])
+            #expect(q.choices.count >= 2)
+        }
+        #expect(questions[0].prompt.en.contains("(Host: foo.bar.com)"))
+    }
+
+    @Test func policiesAllowOneFlowAndBlockTheOther() throws {
+        let lesson = try Self.lesson(embedding: "policy.yaml")
+        let traces = try #require(lesson.scenes().first).scene.traces()
+        #expect(traces.map(\.verdict.name) == ["delivered", "dropped"])
+        let questions = QuestionBank.engineQuestions(lesson).filter { $0.source == .engine(.policy) }
+        #expect(questions.map { $0.choices.map(\.en) } == [["Allowed", "Blocked"], ["Allowed", "Blocked"]])
+        #expect(questions.map(rightChoices) == [["Allowed"], ["Blocked"]])
+    }
+}
