@@ -26,8 +26,13 @@ public struct Question: Sendable, Equatable, Identifiable {
     /// FNV-1a over the prompt and choices, as 16 hex digits: the same text gives the
     /// same id on every machine and every run (Swift's `hashValue` is seeded per run).
     public static func stableID(prompt: String, choices: [String]) -> String {
+        stableHash([prompt] + choices)
+    }
+
+    /// FNV-1a (64 bits) over the parts joined by U+001F, as 16 hex digits.
+    public static func stableHash(_ parts: [String]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in ([prompt] + choices).joined(separator: "\u{1F}").utf8 {
+        for byte in parts.joined(separator: "\u{1F}").utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }

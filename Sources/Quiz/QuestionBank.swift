@@ -1,12 +1,16 @@
 import Course
+import Foundation
 import NetSim
 
 /// Every question a lesson can ask: its `quiz` blocks, its two-column tables, and what the
 /// engine computes for each of its scenes.
 public enum QuestionBank {
     /// The lesson's key in the progress file: its file name without directories or `.md`.
-    public static func lessonKey(_ lesson: Lesson) -> String {
-        var name = Substring(lesson.file.split(separator: "/").last ?? Substring(lesson.file))
+    public static func lessonKey(_ lesson: Lesson) -> String { lessonKey(path: lesson.file) }
+
+    /// `Lessons/services.md` and `services` both give `services`.
+    public static func lessonKey(path: String) -> String {
+        var name = Substring(path.split(separator: "/").last ?? Substring(path))
         if name.hasSuffix(".md") { name = name.dropLast(3) }
         return String(name)
     }
@@ -37,10 +41,11 @@ public enum QuestionBank {
         var out: [QuizItem] = []
         for block in lesson.allBlocks {
             guard case .table(let table) = block, table.header.count == 2, table.rows.count >= 4 else { continue }
-            let header = table.header.map { $0.plainText.trimmingCharacters() }
+            let header = table.header.map { $0.plainText.trimmingCharacters(in: .whitespaces) }
             let rows: [(String, String)] = table.rows.compactMap { row in
                 guard row.count >= 2 else { return nil }
-                let left = row[0].plainText.trimmingCharacters(), right = row[1].plainText.trimmingCharacters()
+                let left = row[0].plainText.trimmingCharacters(in: .whitespaces)
+                let right = row[1].plainText.trimmingCharacters(in: .whitespaces)
                 return left.isEmpty || right.isEmpty ? nil : (left, right)
             }
             let distinctRights = rows.map(\.1).uniqued()
@@ -104,15 +109,26 @@ private struct EngineContext {
     }
 
     func item(_ kind: QuizItem.EngineKind, salt: String = "", prompt: Localized, right: [Localized],
-              wrong: [Localized], explanation: Localized?, keepOrder: Bool = false) -> QuizItem? {
+              wrong: [Localized], explanation: Localized?) -> QuizItem? {
         guard !right.isEmpty, !wrong.isEmpty else { return nil }
-        let id = "\(key)/\(kind.rawValue)-\(stableHash([scene.name, flow.from, flow.to, salt]))"
+        let id = self.id(kind, salt: salt)
         var rng = SplitMix(seed: id)
-        var choices = right.map { ($0, true) } + wrong.map { ($0, false) }
-        if !keepOrder { choices.shuffle(using: &rng) }
+        let choices = (right.map { ($0, true) } + wrong.map { ($0, false) }).shuffled(using: &rng)
         return QuizItem(id: id, lesson: key, source: .engine(kind), prompt: prompt, choices: choices.map(\.0),
                         answers: choices.indices.filter { choices[$0].1 }, explanation: explanation, line: line,
                         replay: .init(scene: sceneNumber, flow: flowIndex))
+    }
+
+    func id(_ kind: QuizItem.EngineKind, salt: String = "") -> String {
+        "\(key)/\(kind.rawValue)-\(stableHash([scene.name, flow.from, flow.to, salt]))"
+    }
+
+    /// A two-choice question in a fixed order (yes first).
+    func yesNo(_ kind: QuizItem.EngineKind, prompt: Localized, yes: Localized, no: Localized, answerIsYes: Bool,
+               explanation: Localized?) -> QuizItem {
+        QuizItem(id: id(kind), lesson: key, source: .engine(kind), prompt: prompt, choices: [yes, no],
+                 answers: [answerIsYes ? 0 : 1], explanation: explanation, line: line,
+                 replay: .init(scene: sceneNumber, flow: flowIndex))
     }
 
     /// Pods that are not part of the platform (CoreDNS, ingress controllers, gateways).
@@ -162,18 +178,11 @@ private struct EngineContext {
         let explanation = snat?.explanation ?? Localized(
             fr: "Aucune règle SNAT/MASQUERADE sur le chemin : \(pod) voit \(source).",
             en: "No SNAT/MASQUERADE rule on the way: \(pod) sees \(source).")
-        let yes = Localized(fr: "Oui", en: "Yes"), no = Localized(fr: "Non", en: "No")
-        return item(.sourcePreserved,
-                    prompt: Localized(fr: "\(request) : le Pod \(pod) voit-il l'adresse source d'origine (\(source)) ?",
-                                      en: "\(request): does Pod \(pod) see the original source address (\(source))?"),
-                    right: [trace.masqueraded ? no : yes], wrong: [trace.masqueraded ? yes : no],
-                    explanation: explanation, keepOrder: true)
-            .map { q in
-                // Yes first, No second, whatever the answer.
-                var q = q
-                if q.choices.first == no { q.choices.reverse(); q.answers = q.answers.map { 1 - $0 } }
-                return q
-            }
+        return yesNo(.sourcePreserved,
+                     prompt: Localized(fr: "\(request) : le Pod \(pod) voit-il l'adresse source d'origine (\(source)) ?",
+                                       en: "\(request): does Pod \(pod) see the original source address (\(source))?"),
+                     yes: Localized(fr: "Oui", en: "Yes"), no: Localized(fr: "Non", en: "No"),
+                     answerIsYes: !trace.masqueraded, explanation: explanation)
     }
 
     func dns() -> [QuizItem] {
@@ -208,15 +217,11 @@ private struct EngineContext {
 
     func policy() -> QuizItem? {
         guard !cluster.networkPolicies.isEmpty else { return nil }
-        let allowed = trace.verdict != .dropped
-        let yes = Localized(fr: "Autorisée", en: "Allowed"), no = Localized(fr: "Bloquée", en: "Blocked")
-        guard var q = item(.policy,
-                           prompt: Localized(fr: "\(request) : les NetworkPolicies laissent-elles passer cette connexion ?",
-                                             en: "\(request): do the NetworkPolicies allow this connection?"),
-                           right: [allowed ? yes : no], wrong: [allowed ? no : yes], explanation: trace.summary,
-                           keepOrder: true) else { return nil }
-        if q.choices.first == no { q.choices.reverse(); q.answers = q.answers.map { 1 - $0 } }
-        return q
+        return yesNo(.policy,
+                     prompt: Localized(fr: "\(request) : les NetworkPolicies laissent-elles passer cette connexion ?",
+                                       en: "\(request): do the NetworkPolicies allow this connection?"),
+                     yes: Localized(fr: "Autorisée", en: "Allowed"), no: Localized(fr: "Bloquée", en: "Blocked"),
+                     answerIsYes: trace.verdict != .dropped, explanation: trace.summary)
     }
 }
 
@@ -238,14 +243,5 @@ extension Sequence where Element: Hashable {
     func uniqued() -> [Element] {
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

@@ -49,16 +49,8 @@ extension Localized {
     static func same(_ text: String) -> Localized { Localized(fr: text, en: text) }
 }
 
-/// FNV-1a, 64 bits, as 16 hex digits: stable across runs and machines.
-func stableHash(_ parts: [String]) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in parts.joined(separator: "\u{1F}").utf8 {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x0000_0100_0000_01B3
-    }
-    let hex = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
-}
+/// The id hash questions share with the loader's `quiz` blocks.
+func stableHash(_ parts: [String]) -> String { Question.stableHash(parts) }
 
 /// A small deterministic generator (SplitMix64), so a question's choices come in the same
 /// order every time it is asked.

@@ -32,12 +32,7 @@ struct ProgressCommand: ParsableCommand {
         let memory = MemoryContext(retention: retention)
         if reset {
             // `reseau progress --reset services` or `--reset Lessons/services.md`: the lesson's key.
-            let keys = paths.map { path -> String in
-                var name = Substring(path.split(separator: "/").last ?? Substring(path))
-                if name.hasSuffix(".md") { name = name.dropLast(3) }
-                return String(name)
-            }
-            return try erase(keys, memory: memory, fr: fr)
+            return try erase(paths.map(QuestionBank.lessonKey(path:)), memory: memory, fr: fr)
         }
         let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
         let curriculum = Curriculum.load(paths: paths)

@@ -101,6 +101,19 @@ struct FixtureQuestionTests {
         #expect(q.first?.explanation?.fr == "kube-proxy écrit les chaînes KUBE-SERVICES.")
     }
 
+    @Test func controlCharactersWrittenByYAMLEscapesNeverReachTheScreen() {
+        let lesson = Lesson.parse(text: """
+            ```quiz
+            question: "Rouge \\e[31m ?\\nSuite"
+            choices: ["a\\x07", b]
+            answer: b
+            ```
+            """, file: "t.md")
+        let q = QuestionBank.authorQuestions(lesson)
+        #expect(q.first?.prompt.fr == "Rouge [31m ? Suite")
+        #expect(q.first?.choices.map(\.fr) == ["a", "b"])
+    }
+
     @Test func smallTablesAskNothing() {
         let lesson = Lesson.parse(text: """
             | a | b |
