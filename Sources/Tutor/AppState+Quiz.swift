@@ -14,13 +14,12 @@ extension AppState {
             message = text("Cette leçon n'a pas de question.", "This lesson has no question.")
             return
         }
-        startQuiz(items, lessonIndex: index)
+        startQuiz(items)
     }
 
     /// Opens the quiz screen on these questions (`reseau quiz` starts here).
-    public mutating func startQuiz(_ items: [QuizItem], lessonIndex: Int? = nil) {
+    public mutating func startQuiz(_ items: [QuizItem]) {
         quiz = QuizSession(items: items)
-        quizLesson = lessonIndex
         quizReturn = screen == .quiz ? quizReturn : screen
         missedCursor = 0
         screen = .quiz

@@ -41,7 +41,6 @@ public struct AppState: Sendable {
     public var elapsed = 0.0
     /// The round of questions on the quiz screen.
     public var quiz: QuizSession?
-    var quizLesson: Int?
     var quizReturn: ScreenKind?
     /// On the end-of-round summary: the missed question under the cursor.
     public var missedCursor = 0

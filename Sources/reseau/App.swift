@@ -70,7 +70,7 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
         if let key {
             if key == .resize { state.resize(width: terminal.width, height: terminal.height) }
             else if key == .fileChanged { state.reloadRequested = true }
-            else { state.handle(key: keyName(key)) }
+            else { state.now = now.timeIntervalSince1970; state.handle(key: keyName(key)) }
         }
         if state.reloadRequested { state.reload(Curriculum.load(paths: paths)) }
         if !state.pendingReviews.isEmpty {
