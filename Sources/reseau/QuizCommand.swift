@@ -106,6 +106,7 @@ struct QuizCommand: ParsableCommand {
 func runPlainQuiz(_ items: [QuizItem], lessons: [Lesson], language: Language, memory: MemoryContext) {
     let fr = language == .fr
     var session = QuizSession(items: items)
+    var lastReplay: (String, QuizItem.Replay)?
     for m in memory.store.messages { printError("reseau: " + m) }
     asking: while let item = session.current {
         print("")
@@ -132,7 +133,10 @@ func runPlainQuiz(_ items: [QuizItem], lessons: [Lesson], language: Language, me
         let rightText = item.answers.map { "\($0 + 1). " + item.choices[$0].text(language) }.joined(separator: "; ")
         print(result.right ? (fr ? "✓ Juste." : "✓ Right.") : (fr ? "✗ Faux. Bonne réponse : " : "✗ Wrong. Right answer: ") + (result.right ? "" : rightText))
         if let explanation = item.explanation { print("  " + explanation.text(language)) }
-        if item.replay != nil, let trace = replayTrace(item, in: lessons) {
+        // The trace once per flow, not after each of its questions.
+        if let replay = item.replay, lastReplay.map({ $0.0 != item.lesson || $0.1 != replay }) ?? true,
+           let trace = replayTrace(item, in: lessons) {
+            lastReplay = (item.lesson, replay)
             print(fr ? "  La trace réelle :" : "  The real trace:")
             for (i, hop) in trace.hops.enumerated() {
                 print("   \(i + 1). \(hop.place) · \(hop.action.rawValue) · \(hop.after)")

@@ -76,6 +76,19 @@ struct QuizCommandTests {
         #expect(progress.out.contains("Due now: 0 · new: 4 (reseau quiz)"))
     }
 
+    @Test func theBundledLessonLintsCleanAndAsksEngineQuestionsWithTheirTrace() throws {
+        let lint = try reseau("lint", "--strict", "Lessons/")
+        #expect(lint.status == 0, "\(lint.out)\(lint.err)")
+        let run = try reseau("quiz", "--plain", "--lang", "fr", "Lessons/", input: String(repeating: "1\n", count: 13))
+        #expect(run.status == 0)
+        #expect(run.out.contains("[13/13]"))
+        #expect(run.out.contains("client-web → http://api/ : sur quels Pods la requête peut-elle arriver ? (toutes les bonnes réponses)"))
+        #expect(run.out.contains("portable → http://192.168.56.11:30080/ : le Pod"))
+        // Printed once per flow: the ClusterIP flow and the NodePort flow.
+        #expect(run.out.components(separatedBy: "  La trace réelle :").count - 1 == 2)
+        #expect(run.out.contains("Score : "))
+    }
+
     @Test func resetAsksFirstAndKeepsProgressOnNo() throws {
         _ = try reseau("quiz", "--plain", lesson, input: "2\n\n")
         let no = try reseau("progress", "--reset", "quiz", "--lang", "en", input: "n\n")
