@@ -84,7 +84,7 @@ public enum QuestionBank {
             for (index, trace) in scene.traces().enumerated() {
                 let flow = scene.flows[index]
                 let context = EngineContext(key: key, scene: scene, sceneNumber: lessonScene.number, flowIndex: index,
-                                            flow: flow, trace: trace, line: flow.line)
+                                            flow: flow, trace: trace)
                 out += context.questions()
             }
         }
@@ -99,8 +99,9 @@ private struct EngineContext {
     let flowIndex: Int
     let flow: Flow
     let trace: Trace
-    let line: Int
 
+    /// Where the flow is written: the line a question points back to.
+    var line: Int { flow.line }
     var cluster: Cluster { scene.cluster }
     var request: String { "\(trace.request.from) → \(trace.request.url)" }
 

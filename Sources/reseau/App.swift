@@ -1,3 +1,4 @@
+import ArgumentParser
 import Canvas
 import Course
 import CursesTerminal
@@ -42,7 +43,7 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
     guard !curriculum.lessons.flatMap(\.slides).isEmpty else {
         for d in curriculum.allDiagnostics { printError(d.description) }
         printError("reseau: nothing to show in \(paths.joined(separator: " "))")
-        throw CleanExit.failure
+        throw ExitCode(1)
     }
     let terminal = Terminal(theme: Theme(presenter ? .projector : theme))
     terminal.watch = FileWatch(paths: paths)
@@ -95,12 +96,9 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
         print(language == .fr ? "Quiz : \(session.score)/\(session.results.count)" : "Quiz: \(session.score)/\(session.results.count)")
     }
     // Killed by a signal: the shell's convention, 128 + its number.
-    if signal != 0 { throw SignalExit(code: 128 + signal) }
+    if signal != 0 { throw ExitCode(128 + signal) }
 }
 
-struct SignalExit: Error { var code: Int32 }
-
-enum CleanExit: Error { case failure }
 
 /// `--plain`: no full screen. Slides are printed as text and commands are read line by
 /// line (n, p, a number, q), for screen readers and pipes.

@@ -50,13 +50,7 @@ struct Open: ParsableCommand {
             runPlain(paths: paths, language: language, ascii: ascii, width: max(20, columns))
             return
         }
-        do {
-            try runTerminal(paths: paths, language: language, ascii: ascii, presenter: false, theme: Theme.Name(rawValue: theme)!)
-        } catch CleanExit.failure {
-            throw ExitCode(1)
-        } catch let exit as SignalExit {
-            throw ExitCode(exit.code)
-        }
+        try runTerminal(paths: paths, language: language, ascii: ascii, presenter: false, theme: Theme.Name(rawValue: theme)!)
     }
 }
 
@@ -74,12 +68,6 @@ struct Present: ParsableCommand {
 
     func run() throws {
         let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
-        do {
-            try runTerminal(paths: paths, language: uiLanguage(lang), ascii: ascii, presenter: true, theme: .projector)
-        } catch CleanExit.failure {
-            throw ExitCode(1)
-        } catch let exit as SignalExit {
-            throw ExitCode(exit.code)
-        }
+        try runTerminal(paths: paths, language: uiLanguage(lang), ascii: ascii, presenter: true, theme: .projector)
     }
 }

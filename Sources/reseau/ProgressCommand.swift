@@ -17,19 +17,14 @@ struct ProgressCommand: ParsableCommand {
     var reset = false
     @Flag(help: "With --reset: do not ask.")
     var yes = false
-    @Option(help: "Desired retention (as for quiz).")
-    var retention: Double = 0.9
     @Option(help: "Language of the program: fr or en (default: from LANG).")
     var lang: Language?
-
-    func validate() throws {
-        guard (0.7...0.99).contains(retention) else { throw ValidationError("--retention must be between 0.7 and 0.99") }
-    }
 
     func run() throws {
         let language = uiLanguage(lang)
         let fr = language == .fr
-        let memory = MemoryContext(retention: retention)
+        // The recall shown is R(t, S), which the desired retention does not change.
+        let memory = MemoryContext(retention: 0.9)
         if reset {
             // `reseau progress --reset services` or `--reset Lessons/services.md`: the lesson's key.
             return try erase(paths.map(QuestionBank.lessonKey(path:)), memory: memory, fr: fr)

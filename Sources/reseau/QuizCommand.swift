@@ -90,14 +90,8 @@ struct QuizCommand: ParsableCommand {
             runPlainQuiz(items, lessons: curriculum.lessons, language: language, memory: memory)
             return
         }
-        do {
-            try runTerminal(paths: paths, language: language, ascii: ascii, presenter: false, theme: .dark,
-                            quiz: QuizStart(items: items, memory: memory))
-        } catch CleanExit.failure {
-            throw ExitCode(1)
-        } catch let exit as SignalExit {
-            throw ExitCode(exit.code)
-        }
+        try runTerminal(paths: paths, language: language, ascii: ascii, presenter: false, theme: .dark,
+                        quiz: QuizStart(items: items, memory: memory))
     }
 }
 

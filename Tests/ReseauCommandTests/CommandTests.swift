@@ -23,18 +23,29 @@ struct CommandTests {
 
     struct Run { var status: Int32; var out: String; var err: String }
 
-    func reseau(_ arguments: String...) throws -> Run {
+    /// The executable ready to start in the repository, with `extra` over our environment.
+    static func process(_ arguments: [String], environment extra: [String: String] = [:]) -> Process {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = Self.repository
+        process.currentDirectoryURL = repository
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "interactive=no"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        return process
+    }
+
+    /// Runs reseau to its end with `input` on its standard input.
+    static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Run {
+        let process = process(arguments, environment: environment)
+        let stdin = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = stdin
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -42,6 +53,8 @@ struct CommandTests {
                    out: String(decoding: outData, as: UTF8.self),
                    err: String(decoding: errData, as: UTF8.self))
     }
+
+    func reseau(_ arguments: String...) throws -> Run { try Self.run(arguments) }
 
     @Test func outlineListsSlidesWithSectionsHeadingsAndBlocks() throws {
         let run = try reseau("outline", Self.fixture("every-block.md"))

@@ -10,33 +10,21 @@ struct QuizCommandTests {
     var progressPath: String { data + "/reseau/progress.json" }
     let lesson = CommandTests.fixture("quiz.md")
 
-    func process(_ arguments: [String]) -> Process {
-        let process = Process()
-        process.executableURL = CommandTests.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = CommandTests.repository
-        var environment = ProcessInfo.processInfo.environment
-        environment["SWIFT_BACKTRACE"] = "interactive=no"
-        environment["XDG_DATA_HOME"] = data
-        environment["LANG"] = "C.UTF-8"
-        process.environment = environment
-        return process
-    }
+    var environment: [String: String] { ["XDG_DATA_HOME": data, "LANG": "C.UTF-8"] }
 
     func reseau(_ arguments: String..., input: String = "") throws -> CommandTests.Run {
-        let process = process(arguments)
-        let stdin = Pipe(), out = Pipe(), err = Pipe()
+        try CommandTests.run(arguments, input: input, environment: environment)
+    }
+
+    /// A reseau started with its standard input open and its output thrown away.
+    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (Process, FileHandle) {
+        let process = CommandTests.process(arguments, environment: environment.merging(extra) { _, new in new })
+        let stdin = Pipe()
         process.standardInput = stdin
-        process.standardOutput = out
-        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                     err: String(decoding: errData, as: UTF8.self))
+        return (process, stdin.fileHandleForWriting)
     }
 
     func savedProgress() throws -> StudyProgress {
@@ -132,15 +120,9 @@ struct QuizCommandTests {
     @Test func killingAWriterMidSaveLeavesTheOldFile() throws {
         let before = try writeBigProgress()
         for offset in [0, 1, 4_096, 65_536, 131_072, 500_000, 1_000_000, 1_500_000, 2_000_000, 2_500_000, 3_000_000, 3_500_000] {
-            let writer = process(["quiz", "--plain", lesson])
-            writer.environment?["RESEAU_TEST_KILL_AFTER_BYTES"] = String(offset)
-            let stdin = Pipe()
-            writer.standardInput = stdin
-            writer.standardOutput = FileHandle.nullDevice
-            writer.standardError = FileHandle.nullDevice
-            try writer.run()
-            stdin.fileHandleForWriting.write(Data("2\n\n".utf8))
-            try? stdin.fileHandleForWriting.close()
+            let (writer, stdin) = try start(["quiz", "--plain", lesson], environment: ["RESEAU_TEST_KILL_AFTER_BYTES": String(offset)])
+            stdin.write(Data("2\n\n".utf8))
+            try? stdin.close()
             writer.waitUntilExit()
             #expect(writer.terminationReason == .uncaughtSignal && writer.terminationStatus == SIGKILL, "killed at byte \(offset)")
             #expect(try savedProgress() == before, "killed at byte \(offset)")
@@ -158,39 +140,25 @@ struct QuizCommandTests {
         _ = try writeBigProgress()
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<12 {
-            let writer = process(["quiz", "--plain", "--all", lesson])
-            let stdin = Pipe()
-            writer.standardInput = stdin
-            writer.standardOutput = FileHandle.nullDevice
-            writer.standardError = FileHandle.nullDevice
-            try writer.run()
-            stdin.fileHandleForWriting.write(Data(String(repeating: "1\n", count: 6).utf8))
+            let (writer, stdin) = try start(["quiz", "--plain", "--all", lesson])
+            stdin.write(Data(String(repeating: "1\n", count: 6).utf8))
             usleep(UInt32.random(in: 50_000...700_000, using: &generator))
             kill(writer.processIdentifier, SIGKILL)
             writer.waitUntilExit()
-            try? stdin.fileHandleForWriting.close()
+            try? stdin.close()
             let progress = try savedProgress()
             #expect(progress.cards.count >= 20_000)
         }
     }
 
     @Test func twoProcessesAtOnceLoseNothing() throws {
-        let first = process(["quiz", "--plain", lesson]), second = process(["quiz", "--plain", CommandTests.fixture("quiz-two.md")])
-        var pipes: [Pipe] = []
-        for p in [first, second] {
-            let stdin = Pipe()
-            p.standardInput = stdin
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            pipes.append(stdin)
-            try p.run()
+        let first = try start(["quiz", "--plain", lesson]), second = try start(["quiz", "--plain", CommandTests.fixture("quiz-two.md")])
+        for (_, stdin) in [first, second] {
+            stdin.write(Data(String(repeating: "1\n", count: 6).utf8))
+            try stdin.close()
         }
-        for pipe in pipes {
-            pipe.fileHandleForWriting.write(Data(String(repeating: "1\n", count: 6).utf8))
-            try pipe.fileHandleForWriting.close()
-        }
-        first.waitUntilExit()
-        second.waitUntilExit()
+        first.0.waitUntilExit()
+        second.0.waitUntilExit()
         let cards = try savedProgress().cards
         #expect(cards.values.filter { $0.lesson == "quiz" }.count == 6)
         #expect(cards.values.filter { $0.lesson == "quiz-two" }.count == 6)

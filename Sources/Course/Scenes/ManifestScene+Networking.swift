@@ -1,0 +1,156 @@
+import NetSim
+import Yams
+
+/// The readers of the networking APIs above Services: NetworkPolicy, cert-manager issuers,
+/// Gateway API and Ingress.
+extension ManifestScene.Reader {
+    mutating func readNetworkPolicy(_ node: Node) {
+        let name = objectName(node)
+        let spec = node["spec"]
+        func rules(_ key: String, peersKey: String) -> [NetworkPolicy.Rule] {
+            (spec?[key]?.list ?? []).map { r in
+                let peers: [NetworkPolicy.Peer]? = r[peersKey].map { list in
+                    list.list.compactMap { p -> NetworkPolicy.Peer? in
+                        if let block = p["ipBlock"] {
+                            guard let cidr = block["cidr"]?.text.flatMap(CIDR.init) else { return nil }
+                            return .ipBlock(cidr, except: (block["except"]?.list ?? []).compactMap { $0.text.flatMap(CIDR.init) })
+                        }
+                        return .pods(pods: selector(p["podSelector"]), namespaces: selector(p["namespaceSelector"]))
+                    }
+                }
+                let ports: [NetworkPolicy.Port]? = r["ports"].map { list in
+                    list.list.map { p in
+                        let port: TargetPort? = p["port"].flatMap { $0.int.map(TargetPort.number) ?? $0.text.map(TargetPort.name) }
+                        return NetworkPolicy.Port(protocol: p["protocol"]?.text.flatMap(TransportProtocol.init(rawValue:)) ?? .tcp,
+                                                  port: port, endPort: p["endPort"]?.int)
+                    }
+                }
+                return NetworkPolicy.Rule(peers: peers, ports: ports)
+            }
+        }
+        var types: Set<NetworkPolicy.Direction>?
+        if let list = spec?["policyTypes"]?.list {
+            types = Set(list.compactMap { $0.text.flatMap(NetworkPolicy.Direction.init(rawValue:)) })
+        }
+        builder.networkPolicies.append(NetworkPolicy(
+            name: name, podSelector: selector(spec?["podSelector"]) ?? LabelSelector(), policyTypes: types,
+            ingress: rules("ingress", peersKey: "from"), egress: rules("egress", peersKey: "to")))
+    }
+
+    mutating func readIssuer(_ node: Node, kind: String) {
+        let spec = node["spec"]
+        let backend: CertIssuer.Backend
+        if spec?["selfSigned"] != nil { backend = .selfSigned }
+        else if let ca = spec?[path: "ca", "secretName"]?.text { backend = .ca(secretName: ca) }
+        else if let acme = spec?["acme"] { backend = .acme(server: acme["server"]?.text ?? "https://acme-v02.api.letsencrypt.org/directory") }
+        else { return report(.error, "\(kind) \(objectName(node)): expected selfSigned, ca or acme", at: node["spec"] ?? node) }
+        let name = kind == "ClusterIssuer" ? ObjectName("", node[path: "metadata", "name"]?.text ?? "") : objectName(node)
+        builder.issuers.append(CertIssuer(name: name, kind: kind == "ClusterIssuer" ? .clusterIssuer : .issuer, backend: backend))
+    }
+
+    mutating func readGateway(_ node: Node) {
+        let name = objectName(node)
+        let spec = node["spec"]
+        var listeners: [Gateway.Listener] = []
+        for l in spec?["listeners"]?.list ?? [] {
+            guard let lname = l["name"]?.text, let port = l["port"]?.int else {
+                report(.error, "Gateway \(name): a listener needs a name and a port", at: l); continue
+            }
+            var allowed = Gateway.RouteNamespaces.same
+            switch l[path: "allowedRoutes", "namespaces", "from"]?.text {
+            case "All": allowed = .all
+            case "Selector": allowed = .selector(selector(l[path: "allowedRoutes", "namespaces", "selector"]) ?? LabelSelector())
+            default: break
+            }
+            let refs = (l[path: "tls", "certificateRefs"]?.list ?? []).compactMap { ref -> ObjectName? in
+                guard let n = ref["name"]?.text else { return nil }
+                return ObjectName(ref["namespace"]?.text ?? name.namespace, n)
+            }
+            listeners.append(Gateway.Listener(name: lname, hostname: l["hostname"]?.text, port: port,
+                                              protocol: l["protocol"]?.text ?? "HTTP", certificateRefs: refs, allowedRoutes: allowed))
+        }
+        let address = (spec?["addresses"]?.list ?? []).compactMap { $0["value"]?.text.flatMap(IPv4Address.init) }.first
+        guard let className = spec?["gatewayClassName"]?.text else {
+            return report(.error, "Gateway \(name): spec.gatewayClassName is required", at: node["spec"] ?? node)
+        }
+        builder.gateways.append(Gateway(name: name, className: className, listeners: listeners, address: address))
+    }
+
+    mutating func readHTTPRoute(_ node: Node) {
+        let name = objectName(node)
+        let spec = node["spec"]
+        let parents = (spec?["parentRefs"]?.list ?? []).compactMap { p -> HTTPRoute.ParentRef? in
+            guard let n = p["name"]?.text else { return nil }
+            return HTTPRoute.ParentRef(name: ObjectName(p["namespace"]?.text ?? name.namespace, n), sectionName: p["sectionName"]?.text)
+        }
+        var rules: [HTTPRoute.Rule] = []
+        for r in spec?["rules"]?.list ?? [] {
+            var matches: [HTTPRoute.Match] = []
+            for m in r["matches"]?.list ?? [] {
+                var match = HTTPRoute.Match()
+                if let path = m["path"] {
+                    let value = path["value"]?.text ?? "/"
+                    switch path["type"]?.text ?? "PathPrefix" {
+                    case "Exact": match.path = .exact(value)
+                    case "RegularExpression": match.path = .regex(value)
+                    default: match.path = .prefix(value)
+                    }
+                }
+                match.method = m["method"]?.text
+                for h in m["headers"]?.list ?? [] { if let k = h["name"]?.text, let v = h["value"]?.text { match.headers[k] = v } }
+                for q in m["queryParams"]?.list ?? [] { if let k = q["name"]?.text, let v = q["value"]?.text { match.queryParams[k] = v } }
+                matches.append(match)
+            }
+            let refs = (r["backendRefs"]?.list ?? []).compactMap { b -> HTTPRoute.BackendRef? in
+                guard let n = b["name"]?.text, let port = b["port"]?.int else {
+                    report(.error, "HTTPRoute \(name): a backendRef needs a name and a port", at: b); return nil
+                }
+                return HTTPRoute.BackendRef(service: ObjectName(b["namespace"]?.text ?? name.namespace, n), port: port,
+                                            weight: b["weight"]?.int ?? 1)
+            }
+            rules.append(HTTPRoute.Rule(matches: matches, backendRefs: refs))
+        }
+        builder.httpRoutes.append(HTTPRoute(name: name, parentRefs: parents,
+                                            hostnames: (spec?["hostnames"]?.list ?? []).compactMap(\.text), rules: rules))
+    }
+
+    func ingressBackend(_ node: Node?) -> Ingress.Backend? {
+        guard let service = node?[path: "service", "name"]?.text else { return nil }
+        let port = node?[path: "service", "port"]
+        if let number = port?["number"]?.int { return Ingress.Backend(service: service, port: .number(number)) }
+        if let name = port?["name"]?.text { return Ingress.Backend(service: service, port: .name(name)) }
+        return nil
+    }
+
+    mutating func readIngress(_ node: Node) {
+        let name = objectName(node)
+        let spec = node["spec"]
+        var ingress = Ingress(name: name, className: spec?["ingressClassName"]?.text,
+                              defaultBackend: ingressBackend(spec?["defaultBackend"]),
+                              annotations: node[path: "metadata", "annotations"]?.stringMap ?? [:])
+        if ingress.className == nil, let legacy = ingress.annotations["kubernetes.io/ingress.class"] { ingress.className = legacy }
+        for rule in spec?["rules"]?.list ?? [] {
+            var paths: [Ingress.Path] = []
+            for p in rule[path: "http", "paths"]?.list ?? [] {
+                let typeText = p["pathType"]?.text ?? ""
+                guard let type = Ingress.PathType(rawValue: typeText) else {
+                    report(.error, "Ingress \(name): pathType must be Exact, Prefix or ImplementationSpecific", at: p["pathType"] ?? p); continue
+                }
+                let path = p["path"]?.text ?? "/"
+                guard path.hasPrefix("/") else { report(.error, "Ingress \(name): a path must start with /", at: p["path"]); continue }
+                guard let backend = ingressBackend(p["backend"]) else {
+                    report(.error, "Ingress \(name): a path needs backend.service.name and a port number or name", at: p); continue
+                }
+                paths.append(Ingress.Path(path: path, type: type, backend: backend))
+            }
+            ingress.rules.append(Ingress.Rule(host: rule["host"]?.text, paths: paths))
+        }
+        for tls in spec?["tls"]?.list ?? [] {
+            ingress.tls.append(Ingress.TLS(hosts: (tls["hosts"]?.list ?? []).compactMap(\.text), secretName: tls["secretName"]?.text))
+        }
+        if ingress.rules.isEmpty && ingress.defaultBackend == nil {
+            report(.warning, "Ingress \(name) has no rules and no defaultBackend: it routes nothing", at: node["kind"])
+        }
+        builder.ingresses.append(ingress)
+    }
+}
