@@ -19,7 +19,9 @@ struct ProgressStoreTests {
     }
 
     @Test func updatesAreSavedAndReadBack() throws {
-        let store = ProgressStore(directory: temporaryDirectory() + "/nested/reseau")
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = ProgressStore(directory: dir + "/nested/reseau")
         #expect(try store.load().cards.isEmpty)
         try store.update { $0.cards["l/q1"] = state }
         try store.update { $0.cards["l/q2"] = state }
@@ -28,6 +30,7 @@ struct ProgressStoreTests {
 
     @Test func aDamagedFileIsKeptAsideWithAMessage() throws {
         let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = ProgressStore(directory: dir)
         try Data("{\"version\":1,\"cards\":{\"l/q1\":{\"stab".utf8).write(to: URL(fileURLWithPath: store.path))
         // Reading alone does not move it; the message says what will happen.
@@ -43,6 +46,7 @@ struct ProgressStoreTests {
 
     @Test func concurrentWritersLoseNothing() async throws {
         let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         // Two stores on one directory stand for two processes: each applies its change to
         // the latest file under the lock (flock locks belong to open file descriptions).
         await withTaskGroup(of: Void.self) { group in

@@ -23,35 +23,25 @@ struct CommandTests {
 
     struct Run { var status: Int32; var out: String; var err: String }
 
-    /// The executable ready to start in the repository, with `extra` over our environment.
-    static func process(_ arguments: [String], environment extra: [String: String] = [:]) -> Process {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = repository
+    /// The environment reseau runs in: ours, with `extra` over it.
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "interactive=no"
         environment.merge(extra) { _, new in new }
-        process.environment = environment
-        return process
+        return environment
+    }
+
+    /// Starts reseau in the repository.
+    static func start(_ arguments: [String], input: Child.Input = .none, environment extra: [String: String] = [:]) throws -> Child {
+        try Child(executable.path, arguments, environment: environment(extra), directory: repository.path, input: input)
     }
 
     /// Runs reseau to its end with `input` on its standard input.
     static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Run {
-        let process = process(arguments, environment: environment)
-        let stdin = Pipe(), out = Pipe(), err = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus,
-                   out: String(decoding: outData, as: UTF8.self),
-                   err: String(decoding: errData, as: UTF8.self))
+        let child = try start(arguments, input: .text(input), environment: environment)
+        defer { child.clean() }
+        let exit = child.wait()
+        return Run(status: exit.status, out: child.out, err: child.err)
     }
 
     func reseau(_ arguments: String...) throws -> Run { try Self.run(arguments) }
@@ -138,18 +128,9 @@ struct MermaidCommandTests {
     }
 
     @Test func jsonUsesMermaidNamesAndReadsStandardInput() throws {
-        let process = Process()
-        process.executableURL = CommandTests.executable
-        process.arguments = ["mermaid", "--json", "-"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data("graph TD;A--xB;".utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let run = try CommandTests.run(["mermaid", "--json", "-"], input: "graph TD;A--xB;")
+        let data = Data(run.out.utf8)
+        #expect(run.status == 0)
         let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         let edge = (json?["edges"] as? [[String: Any]])?.first
         #expect(edge?["type"] as? String == "arrow_cross")
@@ -234,18 +215,10 @@ struct TraceCommandTests {
 /// `--plain`: slides as text, commands read line by line, for screen readers and pipes.
 struct PlainModeTests {
     @Test func slidesAndCommandsThroughAPipe() throws {
-        let process = Process()
-        process.executableURL = CommandTests.executable
-        process.arguments = ["--plain", "--lang", "en", "--width", "60", CommandTests.fixture("every-block.md")]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data("n\n4\nzz\nq\n".utf8))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let run = try CommandTests.run(["--plain", "--lang", "en", "--width", "60", CommandTests.fixture("every-block.md")],
+                                       input: "n\n4\nzz\nq\n")
+        let text = run.out
+        #expect(run.status == 0)
         #expect(text.contains("── 1/4 · Blocs simples "))
         #expect(text.contains("── 2/4 · Blocs simples › Listes "))
         #expect(text.contains("── 4/4 "))

@@ -3,10 +3,11 @@ import Testing
 import Memory
 
 /// `reseau quiz` and `reseau progress` run as a user runs them, each test with its own
-/// $XDG_DATA_HOME.
+/// $XDG_DATA_HOME, removed after it.
 @Suite(.serialized)
-struct QuizCommandTests {
+final class QuizCommandTests {
     let data = NSTemporaryDirectory() + "reseau-xdg-\(UUID().uuidString)"
+    deinit { try? FileManager.default.removeItem(atPath: data) }
     var progressPath: String { data + "/reseau/progress.json" }
     let lesson = CommandTests.fixture("quiz.md")
 
@@ -16,15 +17,9 @@ struct QuizCommandTests {
         try CommandTests.run(arguments, input: input, environment: environment)
     }
 
-    /// A reseau started with its standard input open and its output thrown away.
-    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (Process, FileHandle) {
-        let process = CommandTests.process(arguments, environment: environment.merging(extra) { _, new in new })
-        let stdin = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return (process, stdin.fileHandleForWriting)
+    /// A reseau started with its standard input a pipe the test writes to.
+    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Child {
+        try CommandTests.start(arguments, input: .pipe, environment: environment.merging(extra) { _, new in new })
     }
 
     func savedProgress() throws -> StudyProgress {
@@ -120,11 +115,11 @@ struct QuizCommandTests {
     @Test func killingAWriterMidSaveLeavesTheOldFile() throws {
         let before = try writeBigProgress()
         for offset in [0, 1, 4_096, 65_536, 131_072, 500_000, 1_000_000, 1_500_000, 2_000_000, 2_500_000, 3_000_000, 3_500_000] {
-            let (writer, stdin) = try start(["quiz", "--plain", lesson], environment: ["RESEAU_TEST_KILL_AFTER_BYTES": String(offset)])
-            stdin.write(Data("2\n\n".utf8))
-            try? stdin.close()
-            writer.waitUntilExit()
-            #expect(writer.terminationReason == .uncaughtSignal && writer.terminationStatus == SIGKILL, "killed at byte \(offset)")
+            let writer = try start(["quiz", "--plain", lesson], environment: ["RESEAU_TEST_KILL_AFTER_BYTES": String(offset)])
+            defer { writer.clean() }
+            writer.write("2\n\n")
+            writer.closeInput()
+            #expect(writer.wait().signal == SIGKILL, "killed at byte \(offset)")
             #expect(try savedProgress() == before, "killed at byte \(offset)")
         }
         // The killed writers' temporary files are cleared by the next save, which lands.
@@ -140,12 +135,12 @@ struct QuizCommandTests {
         _ = try writeBigProgress()
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<12 {
-            let (writer, stdin) = try start(["quiz", "--plain", "--all", lesson])
-            stdin.write(Data(String(repeating: "1\n", count: 6).utf8))
+            let writer = try start(["quiz", "--plain", "--all", lesson])
+            defer { writer.clean() }
+            writer.write(String(repeating: "1\n", count: 6))
             usleep(UInt32.random(in: 50_000...700_000, using: &generator))
-            kill(writer.processIdentifier, SIGKILL)
-            writer.waitUntilExit()
-            try? stdin.close()
+            writer.kill(SIGKILL)
+            writer.wait()
             let progress = try savedProgress()
             #expect(progress.cards.count >= 20_000)
         }
@@ -153,12 +148,13 @@ struct QuizCommandTests {
 
     @Test func twoProcessesAtOnceLoseNothing() throws {
         let first = try start(["quiz", "--plain", lesson]), second = try start(["quiz", "--plain", CommandTests.fixture("quiz-two.md")])
-        for (_, stdin) in [first, second] {
-            stdin.write(Data(String(repeating: "1\n", count: 6).utf8))
-            try stdin.close()
+        defer { first.clean(); second.clean() }
+        for writer in [first, second] {
+            writer.write(String(repeating: "1\n", count: 6))
+            writer.closeInput()
         }
-        first.0.waitUntilExit()
-        second.0.waitUntilExit()
+        #expect(first.wait().status == 0)
+        #expect(second.wait().status == 0)
         let cards = try savedProgress().cards
         #expect(cards.values.filter { $0.lesson == "quiz" }.count == 6)
         #expect(cards.values.filter { $0.lesson == "quiz-two" }.count == 6)

@@ -45,7 +45,7 @@ struct TerminalEndToEndTests {
     @Test func quizInTheTerminalSavesEachAnswer() throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("reseau-e2e-xdg-\(UInt32.random(in: 0...UInt32.max))").path
         let tmux = try TmuxSession(lesson: CommandTests.fixture("quiz.md"), environment: "XDG_DATA_HOME='\(data)'", command: "quiz")
-        defer { tmux.close() }
+        defer { tmux.close(); try? FileManager.default.removeItem(atPath: data) }
         try tmux.waitFor("Quiz · 1/6")
         tmux.keys("2", "Enter")
         try tmux.waitFor("✓ Right!")
@@ -119,42 +119,25 @@ struct TmuxSession {
         try Self.tmux(["new-session", "-d", "-s", name, "-x", "100", "-y", "40", "sh \(folder.path)/run.sh"])
     }
 
-    /// Runs tmux. Only a command that prints (capture-pane) gets a pipe: the server that
-    /// `new-session` starts would keep any pipe open forever.
+    /// Runs tmux to its end (at most 20 s) and returns what it printed.
     @discardableResult
-    static func tmux(_ arguments: [String], output: Bool = false) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        guard output else {
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            return ""
-        }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-capture-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: file)
-        process.standardOutput = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        defer { try? FileManager.default.removeItem(at: file) }
-        return try String(contentsOf: file, encoding: .utf8)
+    static func tmux(_ arguments: [String]) throws -> String {
+        let child = try Child("/usr/bin/env", ["tmux"] + arguments, environment: ProcessInfo.processInfo.environment)
+        defer { child.clean() }
+        let exit = child.wait(timeout: 20)
+        if exit.timedOut { throw Timeout(description: "tmux \(arguments.joined(separator: " ")) did not end") }
+        return child.out
     }
 
     func keys(_ keys: String...) { _ = try? Self.tmux(["send-keys", "-t", name] + keys) }
     func resize(width: Int, height: Int) { _ = try? Self.tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"]) }
-    func capture() throws -> String { try Self.tmux(["capture-pane", "-p", "-t", name], output: true) }
+    func capture() throws -> String { try Self.tmux(["capture-pane", "-p", "-t", name]) }
 
     func signal(_ name: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pkill", "-\(name)", "-f", CommandTests.executable.path + " --lang en"]
-        try? process.run()
-        process.waitUntilExit()
+        let pkill = try? Child("/usr/bin/env", ["pkill", "-\(name)", "-f", CommandTests.executable.path + " --lang en"],
+                               environment: ProcessInfo.processInfo.environment)
+        pkill?.wait(timeout: 20)
+        pkill?.clean()
     }
 
     struct Timeout: Error, CustomStringConvertible {
