@@ -98,6 +98,10 @@ public enum Verdict: Sendable, Equatable {
     /// The request itself could not be understood (unknown source, bad URL).
     case invalid
 
+    /// Every verdict's name, as `name` gives it.
+    public static let names = ["delivered", "delivered-to-node", "left-cluster", "external-name", "rejected", "dropped",
+                               "nxdomain", "http-404", "no-route", "invalid"]
+
     /// A word for tables and JSON.
     public var name: String {
         switch self {

@@ -167,6 +167,35 @@ struct PolicySceneTests {
     }
 }
 
+/// `expect:` on a flow: what the lesson says happens, held against the engine by lint.
+struct FlowExpectationTests {
+    static func policyScene(expecting first: String, _ second: String) -> String {
+        let text = try! String(contentsOfFile: ManifestSceneTests.scenePath("policy.yaml"), encoding: .utf8)
+        return text
+            .replacingOccurrences(of: "{from: frontend, to: \"http://api.shop/\"}", with: "{from: frontend, to: \"http://api.shop/\", expect: \(first)}")
+            .replacingOccurrences(of: "{from: intruder, to: \"http://api.shop/\"}", with: "{from: intruder, to: \"http://api.shop/\", expect: \(second)}")
+    }
+
+    @Test func whatTheEngineConfirmsIsSilent() {
+        let scene = ManifestScene.load(Self.policyScene(expecting: "delivered", "dropped"), file: "p.yaml", line: 1, column: 1, name: "p")
+        #expect(scene.flows.map(\.expect) == ["delivered", "dropped"])
+        #expect(scene.expectationDiagnostics(file: "p.yaml").isEmpty)
+    }
+
+    @Test func aWrongExpectationIsAnErrorAtTheFlow() {
+        let scene = ManifestScene.load(Self.policyScene(expecting: "delivered", "delivered"), file: "p.yaml", line: 1, column: 1, name: "p")
+        let diagnostics = scene.expectationDiagnostics(file: "p.yaml")
+        #expect(diagnostics.map(\.description) == [
+            "p.yaml:7:5: error: flow intruder → http://api.shop/: the lesson expects delivered, the engine says dropped: \(scene.traces()[1].summary.en)",
+        ])
+    }
+
+    @Test func anUnknownVerdictIsNamed() {
+        let scene = ManifestScene.load(Self.policyScene(expecting: "arrives", "dropped"), file: "p.yaml", line: 1, column: 1, name: "p")
+        #expect(scene.diagnostics.contains { $0.line == 6 && $0.severity == .error && $0.message.contains("`expect: arrives` is not one of delivered, delivered-to-node") })
+    }
+}
+
 /// A canary with the Gateway API (Tests/Fixtures/scenes/gateway.yaml).
 struct GatewaySceneTests {
     @Test func weightsAndAHeaderMatch() throws {

@@ -44,6 +44,7 @@ extension Lesson {
         for scene in scenes() {
             all += scene.scene.diagnostics
             if let reading = scene.reading { all += FlowCheck.check(reading, file: file) }
+            else { all += scene.scene.expectationDiagnostics(file: file) }
         }
         return all.sortedByPosition()
     }
@@ -61,7 +62,8 @@ extension Curriculum {
         for path in paths {
             let ext = (path as NSString).pathExtension.lowercased()
             if ext == "yaml" || ext == "yml" {
-                out += SceneLocator.load(path).1.sortedByPosition()
+                let (scene, diagnostics) = SceneLocator.load(path)
+                out += (diagnostics + (scene?.expectationDiagnostics(file: path) ?? [])).sortedByPosition()
             } else {
                 lessonPaths.append(path)
             }

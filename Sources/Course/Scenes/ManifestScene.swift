@@ -182,6 +182,10 @@ public enum ManifestScene {
                 if let p = item["protocol"]?.text.flatMap({ TransportProtocol(rawValue: $0.uppercased()) }) { flow.protocol = p }
                 if let m = item["method"]?.text { flow.method = m }
                 flow.headers = item["headers"]?.stringMap ?? [:]
+                if let expect = item["expect"]?.text {
+                    if Verdict.names.contains(expect) { flow.expect = expect }
+                    else { report(.error, "Scene: flow `expect: \(expect)` is not one of \(Verdict.names.joined(separator: ", "))", at: item["expect"]) }
+                }
                 flows.append(flow)
             }
         }

@@ -13,6 +13,15 @@ public struct Scene: Sendable {
         let tracer = Tracer(cluster: cluster)
         return flows.enumerated().map { index, flow in tracer.trace(flow.request(seed: UInt64(index))) }
     }
+
+    /// Each flow whose `expect` the engine contradicts, as an error at the flow.
+    public func expectationDiagnostics(file: String) -> [Diagnostic] {
+        zip(flows, traces()).compactMap { flow, trace in
+            guard let expect = flow.expect, expect != trace.verdict.name else { return nil }
+            return Diagnostic(file: file, line: flow.line, column: flow.column, severity: .error,
+                              message: "flow \(flow.from) → \(flow.to): the lesson expects \(expect), the engine says \(trace.verdict.name): \(trace.summary.en)")
+        }
+    }
 }
 
 /// One request to animate: from a Pod, Node or client, to a URL.
@@ -24,6 +33,9 @@ public struct Flow: Sendable, Equatable {
     public var headers: [String: String] = [:]
     /// The Pod the lesson shows answering (a diagram's last step), followed when possible.
     public var expectedBackend: IPv4Address?
+    /// What the lesson says happens (`expect:` in a scene, a verdict's name: `delivered`,
+    /// `rejected`, `dropped`…); lint holds the engine to it.
+    public var expect: String?
     /// For a diagram flow: its numbered steps, as written.
     public var steps: [FlowStep] = []
     /// Where the flow is written in the lesson file.
