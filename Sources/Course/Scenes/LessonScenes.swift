@@ -42,9 +42,8 @@ extension Lesson {
     public func lint() -> [Diagnostic] {
         var all = diagnostics
         for scene in scenes() {
-            all += scene.scene.diagnostics
-            if let reading = scene.reading { all += FlowCheck.check(reading, file: file) }
-            else { all += scene.scene.expectationDiagnostics(file: file) }
+            if let reading = scene.reading { all += scene.scene.diagnostics + FlowCheck.check(reading, file: file) }
+            else { all += scene.scene.lint(file: file) }
         }
         return all.sortedByPosition()
     }
@@ -63,7 +62,8 @@ extension Curriculum {
             let ext = (path as NSString).pathExtension.lowercased()
             if ext == "yaml" || ext == "yml" {
                 let (scene, diagnostics) = SceneLocator.load(path)
-                out += (diagnostics + (scene?.expectationDiagnostics(file: path) ?? [])).sortedByPosition()
+                let decoding = diagnostics.filter { d in !(scene?.diagnostics.contains(d) ?? false) }
+                out += (decoding + (scene?.lint(file: path) ?? [])).sortedByPosition()
             } else {
                 lessonPaths.append(path)
             }

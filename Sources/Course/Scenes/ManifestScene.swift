@@ -174,11 +174,16 @@ public enum ManifestScene {
                 builder.clients.append(ExternalClient(name: name, ip: ip))
             }
             for item in node["flows"]?.list ?? [] {
-                guard let from = item["from"]?.text, let to = item["to"]?.text else {
-                    report(.error, "Scene: a flow needs `from` and `to`", at: item); continue
+                let forward = item["portForward"]?.text
+                guard let from = item["from"]?.text, let to = item["to"]?.text ?? forward.map({ "kubectl port-forward \($0)" }) else {
+                    report(.error, "Scene: a flow needs `from` and `to` (or `portForward: svc/NAME:PORT`)", at: item); continue
+                }
+                if let forward, forward.split(separator: ":").count != 2 || Int(forward.split(separator: ":")[1]) == nil {
+                    report(.error, "Scene: `portForward: \(forward)` is not TARGET:PORT (svc/web:80, pod/web-0:8080)", at: item["portForward"]); continue
                 }
                 let (line, col) = position(item)
                 var flow = Flow(from: from, to: to, line: line, column: col)
+                flow.portForward = forward
                 if let p = item["protocol"]?.text.flatMap({ TransportProtocol(rawValue: $0.uppercased()) }) { flow.protocol = p }
                 if let m = item["method"]?.text { flow.method = m }
                 flow.headers = item["headers"]?.stringMap ?? [:]

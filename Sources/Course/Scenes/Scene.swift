@@ -11,12 +11,34 @@ public struct Scene: Sendable {
     /// The request of each flow, traced.
     public func traces(language: Language = .en) -> [Trace] {
         let tracer = Tracer(cluster: cluster)
-        return flows.enumerated().map { index, flow in tracer.trace(flow.request(seed: UInt64(index))) }
+        return flows.enumerated().map { index, flow in
+            if let target = flow.portForward, let colon = target.lastIndex(of: ":"), let port = Int(target[target.index(after: colon)...]) {
+                return tracer.portForward(from: flow.from, target: String(target[..<colon]), port: port, seed: UInt64(index))
+            }
+            return tracer.trace(flow.request(seed: UInt64(index)))
+        }
+    }
+
+    /// What lint reports for a manifest scene: what loading found, then each flow whose
+    /// `expect` the engine contradicts. A Service whose selector matches no Pod is a mistake
+    /// a lesson may show on purpose; a flow to it that expects `rejected` says so, and the
+    /// warning is not repeated.
+    public func lint(file: String) -> [Diagnostic] {
+        let traces = traces()
+        let shown = Set(zip(flows, traces).compactMap { flow, trace in
+            flow.expect == "rejected" ? trace.service.map { "Service \($0): its selector " } : nil
+        })
+        let kept = diagnostics.filter { d in !(d.severity == .warning && shown.contains { d.message.hasPrefix($0) }) }
+        return kept + expectationDiagnostics(file: file, traces: traces)
     }
 
     /// Each flow whose `expect` the engine contradicts, as an error at the flow.
     public func expectationDiagnostics(file: String) -> [Diagnostic] {
-        zip(flows, traces()).compactMap { flow, trace in
+        expectationDiagnostics(file: file, traces: traces())
+    }
+
+    func expectationDiagnostics(file: String, traces: [Trace]) -> [Diagnostic] {
+        zip(flows, traces).compactMap { flow, trace in
             guard let expect = flow.expect, expect != trace.verdict.name else { return nil }
             return Diagnostic(file: file, line: flow.line, column: flow.column, severity: .error,
                               message: "flow \(flow.from) → \(flow.to): the lesson expects \(expect), the engine says \(trace.verdict.name): \(trace.summary.en)")
@@ -27,7 +49,10 @@ public struct Scene: Sendable {
 /// One request to animate: from a Pod, Node or client, to a URL.
 public struct Flow: Sendable, Equatable {
     public var from: String
+    /// The URL; for a port-forward, `kubectl port-forward TARGET PORT` as written.
     public var to: String
+    /// `kubectl port-forward` instead of a request: `svc/web:80`, `pod/web-0:8080`.
+    public var portForward: String?
     public var `protocol`: TransportProtocol = .tcp
     public var method: String = "GET"
     public var headers: [String: String] = [:]
