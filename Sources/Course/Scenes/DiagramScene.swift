@@ -125,9 +125,11 @@ public enum DiagramScene {
         let podIPs = builder.pods.compactMap(\.ip)
         if let first = podIPs.first {
             builder.podCIDR = CIDR(network: first, prefix: 16)
+            // A Node with no Pod drawn gets a free /24 from the builder, not another's.
             for i in builder.nodes.indices {
-                let own = builder.pods.first { $0.nodeName == builder.nodes[i].name }?.ip ?? first
-                builder.nodes[i].podCIDR = CIDR(network: own, prefix: 24)
+                if let own = builder.pods.first(where: { $0.nodeName == builder.nodes[i].name })?.ip {
+                    builder.nodes[i].podCIDR = CIDR(network: own, prefix: 24)
+                }
             }
         }
         let serviceIPs = builder.services.compactMap(\.service.clusterIP)
