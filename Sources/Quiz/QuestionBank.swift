@@ -103,7 +103,11 @@ private struct EngineContext {
     /// Where the flow is written: the line a question points back to.
     var line: Int { flow.line }
     var cluster: Cluster { scene.cluster }
-    var request: String { "\(trace.request.from) → \(trace.request.url)" }
+    /// The request as a prompt names it, with its Host header when it has one (the proxy
+    /// routes by it).
+    var request: String {
+        "\(trace.request.from) → \(trace.request.url)" + (trace.request.headers["Host"].map { " (Host: \($0))" } ?? "")
+    }
 
     func questions() -> [QuizItem] {
         [candidates(), nextHop(), sourcePreserved(), backend(), policy()].compactMap { $0 } + dns()
@@ -174,8 +178,19 @@ private struct EngineContext {
     }
 
     func sourcePreserved() -> QuizItem? {
-        guard case .delivered(let pod) = trace.verdict, let source = trace.hops.first?.before.src else { return nil }
+        // A port-forward reaches the Pod from inside its own network namespace: no source to keep.
+        guard flow.portForward == nil, case .delivered(let pod) = trace.verdict, let source = trace.hops.first?.before.src else { return nil }
         let snat = trace.hops.first { $0.action == .snat }
+        if let proxy = trace.hops.first(where: { $0.action == .proxy }) {
+            // An Ingress controller or a Gateway ends the client's connection and opens another.
+            return yesNo(.sourcePreserved,
+                         prompt: Localized(fr: "\(request) : le Pod \(pod) voit-il l'adresse source d'origine (\(source)) ?",
+                                           en: "\(request): does Pod \(pod) see the original source address (\(source))?"),
+                         yes: Localized(fr: "Oui", en: "Yes"), no: Localized(fr: "Non", en: "No"), answerIsYes: false,
+                         explanation: Localized(
+                            fr: "Le proxy (\(proxy.place)) termine la connexion du client et en ouvre une nouvelle : \(pod) voit \(proxy.after.src), l'adresse du client voyage dans l'en-tête X-Forwarded-For.",
+                            en: "The proxy (\(proxy.place)) ends the client's connection and opens a new one: \(pod) sees \(proxy.after.src); the client's address travels in the X-Forwarded-For header."))
+        }
         let explanation = snat?.explanation ?? Localized(
             fr: "Aucune règle SNAT/MASQUERADE sur le chemin : \(pod) voit \(source).",
             en: "No SNAT/MASQUERADE rule on the way: \(pod) sees \(source).")
@@ -207,11 +222,9 @@ private struct EngineContext {
             .filter { $0 != service && $0.namespace != "kube-system" && !$0.name.contains("ingress") && !$0.name.contains("gateway") }
         var rng = SplitMix(seed: "backend" + request)
         let wrong = Array(others.shuffled(using: &rng).prefix(3))
-        var headers = ""
-        if let host = trace.request.headers["Host"] { headers = " (Host: \(host))" }
         return item(.backend,
-                    prompt: Localized(fr: "\(request)\(headers) : vers quel Service le proxy envoie-t-il la requête ?",
-                                      en: "\(request)\(headers): which Service does the proxy send the request to?"),
+                    prompt: Localized(fr: "\(request) : vers quel Service le proxy envoie-t-il la requête ?",
+                                      en: "\(request): which Service does the proxy send the request to?"),
                     right: [.same(service.description)], wrong: wrong.map { .same($0.description) },
                     explanation: trace.summary)
     }
