@@ -106,7 +106,8 @@ private struct EngineContext {
     /// The request as a prompt names it, with its Host header when it has one (the proxy
     /// routes by it).
     var request: String {
-        "\(trace.request.from) → \(trace.request.url)" + (trace.request.headers["Host"].map { " (Host: \($0))" } ?? "")
+        if let target = flow.portForward { return "\(flow.from) → kubectl port-forward \(target)" }
+        return "\(trace.request.from) → \(trace.request.url)" + (trace.request.headers["Host"].map { " (Host: \($0))" } ?? "")
     }
 
     func questions() -> [QuizItem] {
@@ -125,7 +126,10 @@ private struct EngineContext {
     }
 
     func id(_ kind: QuizItem.EngineKind, salt: String = "") -> String {
-        "\(key)/\(kind.rawValue)-\(stableHash([scene.name, flow.from, flow.to, salt]))"
+        // Headers join the hash only when there are some, so that ids of flows without
+        // them stay what they were; two flows to one URL with other Hosts differ.
+        let headers = flow.headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        return "\(key)/\(kind.rawValue)-\(stableHash([scene.name, flow.from, flow.to, salt] + headers))"
     }
 
     /// A two-choice question in a fixed order (yes first).
@@ -155,7 +159,10 @@ private struct EngineContext {
                     prompt: Localized(fr: "\(request) : sur quels Pods la requête peut-elle arriver ? (toutes les bonnes réponses)",
                                       en: "\(request): which Pods can this request land on? (every right answer)"),
                     right: landing.map { .same($0.description) }, wrong: wrong.map { .same($0.description) },
-                    explanation: Localized(
+                    explanation: flow.portForward != nil
+                        ? Localized(fr: "kubectl choisit un seul Pod prêt au démarrage et s'y tient, sans kube-proxy : \(landing.map(\.description).joined(separator: ", ")).",
+                                    en: "kubectl picks one ready Pod when it starts and keeps it, without kube-proxy: \(landing.map(\.description).joined(separator: ", ")).")
+                        : Localized(
                         fr: "kube-proxy choisit parmi les endpoints prêts\(serviceText) : \(landing.map(\.description).joined(separator: ", ")).",
                         en: "kube-proxy picks among the ready endpoints\(serviceText): \(landing.map(\.description).joined(separator: ", "))."))
     }
@@ -217,7 +224,8 @@ private struct EngineContext {
     }
 
     func backend() -> QuizItem? {
-        guard trace.hops.contains(where: { $0.action == .proxy }), let service = trace.service else { return nil }
+        // kubectl's tunnel is drawn as a proxy hop, but no Service routes it.
+        guard flow.portForward == nil, trace.hops.contains(where: { $0.action == .proxy }), let service = trace.service else { return nil }
         let others = cluster.services.map(\.name)
             .filter { $0 != service && $0.namespace != "kube-system" && !$0.name.contains("ingress") && !$0.name.contains("gateway") }
         var rng = SplitMix(seed: "backend" + request)
