@@ -20,7 +20,11 @@ public struct DiagramRenderer: Sendable {
     }
 
     public func render(_ chart: Flowchart, maxWidth: Int) -> [StyledLine] {
-        let layout = layout(chart, maxWidth: maxWidth)
+        render(chart, layout: layout(chart, maxWidth: maxWidth), maxWidth: maxWidth)
+    }
+
+    /// Draws `chart` with a layout already made for it.
+    public func render(_ chart: Flowchart, layout: DiagramLayout, maxWidth: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         if let title = chart.title {
             lines.append([Span(Text.truncate(title, to: maxWidth), Style(.title, bold: true))])

@@ -6,7 +6,23 @@ import NetSim
 /// Nodes side by side as boxes holding their Pods, Services above them (dotted arrows to
 /// their endpoints), clients, load balancers, Ingress controllers and Gateways outside.
 public enum SceneDiagram {
-    public static func flowchart(_ cluster: Cluster, title: String? = nil) -> Flowchart {
+    /// The diagram and its layout within `maxWidth` when it can be: Services side by side
+    /// first, else in rows of three, two, then one (linked by invisible edges, which rank
+    /// them one above the other), the first that fits.
+    public static func fitted(_ cluster: Cluster, title: String? = nil, maxWidth: Int,
+                              renderer: DiagramRenderer) -> (Flowchart, DiagramLayout) {
+        var best: (Flowchart, DiagramLayout)?
+        for perRow in [nil, 3, 2, 1] as [Int?] {
+            let chart = flowchart(cluster, title: title, servicesPerRow: perRow)
+            let layout = renderer.layout(chart, maxWidth: maxWidth)
+            if layout.width <= maxWidth { return (chart, layout) }
+            if best == nil || layout.width < best!.1.width { best = (chart, layout) }
+        }
+        return best!
+    }
+
+    /// `servicesPerRow`: at most that many Services on a row (nil: all on one).
+    public static func flowchart(_ cluster: Cluster, title: String? = nil, servicesPerRow: Int? = nil) -> Flowchart {
         var chart = Flowchart()
         chart.title = title
         chart.direction = .topBottom
@@ -56,6 +72,15 @@ public enum SceneDiagram {
             chart.subgraphs.append(Subgraph(id: id("node_" + node.name), title: "\(node.name)<br/>\(node.ip) · \(node.podCIDR)",
                                             nodes: members, line: line))
             line += 1
+        }
+        // Rows of Services: each one ranked below the one `perRow` before it.
+        if let perRow = servicesPerRow, perRow > 0 {
+            for i in services.indices.dropFirst(perRow) {
+                chart.edges.append(Edge(id: "L\(chart.edges.count)", isUserDefinedID: false,
+                                        from: id("svc_" + services[i - perRow].name.description),
+                                        to: id("svc_" + services[i].name.description), type: .arrow_open, stroke: .invisible,
+                                        length: 1, label: "", line: line, column: 1))
+            }
         }
         // Endpoints: dotted arrows from each Service to its ready Pods.
         for service in services {

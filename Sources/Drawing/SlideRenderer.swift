@@ -216,8 +216,9 @@ public struct SlideRenderer: Sendable {
     /// A `yaml scene` block: its cluster drawn, then the flows it animates.
     func scene(_ s: SceneSource, width: Int) -> [StyledLine] {
         let scene = ManifestScene.load(s.source, file: "", line: 1, column: 1, name: "")
-        let chart = SceneDiagram.flowchart(scene.cluster, title: french ? "Scène" : "Scene")
-        var lines = DiagramRenderer(glyphs: glyphs).render(chart, maxWidth: width)
+        let renderer = DiagramRenderer(glyphs: glyphs)
+        let (chart, layout) = SceneDiagram.fitted(scene.cluster, title: french ? "Scène" : "Scene", maxWidth: width, renderer: renderer)
+        var lines = renderer.render(chart, layout: layout, maxWidth: width)
         for (i, flow) in scene.flows.enumerated() {
             lines += Text.wrap([Span("\(i + 1). ", Style(.flow(i), bold: true)), Span("\(flow.from) → \(flow.to)", Style(.flow(i)))], width: width)
         }

@@ -152,8 +152,7 @@ extension DiagramPlayer {
             return DiagramPlayer(chart: chart, layout: layout, entities: scene?.reading?.entities ?? [:], traces: traces, labelNotes: notes)
         case .scene(let s):
             let scene = ManifestScene.load(s.source, file: lesson.file, line: s.line + 1, column: s.column, name: "")
-            let chart = SceneDiagram.flowchart(scene.cluster)
-            let layout = DiagramRenderer(glyphs: glyphs).layout(chart, maxWidth: width)
+            let (chart, layout) = SceneDiagram.fitted(scene.cluster, maxWidth: width, renderer: DiagramRenderer(glyphs: glyphs))
             var entities: [String: DiagramScene.Entity] = [:]
             func id(_ text: String) -> String { String(text.map { $0.isLetter || $0.isNumber ? $0 : "_" }) }
             for pod in scene.cluster.pods { entities[id("pod_" + pod.name.description)] = .pod(pod.name) }

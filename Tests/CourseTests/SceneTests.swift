@@ -167,6 +167,35 @@ struct PolicySceneTests {
     }
 }
 
+/// A diagram whose Node shows no Pod: that Node still gets a pod range of its own, so what
+/// it masquerades to is its own address, not another Node's.
+struct DiagramNodeRangeTests {
+    @Test func aNodeWithoutPodsGetsItsOwnRange() throws {
+        let text = """
+        ```mermaid
+        flowchart TD
+            svc["Service web<br/>NodePort 10.96.0.30<br/>port 80<br/>nodePort 30080"]
+            subgraph n1 ["Node 1<br/>192.168.56.11<br/>:30080"]
+                vide["rien"]
+            end
+            subgraph n2 ["Node 2<br/>192.168.56.12<br/>:30080"]
+                web1["web-1<br/>10.244.2.8<br/>port 8080"]
+            end
+            svc -.-> web1
+            user(["User"])
+            user e1@-->|"1 - http:// 192.168.56.11:30080"| n1
+            e1@{ animate: true }
+        ```
+        """
+        let lesson = Lesson.parse(text: "# D\n\n" + text + "\n", file: "d.md")
+        let scene = try #require(lesson.scenes().first).scene
+        let ranges = scene.cluster.nodes.map { $0.podCIDR.description }
+        #expect(ranges == ["10.244.0.0/24", "10.244.2.0/24"])
+        let snat = try #require(scene.traces()[0].hops.first { $0.action == .snat })
+        #expect(snat.after.src.description == "10.244.0.0")
+    }
+}
+
 /// `expect:` on a flow: what the lesson says happens, held against the engine by lint.
 struct FlowExpectationTests {
     static func policyScene(expecting first: String, _ second: String) -> String {
@@ -188,6 +217,48 @@ struct FlowExpectationTests {
         #expect(diagnostics.map(\.description) == [
             "p.yaml:7:5: error: flow intruder → http://api.shop/: the lesson expects delivered, the engine says dropped: \(scene.traces()[1].summary.en)",
         ])
+    }
+
+    static let emptyService = """
+    apiVersion: reseau/v1
+    kind: Scene
+    nodes: [{name: node-1}]
+    flows:
+      - {from: client, to: "http://vide/", expect: EXPECT}
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: client}
+    spec: {containers: [{name: c, image: curl}]}
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: vide}
+    spec: {selector: {app: personne}, ports: [{port: 80}]}
+    """
+
+    /// A lesson that shows an empty Service on purpose says so with `expect: rejected`.
+    @Test func anEmptyServiceShownOnPurposeIsNotWarnedAbout() {
+        let onPurpose = ManifestScene.load(Self.emptyService.replacingOccurrences(of: "EXPECT", with: "rejected"),
+                                           file: "s.yaml", line: 1, column: 1, name: "s")
+        #expect(onPurpose.diagnostics.map(\.message) == ["Service default/vide: its selector app=personne matches no Pod"])
+        #expect(onPurpose.lint(file: "s.yaml").isEmpty)
+        let mistaken = ManifestScene.load(Self.emptyService.replacingOccurrences(of: "EXPECT", with: "delivered"),
+                                          file: "s.yaml", line: 1, column: 1, name: "s")
+        #expect(mistaken.lint(file: "s.yaml").map(\.severity) == [.warning, .error])
+    }
+
+    @Test func aPortForwardFlowGoesThroughTheKubelet() throws {
+        let text = Self.emptyService.replacingOccurrences(of: "to: \"http://vide/\", expect: EXPECT", with: "portForward: \"pod/client:8080\"")
+        let scene = ManifestScene.load(text, file: "s.yaml", line: 1, column: 1, name: "s")
+        let flow = try #require(scene.flows.first)
+        #expect(flow.portForward == "pod/client:8080")
+        #expect(flow.to == "kubectl port-forward pod/client:8080")
+        #expect(scene.traces()[0].hops.contains { $0.explanation.en.contains("kubelet") })
+        let bad = ManifestScene.load(Self.emptyService.replacingOccurrences(of: "to: \"http://vide/\", expect: EXPECT", with: "portForward: svc/vide"),
+                                     file: "s.yaml", line: 1, column: 1, name: "s")
+        #expect(bad.flows.isEmpty)
+        #expect(bad.diagnostics.contains { $0.line == 5 && $0.message == "Scene: `portForward: svc/vide` is not TARGET:PORT (svc/web:80, pod/web-0:8080)" })
     }
 
     @Test func anUnknownVerdictIsNamed() {

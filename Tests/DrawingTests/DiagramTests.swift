@@ -175,8 +175,51 @@ struct CorpusRendering {
     }
 }
 
+/// The course in `Lessons/`, drawn at 80 columns: nothing wider, every diagram and scene
+/// drawn as boxes (never left as source), every Node of every scene on screen.
+struct BundledCourseRenderingTests {
+    @Test func everySlideAt80Columns() {
+        let course = Curriculum.load(paths: [DrawingPaths.repository.appendingPathComponent("Lessons").path])
+        #expect(course.lessons.count == 13)
+        let renderer = SlideRenderer(width: 80)
+        for lesson in course.lessons {
+            var text: [String] = []
+            for slide in lesson.slides {
+                let lines = renderer.render(slide)
+                for line in lines { #expect(line.width <= 80, "\(lesson.file) slide \(slide.number): \(line.text)") }
+                text += lines.map(\.text)
+            }
+            let all = text.joined(separator: "\n")
+            #expect(!all.contains("flowchart "), "\(lesson.file): a diagram left as source")
+            #expect(!all.contains("apiVersion: reseau/v1"), "\(lesson.file): a scene left as source")
+            #expect(!all.contains("more columns to the right"), "\(lesson.file): a drawing wider than 80 columns")
+            for scene in lesson.scenes() where scene.reading == nil {
+                for node in scene.scene.cluster.nodes {
+                    #expect(all.contains("─ \(node.name) ─"), "\(lesson.file): Node \(node.name) not drawn")
+                }
+            }
+        }
+    }
+}
+
 /// A scene's cluster drawn: Services above, Nodes holding their Pods, endpoints dotted.
 struct SceneDiagramTests {
+    /// Services too many for one row are drawn in rows, so the scene fits the screen.
+    @Test func manyServicesAreStackedToFit() throws {
+        let lesson = Lesson.load(path: DrawingPaths.repository.appendingPathComponent("Lessons/13-cas-usage.md").path)
+        let cluster = try #require(lesson.scenes().first).scene.cluster
+        let renderer = DiagramRenderer(glyphs: Glyphs(ascii: false))
+        let oneRow = renderer.layout(SceneDiagram.flowchart(cluster), maxWidth: 80)
+        #expect(oneRow.width > 80)
+        let (chart, layout) = SceneDiagram.fitted(cluster, maxWidth: 80, renderer: renderer)
+        #expect(layout.width <= 80)
+        #expect(chart.edges.contains { $0.stroke == .invisible && $0.from.hasPrefix("svc_") && $0.to.hasPrefix("svc_") })
+        let drawn = renderer.render(chart, layout: layout, maxWidth: 80).map(\.text).joined(separator: "\n")
+        for name in ["Service front", "Service stock", "Service paiement", "Service capteurs", "node-1", "node-2", "capteurs-1"] {
+            #expect(drawn.contains(name))
+        }
+    }
+
     @Test func theShopScene() throws {
         let path = DrawingPaths.repository.appendingPathComponent("Tests/Fixtures/scenes/shop.yaml").path
         let (scene, _) = SceneLocator.load(path)

@@ -59,17 +59,27 @@ final class QuizCommandTests {
         #expect(progress.out.contains("Due now: 0 · new: 4 (reseau quiz)"))
     }
 
-    @Test func theBundledLessonLintsCleanAndAsksEngineQuestionsWithTheirTrace() throws {
+    /// The bundled course: `lint --strict` says nothing, and a plain quiz over the folder
+    /// asks every question of the thirteen lessons, saves each answer, and shows each flow's
+    /// real trace once.
+    @Test func theBundledCourseLintsCleanAndItsQuizRunsThrough() throws {
         let lint = try reseau("lint", "--strict", "Lessons/")
         #expect(lint.status == 0, "\(lint.out)\(lint.err)")
-        let run = try reseau("quiz", "--plain", "--lang", "fr", "Lessons/", input: String(repeating: "1\n", count: 13))
-        #expect(run.status == 0)
-        #expect(run.out.contains("[13/13]"))
-        #expect(run.out.contains("client-web → http://api/ : sur quels Pods la requête peut-elle arriver ? (toutes les bonnes réponses)"))
-        #expect(run.out.contains("portable → http://192.168.56.11:30080/ : le Pod"))
-        // Printed once per flow: the ClusterIP flow and the NodePort flow.
-        #expect(run.out.components(separatedBy: "  La trace réelle :").count - 1 == 2)
+        #expect(lint.out.isEmpty)
+        let run = try reseau("quiz", "--plain", "--lang", "fr", "Lessons/", input: String(repeating: "1\n", count: 400))
+        #expect(run.status == 0, "\(run.err)")
+        let first = try #require(run.out.split(separator: "\n").first { $0.hasPrefix("[1/") })
+        let total = try #require(Int(first.dropFirst(3).prefix { $0.isNumber }))
+        #expect(total >= 13 * 5 + 60, "written and engine questions")
+        #expect(first == "[1/\(total)] Qui attribue l'adresse d'un Pod ?")
+        #expect(run.out.contains("[\(total)/\(total)] "))
+        #expect(run.out.contains("front → http://catalogue/ : sur quels Pods la requête peut-elle arriver ? (toutes les bonnes réponses)"))
+        #expect(run.out.contains("portable → kubectl port-forward svc/web:80 : "))
+        #expect(run.out.components(separatedBy: "  La trace réelle :").count - 1 >= 30)
         #expect(run.out.contains("Score : "))
+        #expect(try savedProgress().cards.count == total)
+        let lessons = Set(try savedProgress().cards.values.map(\.lesson))
+        #expect(lessons.count == 13)
     }
 
     @Test func resetAsksFirstAndKeepsProgressOnNo() throws {
