@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -7,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "reseau", targets: ["reseau"]),
         .executable(name: "reseau-bench", targets: ["reseau-bench"]),
+        .executable(name: "reseau-fuzz", targets: ["reseau-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,6 +54,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "reseau-bench", dependencies: ["Course", "CCmark", "Mermaid", "NetSim", "Drawing"]),
+        // The fuzz targets (`make fuzz`) and the functions the regression tests replay.
+        .target(name: "FuzzTargets", dependencies: ["Course", "Mermaid", "NetSim", "Drawing", "Canvas"]),
+        .target(name: "CFuzzer"),
+        .executableTarget(name: "reseau-fuzz", dependencies: ["FuzzTargets", "CFuzzer"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "Mermaid"]),
         .testTarget(name: "MermaidTests", dependencies: ["Mermaid"]),
         .testTarget(name: "NetSimTests", dependencies: ["NetSim"]),
@@ -60,5 +66,21 @@ let package = Package(
         .testTarget(name: "DrawingTests", dependencies: ["Drawing", "Canvas", "Course", "Mermaid", "NetSim"]),
         .testTarget(name: "QuizTests", dependencies: ["Quiz", "Memory", "Course", "NetSim"]),
         .testTarget(name: "ReseauCommandTests", dependencies: ["reseau", "Memory"]),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"]),
     ]
 )
+
+// `make fuzz` (scripts/fuzz.sh) sets RESEAU_FUZZ to the path of libFuzzer's runtime without
+// its main: the code the fuzz targets reach is compiled with coverage (-sanitize=fuzzer at
+// compile time only), and reseau-fuzz links that runtime and calls its driver from its own
+// main. SwiftPM's --defsym main=… rules out linking with -sanitize=fuzzer, whose runtime
+// brings a main of its own. A normal build never sees any of this.
+if let runtime = ProcessInfo.processInfo.environment["RESEAU_FUZZ"], !runtime.isEmpty {
+    let covered: Set<String> = ["Canvas", "Course", "Drawing", "Mermaid", "NetSim", "FuzzTargets", "reseau-fuzz"]
+    for target in package.targets where covered.contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"]), .define("FUZZING")]
+    }
+    for target in package.targets where target.name == "reseau-fuzz" {
+        target.linkerSettings = [.unsafeFlags([runtime, "-lstdc++"])]
+    }
+}

@@ -6,7 +6,7 @@
 public enum CellWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
-        if v == 0 { return 0 }
+        if isControl(v) { return 0 }
         if v < 0x300 { return 1 }
         if isZeroWidth(v) { return 0 }
         if isWide(v) { return 2 }
@@ -27,6 +27,9 @@ public enum CellWidth {
         for c in text { total += of(c) }
         return total
     }
+
+    /// C0 controls, DEL and C1 controls: they take no cell, and the grid never holds one.
+    public static func isControl(_ v: UInt32) -> Bool { v < 0x20 || (0x7F...0x9F).contains(v) }
 
     static func isZeroWidth(_ v: UInt32) -> Bool {
         (0x0300...0x036F).contains(v) || (0x0483...0x0489).contains(v) || (0x0591...0x05BD).contains(v)

@@ -1,10 +1,20 @@
-/// A run of text with one style.
+/// A run of text with one style. Control characters (C0, DEL, C1) are dropped: whatever
+/// the text came from, a span never carries a terminal command.
 public struct Span: Hashable, Sendable {
-    public var text: String
+    public var text: String { didSet { text = Span.withoutControls(text) } }
     public var style: Style
     public init(_ text: String, _ style: Style = .plain) {
-        self.text = text
+        self.text = Span.withoutControls(text)
         self.style = style
+    }
+
+    /// `text` without C0 controls (tab and newline included), DEL and C1 controls.
+    public static func withoutControls(_ text: String) -> String {
+        // Fast path: no byte below 0x20, no DEL, no 0xC2 (the lead byte of U+0080...U+00BF).
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !CellWidth.isControl(scalar.value) { out.append(scalar) }
+        return String(out)
     }
 }
 

@@ -48,8 +48,8 @@ public struct CIDR: Hashable, Sendable, CustomStringConvertible {
 
     /// `10.4.0.0/16` (a bare address is a /32).
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: "/")
-        guard parts.count <= 2, let address = IPv4Address(parts[0]) else { return nil }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let address = IPv4Address(parts[0]) else { return nil }
         var prefix = 32
         if parts.count == 2 {
             guard let p = Int(parts[1]), (0...32).contains(p) else { return nil }

@@ -12,7 +12,7 @@ enum Main {
         } catch {
             let code = Reseau.exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((Reseau.fullMessage(for: error) + "\n").utf8))
+                printError(Reseau.fullMessage(for: error))
                 exit(2)
             }
             Reseau.exit(withError: error)
@@ -41,6 +41,3 @@ func bundledLessons() -> String {
     return executable.deletingLastPathComponent().appendingPathComponent("Lessons").path
 }
 
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}

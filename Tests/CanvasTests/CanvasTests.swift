@@ -16,6 +16,26 @@ struct CellWidthTests {
     }
 }
 
+/// Control characters take no cell and never enter a span or the grid, whatever the text
+/// came from (a lesson is cleaned on loading; a Mermaid file or a YAML escape may not be).
+struct ControlCharacterTests {
+    @Test func theyTakeNoCellAndAreDroppedFromSpans() {
+        #expect(CellWidth.of(Unicode.Scalar(0x1B)!) == 0)
+        #expect(CellWidth.of(Unicode.Scalar(0x9B)!) == 0)
+        #expect(Span("a\u{1B}[31mb\u{9B}c\td").text == "a[31mbcd")
+        var span = Span("ok")
+        span.text = "x\u{07}y"
+        #expect(span.text == "xy")
+        #expect(Span("Réseau 🌐").text == "Réseau 🌐")
+    }
+
+    @Test func theGridNeverHoldsOne() {
+        var grid = Grid(width: 6, height: 1)
+        _ = grid.put("a\u{1B}b\u{7F}c", x: 0, y: 0)
+        #expect((0..<4).map { grid[$0, 0].character } == ["a", "b", "c", " "])
+    }
+}
+
 struct GridTests {
     @Test func textIsClippedNotWrapped() {
         var g = Grid(width: 6, height: 2)

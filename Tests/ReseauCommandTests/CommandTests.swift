@@ -127,6 +127,14 @@ struct MermaidCommandTests {
         ])
     }
 
+    /// A Mermaid file is nobody's lesson: an ESC in a label is printed as an escape.
+    @Test func controlCharactersArePrintedAsEscapes() throws {
+        let run = try CommandTests.run(["mermaid", "-"], input: "flowchart TD\n  A[\"x\u{1B}[31my\"] --> B\n")
+        #expect(run.status == 0)
+        #expect(run.out.contains("  node A [square] \"x\\u{1B}[31my\""))
+        #expect(!run.out.contains("\u{1B}"))
+    }
+
     @Test func jsonUsesMermaidNamesAndReadsStandardInput() throws {
         let run = try CommandTests.run(["mermaid", "--json", "-"], input: "graph TD;A--xB;")
         let data = Data(run.out.utf8)

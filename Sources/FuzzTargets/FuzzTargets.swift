@@ -1,0 +1,185 @@
+import Canvas
+import Course
+import Drawing
+import Foundation
+import Mermaid
+import NetSim
+
+/// What each fuzz target does with one input, and the properties it holds the code to. A
+/// property that fails stops the program (`fatalError`), so that libFuzzer keeps the input
+/// as a crash. The same functions replay saved inputs in the regression tests.
+public enum FuzzTargets {
+    public static let names = ["loader", "mermaid", "scene", "trace"]
+
+    /// Runs target `name` on `bytes`; false for an unknown name.
+    @discardableResult
+    public static func run(_ name: String, _ bytes: [UInt8]) -> Bool {
+        switch name {
+        case "loader": loader(bytes)
+        case "mermaid": mermaid(bytes)
+        case "scene": scene(bytes)
+        case "trace": trace(bytes)
+        default: return false
+        }
+        return true
+    }
+
+    static func check(_ condition: Bool, _ message: @autoclosure () -> String) {
+        if !condition { fatalError("fuzz property broken: \(message())") }
+    }
+
+    /// A control character (C0 but tab, DEL, C1): never on screen.
+    static func hasControl(_ text: String) -> Bool {
+        text.unicodeScalars.contains { s in (s.value < 0x20 && s.value != 0x09) || (0x7F...0x9F).contains(s.value) }
+    }
+
+    static func lineCount(_ bytes: [UInt8]) -> Int { bytes.reduce(1) { $0 + ($1 == 10 ? 1 : 0) } }
+
+    /// The lesson loader, then every slide drawn at 80 columns: diagnostics point inside
+    /// the file, and no drawn line is wider than 80 cells or holds a control character.
+    public static func loader(_ bytes: [UInt8]) {
+        let lesson = Lesson.parse(bytes: bytes, file: "fuzz.md")
+        let lines = lineCount(bytes)
+        for d in lesson.diagnostics {
+            check(d.line >= 1 && d.line <= lines + 1 && d.column >= 1, "diagnostic outside the file (\(lines) lines): \(d)")
+        }
+        let renderer = SlideRenderer(width: 80)
+        for slide in lesson.slides {
+            for line in renderer.render(slide) {
+                check(line.width <= 80, "a line of \(line.width) cells at 80 columns: \(line.text)")
+                check(!hasControl(line.text), "a control character on screen: \(line.text.debugDescription)")
+            }
+        }
+    }
+
+    /// The Mermaid parser: diagnostics inside the text; a small flowchart is also laid out
+    /// and drawn at 80 columns.
+    public static func mermaid(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let result = Mermaid.parse(text)
+        let lines = lineCount(bytes)
+        for d in result.diagnostics {
+            check(d.line >= 1 && d.line <= lines + 1 && d.column >= 1, "diagnostic outside the text (\(lines) lines): \(d)")
+        }
+        if let chart = result.diagram?.flowchart, chart.nodes.count <= 12 {
+            for line in DiagramRenderer(glyphs: Glyphs(ascii: false)).render(chart, maxWidth: 80) {
+                check(line.width <= 80, "a diagram line of \(line.width) cells at 80 columns")
+                check(!hasControl(line.text), "a control character in a diagram: \(line.text.debugDescription)")
+            }
+        }
+    }
+
+    /// The scene loader on YAML, then its flows traced: every trace ends, within a bounded
+    /// number of hops.
+    public static func scene(_ bytes: [UInt8]) {
+        // As `reseau trace --scene FILE` reads a file: decoded, CR and CRLF made LF.
+        guard let text = SourceDecoder.decode(bytes, file: "fuzz.yaml").text else { return }
+        let scene = ManifestScene.load(text, file: "fuzz.yaml", line: 1, column: 1, name: "fuzz")
+        // YAML also breaks lines at NEL, LS and PS.
+        let lines = text.unicodeScalars.reduce(1) { $0 + ([0x0A, 0x85, 0x2028, 0x2029].contains($1.value) ? 1 : 0) }
+        for d in scene.diagnostics {
+            check(d.line >= 1 && d.line <= lines + 1 && d.column >= 1, "diagnostic outside the text (\(lines) lines): \(d)")
+        }
+        for trace in scene.traces() { checkTrace(trace) }
+    }
+
+    static func checkTrace(_ trace: Trace) {
+        check(trace.hops.count <= 200, "a trace of \(trace.hops.count) hops")
+        if case .delivered(let pod) = trace.verdict {
+            check(trace.hops.last?.action == .deliver, "delivered to \(pod) without a deliver hop")
+        }
+    }
+
+    /// The fixed scene the trace target asks: two Nodes, a NodePort and a ClusterIP Service,
+    /// a headless StatefulSet, an Ingress, a Gateway, NetworkPolicies.
+    static let fixed: Cluster = ManifestScene.load(fixedScene, file: "fixed.yaml", line: 1, column: 1, name: "fixed").cluster
+
+    /// A request against the fixed scene: line 1 the source, line 2 the URL, then
+    /// `Name: value` headers; a first line `pf` asks a port-forward (`pf`, source, target, port).
+    public static func trace(_ bytes: [UInt8]) {
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let tracer = Tracer(cluster: fixed)
+        if lines.first == "pf", lines.count >= 4 {
+            checkTrace(tracer.portForward(from: lines[1], target: lines[2], port: Int(lines[3]) ?? 0))
+            return
+        }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst(2) {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        let request = Request(from: lines.first ?? "", url: lines.count > 1 ? lines[1] : "", headers: headers,
+                              seed: UInt64(bytes.count))
+        checkTrace(tracer.trace(request))
+    }
+
+    static let fixedScene = """
+    apiVersion: reseau/v1
+    kind: Scene
+    cluster: {podCIDR: 10.244.0.0/16, serviceCIDR: 10.96.0.0/16, cni: overlay}
+    nodes: [{name: node-1, ip: 192.168.56.11}, {name: node-2, ip: 192.168.56.12}]
+    clients: [{name: laptop, ip: 203.0.113.5}]
+    ingressControllers: [{class: nginx, ip: 198.51.100.7}]
+    ---
+    apiVersion: v1
+    kind: Namespace
+    metadata: {name: shop, labels: {team: shop}}
+    ---
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web, namespace: shop}
+    spec:
+      replicas: 3
+      selector: {matchLabels: {app: web}}
+      template:
+        metadata: {labels: {app: web}}
+        spec: {containers: [{name: c, image: web, ports: [{name: http, containerPort: 8080}]}]}
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: web, namespace: shop}
+    spec: {type: NodePort, selector: {app: web}, ports: [{name: http, port: 80, targetPort: http, nodePort: 30080}]}
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: toolbox, namespace: shop, labels: {app: toolbox}}
+    spec: {nodeName: node-1, containers: [{name: c, image: busybox}]}
+    ---
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata: {name: db, namespace: shop}
+    spec:
+      serviceName: db
+      replicas: 2
+      selector: {matchLabels: {app: db}}
+      template:
+        metadata: {labels: {app: db}}
+        spec: {containers: [{name: pg, image: postgres, ports: [{name: pg, containerPort: 5432}]}]}
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: db, namespace: shop}
+    spec: {clusterIP: None, selector: {app: db}, ports: [{name: pg, port: 5432}]}
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: bank, namespace: shop}
+    spec: {type: ExternalName, externalName: api.bank.example}
+    ---
+    apiVersion: networking.k8s.io/v1
+    kind: Ingress
+    metadata: {name: shop, namespace: shop}
+    spec:
+      ingressClassName: nginx
+      rules:
+        - host: shop.example.com
+          http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}
+    ---
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata: {name: db-from-web, namespace: shop}
+    spec:
+      podSelector: {matchLabels: {app: db}}
+      ingress: [{from: [{podSelector: {matchLabels: {app: web}}}], ports: [{port: 5432}]}]
+    """
+}
