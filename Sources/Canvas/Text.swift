@@ -1,5 +1,6 @@
-/// A run of text with one style. Control characters (C0, DEL, C1) are dropped: whatever
-/// the text came from, a span never carries a terminal command.
+/// A run of text with one style. Control characters (C0 but newline and tab, DEL, C1) are
+/// dropped: whatever the text came from, a span never carries a terminal command. Newlines
+/// stay for wrapping to break on; the grid never holds one.
 public struct Span: Hashable, Sendable {
     public var text: String { didSet { text = Span.withoutControls(text) } }
     public var style: Style
@@ -8,12 +9,14 @@ public struct Span: Hashable, Sendable {
         self.style = style
     }
 
-    /// `text` without C0 controls (tab and newline included), DEL and C1 controls.
+    /// `text` without C0 controls other than newline and tab, DEL and C1 controls.
     public static func withoutControls(_ text: String) -> String {
-        // Fast path: no byte below 0x20, no DEL, no 0xC2 (the lead byte of U+0080...U+00BF).
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        // Fast path: no control byte but newline and tab, no 0xC2 (the lead byte of U+0080...U+00BF).
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) else { return text }
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where !CellWidth.isControl(scalar.value) { out.append(scalar) }
+        for scalar in text.unicodeScalars where scalar == "\n" || scalar == "\t" || !CellWidth.isControl(scalar.value) {
+            out.append(scalar)
+        }
         return String(out)
     }
 }

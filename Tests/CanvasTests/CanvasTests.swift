@@ -22,7 +22,8 @@ struct ControlCharacterTests {
     @Test func theyTakeNoCellAndAreDroppedFromSpans() {
         #expect(CellWidth.of(Unicode.Scalar(0x1B)!) == 0)
         #expect(CellWidth.of(Unicode.Scalar(0x9B)!) == 0)
-        #expect(Span("a\u{1B}[31mb\u{9B}c\td").text == "a[31mbcd")
+        #expect(Span("a\u{1B}[31mb\u{9B}c\u{0D}d").text == "a[31mbcd")
+        #expect(Span("un\ndeux\tfin").text == "un\ndeux\tfin", "wrapping breaks on newlines")
         var span = Span("ok")
         span.text = "x\u{07}y"
         #expect(span.text == "xy")
