@@ -69,8 +69,24 @@ struct DiagramLayouter {
         self.compact = compact
         subgraphIDs = Set(chart.subgraphs.map(\.id))
         for subgraph in chart.subgraphs {
-            for member in subgraph.nodes where parent[member] == nil { parent[member] = subgraph.id }
+            for member in subgraph.nodes where parent[member] == nil && !holds(member, subgraph.id) {
+                parent[member] = subgraph.id
+            }
         }
+    }
+
+    /// Whether `outer` is `inner` or holds it, through the parents known so far. A subgraph
+    /// never becomes its own member, nor the member of one it holds: such text (a subgraph
+    /// listing itself, two that list each other) would make the nesting endless.
+    func holds(_ outer: String, _ inner: String) -> Bool {
+        var current: String? = inner
+        var steps = 0
+        while let c = current, steps <= parent.count {
+            if c == outer { return true }
+            current = parent[c]
+            steps += 1
+        }
+        return false
     }
 
     /// A laid-out block: its size and where its members go, relative to its top left.
@@ -84,7 +100,7 @@ struct DiagramLayouter {
         var ids: [String] = []
         var seen = Set<String>()
         if let group, let subgraph = chart.subgraph(group) {
-            for m in subgraph.nodes where seen.insert(m).inserted { ids.append(m) }
+            for m in subgraph.nodes where parent[m] == group && seen.insert(m).inserted { ids.append(m) }
         } else {
             // The root's members in the order they are written: it decides which way
             // cycles are broken, so what comes first in the source comes first on screen.

@@ -35,12 +35,13 @@ public enum FuzzTargets {
 
     static func lineCount(_ bytes: [UInt8]) -> Int { bytes.reduce(1) { $0 + ($1 == 10 ? 1 : 0) } }
 
-    /// The lesson loader, then every slide drawn at 80 columns: diagnostics point inside
-    /// the file, and no drawn line is wider than 80 cells or holds a control character.
+    /// The lesson loader, its lint (scenes from manifests and diagrams, their flows), then
+    /// every slide drawn at 80 columns: diagnostics point inside the file, and no drawn line
+    /// is wider than 80 cells or holds a control character.
     public static func loader(_ bytes: [UInt8]) {
         let lesson = Lesson.parse(bytes: bytes, file: "fuzz.md")
         let lines = lineCount(bytes)
-        for d in lesson.diagnostics {
+        for d in lesson.lint() {
             check(d.line >= 1 && d.line <= lines + 1 && d.column >= 1, "diagnostic outside the file (\(lines) lines): \(d)")
         }
         let renderer = SlideRenderer(width: 80)

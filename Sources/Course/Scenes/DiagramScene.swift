@@ -155,11 +155,19 @@ public enum DiagramScene {
     }
 
     /// The ids inside a subgraph, nested subgraphs' included.
+    /// The members of `subgraph` and of the subgraphs it holds, each once; a subgraph that
+    /// lists itself (or one that holds it) is not entered again.
     static func allMembers(_ subgraph: Subgraph, _ chart: Flowchart) -> [String] {
-        subgraph.nodes.flatMap { member -> [String] in
-            if let inner = chart.subgraph(member) { return [member] + allMembers(inner, chart) }
-            return [member]
+        var seen: Set<String> = [subgraph.id]
+        var out: [String] = []
+        func visit(_ s: Subgraph) {
+            for member in s.nodes where seen.insert(member).inserted {
+                out.append(member)
+                if let inner = chart.subgraph(member) { visit(inner) }
+            }
         }
+        visit(subgraph)
+        return out
     }
 
     /// `pod-blue-1` → `blue`: the text before the last `-N`, without a leading `pod-`.
