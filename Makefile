@@ -10,7 +10,13 @@ SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libncursesw5-dev
 # `make run ARGS="outline ../shared/course/reseau.md"` passes arguments to reseau.
 ARGS ?=
 
-.PHONY: deps build run test bench clean
+# `make fuzz SECONDS=600` runs each fuzz target 600 s; `RUNS=10000000` stops each at that
+# many executions instead; `TARGETS="loader trace"` picks targets.
+SECONDS ?= 60
+RUNS ?=
+TARGETS ?= loader mermaid scene trace
+
+.PHONY: deps build run test bench fuzz clean
 
 deps:
 	@scripts/install-deps.sh $(SYSTEM_PACKAGES)
@@ -27,6 +33,9 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --product reseau-bench
 	.build/release/reseau-bench
+
+fuzz: deps
+	scripts/fuzz.sh "$(SECONDS)" "$(RUNS)" "$(TARGETS)"
 
 clean:
 	$(SWIFT) package clean

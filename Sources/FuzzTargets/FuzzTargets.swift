@@ -33,7 +33,14 @@ public enum FuzzTargets {
         text.unicodeScalars.contains { s in (s.value < 0x20 && s.value != 0x09) || (0x7F...0x9F).contains(s.value) }
     }
 
-    static func lineCount(_ bytes: [UInt8]) -> Int { bytes.reduce(1) { $0 + ($1 == 10 ? 1 : 0) } }
+    /// Lines as the loader counts them: LF, CRLF and a lone CR each end one.
+    static func lineCount(_ bytes: [UInt8]) -> Int {
+        var count = 1
+        for (i, byte) in bytes.enumerated() where byte == 10 || (byte == 13 && (i + 1 == bytes.count || bytes[i + 1] != 10)) {
+            count += 1
+        }
+        return count
+    }
 
     /// The lesson loader, its lint (scenes from manifests and diagrams, their flows), then
     /// every slide drawn at 80 columns: diagnostics point inside the file, and no drawn line

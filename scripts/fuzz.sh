@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# `make fuzz [SECONDS=N] [RUNS=N] [TARGETS="loader mermaid"]`: builds reseau-fuzz with
+# coverage (release, in .build-fuzz), seeds each target's corpus, and runs the targets,
+# as many at once as there are cores, each for SECONDS (default 60) or until RUNS
+# executions. Prints one line a target: executions, time, crashes. Inputs that stopped a
+# target are kept in .build-fuzz/crashes/TARGET/; each becomes a regression input in
+# Tests/Fixtures/fuzz/TARGET/ before it is fixed. Exit 1 when a target found a crash.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${1:-60}
+runs=${2:-}
+targets=${3:-loader mermaid scene trace}
+
+swift_bin=$(dirname "$(readlink -f "$(command -v swift)")")
+runtime=$(ls "$swift_bin"/../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-"$(uname -m)".a 2>/dev/null | head -1)
+if [ -z "$runtime" ]; then
+    echo "fuzz: libFuzzer's runtime (libclang_rt.fuzzer_no_main) is not in this Swift toolchain" >&2
+    exit 2
+fi
+echo "fuzz: building reseau-fuzz with coverage (release, .build-fuzz)"
+RESEAU_FUZZ="$runtime" swift build -c release --scratch-path .build-fuzz --product reseau-fuzz 2>&1 | tail -1
+binary=.build-fuzz/release/reseau-fuzz
+
+# Seeds: the shared corpus when it is beside the checkout, then our own inputs. Course
+# pages are cut at their slide breaks: small seeds make fast runs.
+shared=../shared
+seed() {
+    local target=$1 dir=.build-fuzz/corpus/$1
+    mkdir -p "$dir"
+    case $target in
+    loader)
+        for f in "$shared"/course/*.md "$shared"/corpus/course/*/*.md Lessons/*.md Tests/Fixtures/lessons/*.md; do
+            [ -f "$f" ] || continue
+            awk -v out="$dir/$(basename "$f" .md)" 'BEGIN { n = 0 } /^---$/ { n++; next } { print > (out "-" n ".md") }' "$f"
+        done ;;
+    mermaid)
+        for f in "$shared"/corpus/mermaid/*.mmd; do [ -f "$f" ] && cp "$f" "$dir/"; done
+        for f in Lessons/*.md; do
+            awk -v out="$dir/$(basename "$f" .md)" '/^```mermaid/ { n++; on = 1; next } /^```/ { on = 0 } on { print > (out "-" n ".mmd") }' "$f"
+        done ;;
+    scene)
+        cp Tests/Fixtures/scenes/*.yaml "$dir/"
+        for f in Lessons/*.md; do
+            awk -v out="$dir/$(basename "$f" .md)" '/^```yaml scene/ { n++; on = 1; next } /^```/ { on = 0 } on { print > (out "-" n ".yaml") }' "$f"
+        done ;;
+    trace)
+        printf 'shop/toolbox\nhttp://web.shop/\n' > "$dir/clusterip"
+        printf 'laptop\nhttp://192.168.56.12:30080/\n' > "$dir/nodeport"
+        printf 'laptop\nhttp://198.51.100.7/\nHost: shop.example.com\n' > "$dir/ingress"
+        printf 'shop/toolbox\ntcp://db-0.db:5432\n' > "$dir/headless"
+        printf 'shop/toolbox\nhttps://bank/\n' > "$dir/externalname"
+        printf 'pf\nlaptop\nsvc/shop/web\n80\n' > "$dir/port-forward" ;;
+    esac
+    for f in Tests/Fixtures/fuzz/"$target"/*; do [ -f "$f" ] && cp "$f" "$dir/"; done
+    return 0
+}
+
+max_len() { case $1 in trace) echo 256 ;; *) echo 1024 ;; esac; }
+
+run() {
+    local target=$1 log=.build-fuzz/logs/$1.log
+    mkdir -p .build-fuzz/crashes/"$target" .build-fuzz/logs
+    local limit=(-max_total_time="$seconds")
+    [ -n "$runs" ] && limit=(-runs="$runs")
+    SWIFT_BACKTRACE=enable=no RESEAU_FUZZ_TARGET=$target "$binary" .build-fuzz/corpus/"$target" \
+        "${limit[@]}" -max_len="$(max_len "$target")" -timeout=10 -rss_limit_mb=2048 \
+        -artifact_prefix=.build-fuzz/crashes/"$target"/ -print_final_stats=1 > "$log" 2>&1 || true
+    local execs time crashes
+    execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || echo 0)
+    time=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | tail -1 | grep -o 'in [0-9]*' | grep -o '[0-9]*' || echo "$seconds")
+    crashes=$(find .build-fuzz/crashes/"$target" -type f | wc -l)
+    echo "fuzz: $target ${execs:-0} executions in ${time:-?} s, $crashes crash(es) kept in .build-fuzz/crashes/$target/"
+}
+
+for t in $targets; do seed "$t"; done
+export -f run max_len
+export seconds runs binary
+printf '%s\n' $targets | xargs -P "$(nproc)" -I{} bash -c 'run {}'
+
+if [ -n "$(find .build-fuzz/crashes -type f 2>/dev/null)" ]; then
+    echo "fuzz: crashes found; replay one with: .build/debug/reseau-fuzz TARGET FILE (after swift build)" >&2
+    exit 1
+fi
