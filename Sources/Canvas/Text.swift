@@ -2,11 +2,22 @@
 /// dropped: whatever the text came from, a span never carries a terminal command. Newlines
 /// stay for wrapping to break on; the grid never holds one.
 public struct Span: Hashable, Sendable {
-    public var text: String { didSet { text = Span.withoutControls(text) } }
+    public private(set) var text: String
     public var style: Style
     public init(_ text: String, _ style: Style = .plain) {
         self.text = Span.withoutControls(text)
         self.style = style
+    }
+
+    /// Appends one character, unless it is a control character.
+    public mutating func append(_ character: Character) {
+        if let first = character.unicodeScalars.first, CellWidth.isControl(first.value), character != "\n", character != "\t" { return }
+        text.append(character)
+    }
+
+    /// Removes the spaces at the end.
+    public mutating func dropTrailingSpaces() {
+        while text.last == " " { text.removeLast() }
     }
 
     /// `text` without C0 controls other than newline and tab, DEL and C1 controls.
@@ -77,7 +88,7 @@ public enum Text {
         func append(_ pieces: [Piece]) {
             for p in pieces {
                 if let last = lines[lines.count - 1].last, last.style == p.style {
-                    lines[lines.count - 1][lines[lines.count - 1].count - 1].text.append(p.character)
+                    lines[lines.count - 1][lines[lines.count - 1].count - 1].append(p.character)
                 } else {
                     lines[lines.count - 1].append(Span(String(p.character), p.style))
                 }

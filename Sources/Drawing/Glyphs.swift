@@ -51,7 +51,7 @@ extension Grid {
             for x in 0..<width where !self[x, y].isContinuation {
                 let cell = self[x, y]
                 if let last = line.last, last.style == cell.style {
-                    line[line.count - 1].text.append(cell.character)
+                    line[line.count - 1].append(cell.character)
                 } else {
                     line.append(Span(String(cell.character), cell.style))
                 }
@@ -60,10 +60,8 @@ extension Grid {
                 line.removeLast()
             }
             if let last = line.last, last.text.hasSuffix(" ") {
-                var t = last.text
-                while t.last == " " { t.removeLast() }
-                line[line.count - 1].text = t
-                if t.isEmpty { line.removeLast() }
+                line[line.count - 1].dropTrailingSpaces()
+                if line[line.count - 1].text.isEmpty { line.removeLast() }
             }
             return line
         }
