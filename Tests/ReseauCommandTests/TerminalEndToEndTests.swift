@@ -90,6 +90,79 @@ struct TerminalEndToEndTests {
     }
 }
 
+/// The monkey: random keys and random window sizes, on the seed page and on the bundled
+/// course, then quit. The program must never stop on its own, must quit with 0 when asked,
+/// and must leave the terminal as it found it. RESEAU_MONKEY_SECONDS sets how long each run
+/// types (default 8 s, as CI runs it; BENCHMARKS.md reports a 60 s run); the seed is printed
+/// so a failure can be replayed with RESEAU_MONKEY_SEED.
+@Suite(.enabled(if: TmuxSession.available, "tmux is not installed: the monkey is skipped"), .serialized)
+struct MonkeyTests {
+    /// Every key the tables bind except the ones that quit (q, Ctrl-C), plus a few bound to nothing.
+    static let keys = ["Space", "Right", "Left", "Up", "Down", "l", "h", "n", "p", "BSpace", "Q", "1", "2", "3", "4", "9",
+                       "a", "b", "i", "Enter", "Enter", "v", "j", "k", "NPage", "PPage", "g", "G", "Home", "End", ":", "/",
+                       "N", "t", "Escape", "Escape", "c", ".", ",", "+", "-", "Tab", "0", "P", "r", "?", "x", "z", "é", "5"]
+
+    static var seconds: Double {
+        Double(ProcessInfo.processInfo.environment["RESEAU_MONKEY_SECONDS"] ?? "") ?? 8
+    }
+
+    func monkey(on lesson: String) throws {
+        let seed = UInt64(ProcessInfo.processInfo.environment["RESEAU_MONKEY_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
+        print("monkey on \(lesson): seed \(seed), \(Self.seconds) s")
+        var rng = MonkeyRandom(state: seed)
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("reseau-monkey-\(seed)").path
+        let tmux = try TmuxSession(lesson: lesson, environment: "XDG_DATA_HOME='\(data)'")
+        defer { tmux.close(); try? FileManager.default.removeItem(atPath: data) }
+        try tmux.waitFor("reseau")
+        let deadline = Date().addingTimeInterval(Self.seconds)
+        var sent = 0
+        while Date() < deadline {
+            if rng.next() % 12 == 0 {
+                tmux.resize(width: Int(rng.next() % 180) + 20, height: Int(rng.next() % 55) + 6)
+            } else {
+                let burst = Int(rng.next() % 4) + 1
+                tmux.keys(contentsOf: (0..<burst).map { _ in Self.keys[Int(rng.next() % UInt64(Self.keys.count))] })
+                sent += burst
+            }
+            if sent % 25 < 4 {
+                let screen = try tmux.capture()
+                #expect(!screen.contains("DONE-READY"), "the program stopped by itself (seed \(seed)):\n\(screen)")
+                if screen.contains("DONE-READY") { return }
+            }
+            usleep(UInt32(rng.next() % 40_000))
+        }
+        tmux.resize(width: 100, height: 40)
+        for _ in 0..<5 {
+            tmux.keys("Escape")
+            usleep(150_000)
+        }
+        tmux.keys("q")
+        try tmux.waitForExit()
+        #expect(try tmux.exitCode() == 0, "seed \(seed), \(sent) keys")
+        #expect(try tmux.sttyUnchanged(), "seed \(seed)")
+    }
+
+    @Test func onTheSeedPage() throws {
+        try monkey(on: TerminalEndToEndTests.lesson)
+    }
+
+    @Test func onTheBundledCourse() throws {
+        try monkey(on: CommandTests.repository.appendingPathComponent("Lessons").path)
+    }
+}
+
+/// SplitMix64: the monkey's keys from its seed.
+struct MonkeyRandom {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
 /// A detached tmux session running reseau under a small shell script that records `stty -a`
 /// before and after, and the exit code.
 struct TmuxSession {
@@ -129,7 +202,8 @@ struct TmuxSession {
         return child.out
     }
 
-    func keys(_ keys: String...) { _ = try? Self.tmux(["send-keys", "-t", name] + keys) }
+    func keys(_ keys: String...) { self.keys(contentsOf: keys) }
+    func keys(contentsOf keys: [String]) { _ = try? Self.tmux(["send-keys", "-t", name] + keys) }
     func resize(width: Int, height: Int) { _ = try? Self.tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"]) }
     func capture() throws -> String { try Self.tmux(["capture-pane", "-p", "-t", name]) }
 
