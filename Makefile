@@ -14,7 +14,7 @@ ARGS ?=
 # many executions instead; `TARGETS="loader trace"` picks targets.
 SECONDS ?= 60
 RUNS ?=
-TARGETS ?= loader mermaid scene trace
+TARGETS ?= loader mermaid scene trace render
 
 .PHONY: deps build run test bench fuzz clean
 

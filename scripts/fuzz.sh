@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 seconds=${1:-60}
 runs=${2:-}
-targets=${3:-loader mermaid scene trace}
+targets=${3:-loader mermaid scene trace render}
 
 swift_bin=$(dirname "$(readlink -f "$(command -v swift)")")
 runtime=$(ls "$swift_bin"/../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-"$(uname -m)".a 2>/dev/null | head -1)
@@ -29,7 +29,7 @@ seed() {
     local target=$1 dir=.build-fuzz/corpus/$1
     mkdir -p "$dir"
     case $target in
-    loader)
+    loader|render)
         for f in "$shared"/course/*.md "$shared"/corpus/course/*/*.md Lessons/*.md Tests/Fixtures/lessons/*.md; do
             [ -f "$f" ] || continue
             awk -v out="$dir/$(basename "$f" .md)" 'BEGIN { n = 0 } /^---$/ { n++; next } { print > (out "-" n ".md") }' "$f"

@@ -9,7 +9,7 @@ import NetSim
 /// property that fails stops the program (`fatalError`), so that libFuzzer keeps the input
 /// as a crash. The same functions replay saved inputs in the regression tests.
 public enum FuzzTargets {
-    public static let names = ["loader", "mermaid", "scene", "trace"]
+    public static let names = ["loader", "mermaid", "scene", "trace", "render"]
 
     /// Runs target `name` on `bytes`; false for an unknown name.
     @discardableResult
@@ -19,6 +19,7 @@ public enum FuzzTargets {
         case "mermaid": mermaid(bytes)
         case "scene": scene(bytes)
         case "trace": trace(bytes)
+        case "render": render(bytes)
         default: return false
         }
         return true
@@ -34,6 +35,12 @@ public enum FuzzTargets {
     }
 
     /// Lines as the loader counts them: LF, CRLF and a lone CR each end one.
+    /// The control characters of `text`, as U+XXXX.
+    static func controls(_ text: String) -> String {
+        text.unicodeScalars.filter { hasControl(String($0)) }.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+            .joined(separator: " ")
+    }
+
     static func lineCount(_ bytes: [UInt8]) -> Int {
         var count = 1
         for (i, byte) in bytes.enumerated() where byte == 10 || (byte == 13 && (i + 1 == bytes.count || bytes[i + 1] != 10)) {
@@ -42,15 +49,26 @@ public enum FuzzTargets {
         return count
     }
 
-    /// The lesson loader, its lint (scenes from manifests and diagrams, their flows), then
-    /// every slide drawn at 80 columns: diagnostics point inside the file, and no drawn line
-    /// is wider than 80 cells or holds a control character.
+    /// The lesson loader and its lint (scenes from manifests and diagrams, their flows):
+    /// diagnostics point inside the file, and no block's text holds a control character.
     public static func loader(_ bytes: [UInt8]) {
         let lesson = Lesson.parse(bytes: bytes, file: "fuzz.md")
         let lines = lineCount(bytes)
         for d in lesson.lint() {
             check(d.line >= 1 && d.line <= lines + 1 && d.column >= 1, "diagnostic outside the file (\(lines) lines): \(d)")
         }
+        for block in lesson.allBlocks {
+            // Newlines separate a block's parts (scalar by scalar: "\n" and a combining mark
+            // make one Character).
+            let text = String(String.UnicodeScalarView(block.searchText.unicodeScalars.filter { $0 != "\n" }))
+            check(!hasControl(text), "a control character in a block: \(controls(text)) in \(text.debugDescription)")
+        }
+    }
+
+    /// The loader, then every slide drawn at 80 columns (diagrams laid out and routed,
+    /// scenes drawn): no drawn line is wider than 80 cells or holds a control character.
+    public static func render(_ bytes: [UInt8]) {
+        let lesson = Lesson.parse(bytes: bytes, file: "fuzz.md")
         let renderer = SlideRenderer(width: 80)
         for slide in lesson.slides {
             for line in renderer.render(slide) {
@@ -60,8 +78,8 @@ public enum FuzzTargets {
         }
     }
 
-    /// The Mermaid parser: diagnostics inside the text; a small flowchart is also laid out
-    /// and drawn at 80 columns.
+    /// The Mermaid parser: diagnostics inside the text, every edge between known ids.
+    /// (Drawing is the `render` target's: a lesson's diagrams are drawn there.)
     public static func mermaid(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
         let result = Mermaid.parse(text)
@@ -69,10 +87,10 @@ public enum FuzzTargets {
         for d in result.diagnostics {
             check(d.line >= 1 && d.line <= lines + 1 && d.column >= 1, "diagnostic outside the text (\(lines) lines): \(d)")
         }
-        if let chart = result.diagram?.flowchart, chart.nodes.count <= 12 {
-            for line in DiagramRenderer(glyphs: Glyphs(ascii: false)).render(chart, maxWidth: 80) {
-                check(line.width <= 80, "a diagram line of \(line.width) cells at 80 columns")
-                check(!hasControl(line.text), "a control character in a diagram: \(line.text.debugDescription)")
+        if let chart = result.diagram?.flowchart {
+            let ids = Set(chart.nodes.map(\.id) + chart.subgraphs.map(\.id))
+            for edge in chart.edges {
+                check(ids.contains(edge.from) && ids.contains(edge.to), "an edge to an unknown id: \(edge.from) → \(edge.to)")
             }
         }
     }

@@ -183,6 +183,9 @@ extension FlowchartParser {
     /// mermaid's `addLink`: every start to every end; a given id goes to the edge from the
     /// last start to the first end, unless an edge already has it.
     mutating func addLinks(from starts: [String], to ends: [String], _ link: Link) {
+        // Every end of an edge is a node: an id that only named an edge's metadata
+        // (`e1@{ … } e1@--> B`) becomes one here, as any other id does where it is written.
+        for id in starts + ends where nodeIndex[id] == nil { upsertNode(id, line: link.line, column: link.column) }
         for start in starts {
             for end in ends {
                 var id: String?

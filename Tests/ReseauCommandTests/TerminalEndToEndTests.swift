@@ -182,7 +182,7 @@ struct TmuxSession {
         let script = """
         trap : INT
         stty -a > '\(folder.path)/before'
-        LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no \(environment) '\(CommandTests.executable.path)' \(command) --lang en '\(lesson)'
+        LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no \(environment) sh -c 'echo $$ > "$0"; exec "$@"' '\(folder.path)/pid' '\(CommandTests.executable.path)' \(command) --lang en '\(lesson)'
         echo $? > '\(folder.path)/rc'
         stty -a > '\(folder.path)/after'
         echo DONE-READY
@@ -207,11 +207,15 @@ struct TmuxSession {
     func resize(width: Int, height: Int) { _ = try? Self.tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"]) }
     func capture() throws -> String { try Self.tmux(["capture-pane", "-p", "-t", name]) }
 
+    /// Sends a signal to this session's program only (its pid, written as it started: other
+    /// tests run reseau at the same time).
     func signal(_ name: String) {
-        let pkill = try? Child("/usr/bin/env", ["pkill", "-\(name)", "-f", CommandTests.executable.path + " --lang en"],
-                               environment: ProcessInfo.processInfo.environment)
-        pkill?.wait(timeout: 20)
-        pkill?.clean()
+        guard let text = try? String(contentsOf: folder.appendingPathComponent("pid"), encoding: .utf8),
+              let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            Issue.record("no pid for the program of \(self.name)"); return
+        }
+        let number: Int32 = ["TERM": SIGTERM, "INT": SIGINT, "KILL": SIGKILL][name] ?? SIGTERM
+        kill(pid, number)
     }
 
     struct Timeout: Error, CustomStringConvertible {
