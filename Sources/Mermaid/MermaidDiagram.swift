@@ -89,8 +89,8 @@ public enum Mermaid {
             scanner.skipLine()
             if line.trimmed == "---" {
                 do {
-                    let value = try Yams.load(yaml: lines.joined(separator: "\n"), .default, .default, .utf8)
-                    return (value as? [String: Any])?["title"].map { "\($0)" }
+                    let node = try Yams.compose(yaml: lines.joined(separator: "\n"), .default, .default, .utf8)
+                    return Metadata.scalarMapping(node)["title"]
                 } catch {
                     diagnostics.append(MermaidDiagnostic(line: yamlLine, column: 1, severity: .error,
                                                          message: "diagram frontmatter is not valid YAML"))

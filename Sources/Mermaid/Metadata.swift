@@ -5,17 +5,26 @@ import Yams
 enum Metadata {
     static func parse(_ body: String) throws -> [String: String] {
         let yaml = body.contains("\n") ? dedent(body) : "{" + body + "}"
-        let value: Any?
+        let node: Yams.Node?
         do {
-            value = try Yams.load(yaml: yaml, .default, .default, .utf8)
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch {
             throw FlowchartParser.SyntaxError(message: "`@{ }` is not valid YAML", position: 0)
         }
-        guard let map = value as? [String: Any] else { return [:] }
-        return map.mapValues { v in
-            if let b = v as? Bool { return b ? "true" : "false" }
-            return "\(v)"
+        return scalarMapping(node)
+    }
+
+    /// A mapping's entries whose key and value are scalars, as text (booleans as `true` and
+    /// `false`). Read from the node tree, not through Yams' `Any` constructor, which stops
+    /// the program on a key that is not a string (`? {a: b} : c`, found by fuzzing).
+    static func scalarMapping(_ node: Yams.Node?) -> [String: String] {
+        guard let mapping = node?.mapping else { return [:] }
+        var out: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string, let scalar = value.scalar else { continue }
+            if let bool = value.bool { out[name] = bool ? "true" : "false" } else { out[name] = scalar.string }
         }
+        return out
     }
 
     /// Removes the indentation the first non-blank line has from every line.

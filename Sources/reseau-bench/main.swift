@@ -213,3 +213,100 @@ if FileManager.default.fileExists(atPath: seedPath) {
     print("drawing: ../shared/course/reseau.md is absent: the seed's slides are not timed")
 }
 }
+
+// MARK: - In a terminal: reseau against mdp, idle, animation, memory
+
+/// The reseau built next to this benchmark (release), and mdp.
+let reseauPath = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    .deletingLastPathComponent().appendingPathComponent("reseau").path
+let mdpPath = ["/usr/bin/mdp", "/usr/local/bin/mdp"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+/// Opens `path` with `arguments` in a 120×40 terminal with `q` already typed: the time until
+/// it has drawn its first frame, read the key and ended; nil when it did not end or drew
+/// almost nothing.
+func firstFrameAndOut(_ path: String, _ arguments: [String], columns: Int, rows: Int) -> Double? {
+    let start = DispatchTime.now().uptimeNanoseconds
+    guard let program = try? PseudoTerminal(path, arguments, columns: columns, rows: rows) else { return nil }
+    program.type("q")
+    guard program.waitForExit(limit: 10) == 0, program.bytesRead > 500 else { return nil }
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+if runs("terminal") {
+    let seed = shared.appendingPathComponent("course/reseau.md").path
+    if !FileManager.default.fileExists(atPath: reseauPath) {
+        print("terminal: \(reseauPath) is not built: run `swift build -c release --product reseau`")
+    } else if !FileManager.default.fileExists(atPath: seed) {
+        print("terminal: ../shared/course/reseau.md is absent: the terminal figures are not measured")
+    } else {
+        // Time to first frame and out, in alternation. In 120×40 mdp refuses the seed page
+        // ("Terminal width (120 columns) too small. Need at least 147 columns", then "Need at
+        // least 92 lines for slide #7": it shows a slide only whole), so the comparison also
+        // runs in 150×100, where both draw it.
+        if let mdp = mdpPath {
+            for (columns, rows) in [(120, 40), (150, 100)] {
+                var a: [Double] = [], b: [Double] = []
+                for _ in 0..<21 {
+                    if let t = firstFrameAndOut(reseauPath, ["--lang", "en", seed], columns: columns, rows: rows) { a.append(t) }
+                    if let t = firstFrameAndOut(mdp, ["-f", seed], columns: columns, rows: rows) { b.append(t) }
+                }
+                let ra = a.isEmpty ? .nan : a.sorted()[a.count / 2], rb = b.isEmpty ? .nan : b.sorted()[b.count / 2]
+                print(String(format: "terminal: first frame and out, seed page, %dx%d: reseau %.1f ms (%d/21 drew), mdp -f %.1f ms (%d/21 drew), alternated",
+                             columns, rows, ra * 1000, a.count, rb * 1000, b.count))
+                if !a.isEmpty && !b.isEmpty {
+                    print(String(format: "terminal: first frame and out at %dx%d: ratio reseau/mdp %.2f (goal <= 1.0)", columns, rows, ra / rb))
+                }
+            }
+        } else {
+            print("terminal: mdp is not installed (make bench installs it): no comparison")
+        }
+
+        // Idle: a slide open, nothing moving, for 10 s.
+        if let program = try? PseudoTerminal(reseauPath, ["--lang", "en", seed]) {
+            program.readUntilQuiet(0.5)
+            let cpu0 = program.cpuSeconds, bytes0 = program.bytesRead
+            program.read(for: 10)
+            let cpu = program.cpuSeconds - cpu0, bytes = program.bytesRead - bytes0
+            print(String(format: "terminal: idle 10 s on a slide: %.2f ms of CPU, %d bytes written (goal: none)", cpu * 1000, bytes))
+            print(String(format: "terminal: peak memory on the seed page: reseau %.1f MiB (goal <= 25 MB)", program.peakMemoryMiB))
+            program.type("q")
+            _ = program.waitForExit()
+        }
+        if let mdp = mdpPath, let program = try? PseudoTerminal(mdp, ["-f", seed], columns: 150, rows: 100) {
+            program.readUntilQuiet(0.5)
+            print(String(format: "terminal: peak memory on the seed page: mdp %.1f MiB (150x100)", program.peakMemoryMiB))
+            program.type("q")
+            _ = program.waitForExit()
+        }
+
+        // Animation: the NodePort flow (slide 7) looping in presenter mode. Two runs, 1 s and
+        // 11 s of playing: their difference is 10 s of animation alone, without the first
+        // frames.
+        func animate(for seconds: Double) -> (cpu: Double, bytes: Int, steps: Int, frames: Int)? {
+            let stats = NSTemporaryDirectory() + "reseau-bench-stats-\(getpid()).json"
+            defer { try? FileManager.default.removeItem(atPath: stats) }
+            guard let program = try? PseudoTerminal(reseauPath, ["--lang", "en", seed], environment: ["RESEAU_STATS": stats]) else { return nil }
+            program.readUntilQuiet(0.5)
+            program.type("7G")
+            program.readUntilQuiet(0.3)
+            let cpu0 = program.cpuSeconds, bytes0 = program.bytesRead
+            program.type("P")
+            program.read(for: seconds)
+            let cpu = program.cpuSeconds - cpu0, bytes = program.bytesRead - bytes0
+            program.type("q")
+            guard program.waitForExit() == 0, let data = FileManager.default.contents(atPath: stats),
+                  let json = try? JSONSerialization.jsonObject(with: data) as? [String: Int] else { return nil }
+            return (cpu, bytes, json["packetSteps"] ?? 0, json["frames"] ?? 0)
+        }
+        if let short = animate(for: 1), let long = animate(for: 11), long.steps > short.steps {
+            let cpu = long.cpu - short.cpu, bytes = long.bytes - short.bytes, steps = long.steps - short.steps
+            let frames = long.frames - short.frames
+            print(String(format: "terminal: animation, NodePort flow for 10 s: %.1f ms of CPU = %.2f %% of a core (goal <= 1 %%), %d frames",
+                         cpu * 1000, cpu / 10 * 100, frames))
+            print(String(format: "terminal: animation: %.1f bytes written per packet step (%d steps; goal <= 64)",
+                         Double(bytes) / Double(steps), steps))
+        } else {
+            print("terminal: animation: the NodePort flow did not play")
+        }
+    }
+}

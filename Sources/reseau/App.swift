@@ -62,6 +62,12 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
     }
     var last = Date()
     var wasPresenter = state.presenter
+    // For `make bench` only: RESEAU_STATS=FILE gets the frames drawn and the packet's
+    // steps (each move to another cell or hop) when the program ends.
+    let statsPath = ProcessInfo.processInfo.environment["RESEAU_STATS"]
+    var frames = 1, packetSteps = 0
+    var lastPacket = state.player.map { ($0.hop, $0.packetCell) }
+    var lastShown: AnimationFrame?
     while !state.quit && terminal.quitSignal == 0 {
         let key = terminal.readKey(timeout: state.needsTimer ? (state.player?.isAnimating == true ? 33 : 1000) : nil)
         if terminal.quitSignal != 0 { break }
@@ -86,7 +92,21 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
             terminal.setTheme(Theme(state.presenter ? .projector : theme))
             wasPresenter = state.presenter
         }
+        // A timer tick that moved the packet by less than a cell changes nothing on screen:
+        // no frame (the packet moves at 20 cells a second, the timer ticks 30 times).
+        let shown = state.player.map { AnimationFrame(flow: $0.flow, hop: $0.hop, cell: $0.packetCell, playing: $0.playing) }
+        if key == nil, let shown, shown == lastShown { continue }
+        lastShown = shown
         terminal.present(Screens.render(state))
+        if statsPath != nil {
+            frames += 1
+            let packet = state.player.map { ($0.hop, $0.packetCell) }
+            if let packet, packet.0 != lastPacket?.0 || packet.1 != lastPacket?.1 { packetSteps += 1 }
+            lastPacket = packet
+        }
+    }
+    if let statsPath {
+        try? "{\"frames\": \(frames), \"packetSteps\": \(packetSteps)}\n".write(toFile: statsPath, atomically: true, encoding: .utf8)
     }
     let signal = terminal.quitSignal
     terminal.stop()
@@ -132,4 +152,12 @@ func runPlain(paths: [String], language: Language, ascii: Bool, width: Int) {
         }
         show()
     }
+}
+
+/// What a diagram's animation shows: a frame is drawn only when it changes.
+struct AnimationFrame: Equatable {
+    var flow: Int
+    var hop: Int
+    var cell: DiagramLayout.Point?
+    var playing: Bool
 }
