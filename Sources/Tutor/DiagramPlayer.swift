@@ -26,12 +26,32 @@ public struct DiagramPlayer: Sendable {
     /// Loop forever (presenter mode).
     public var loops = false
 
-    public init(chart: Flowchart, layout: DiagramLayout, entities: [String: DiagramScene.Entity], traces: [Trace], labelNotes: [[String]] = []) {
+    /// The diagram drawn once, without highlight or packet, and the glyphs it was drawn
+    /// with: each frame copies it and draws the moving parts over it.
+    public let drawing: Grid
+    public let ascii: Bool
+    /// For each flow, the element each hop shows in (worked out once: it looks back at
+    /// every earlier hop).
+    private var elements: [[String?]] = []
+
+    public init(chart: Flowchart, layout: DiagramLayout, entities: [String: DiagramScene.Entity], traces: [Trace],
+                labelNotes: [[String]] = [], ascii: Bool = false) {
         self.chart = chart
         self.layout = layout
         self.entities = entities
         self.traces = traces
         self.labelNotes = labelNotes
+        self.ascii = ascii
+        drawing = DiagramRenderer(glyphs: Glyphs(ascii: ascii)).draw(layout, chart: chart)
+        var all: [[String?]] = []
+        for f in traces.indices {
+            flow = f
+            var found: [String?] = []
+            for index in hops.indices { found.append(uncachedElement(at: index, earlier: found)) }
+            all.append(found)
+        }
+        flow = 0
+        elements = all
     }
 
     public var trace: Trace? { traces.indices.contains(flow) ? traces[flow] : nil }
@@ -53,14 +73,19 @@ public struct DiagramPlayer: Sendable {
     /// box when the diagram draws an arrow to it from where the packet has been, else on
     /// the Node that runs them.
     public func element(at index: Int) -> String? {
+        guard elements.indices.contains(flow), elements[flow].indices.contains(index) else { return nil }
+        return elements[flow][index]
+    }
+
+    /// `element(at:)` worked out, given the elements of the hops before.
+    private func uncachedElement(at index: Int, earlier: [String?]) -> String? {
         guard hops.indices.contains(index) else { return nil }
         switch hops[index].place {
         case .pod(let name): return find(.pod(name))
         case .node(let name): return find(.node(name))
         case .kubeProxy(let node, _):
             if let service = trace?.service, let id = find(.service(service)) {
-                let earlier = (0..<index).compactMap { element(at: $0) }
-                if earlier.contains(where: { arrow($0, id) != nil }) { return id }
+                if earlier.compactMap({ $0 }).contains(where: { arrow($0, id) != nil }) { return id }
             }
             return find(.node(node))
         case .client(let name): return find(.client(name))
@@ -149,7 +174,8 @@ extension DiagramPlayer {
             let scene = lesson.scenes().first { $0.line == d.line }
             let traces = scene?.scene.traces() ?? []
             let notes = (scene?.reading.map { FlowCheck.check($0, file: lesson.file).map(\.message) }).map { [$0] } ?? []
-            return DiagramPlayer(chart: chart, layout: layout, entities: scene?.reading?.entities ?? [:], traces: traces, labelNotes: notes)
+            return DiagramPlayer(chart: chart, layout: layout, entities: scene?.reading?.entities ?? [:], traces: traces,
+                                 labelNotes: notes, ascii: ascii)
         case .scene(let s):
             let scene = ManifestScene.load(s.source, file: lesson.file, line: s.line + 1, column: s.column, name: "")
             let (chart, layout) = SceneDiagram.fitted(scene.cluster, maxWidth: width, renderer: DiagramRenderer(glyphs: glyphs))
@@ -159,7 +185,7 @@ extension DiagramPlayer {
             for node in scene.cluster.nodes { entities[id("node_" + node.name)] = .node(node.name) }
             for service in scene.cluster.services { entities[id("svc_" + service.name.description)] = .service(service.name) }
             for client in scene.cluster.clients { entities[id("client_" + client.name)] = .client(client.name) }
-            return DiagramPlayer(chart: chart, layout: layout, entities: entities, traces: scene.traces())
+            return DiagramPlayer(chart: chart, layout: layout, entities: entities, traces: scene.traces(), ascii: ascii)
         default:
             return nil
         }

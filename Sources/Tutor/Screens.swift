@@ -167,7 +167,8 @@ public enum Screens {
         let lesson = state.lessons[ref.lesson]
         header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count) · \(player.chart.title ?? (fr(state) ? "diagramme" : "diagram"))")
         let top = state.presenter ? 0 : 1
-        var drawing = DiagramRenderer(glyphs: Glyphs(ascii: state.ascii)).draw(player.layout, chart: player.chart)
+        var drawing = player.ascii == state.ascii ? player.drawing
+            : DiagramRenderer(glyphs: Glyphs(ascii: state.ascii)).draw(player.layout, chart: player.chart)
         // The box the current hop is in, highlighted, and the packet on its way.
         if let id = player.element(at: player.hop) {
             let group = player.layout.groups.first { $0.id == id }

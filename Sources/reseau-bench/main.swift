@@ -217,8 +217,8 @@ if FileManager.default.fileExists(atPath: seedPath) {
 // MARK: - In a terminal: reseau against mdp, idle, animation, memory
 
 /// The reseau built next to this benchmark (release), and mdp.
-let reseauPath = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    .deletingLastPathComponent().appendingPathComponent("reseau").path
+let reseauPath = ProcessInfo.processInfo.environment["RESEAU_BENCH_RESEAU"]
+    ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("reseau").path
 let mdpPath = ["/usr/bin/mdp", "/usr/local/bin/mdp"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
 /// Opens `path` with `arguments` in a 120×40 terminal with `q` already typed: the time until
@@ -233,9 +233,10 @@ func firstFrameAndOut(_ path: String, _ arguments: [String], columns: Int, rows:
 }
 
 if runs("terminal") {
+    print("terminal: reseau is \(reseauPath)")
     let seed = shared.appendingPathComponent("course/reseau.md").path
     if !FileManager.default.fileExists(atPath: reseauPath) {
-        print("terminal: \(reseauPath) is not built: run `swift build -c release --product reseau`")
+        print("terminal: \(reseauPath) is not built: run `make bench`")
     } else if !FileManager.default.fileExists(atPath: seed) {
         print("terminal: ../shared/course/reseau.md is absent: the terminal figures are not measured")
     } else {
