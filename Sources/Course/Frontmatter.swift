@@ -1,3 +1,4 @@
+import enum Mermaid.YAMLAliasGuard
 import Yams
 
 /// The YAML mapping between two `---` lines at the top of a lesson.
@@ -15,11 +16,15 @@ public struct Frontmatter: Sendable, Equatable {
 
     /// Parses the YAML text; `firstLine` is the line of the file the YAML starts on, so
     /// diagnostics point into the lesson file.
-    static func parse(_ yaml: String, firstLine: Int, file: String) -> (Frontmatter, [Diagnostic]) {
+    static func parse(_ text: String, firstLine: Int, file: String) -> (Frontmatter, [Diagnostic]) {
+        let yaml = YAMLAliasGuard.withEditorLineBreaks(text)
         var result = Frontmatter()
         func diagnostic(_ line: Int, _ column: Int, _ severity: Severity, _ message: String) -> Diagnostic {
             Diagnostic(file: file, line: firstLine + line - 1, column: column,
                        severity: severity, message: message)
+        }
+        if let refusal = YAMLAliasGuard.check(yaml) {
+            return (result, [diagnostic(refusal.line, refusal.column, .error, "frontmatter: \(refusal.message)")])
         }
         let root: Node?
         do {

@@ -1,3 +1,4 @@
+import enum Mermaid.YAMLAliasGuard
 import Yams
 
 /// One quiz question: a prompt, its choices and the indices of the right ones.
@@ -44,14 +45,21 @@ public struct Question: Sendable, Equatable, Identifiable {
 /// Reads the YAML of a `quiz` fence: one question (a mapping) or a list of them.
 enum QuizParser {
     /// `origin` is where the YAML's first line and column stand in the lesson file.
-    static func parse(_ yaml: String, line origin: Int, column: Int, file: String)
+    static func parse(_ text: String, line origin: Int, column: Int, file: String)
         -> ([Question], [Diagnostic]) {
+        let yaml = YAMLAliasGuard.withEditorLineBreaks(text)
         var diagnostics: [Diagnostic] = []
         func report(_ mark: Mark?, _ message: String) {
             diagnostics.append(Diagnostic(
                 file: file, line: origin + (mark?.line ?? 1) - 1,
                 column: column + (mark?.column ?? 1) - 1, severity: .error,
                 message: "quiz: \(message)"))
+        }
+        if let refusal = YAMLAliasGuard.check(yaml) {
+            diagnostics.append(Diagnostic(file: file, line: origin + refusal.line - 1,
+                                          column: refusal.line == 1 ? column + refusal.column - 1 : refusal.column,
+                                          severity: .error, message: "quiz: \(refusal.message)"))
+            return ([], diagnostics)
         }
         let root: Node?
         do {

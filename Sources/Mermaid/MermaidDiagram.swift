@@ -89,7 +89,13 @@ public enum Mermaid {
             scanner.skipLine()
             if line.trimmed == "---" {
                 do {
-                    let node = try Yams.compose(yaml: lines.joined(separator: "\n"), .default, .default, .utf8)
+                    let yaml = lines.joined(separator: "\n")
+                    if let refusal = YAMLAliasGuard.check(yaml) {
+                        diagnostics.append(MermaidDiagnostic(line: yamlLine + refusal.line - 1, column: refusal.column, severity: .error,
+                                                             message: "diagram frontmatter: \(refusal.message)"))
+                        return nil
+                    }
+                    let node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
                     return Metadata.scalarMapping(node)["title"]
                 } catch {
                     diagnostics.append(MermaidDiagnostic(line: yamlLine, column: 1, severity: .error,

@@ -5,6 +5,10 @@ import Yams
 enum Metadata {
     static func parse(_ body: String) throws -> [String: String] {
         let yaml = body.contains("\n") ? dedent(body) : "{" + body + "}"
+        // A key made of aliases would make Yams hash the whole expansion (see YAMLAliasGuard).
+        if YAMLAliasGuard.check(yaml) != nil {
+            throw FlowchartParser.SyntaxError(message: "`@{ }` expands its aliases too far", position: 0)
+        }
         let node: Yams.Node?
         do {
             node = try Yams.compose(yaml: yaml, .default, .default, .utf8)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Course
+import Mermaid
 import NetSim
 
 /// Scenes from manifests (`Tests/Fixtures/scenes`) and from the seed's cluster diagrams.
@@ -64,9 +65,37 @@ struct ManifestSceneTests {
         #expect(messages == ["\(ManifestSceneTests.scenePath("bad-syntax.yaml")):4:9: error: scene: invalid YAML: while parsing a flow sequence did not find expected ',' or ']' (5:1)"])
     }
 
+    /// Found by fuzzing: YAML counts U+2028 and U+2029 as line breaks, editors do not; an
+    /// error after one was reported lines too low.
+    @Test func aParagraphSeparatorDoesNotShiftTheLines() {
+        let yaml = "apiVersion: reseau/v1\nkind: Scene\nnodes:\n  - {name: \"a\u{2029}b\u{2028}c\"}\n  - {ip: 10.0.0.9}\n"
+        let scene = ManifestScene.load(yaml, file: "p.yaml", line: 1, column: 1, name: "p")
+        #expect(scene.diagnostics.map(\.description) == ["p.yaml:5:5: error: Scene: a node needs a `name`"])
+    }
+
     @Test func anAliasBombIsRefusedNotExpanded() {
         let messages = Curriculum.lint(paths: [ManifestSceneTests.scenePath("alias-bomb.yaml")]).map(\.message)
-        #expect(messages == ["scene: the YAML expands to more than 200,000 nodes (aliases?): the rest is not read"])
+        #expect(messages == ["scene: the YAML expands to more than 200,000 nodes (aliases): not read"])
+    }
+
+    /// Found by fuzzing: a mapping key made of aliases made Yams hash billions of nodes
+    /// (to look for duplicate keys) before anything could count them. Refused from libyaml's
+    /// events, before Yams builds the tree.
+    @Test func aKeyMadeOfAliasesIsRefusedBeforeYamsBuildsIt() {
+        let yaml = """
+        a: &a [x, x, x, x, x, x, x, x, x, x]
+        b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+        c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+        d:
+          ? [*c, *c]
+          : value
+        """
+        let scene = ManifestScene.load(yaml, file: "k.yaml", line: 1, column: 1, name: "k")
+        #expect(scene.diagnostics.map(\.description) == [
+            "k.yaml:5:5: error: scene: a mapping key made of aliases stands for more than 1,000 nodes: not read",
+        ])
+        #expect(YAMLAliasGuard.check("a: &a [1, 2]\nb: *a\n") == nil, "a few aliases are fine")
+        #expect(YAMLAliasGuard.check("no anchors: here") == nil)
     }
 
     @Test func aHugeSceneIsRefused() {

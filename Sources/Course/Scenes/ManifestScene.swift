@@ -1,3 +1,4 @@
+import enum Mermaid.YAMLAliasGuard
 import NetSim
 import Yams
 
@@ -46,9 +47,15 @@ public enum ManifestScene {
             diagnostics.append(Diagnostic(file: file, line: line, column: col, severity: severity, message: message))
         }
 
-        mutating func read(_ yaml: String) {
+        mutating func read(_ text: String) {
+            let yaml = YAMLAliasGuard.withEditorLineBreaks(text)
             guard yaml.utf8.count <= ManifestScene.maximumSize else {
                 report(.error, "scene: \(yaml.utf8.count) bytes is more than the \(ManifestScene.maximumSize) a scene may hold: not read", at: nil)
+                return
+            }
+            if let refusal = YAMLAliasGuard.check(yaml) {
+                diagnostics.append(Diagnostic(file: file, line: origin + refusal.line - 1, column: refusal.line == 1 ? column + refusal.column - 1 : refusal.column,
+                                              severity: .error, message: "scene: \(refusal.message)"))
                 return
             }
             // Document by document: those before a syntax error are still read.
