@@ -116,10 +116,14 @@ enum HTMLText {
             if let semi = after.prefix(12).firstIndex(of: ";") {
                 let name = after[..<semi]
                 var decoded: String?
+                // A reference to a control character (`&#27;`) decodes to nothing: the loader
+                // removed those from the source, and must not make new ones (found by fuzzing).
                 if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+                    decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                        .map { SourceDecoder.isForbiddenControl($0) ? "" : String($0) }
                 } else if name.hasPrefix("#") {
-                    decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+                    decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
+                        .map { SourceDecoder.isForbiddenControl($0) ? "" : String($0) }
                 } else {
                     decoded = namedEntities[String(name)]
                 }

@@ -44,7 +44,14 @@ struct MarkdownNode {
     var type: cmark_node_type { cmark_node_get_type(pointer) }
     /// "table", "table_row", "strikethrough", "tasklist"… for extension nodes.
     var typeName: String { String(cString: cmark_node_get_type_string(pointer)) }
-    var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+    /// The node's text. The source lost its control characters on loading, but cmark
+    /// decodes numeric references (`&#1;`, `&#x1b;`) into new ones: those go too (found by
+    /// fuzzing). Newlines and tabs stay.
+    var literal: String {
+        let text = cmark_node_get_literal(pointer).map { String(cString: $0) } ?? ""
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !SourceDecoder.isForbiddenControl($0) }))
+    }
     var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
     var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
     var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
