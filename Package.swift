@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Canvas", "Course", "NetSim"]),
         .testTarget(name: "DrawingTests", dependencies: ["Drawing", "Canvas", "Course", "Mermaid", "NetSim"]),
         .testTarget(name: "QuizTests", dependencies: ["Quiz", "Memory", "Course", "NetSim"]),
-        .testTarget(name: "ReseauCommandTests", dependencies: ["reseau", "Memory"]),
+        .testTarget(name: "ReseauCommandTests", dependencies: ["reseau", "Memory", "Quiz"]),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"]),
     ]
 )

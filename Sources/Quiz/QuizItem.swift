@@ -53,11 +53,12 @@ extension Localized {
 func stableHash(_ parts: [String]) -> String { Question.stableHash(parts) }
 
 /// A small deterministic generator (SplitMix64), so a question's choices come in the same
-/// order every time it is asked.
-struct SplitMix: RandomNumberGenerator {
+/// order every time it is asked (and the monkey test's keys replay from their seed).
+public struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: String) { state = UInt64(stableHash([seed]), radix: 16) ?? 0 }
-    mutating func next() -> UInt64 {
+    public init(state: UInt64) { self.state = state }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Quiz
 
 /// The real program in a real terminal (tmux): walk the slides, play an animation, resize,
 /// quit by q, SIGTERM and SIGINT; after each, the shell is back and `stty -a` is as before.
@@ -109,7 +110,7 @@ struct MonkeyTests {
     func monkey(on lesson: String) throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["RESEAU_MONKEY_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
         print("monkey on \(lesson): seed \(seed), \(Self.seconds) s")
-        var rng = MonkeyRandom(state: seed)
+        var rng = SplitMix(state: seed)
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("reseau-monkey-\(seed)").path
         let tmux = try TmuxSession(lesson: lesson, environment: "XDG_DATA_HOME='\(data)'")
         defer { tmux.close(); try? FileManager.default.removeItem(atPath: data) }
@@ -148,18 +149,6 @@ struct MonkeyTests {
 
     @Test func onTheBundledCourse() throws {
         try monkey(on: CommandTests.repository.appendingPathComponent("Lessons").path)
-    }
-}
-
-/// SplitMix64: the monkey's keys from its seed.
-struct MonkeyRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
