@@ -66,7 +66,6 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
     // steps (each move to another cell or hop) when the program ends.
     let statsPath = ProcessInfo.processInfo.environment["RESEAU_STATS"]
     var frames = 1, packetSteps = 0
-    var lastPacket = state.player.map { ($0.hop, $0.packetCell) }
     var lastShown: AnimationFrame?
     while !state.quit && terminal.quitSignal == 0 {
         let key = terminal.readKey(timeout: state.needsTimer ? (state.player?.isAnimating == true ? 33 : 1000) : nil)
@@ -96,14 +95,10 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
         // no frame (the packet moves at 20 cells a second, the timer ticks 30 times).
         let shown = state.player.map { AnimationFrame(flow: $0.flow, hop: $0.hop, cell: $0.packetCell, playing: $0.playing) }
         if key == nil, let shown, shown == lastShown { continue }
+        if let shown, shown.hop != lastShown?.hop || shown.cell != lastShown?.cell { packetSteps += 1 }
         lastShown = shown
         terminal.present(Screens.render(state))
-        if statsPath != nil {
-            frames += 1
-            let packet = state.player.map { ($0.hop, $0.packetCell) }
-            if let packet, packet.0 != lastPacket?.0 || packet.1 != lastPacket?.1 { packetSteps += 1 }
-            lastPacket = packet
-        }
+        frames += 1
     }
     if let statsPath {
         try? "{\"frames\": \(frames), \"packetSteps\": \(packetSteps)}\n".write(toFile: statsPath, atomically: true, encoding: .utf8)
