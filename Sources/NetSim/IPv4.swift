@@ -17,17 +17,19 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public var description: String {
-        // Written byte by byte: traces print many addresses.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(15)
-        for shift in [24, 16, 8, 0] as [UInt32] {
-            let octet = Int(value >> shift & 0xFF)
-            if octet >= 100 { bytes.append(UInt8(48 + octet / 100)) }
-            if octet >= 10 { bytes.append(UInt8(48 + octet / 10 % 10)) }
-            bytes.append(UInt8(48 + octet % 10))
-            if shift != 0 { bytes.append(46) }
+        // Written byte by byte into the string's own storage (at most 15 bytes, so it
+        // stays a small string: no allocation). Traces print many addresses.
+        String(unsafeUninitializedCapacity: 15) { buffer in
+            var count = 0
+            for shift in stride(from: 24 as UInt32, through: 0, by: -8) {
+                let octet = Int(value >> shift & 0xFF)
+                if octet >= 100 { buffer[count] = UInt8(48 + octet / 100); count += 1 }
+                if octet >= 10 { buffer[count] = UInt8(48 + octet / 10 % 10); count += 1 }
+                buffer[count] = UInt8(48 + octet % 10); count += 1
+                if shift != 0 { buffer[count] = 46; count += 1 }
+            }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (a: IPv4Address, b: IPv4Address) -> Bool { a.value < b.value }

@@ -59,6 +59,11 @@ public enum KubeProxyChains {
     /// kube-proxy's `--probability` for the i-th of n endpoints: 1/(n-i), written with
     /// ten decimals (`%0.10f`), so that every endpoint is equally likely overall.
     public static func probability(index: Int, count: Int) -> String {
-        String(format: "%0.10f", 1.0 / Double(count - index))
+        let remaining = count - index
+        return remaining < probabilities.count ? probabilities[remaining] : String(format: "%0.10f", 1.0 / Double(remaining))
     }
+
+    /// `%0.10f` of 1/n (kube-proxy's `fmt.Sprintf("%0.10f", …)`) for the usual endpoint counts,
+    /// formatted once.
+    private static let probabilities: [String] = (0..<1024).map { String(format: "%0.10f", 1.0 / Double($0)) }
 }

@@ -34,11 +34,15 @@ public struct RequestURL: Sendable, Equatable {
 
     /// Accepts `http://host:port/path`, `https://host`, `tcp://host:port`, `host:port`.
     public init?(_ text: String) {
-        var rest = Substring(text.filter { !$0.isWhitespace })
+        // Spaces are dropped (`http:// green:82` as a diagram writes it); most URLs have none.
+        let plain = text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x80 }
+        var rest = Substring(plain ? text : text.filter { !$0.isWhitespace })
         var scheme = "http"
-        if let range = rest.range(of: "://") {
-            scheme = rest[..<range.lowerBound].lowercased()
-            rest = rest[range.upperBound...]
+        let bytes = rest.utf8
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+           bytes[colon...].starts(with: "://".utf8) {
+            scheme = rest[..<colon].lowercased()
+            rest = rest[bytes.index(colon, offsetBy: 3)...]
         }
         let authority = rest.prefix { $0 != "/" }
         path = rest.count > authority.count ? String(rest.dropFirst(authority.count)) : "/"

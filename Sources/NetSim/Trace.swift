@@ -73,9 +73,46 @@ public struct Hop: Sendable, Equatable {
     public var action: HopAction
     public var before: Packet
     public var after: Packet
+    /// The words are written when they are read: a trace's hops are made by the dozen (a
+    /// quiz computes every flow of a course) and most are never shown.
+    private var text: HopText
+
     /// The rule that decided, as the Node writes it (`-A KUBE-SVC-… -j KUBE-SEP-…`).
-    public var rule: String?
-    public var explanation: Localized
+    public var rule: String? {
+        get { text.rule() }
+        set { text.rule = { newValue } }
+    }
+    public var explanation: Localized {
+        get { Localized(fr: text.fr(), en: text.en()) }
+        set { text.fr = { newValue.fr }; text.en = { newValue.en } }
+    }
+
+    public init(place: HopPlace, action: HopAction, before: Packet, after: Packet, rule: String? = nil, explanation: Localized) {
+        self.init(place: place, action: action, before: before, after: after,
+                  rule: { rule }, fr: { explanation.fr }, en: { explanation.en })
+    }
+
+    /// A hop whose rule and explanation are written from what the closures captured.
+    init(place: HopPlace, action: HopAction, before: Packet, after: Packet, rule: @escaping @Sendable () -> String?,
+         fr: @escaping @Sendable () -> String, en: @escaping @Sendable () -> String) {
+        self.place = place
+        self.action = action
+        self.before = before
+        self.after = after
+        text = HopText(rule: rule, fr: fr, en: en)
+    }
+
+    public static func == (a: Hop, b: Hop) -> Bool {
+        a.place == b.place && a.action == b.action && a.before == b.before && a.after == b.after
+            && a.rule == b.rule && a.explanation == b.explanation
+    }
+}
+
+/// A hop's words, as functions of values captured when the hop was made.
+struct HopText: Sendable {
+    var rule: @Sendable () -> String?
+    var fr: @Sendable () -> String
+    var en: @Sendable () -> String
 }
 
 /// How a request ends.

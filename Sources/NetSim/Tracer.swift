@@ -60,12 +60,14 @@ struct Walk {
 
     // MARK: - Recording
 
-    mutating func hop(_ place: HopPlace, _ action: HopAction, to after: Packet? = nil, rule: String? = nil,
-                      fr: String, en: String) {
+    /// Adds a hop. Its words are autoclosures: they are written only if someone reads them,
+    /// from values captured now (so they must not read the walk's state, which moves on).
+    mutating func hop(_ place: HopPlace, _ action: HopAction, to after: Packet? = nil,
+                      rule: @autoclosure @escaping @Sendable () -> String? = nil,
+                      fr: @autoclosure @escaping @Sendable () -> String, en: @autoclosure @escaping @Sendable () -> String) {
         let before = packet
         if let after { packet = after }
-        hops.append(Hop(place: place, action: action, before: before, after: packet, rule: rule,
-                        explanation: Localized(fr: fr, en: en)))
+        hops.append(Hop(place: place, action: action, before: before, after: packet, rule: rule, fr: fr, en: en))
     }
 
     mutating func end(_ verdict: Verdict, fr: String, en: String) {
@@ -196,7 +198,8 @@ struct Walk {
     mutating func throughLoadBalancer(_ service: Service, serviceIndex: Int) {
         let lbIP = packet.dst
         guard let portIndex = service.ports.firstIndex(where: { $0.port == packet.dstPort && $0.protocol == packet.protocol }) else {
-            hop(.loadBalancer(lbIP), .drop, fr: "Le load balancer n'écoute pas le port \(packet.dstPort).", en: "The load balancer does not listen on port \(packet.dstPort).")
+            let p1 = packet
+            hop(.loadBalancer(lbIP), .drop, fr: "Le load balancer n'écoute pas le port \(p1.dstPort).", en: "The load balancer does not listen on port \(p1.dstPort).")
             return end(.dropped, fr: "Port \(packet.dstPort) absent du Service \(service.name).", en: "Port \(packet.dstPort) is not a port of Service \(service.name).")
         }
         let port = service.ports[portIndex]

@@ -78,9 +78,10 @@ extension Walk {
             picked = option
         }
         guard !picked.endpoints.isEmpty else {
+            let drawn = picked.ref.service.name
             hop(place, .reject, rule: ruleText,
-                fr: "Le backend tiré, \(picked.ref.service.name), n'a aucun endpoint prêt : 503.",
-                en: "The backend drawn, \(picked.ref.service.name), has no ready endpoint: 503.")
+                fr: "Le backend tiré, \(drawn), n'a aucun endpoint prêt : 503.",
+                en: "The backend drawn, \(drawn), has no ready endpoint: 503.")
             return end(.rejected, fr: "HTTP 503 : \(picked.ref.service.name) n'a aucun endpoint prêt.", en: "HTTP 503: \(picked.ref.service.name) has no ready endpoint.")
         }
         let chosen = request.preferredBackend.flatMap { p in picked.endpoints.first { $0.ip == p } }

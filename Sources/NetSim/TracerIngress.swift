@@ -22,6 +22,7 @@ extension Walk {
             }
         }
         guard let decision = IngressRouter.route(host: host, path: path, ingresses: served) else {
+            let tlsNote = tlsNote
             hop(place, .reject,
                 fr: "Le contrôleur Ingress (\(className)) ne trouve aucune règle pour \(host)\(path) et aucun defaultBackend : il répond 404.\(tlsNote.fr)",
                 en: "The Ingress controller (\(className)) finds no rule for \(host)\(path) and no defaultBackend: it answers 404.\(tlsNote.en)")

@@ -179,6 +179,11 @@ var built: Cluster?
 let buildTime = seconds { built = bigCluster(nodes: 1000, pods: 100_000, services: 10_000) }
 let big = built!
 print(String(format: "netsim: built 1,000 nodes, 100,000 pods, 10,000 services in %.2f s", buildTime))
+if ProcessInfo.processInfo.environment["RESEAU_BENCH_PROFILE"] != nil {
+    // For `perf record`: only traces, many times.
+    for _ in 0..<40 { _ = traceMedian(big, services: 10_000) }
+    exit(0)
+}
 let bigTrace = traceMedian(big, services: 10_000)
 let small = bigCluster(nodes: 10, pods: 100, services: 10)
 let smallTrace = traceMedian(small, services: 10)
