@@ -1,3 +1,4 @@
+import Foundation
 import Mermaid
 
 /// A block of a slide, typed by what a reader sees. Every block knows the line of the
@@ -164,16 +165,64 @@ public struct CodeBlock: Sendable, Equatable {
     }
 }
 
-/// A mermaid diagram: its source, and what the Mermaid parser made of it.
+/// A mermaid diagram: its source, and what the Mermaid parser makes of it. The loader
+/// keeps the source; the diagram is parsed the first time it is asked for (drawing, scenes,
+/// `reseau lint`) and kept, so loading a course does not parse diagrams nobody looks at.
 public struct DiagramSource: Sendable, Equatable {
-    public var source: String
-    /// The parsed diagram (nil when the block is not a diagram at all).
-    public var diagram: MermaidDiagram?
+    public var source: String {
+        didSet { parsed = ParsedDiagram() }
+    }
     /// The line of the opening fence; the source starts on the next line.
     public var line: Int
     /// The column the source's lines start at (more than 1 when the fence is indented).
     public var column: Int
     public var caption: [Inline]?
+    private var parsed = ParsedDiagram()
+
+    public init(source: String, line: Int, column: Int, caption: [Inline]? = nil) {
+        self.source = source
+        self.line = line
+        self.column = column
+        self.caption = caption
+    }
+
+    /// The parsed diagram (nil when the block is not a diagram at all).
+    public var diagram: MermaidDiagram? { parsed.result(of: source).diagram }
+
+    /// The parser's problems, placed in the lesson file (the source starts on the line after
+    /// the fence), and a warning for a kind of diagram that cannot be drawn.
+    public func diagnostics(file: String) -> [Diagnostic] {
+        let result = parsed.result(of: source)
+        var out = result.diagnostics.map { problem in
+            Diagnostic(file: file, line: line + problem.line, column: column + problem.column - 1,
+                       severity: problem.severity == .error ? .error : .warning, message: "mermaid: \(problem.message)")
+        }
+        if case .unsupported(let kind, _)? = result.diagram {
+            out.append(Diagnostic(file: file, line: line, column: column, severity: .warning,
+                                  message: "mermaid `\(kind)` cannot be drawn yet: shown as its source"))
+        }
+        return out
+    }
+
+    public static func == (a: DiagramSource, b: DiagramSource) -> Bool {
+        a.source == b.source && a.line == b.line && a.column == b.column && a.caption == b.caption
+    }
+}
+
+/// The Mermaid parser's result for one source, computed once and shared by the copies of a
+/// `DiagramSource` (a lesson's values are copied freely, across threads too).
+final class ParsedDiagram: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: MermaidResult?
+
+    func result(of source: String) -> MermaidResult {
+        lock.lock()
+        defer { lock.unlock() }
+        if let result { return result }
+        let parsed = Mermaid.parse(source)
+        result = parsed
+        return parsed
+    }
 }
 
 /// A `yaml scene` block: Kubernetes manifests plus a `Scene` document.

@@ -147,16 +147,7 @@ struct BlockBuilder {
         let text = node.literal
         switch language.lowercased() {
         case "mermaid":
-            let result = Mermaid.parse(text)
-            for problem in result.diagnostics {
-                // The source starts on the line after the fence.
-                report(line + problem.line, column + problem.column - 1,
-                       problem.severity == .error ? .error : .warning, "mermaid: \(problem.message)")
-            }
-            if case .unsupported(let kind, _)? = result.diagram {
-                report(line, column, .warning, "mermaid `\(kind)` cannot be drawn yet: shown as its source")
-            }
-            return .mermaid(DiagramSource(source: text, diagram: result.diagram, line: line, column: column, caption: nil))
+            return .mermaid(DiagramSource(source: text, line: line, column: column))
         case "yaml" where options.split(separator: " ").first == "scene",
              "yml" where options.split(separator: " ").first == "scene":
             return .scene(SceneSource(source: text, line: line, column: column, caption: nil))

@@ -6,8 +6,11 @@ public struct Curriculum: Sendable {
     /// Problems with the paths themselves (missing, unreadable); each lesson has its own.
     public var diagnostics: [Diagnostic]
 
-    /// Every diagnostic, the paths' and the lessons', in order.
-    public var allDiagnostics: [Diagnostic] { diagnostics + lessons.flatMap(\.diagnostics) }
+    /// Every diagnostic, the paths' and the lessons' (their diagrams' included, which parses
+    /// the diagrams not parsed yet), in order.
+    public var allDiagnostics: [Diagnostic] {
+        diagnostics + lessons.flatMap { ($0.diagnostics + $0.diagramDiagnostics).sortedByPosition() }
+    }
 
     /// The file extensions read as lessons inside a folder.
     public static let lessonExtensions: Set<String> = ["md", "markdown"]

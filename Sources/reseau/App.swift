@@ -39,7 +39,6 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
                  quiz: QuizStart? = nil) throws {
     let curriculum = Curriculum.load(paths: paths)
     let memory = quiz?.memory ?? MemoryContext(retention: 0.9)
-    let problems = curriculum.allDiagnostics.filter { $0.severity == .error }
     guard !curriculum.lessons.flatMap(\.slides).isEmpty else {
         for d in curriculum.allDiagnostics { printError(d.description) }
         printError("reseau: nothing to show in \(paths.joined(separator: " "))")
@@ -105,7 +104,8 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
     }
     let signal = terminal.quitSignal
     terminal.stop()
-    for d in problems { printError(d.description) }
+    // After the screen is restored (the diagrams the user saw are parsed by now).
+    for d in curriculum.allDiagnostics where d.severity == .error { printError(d.description) }
     for m in memory.store.messages { printError("reseau: " + m) }
     if let session = state.quiz, !session.results.isEmpty {
         print(language == .fr ? "Quiz : \(session.score)/\(session.results.count)" : "Quiz: \(session.score)/\(session.results.count)")

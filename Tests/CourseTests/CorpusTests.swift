@@ -17,7 +17,7 @@ struct CorpusTests {
         let lesson = Lesson.load(path: path)
         #expect(!lesson.slides.isEmpty)
         #expect(lesson.frontmatter.title?.isEmpty == false)
-        let errors = lesson.diagnostics.filter { $0.severity == .error }
+        let errors = (lesson.diagnostics + lesson.diagramDiagnostics).filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
     }
 

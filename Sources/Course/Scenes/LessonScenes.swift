@@ -37,10 +37,20 @@ extension Lesson {
         return out
     }
 
-    /// Everything `reseau lint` reports for this lesson: the loader's diagnostics, then each
-    /// scene's (objects it could not place, diagram steps the engine contradicts).
+    /// What the Mermaid parser says of the lesson's diagrams (parsed on demand, so not among
+    /// the loader's `diagnostics`).
+    public var diagramDiagnostics: [Diagnostic] {
+        allBlocks.flatMap { block -> [Diagnostic] in
+            if case .mermaid(let diagram) = block { return diagram.diagnostics(file: file) }
+            return []
+        }
+    }
+
+    /// Everything `reseau lint` reports for this lesson: the loader's diagnostics, the
+    /// diagrams', then each scene's (objects it could not place, diagram steps the engine
+    /// contradicts).
     public func lint() -> [Diagnostic] {
-        var all = diagnostics
+        var all = diagnostics + diagramDiagnostics
         for scene in scenes() {
             if let reading = scene.reading { all += scene.scene.diagnostics + FlowCheck.check(reading, file: file) }
             else { all += scene.scene.lint(file: file) }

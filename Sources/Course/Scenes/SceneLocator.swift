@@ -15,7 +15,7 @@ public enum SceneLocator {
         if ext == "md" || ext == "markdown" {
             let lesson = Lesson.load(path: path)
             let scenes = lesson.scenes()
-            let errors = lesson.diagnostics.filter { $0.severity == .error }
+            let errors = (lesson.diagnostics + lesson.diagramDiagnostics).filter { $0.severity == .error }
             guard !scenes.isEmpty else {
                 return (nil, errors + [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: "no scene in this lesson (a `yaml scene` block or a cluster diagram)")])
             }
