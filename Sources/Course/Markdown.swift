@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// A parsed cmark-gfm document. Owns the tree and frees it.
 final class MarkdownDocument {
@@ -48,9 +49,18 @@ struct MarkdownNode {
     /// decodes numeric references (`&#1;`, `&#x1b;`) into new ones: those go too (found by
     /// fuzzing). Newlines and tabs stay.
     var literal: String {
-        let text = cmark_node_get_literal(pointer).map { String(cString: $0) } ?? ""
-        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        guard let cString = cmark_node_get_literal(pointer) else { return "" }
+        // Scanned as bytes before a String is made: most literals hold no control character.
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard bytes.contains(where: Self.mayBeControl) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { !SourceDecoder.isForbiddenControl($0) }))
+    }
+    /// A byte that starts a control character (C0 but newline and tab, DEL, or the first
+    /// byte of a C1 character's UTF-8 form).
+    private static func mayBeControl(_ byte: UInt8) -> Bool {
+        if byte < 0x20 { return byte != 0x0A && byte != 0x09 }
+        return byte == 0x7F || byte == 0xC2
     }
     var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
     var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
