@@ -64,6 +64,7 @@ struct ProgressCommand: ParsableCommand {
         let all = lessons.isEmpty
         let named = lessons.map { fr ? "« \($0) »" : "“\($0)”" }.joined(separator: ", ")
         let count = progress.cards.values.filter { all || lessons.contains($0.lesson) }.count
+        let questions = count == 1 ? "1 question" : "\(count) questions"
         guard count > 0 else {
             print(all ? (fr ? "Aucune progression à effacer." : "No progress to erase.")
                       : (fr ? "Rien à effacer pour \(named)." : "Nothing to erase for \(named)."))
@@ -71,7 +72,7 @@ struct ProgressCommand: ParsableCommand {
         }
         if !yes {
             let what = all ? (fr ? "toute la progression" : "all progress") : (fr ? "la progression de \(named)" : "the progress of \(named)")
-            print(fr ? "Effacer \(what) (\(count) questions) ? [o/N] " : "Erase \(what) (\(count) questions)? [y/N] ", terminator: "")
+            print(fr ? "Effacer \(what) (\(questions)) ? [o/N] " : "Erase \(what) (\(questions))? [y/N] ", terminator: "")
             fflush(nil)
             let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
             guard ["y", "yes", "o", "oui"].contains(answer) else {
@@ -80,6 +81,6 @@ struct ProgressCommand: ParsableCommand {
             }
         }
         try memory.store.update { p in p.cards = p.cards.filter { !all && !lessons.contains($0.value.lesson) } }
-        print(fr ? "Effacé : \(count) questions." : "Erased: \(count) questions.")
+        print(fr ? "Effacé : \(questions)." : "Erased: \(questions).")
     }
 }

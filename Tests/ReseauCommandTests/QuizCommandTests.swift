@@ -85,15 +85,15 @@ final class QuizCommandTests {
     @Test func resetAsksFirstAndKeepsProgressOnNo() throws {
         _ = try reseau("quiz", "--plain", lesson, input: "2\n\n")
         let no = try reseau("progress", "--reset", "quiz", "--lang", "en", input: "n\n")
-        #expect(no.out.contains("Erase the progress of “quiz” (1 questions)? [y/N] Nothing erased."))
+        #expect(no.out.contains("Erase the progress of “quiz” (1 question)? [y/N] Nothing erased."))
         #expect(try savedProgress().cards.count == 1)
         _ = try reseau("quiz", "--plain", CommandTests.fixture("quiz-two.md"), input: "2\n\n")
         let yes = try reseau("progress", "--reset", "quiz", "--lang", "en", input: "y\n")
-        #expect(yes.out.contains("Erased: 1 questions."))
+        #expect(yes.out.contains("Erased: 1 question."))
         #expect(try savedProgress().cards.values.map(\.lesson) == ["quiz-two"])
         // No lesson named: everything, after asking.
         let all = try reseau("progress", "--reset", "--lang", "fr", input: "o\n")
-        #expect(all.out.contains("Effacer toute la progression (1 questions) ? [o/N] Effacé : 1 questions."))
+        #expect(all.out.contains("Effacer toute la progression (1 question) ? [o/N] Effacé : 1 question."))
         #expect(try savedProgress().cards.isEmpty)
     }
 
