@@ -43,7 +43,7 @@ extension Walk {
             natNode = node.name
             beforeNAT = packet
         }
-        let p14 = packet, cidr14 = cluster.podCIDR
+        let cidr14 = cluster.podCIDR
         hop(.node(node.name), arrival == .pod ? .snat : .route, to: after,
             rule: arrival == .pod ? "-A POSTROUTING -s \(cidr14) ! -d \(cidr14) -j MASQUERADE" : nil,
             fr: "\(dst) est hors du cluster : le paquet sort par l'interface du Node\(arrival == .pod ? ", l'adresse du Pod remplacée par celle du Node \(node.ip) (MASQUERADE du CNI)" : "").",

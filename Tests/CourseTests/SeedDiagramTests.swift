@@ -107,6 +107,14 @@ struct DiagramDiagnosticsInLessonTests {
         ])
     }
 
+    @Test func theCommandsErrorListsIncludeTheDiagrams() {
+        let text = "---\ntitle: t\n---\n\n```mermaid\nflowchart TD\n  A[texte (cassé)] --> B\n```\n"
+        let course = Curriculum(lessons: [Lesson.parse(text: text, file: "t.md")], diagnostics: [])
+        #expect(course.allDiagnostics.map(\.description) == [
+            "t.md:7:11: error: mermaid: unexpected `(` in node text: put the text in quotes",
+        ])
+    }
+
     @Test func anotherKindIsAWarning() {
         let lesson = Lesson.parse(text: "---\ntitle: t\n---\n\n```mermaid\nsequenceDiagram\n  A->>B: hi\n```\n", file: "t.md")
         #expect(lesson.lint().map(\.description) == [
