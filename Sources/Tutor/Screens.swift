@@ -52,7 +52,9 @@ public enum Screens {
             style = Style(.ok)
         } else if state.presenter {
             let minutes = Int(state.elapsed) / 60, seconds = Int(state.elapsed) % 60
-            text = String(format: "%d/%d · %02d:%02d", state.current + 1, state.slides.count, minutes, seconds)
+            // Drawn at every frame of an animation: no String(format:), which goes through Foundation.
+            func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+            text = "\(state.current + 1)/\(state.slides.count) · \(twoDigits(minutes)):\(twoDigits(seconds))"
             let x = max(0, state.width - CellWidth.of(text) - 1)
             grid.put(text, x: x, y: y, style: Style(.muted))
             return
