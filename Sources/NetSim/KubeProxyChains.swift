@@ -17,22 +17,8 @@ public enum KubeProxyChains {
     public static func hash(_ text: String) -> String {
         var text = text
         let digest = text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
-        // The first 16 base32 characters are the digest's first 80 bits (10 bytes).
-        return digest.withUnsafeBytes { bytes in
-            String(unsafeUninitializedCapacity: 16) { out in
-                var buffer: UInt64 = 0, bits = 0, count = 0
-                for byte in bytes.prefix(10) {
-                    buffer = buffer << 8 | UInt64(byte)
-                    bits += 8
-                    while bits >= 5 {
-                        out[count] = alphabet[Int(buffer >> UInt64(bits - 5) & 31)]
-                        count += 1
-                        bits -= 5
-                    }
-                }
-                return count
-            }
-        }
+        // The first 16 base32 characters are the digest's first 80 bits: 10 bytes, no padding.
+        return base32(Array(digest.prefix(10)))
     }
 
     public static func serviceChain(_ servicePortName: String, _ proto: TransportProtocol) -> String {

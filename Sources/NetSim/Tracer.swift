@@ -61,7 +61,8 @@ struct Walk {
     // MARK: - Recording
 
     /// Adds a hop. Its words are autoclosures: they are written only if someone reads them,
-    /// from values captured now (so they must not read the walk's state, which moves on).
+    /// from values captured now. They cannot read the walk's state, which moves on (the
+    /// compiler refuses it): callers copy the packet first, `let sent = packet`.
     mutating func hop(_ place: HopPlace, _ action: HopAction, to after: Packet? = nil,
                       rule: @autoclosure @escaping @Sendable () -> String? = nil,
                       fr: @autoclosure @escaping @Sendable () -> String, en: @autoclosure @escaping @Sendable () -> String) {
@@ -198,8 +199,8 @@ struct Walk {
     mutating func throughLoadBalancer(_ service: Service, serviceIndex: Int) {
         let lbIP = packet.dst
         guard let portIndex = service.ports.firstIndex(where: { $0.port == packet.dstPort && $0.protocol == packet.protocol }) else {
-            let p1 = packet
-            hop(.loadBalancer(lbIP), .drop, fr: "Le load balancer n'écoute pas le port \(p1.dstPort).", en: "The load balancer does not listen on port \(p1.dstPort).")
+            let sent = packet
+            hop(.loadBalancer(lbIP), .drop, fr: "Le load balancer n'écoute pas le port \(sent.dstPort).", en: "The load balancer does not listen on port \(sent.dstPort).")
             return end(.dropped, fr: "Port \(packet.dstPort) absent du Service \(service.name).", en: "Port \(packet.dstPort) is not a port of Service \(service.name).")
         }
         let port = service.ports[portIndex]

@@ -6,10 +6,10 @@ extension Walk {
         }
         let dst = packet.dst
         if let clusterService = cluster.service(clusterIP: dst) {
-            let p15 = packet
+            let sent = packet
             hop(.node(node.name), .drop,
-                fr: "\(dst) est l'IP du Service \(clusterService.name), mais aucun de ses ports n'est \(p15.dstPort)/\(p15.protocol.lowercased) : aucune règle ne prend le paquet, qui se perd.",
-                en: "\(dst) is Service \(clusterService.name)'s IP, but none of its ports is \(p15.dstPort)/\(p15.protocol.lowercased): no rule takes the packet, which is lost.")
+                fr: "\(dst) est l'IP du Service \(clusterService.name), mais aucun de ses ports n'est \(sent.dstPort)/\(sent.protocol.lowercased) : aucune règle ne prend le paquet, qui se perd.",
+                en: "\(dst) is Service \(clusterService.name)'s IP, but none of its ports is \(sent.dstPort)/\(sent.protocol.lowercased): no rule takes the packet, which is lost.")
             return end(.dropped, fr: "Le Service \(clusterService.name) n'a pas de port \(packet.dstPort).", en: "Service \(clusterService.name) has no port \(packet.dstPort).")
         }
         if let pod = cluster.pod(ip: dst) { return route(from: node, toPod: pod, arrival: arrival) }
@@ -43,9 +43,9 @@ extension Walk {
             natNode = node.name
             beforeNAT = packet
         }
-        let cidr14 = cluster.podCIDR
+        let podCIDR = cluster.podCIDR
         hop(.node(node.name), arrival == .pod ? .snat : .route, to: after,
-            rule: arrival == .pod ? "-A POSTROUTING -s \(cidr14) ! -d \(cidr14) -j MASQUERADE" : nil,
+            rule: arrival == .pod ? "-A POSTROUTING -s \(podCIDR) ! -d \(podCIDR) -j MASQUERADE" : nil,
             fr: "\(dst) est hors du cluster : le paquet sort par l'interface du Node\(arrival == .pod ? ", l'adresse du Pod remplacée par celle du Node \(node.ip) (MASQUERADE du CNI)" : "").",
             en: "\(dst) is outside the cluster: the packet leaves through the Node's interface\(arrival == .pod ? ", the Pod's address replaced by the Node's \(node.ip) (the CNI's MASQUERADE)" : "").")
         end(.leftCluster(dst), fr: "Le paquet quitte le cluster vers \(dst).", en: "The packet leaves the cluster for \(dst).")
@@ -93,9 +93,9 @@ extension Walk {
         // No ready endpoint at all: the filter table rejects.
         guard !ready.isEmpty else {
             let where_ = entry == .clusterIP ? "KUBE-SERVICES" : "KUBE-EXTERNAL-SERVICES"
-            let p13 = packet
+            let sent = packet
             hop(kubeProxy(where_), .reject,
-                rule: "-A \(where_) -m comment --comment \"\(name) has no endpoints\" -m \(l4) -p \(l4) -d \(p13.dst) --dport \(p13.dstPort) -j REJECT",
+                rule: "-A \(where_) -m comment --comment \"\(name) has no endpoints\" -m \(l4) -p \(l4) -d \(sent.dst) --dport \(sent.dstPort) -j REJECT",
                 fr: "Le Service \(svc.name) n'a aucun endpoint prêt\(all.isEmpty ? "" : " (\(all.count) Pod(s) pas prêt(s))") : kube-proxy rejette le paquet (ICMP port unreachable).",
                 en: "Service \(svc.name) has no ready endpoint\(all.isEmpty ? "" : " (\(all.count) Pod(s) not ready)"): kube-proxy rejects the packet (ICMP port unreachable).")
             return end(.rejected, fr: "Rejeté : \(svc.name) n'a aucun endpoint prêt.", en: "Rejected: \(svc.name) has no ready endpoint.")
@@ -106,16 +106,16 @@ extension Walk {
         switch entry {
         case .clusterIP:
             policyLocal = svc.internalTrafficPolicy == .local
-            let p12 = packet, local12 = policyLocal
+            let sent = packet, isLocal = policyLocal
             hop(kubeProxy("KUBE-SERVICES"), .jump,
-                rule: "-A KUBE-SERVICES -m comment --comment \"\(name) cluster IP\" -m \(l4) -p \(l4) -d \(p12.dst) --dport \(p12.dstPort) -j \(local12 ? svlChain : svcChain)",
-                fr: "kube-proxy reconnaît l'IP virtuelle du Service \(svc.name) (\(p12.dst):\(p12.dstPort)).",
-                en: "kube-proxy recognises Service \(svc.name)'s virtual IP (\(p12.dst):\(p12.dstPort)).")
+                rule: "-A KUBE-SERVICES -m comment --comment \"\(name) cluster IP\" -m \(l4) -p \(l4) -d \(sent.dst) --dport \(sent.dstPort) -j \(isLocal ? svlChain : svcChain)",
+                fr: "kube-proxy reconnaît l'IP virtuelle du Service \(svc.name) (\(sent.dst):\(sent.dstPort)).",
+                en: "kube-proxy recognises Service \(svc.name)'s virtual IP (\(sent.dst):\(sent.dstPort)).")
             if !fromPod {
                 masqueradeMark = true
-                let p11 = packet, cidr11 = cluster.podCIDR, local11 = policyLocal
-                hop(kubeProxy(local11 ? svlChain : svcChain), .jump,
-                    rule: "-A \(local11 ? svlChain : svcChain) -m comment --comment \"\(name) cluster IP\" -m \(l4) -p \(l4) -d \(p11.dst) --dport \(p11.dstPort) ! -s \(cidr11) -j KUBE-MARK-MASQ",
+                let sent = packet, podCIDR = cluster.podCIDR, isLocal = policyLocal
+                hop(kubeProxy(isLocal ? svlChain : svcChain), .jump,
+                    rule: "-A \(isLocal ? svlChain : svcChain) -m comment --comment \"\(name) cluster IP\" -m \(l4) -p \(l4) -d \(sent.dst) --dport \(sent.dstPort) ! -s \(podCIDR) -j KUBE-MARK-MASQ",
                     fr: "La source n'est pas un Pod : le paquet est marqué pour être masqueradé (il pourrait changer de Node).",
                     en: "The source is not a Pod: the packet is marked for masquerading (it may cross Nodes).")
             }
@@ -126,33 +126,33 @@ extension Walk {
                     rule: "-A KUBE-SERVICES -m comment --comment \"kubernetes service nodeports; NOTE: this must be the last rule in this chain\" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS",
                     fr: "Aucune IP de Service ne correspond ; l'adresse est celle du Node : direction KUBE-NODEPORTS.",
                     en: "No Service IP matches; the address is the Node's own: on to KUBE-NODEPORTS.")
-                let p10 = packet
+                let sent = packet
                 hop(kubeProxy("KUBE-NODEPORTS"), .jump,
-                    rule: "-A KUBE-NODEPORTS -m comment --comment \(name) -m \(l4) -p \(l4) --dport \(p10.dstPort) -j \(extChain)",
-                    fr: "Le port \(p10.dstPort) est le nodePort du Service \(svc.name) (ouvert sur tous les Nodes).",
-                    en: "Port \(p10.dstPort) is Service \(svc.name)'s nodePort (open on every Node).")
+                    rule: "-A KUBE-NODEPORTS -m comment --comment \(name) -m \(l4) -p \(l4) --dport \(sent.dstPort) -j \(extChain)",
+                    fr: "Le port \(sent.dstPort) est le nodePort du Service \(svc.name) (ouvert sur tous les Nodes).",
+                    en: "Port \(sent.dstPort) is Service \(svc.name)'s nodePort (open on every Node).")
             } else {
                 let useFirewall = entry == .loadBalancer && !svc.loadBalancerSourceRanges.isEmpty
                 let what = entry == .loadBalancer ? "loadbalancer IP" : "external IP"
-                let p9 = packet
+                let sent = packet
                 hop(kubeProxy("KUBE-SERVICES"), .jump,
-                    rule: "-A KUBE-SERVICES -m comment --comment \"\(name) \(what)\" -m \(l4) -p \(l4) -d \(p9.dst) --dport \(p9.dstPort) -j \(useFirewall ? fwChain : extChain)",
+                    rule: "-A KUBE-SERVICES -m comment --comment \"\(name) \(what)\" -m \(l4) -p \(l4) -d \(sent.dst) --dport \(sent.dstPort) -j \(useFirewall ? fwChain : extChain)",
                     fr: "kube-proxy reconnaît l'IP \(entry == .loadBalancer ? "du load balancer" : "externe") du Service \(svc.name).",
                     en: "kube-proxy recognises Service \(svc.name)'s \(entry == .loadBalancer ? "load-balancer" : "external") IP.")
                 if useFirewall {
                     let allowed = svc.loadBalancerSourceRanges.first { $0.contains(packet.src) }
                     if let range = allowed {
-                        let p8 = packet
+                        let sent = packet
                         hop(kubeProxy(fwChain), .jump,
                             rule: "-A \(fwChain) -m comment --comment \"\(name) loadbalancer IP\" -s \(range) -j \(extChain)",
-                            fr: "La source \(p8.src) est dans loadBalancerSourceRanges (\(range)) : autorisée.",
-                            en: "Source \(p8.src) is in loadBalancerSourceRanges (\(range)): allowed.")
+                            fr: "La source \(sent.src) est dans loadBalancerSourceRanges (\(range)) : autorisée.",
+                            en: "Source \(sent.src) is in loadBalancerSourceRanges (\(range)): allowed.")
                     } else {
-                        let p7 = packet
+                        let sent = packet
                         hop(kubeProxy(fwChain), .drop,
                             rule: "-A \(fwChain) -m comment --comment \"\(name) loadbalancer IP\" -j KUBE-MARK-DROP",
-                            fr: "La source \(p7.src) n'est dans aucune plage de loadBalancerSourceRanges : le paquet est jeté.",
-                            en: "Source \(p7.src) is in none of loadBalancerSourceRanges: the packet is dropped.")
+                            fr: "La source \(sent.src) n'est dans aucune plage de loadBalancerSourceRanges : le paquet est jeté.",
+                            en: "Source \(sent.src) is in none of loadBalancerSourceRanges: the packet is dropped.")
                         return end(.dropped, fr: "Jeté par le pare-feu du load balancer (loadBalancerSourceRanges).",
                                    en: "Dropped by the load balancer firewall (loadBalancerSourceRanges).")
                     }
@@ -169,11 +169,11 @@ extension Walk {
                 // Pod or Node traffic to an external destination short-circuits the Local policy.
                 policyLocal = false
                 if arrival == .local { masqueradeMark = true }
-                let cidr6 = cluster.podCIDR
+                let podCIDR = cluster.podCIDR
                 hop(kubeProxy(extChain), .jump,
                     rule: arrival == .local
                         ? "-A \(extChain) -m comment --comment \"route LOCAL traffic for \(name) external destinations\" -m addrtype --src-type LOCAL -j \(svcChain)"
-                        : "-A \(extChain) -m comment --comment \"pod traffic for \(name) external destinations\" -s \(cidr6) -j \(svcChain)",
+                        : "-A \(extChain) -m comment --comment \"pod traffic for \(name) external destinations\" -s \(podCIDR) -j \(svcChain)",
                     fr: "Trafic parti du cluster vers une destination externe : la politique Local ne s'applique pas, tous les endpoints sont possibles.",
                     en: "Traffic from inside the cluster to an external destination: the Local policy does not apply, every endpoint may answer.")
             } else {
@@ -211,14 +211,14 @@ extension Walk {
         let sep = KubeProxyChains.endpointChain(name, proto, chosen.endpointString)
         let statistic = index == pool.count - 1 ? "" : " -m statistic --mode random --probability \(KubeProxyChains.probability(index: index, count: pool.count))"
         let affinity = svc.sessionAffinityClientIP ? " -m recent --name \(sep) --rcheck --seconds 10800 --reap" : ""
-        let p5 = packet
+        let sent = packet
         hop(kubeProxy(chain), .jump,
             rule: "-A \(chain) -m comment --comment \"\(name) -> \(chosen.endpointString)\"\(affinity.isEmpty ? statistic : affinity) -j \(sep)",
             fr: svc.sessionAffinityClientIP
-                ? "sessionAffinity: ClientIP : le client \(p5.src) retrouve toujours le même endpoint, \(chosen.endpointString)."
+                ? "sessionAffinity: ClientIP : le client \(sent.src) retrouve toujours le même endpoint, \(chosen.endpointString)."
                 : "kube-proxy tire un endpoint au hasard parmi \(pool.count) (chacun 1/\(pool.count)) : \(chosen.endpointString).",
             en: svc.sessionAffinityClientIP
-                ? "sessionAffinity: ClientIP: client \(p5.src) always gets the same endpoint, \(chosen.endpointString)."
+                ? "sessionAffinity: ClientIP: client \(sent.src) always gets the same endpoint, \(chosen.endpointString)."
                 : "kube-proxy picks an endpoint at random among \(pool.count) (each 1/\(pool.count)): \(chosen.endpointString).")
         if chosen.ip == packet.src {
             masqueradeMark = true
@@ -228,11 +228,10 @@ extension Walk {
         beforeNAT = packet
         after.dst = chosen.ip
         after.dstPort = chosen.port
-        let p4 = packet
         hop(kubeProxy(sep), .dnat, to: after,
             rule: "-A \(sep) -m comment --comment \(name) -m \(l4) -p \(l4) -j DNAT --to-destination \(chosen.endpointString)",
-            fr: "DNAT : la destination \(p4.dst):\(p4.dstPort) devient \(chosen.endpointString)\(chosen.ip == p4.src ? " ; le Pod se joint lui-même (hairpin), il sera masqueradé" : "") ; conntrack s'en souvient pour la réponse.",
-            en: "DNAT: destination \(p4.dst):\(p4.dstPort) becomes \(chosen.endpointString)\(chosen.ip == p4.src ? "; the Pod reaches itself (hairpin), it will be masqueraded" : ""); conntrack remembers it for the reply.")
+            fr: "DNAT : la destination \(sent.dst):\(sent.dstPort) devient \(chosen.endpointString)\(chosen.ip == sent.src ? " ; le Pod se joint lui-même (hairpin), il sera masqueradé" : "") ; conntrack s'en souvient pour la réponse.",
+            en: "DNAT: destination \(sent.dst):\(sent.dstPort) becomes \(chosen.endpointString)\(chosen.ip == sent.src ? "; the Pod reaches itself (hairpin), it will be masqueraded" : ""); conntrack remembers it for the reply.")
         if let pod = chosen.pod.flatMap({ cluster.pod(named: $0) }) {
             route(from: node, toPod: pod, arrival: arrival)
         } else if let other = cluster.node(ip: chosen.ip) {
@@ -256,11 +255,11 @@ extension Walk {
         masqueraded = true
         var after = packet
         after.src = address
-        let p3 = packet
+        let sent = packet
         hop(.kubeProxy(node: node.name, chain: "KUBE-POSTROUTING"), .snat, to: after,
             rule: "-A KUBE-POSTROUTING -m comment --comment \"kubernetes service traffic requiring SNAT\" -j MASQUERADE --random-fully",
-            fr: "MASQUERADE : la source \(p3.src) devient \(address), l'adresse de l'interface de sortie ; le Pod ne verra pas l'IP du client.",
-            en: "MASQUERADE: source \(p3.src) becomes \(address), the outgoing interface's address; the Pod will not see the client's IP.")
+            fr: "MASQUERADE : la source \(sent.src) devient \(address), l'adresse de l'interface de sortie ; le Pod ne verra pas l'IP du client.",
+            en: "MASQUERADE: source \(sent.src) becomes \(address), the outgoing interface's address; the Pod will not see the client's IP.")
     }
 
     // MARK: - Routing to a Pod
@@ -311,10 +310,10 @@ extension Walk {
         guard ingressAllowed(at: pod) else { return }
         guard pod.listens(on: packet.dstPort, protocol: packet.protocol) else {
             let open = pod.ports.map { "\($0.port)" }.joined(separator: ", ")
-            let p2 = packet
+            let sent = packet
             hop(.pod(pod.name), .reject,
-                fr: "Rien n'écoute le port \(p2.dstPort) dans \(pod.name.name) (ports déclarés : \(open)) : le noyau répond RST.",
-                en: "Nothing listens on port \(p2.dstPort) in \(pod.name.name) (declared ports: \(open)): the kernel answers RST.")
+                fr: "Rien n'écoute le port \(sent.dstPort) dans \(pod.name.name) (ports déclarés : \(open)) : le noyau répond RST.",
+                en: "Nothing listens on port \(sent.dstPort) in \(pod.name.name) (declared ports: \(open)): the kernel answers RST.")
             return end(.rejected, fr: "Refusé : \(pod.name.name) n'écoute pas le port \(packet.dstPort).",
                        en: "Refused: \(pod.name.name) does not listen on port \(packet.dstPort).")
         }
@@ -325,10 +324,10 @@ extension Walk {
            packet.protocol == .tcp {
             return throughGateway(dataPlane: pod, gateway: gateway)
         }
-        let p1 = packet
+        let sent = packet
         hop(.pod(pod.name), .deliver,
-            fr: "\(pod.name.name) reçoit le paquet sur \(p1.dst):\(p1.dstPort), de \(p1.src).",
-            en: "\(pod.name.name) receives the packet on \(p1.dst):\(p1.dstPort), from \(p1.src).")
+            fr: "\(pod.name.name) reçoit le paquet sur \(sent.dst):\(sent.dstPort), de \(sent.src).",
+            en: "\(pod.name.name) receives the packet on \(sent.dst):\(sent.dstPort), from \(sent.src).")
         end(.delivered(pod.name), fr: "Remis à \(pod.name.name) (\(packet.dst):\(packet.dstPort)).",
             en: "Delivered to \(pod.name.name) (\(packet.dst):\(packet.dstPort)).")
         buildReply(from: pod)
