@@ -31,7 +31,8 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let curriculum = Curriculum.load(paths: [path])
-        for d in curriculum.allDiagnostics where d.severity == .error { printError(d.description) }
+        let errors = curriculum.allDiagnostics.filter { $0.severity == .error }
+        for d in errors { printError(d.description) }
         let slides = curriculum.lessons.flatMap(\.slides)
         // Which lesson each slide comes from, for its language.
         let lessonOf = curriculum.lessons.flatMap { lesson in lesson.slides.map { _ in lesson.frontmatter.lang } }
@@ -51,6 +52,6 @@ struct RenderCommand: ParsableCommand {
             print(LessonRenderer.separator(s, count: slides.count, width: width, ascii: ascii))
             for line in LessonRenderer.lines(s, renderer: renderer, height: height) { print(line) }
         }
-        if curriculum.allDiagnostics.hasErrors && chosen.isEmpty { throw ExitCode(1) }
+        if !errors.isEmpty && chosen.isEmpty { throw ExitCode(1) }
     }
 }
