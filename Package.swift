@@ -26,17 +26,29 @@ let package = Package(
         // ncursesw: the only C is shim.h (macros as functions, signal handlers).
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Canvas"]),
-        .target(name: "Tutor", dependencies: ["Canvas", "Drawing", "Course", "Mermaid", "NetSim", "Quiz", "Memory"]),
+        .target(name: "Tutor", dependencies: ["Canvas", "Drawing", "Course", "Mermaid", "NetSim", "Scenes", "Quiz", "Memory", "Words"]),
         // Spaced repetition (FSRS-6) and the progress file: Foundation only, no terminal.
         .target(name: "Memory"),
         // Questions from lessons, tables and the engine; a round's state.
-        .target(name: "Quiz", dependencies: ["Course", "NetSim", "Memory"]),
-        .target(name: "Drawing", dependencies: ["Canvas", "Course", "Mermaid", "NetSim"]),
-        .target(name: "NetSim", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Mermaid", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Quiz", dependencies: ["Course", "NetSim", "Scenes", "Memory", "Words"]),
+        .target(name: "Drawing", dependencies: ["Canvas", "Course", "Mermaid", "NetSim", "Scenes", "Words"]),
+        // What the engine and the loader state, without words: diagnostics and their
+        // problems, a trace's ending. No dependency.
+        .target(name: "Facts"),
+        // Every sentence the program says, one catalog per language (see docs/decisions.md).
+        .target(name: "Words", dependencies: ["Facts", "NetSim", "Course", "Mermaid"]),
+        .target(name: "NetSim", dependencies: ["Facts", .product(name: "Crypto", package: "swift-crypto")]),
+        // libyaml's events measured before Yams builds a tree (alias bombs), for every YAML reader.
+        .target(name: "YAMLGuard", dependencies: ["Facts", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Mermaid", dependencies: ["Facts", "YAMLGuard", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Course",
-            dependencies: ["CCmark", "Mermaid", "NetSim", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmark", "Facts", "Mermaid", "YAMLGuard", .product(name: "Yams", package: "Yams")]
+        ),
+        // Lessons' scenes: manifests and cluster diagrams read into NetSim's clusters, flows checked.
+        .target(
+            name: "Scenes",
+            dependencies: ["Course", "Facts", "Mermaid", "NetSim", "YAMLGuard", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "reseau",
@@ -44,6 +56,8 @@ let package = Package(
                 "Course",
                 "Mermaid",
                 "NetSim",
+                "Scenes",
+                "Words",
                 "Drawing",
                 "Canvas",
                 "Tutor",
@@ -53,20 +67,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "reseau-bench", dependencies: ["Course", "CCmark", "Mermaid", "NetSim", "Drawing"]),
+        .executableTarget(name: "reseau-bench", dependencies: ["Course", "CCmark", "Mermaid", "NetSim", "Scenes", "Drawing"]),
         // The fuzz targets (`make fuzz`) and the functions the regression tests replay.
-        .target(name: "FuzzTargets", dependencies: ["Course", "Mermaid", "NetSim", "Drawing", "Canvas"]),
+        .target(name: "FuzzTargets", dependencies: ["Course", "Mermaid", "NetSim", "Scenes", "Drawing", "Canvas", "Words"]),
         .target(name: "CFuzzer"),
         .executableTarget(name: "reseau-fuzz", dependencies: ["FuzzTargets", "CFuzzer"]),
-        .testTarget(name: "CourseTests", dependencies: ["Course", "Mermaid"]),
-        .testTarget(name: "MermaidTests", dependencies: ["Mermaid"]),
-        .testTarget(name: "NetSimTests", dependencies: ["NetSim"]),
+        // What tests read: facts in English and French, for assertions on what people see.
+        .target(name: "Speech", dependencies: ["Facts", "Mermaid", "NetSim", "Words"], path: "Tests/Support"),
+        .testTarget(name: "CourseTests", dependencies: ["Course", "Mermaid", "Scenes", "Words", "Speech", "YAMLGuard"]),
+        .testTarget(name: "MermaidTests", dependencies: ["Mermaid", "Words", "Speech"]),
+        .testTarget(name: "NetSimTests", dependencies: ["NetSim", "Words", "Speech"]),
+        .testTarget(name: "WordsTests", dependencies: ["Words", "NetSim", "Course", "Scenes", "Facts", "Speech"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
-        .testTarget(name: "TutorTests", dependencies: ["Tutor", "Canvas", "Course", "NetSim"]),
-        .testTarget(name: "DrawingTests", dependencies: ["Drawing", "Canvas", "Course", "Mermaid", "NetSim"]),
-        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Memory", "Course", "NetSim"]),
-        .testTarget(name: "ReseauCommandTests", dependencies: ["reseau", "Memory", "Quiz"]),
-        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"]),
+        .testTarget(name: "TutorTests", dependencies: ["Tutor", "Canvas", "Course", "NetSim", "Scenes", "Words", "Speech"]),
+        .testTarget(name: "DrawingTests", dependencies: ["Drawing", "Canvas", "Course", "Mermaid", "NetSim", "Scenes", "Words", "Speech"]),
+        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Memory", "Course", "NetSim", "Scenes", "Words", "Speech"]),
+        .testTarget(name: "ReseauCommandTests", dependencies: ["reseau", "Memory", "Quiz", "Speech"]),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "Speech"]),
     ]
 )
 
@@ -76,7 +93,7 @@ let package = Package(
 // main. SwiftPM's --defsym main=… rules out linking with -sanitize=fuzzer, whose runtime
 // brings a main of its own. A normal build never sees any of this.
 if let runtime = ProcessInfo.processInfo.environment["RESEAU_FUZZ"], !runtime.isEmpty {
-    let covered: Set<String> = ["Canvas", "Course", "Drawing", "Mermaid", "NetSim", "FuzzTargets", "reseau-fuzz"]
+    let covered: Set<String> = ["Canvas", "Course", "Drawing", "Facts", "Mermaid", "NetSim", "Scenes", "Words", "YAMLGuard", "FuzzTargets", "reseau-fuzz"]
     for target in package.targets where covered.contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"]), .define("FUZZING")]
     }

@@ -1,3 +1,4 @@
+import Facts
 import Foundation
 import Mermaid
 
@@ -36,6 +37,15 @@ public indirect enum Block: Sendable, Equatable {
     }
 
     /// A short name for the kind of block, as `reseau outline` lists them.
+    /// A block a student can open full screen and play: a diagram or a scene (the one test
+    /// every screen and command uses).
+    public var isPlayable: Bool {
+        switch self {
+        case .mermaid, .scene: return true
+        default: return false
+        }
+    }
+
     public var kindName: String {
         switch self {
         case .heading: return "heading"
@@ -195,11 +205,11 @@ public struct DiagramSource: Sendable, Equatable {
         let result = parsed.result(of: source)
         var out = result.diagnostics.map { problem in
             Diagnostic(file: file, line: line + problem.line, column: column + problem.column - 1,
-                       severity: problem.severity == .error ? .error : .warning, message: "mermaid: \(problem.message)")
+                       severity: problem.severity == .error ? .error : .warning, message: .mermaid(problem.problem))
         }
         if case .unsupported(let kind, _)? = result.diagram {
             out.append(Diagnostic(file: file, line: line, column: column, severity: .warning,
-                                  message: "mermaid `\(kind)` cannot be drawn yet: shown as its source"))
+                                  message: .loader(.diagramKindNotDrawn(kind))))
         }
         return out
     }

@@ -1,3 +1,4 @@
+import Facts
 import CCmark
 import Mermaid
 
@@ -50,13 +51,13 @@ struct BlockBuilder {
                 case .open(let name, let label):
                     if DirectiveKind(name: name) == .unknown {
                         report(marker.line, marker.column, .warning,
-                               "unknown directive `:::\(name)`: shown as a plain box titled \"\(name)\"")
+                               .loader(.unknownDirective(name)))
                     }
                     open.append(OpenDirective(marker: marker, name: name, label: label))
                 case .close:
                     if open.isEmpty {
                         report(marker.line, marker.column, .warning,
-                               "`:::` closes no open directive: ignored")
+                               .loader(.strayDirectiveClose))
                     } else {
                         closeTop()
                     }
@@ -78,13 +79,13 @@ struct BlockBuilder {
         }
         while let top = open.last {
             report(top.marker.line, top.marker.column, .error,
-                   "directive `:::\(top.name)` is never closed (a line `:::` must end it); its content is kept")
+                   .loader(.unclosedDirective(top.name)))
             closeTop()
         }
         return result
     }
 
-    private mutating func report(_ line: Int, _ column: Int, _ severity: Severity, _ message: String) {
+    private mutating func report(_ line: Int, _ column: Int, _ severity: Severity, _ message: Problem) {
         diagnostics.append(Diagnostic(file: file, line: line, column: column, severity: severity, message: message))
     }
 

@@ -1,3 +1,4 @@
+import Facts
 /// The Windows code pages a double-encoded lesson is known to have gone through.
 ///
 /// A UTF-8 file read as Windows-1252 (or its Turkish sibling 1254) and saved again as

@@ -1,3 +1,4 @@
+import Facts
 import Foundation
 
 /// A course: the lessons read from files and folders, in teaching order.
@@ -25,14 +26,14 @@ public struct Curriculum: Sendable {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: .error,
-                                              message: "no such file or folder"))
+                                              message: .loader(.noSuchPath)))
                 continue
             }
             if isDirectory.boolValue {
                 let files = lessonFiles(in: path)
                 if files.isEmpty {
                     diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: .warning,
-                                                  message: "no Markdown lesson in this folder"))
+                                                  message: .loader(.noLessonInFolder)))
                 }
                 lessons += sorted(files.map(Lesson.load(path:)))
             } else {

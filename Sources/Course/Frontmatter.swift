@@ -1,4 +1,6 @@
-import enum Mermaid.YAMLAliasGuard
+import YAMLGuard
+import Facts
+
 import Yams
 
 /// The YAML mapping between two `---` lines at the top of a lesson.
@@ -19,12 +21,12 @@ public struct Frontmatter: Sendable, Equatable {
     static func parse(_ text: String, firstLine: Int, file: String) -> (Frontmatter, [Diagnostic]) {
         let yaml = YAMLAliasGuard.withEditorLineBreaks(text)
         var result = Frontmatter()
-        func diagnostic(_ line: Int, _ column: Int, _ severity: Severity, _ message: String) -> Diagnostic {
+        func diagnostic(_ line: Int, _ column: Int, _ severity: Severity, _ message: Problem) -> Diagnostic {
             Diagnostic(file: file, line: firstLine + line - 1, column: column,
                        severity: severity, message: message)
         }
         if let refusal = YAMLAliasGuard.check(yaml) {
-            return (result, [diagnostic(refusal.line, refusal.column, .error, "frontmatter: \(refusal.message)")])
+            return (result, [diagnostic(refusal.line, refusal.column, .error, .yaml(.frontmatter, refusal.problem))])
         }
         let root: Node?
         do {
@@ -32,33 +34,33 @@ public struct Frontmatter: Sendable, Equatable {
         } catch {
             let (line, column, message) = YAMLText.describe(error, line: firstLine, column: 1)
             return (result, [Diagnostic(file: file, line: line, column: column, severity: .error,
-                                        message: "frontmatter: \(message)")])
+                                        message: .yaml(.frontmatter, message))])
         }
         guard let root else { return (result, []) }
         guard case .mapping(let mapping) = root else {
             let mark = root.mark
             return (result, [diagnostic(mark?.line ?? 1, mark?.column ?? 1, .error,
-                                        "frontmatter: expected a mapping of keys to values")])
+                                        .loader(.frontmatterNotMapping))])
         }
         var diagnostics: [Diagnostic] = []
         for (keyNode, value) in mapping {
             guard let key = YAMLText.string(keyNode) else { continue }
             let mark = value.mark ?? keyNode.mark
-            func wrongType(_ expected: String) {
+            func wrongType(_ expected: LoaderProblem.ValueKind) {
                 diagnostics.append(diagnostic(mark?.line ?? 1, mark?.column ?? 1, .error,
-                                              "frontmatter: `\(key)` must be \(expected)"))
+                                              .loader(.frontmatterWrongType(key: key, expected: expected))))
             }
             switch key {
             case "title":
-                if let s = YAMLText.string(value) { result.title = s } else { wrongType("text") }
+                if let s = YAMLText.string(value) { result.title = s } else { wrongType(.text) }
             case "license":
-                if let s = YAMLText.string(value) { result.license = s } else { wrongType("text") }
+                if let s = YAMLText.string(value) { result.license = s } else { wrongType(.text) }
             case "tags":
-                if let list = YAMLText.strings(value) { result.tags = list } else { wrongType("a list") }
+                if let list = YAMLText.strings(value) { result.tags = list } else { wrongType(.list) }
             case "order":
-                if let s = YAMLText.string(value), let n = Double(s) { result.order = n } else { wrongType("a number") }
+                if let s = YAMLText.string(value), let n = Double(s) { result.order = n } else { wrongType(.number) }
             case "lang":
-                if let s = YAMLText.string(value) { result.lang = s } else { wrongType("a language code") }
+                if let s = YAMLText.string(value) { result.lang = s } else { wrongType(.languageCode) }
             default:
                 result.extra[key] = YAMLText.flat(value)
             }

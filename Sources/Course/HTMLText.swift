@@ -1,3 +1,4 @@
+import Facts
 /// What the loader keeps of HTML (section 5 of the lesson format): tags are dropped and
 /// their text kept, `<a href>` becomes a link, `<br/>` a line break, `<img alt>` an image;
 /// the content of `<script>`, `<style>` and `<svg>` is not text and is left out.

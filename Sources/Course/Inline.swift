@@ -1,3 +1,4 @@
+import Facts
 /// A run of text inside a paragraph, heading, list item or table cell.
 public indirect enum Inline: Sendable, Equatable {
     case text(String)

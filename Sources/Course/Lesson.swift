@@ -1,3 +1,4 @@
+import Facts
 import Foundation
 
 /// A lesson: one Markdown file of the course, read into slides.
@@ -67,11 +68,11 @@ extension Lesson {
         for definition in layout.footnoteDefinitions where !shown.contains(definition.label) {
             diagnostics.append(Diagnostic(
                 file: file, line: definition.line, column: definition.column, severity: .warning,
-                message: "footnote `[^\(definition.label)]` is never referenced, so it is not shown"))
+                message: .loader(.unusedFootnote(definition.label))))
         }
-        if frontmatter.title == nil, !diagnostics.contains(where: { $0.message.hasPrefix("frontmatter:") }) {
+        if frontmatter.title == nil, !diagnostics.contains(where: { $0.message.isAboutFrontmatter }) {
             diagnostics.append(Diagnostic(file: file, line: 1, column: 1, severity: .warning,
-                                          message: "no `title` in the frontmatter: the first heading stands in"))
+                                          message: .loader(.noTitle)))
         }
         return Lesson(file: file, frontmatter: frontmatter, slides: slides, toc: toc,
                       diagnostics: diagnostics.sortedByPosition(), encodingRepair: nil)
@@ -83,9 +84,20 @@ extension Lesson {
         guard let data = FileManager.default.contents(atPath: path) else {
             return Lesson(file: path, frontmatter: Frontmatter(), slides: [], toc: [],
                           diagnostics: [Diagnostic(file: path, line: 1, column: 1, severity: .error,
-                                                   message: "cannot read the file")],
+                                                   message: .loader(.cannotRead))],
                           encodingRepair: nil)
         }
         return parse(bytes: [UInt8](data), file: path)
+    }
+}
+
+extension Lesson {
+    /// What the Mermaid parser says of the lesson's diagrams (parsed on demand, so not among
+    /// the loader's `diagnostics`).
+    public var diagramDiagnostics: [Diagnostic] {
+        allBlocks.flatMap { block -> [Diagnostic] in
+            if case .mermaid(let diagram) = block { return diagram.diagnostics(file: file) }
+            return []
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Facts
 import CCmark
 import Foundation
 

@@ -1,3 +1,4 @@
+import Facts
 /// Inline math (`$x^2$`, `$$x$$` within a line) kept exactly as written. cmark would read
 /// `\{` as an escape and `*a*` as emphasis inside it; so before cmark sees the line, each
 /// span becomes a placeholder of private-use characters, and the block builder puts the

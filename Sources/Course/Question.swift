@@ -1,4 +1,6 @@
-import enum Mermaid.YAMLAliasGuard
+import YAMLGuard
+import Facts
+
 import Yams
 
 /// One quiz question: a prompt, its choices and the indices of the right ones.
@@ -49,16 +51,16 @@ enum QuizParser {
         -> ([Question], [Diagnostic]) {
         let yaml = YAMLAliasGuard.withEditorLineBreaks(text)
         var diagnostics: [Diagnostic] = []
-        func report(_ mark: Mark?, _ message: String) {
+        func report(_ mark: Mark?, _ message: QuizProblem) {
             diagnostics.append(Diagnostic(
                 file: file, line: origin + (mark?.line ?? 1) - 1,
                 column: column + (mark?.column ?? 1) - 1, severity: .error,
-                message: "quiz: \(message)"))
+                message: .quiz(message)))
         }
         if let refusal = YAMLAliasGuard.check(yaml) {
             diagnostics.append(Diagnostic(file: file, line: origin + refusal.line - 1,
                                           column: refusal.line == 1 ? column + refusal.column - 1 : refusal.column,
-                                          severity: .error, message: "quiz: \(refusal.message)"))
+                                          severity: .error, message: .yaml(.quiz, refusal.problem)))
             return ([], diagnostics)
         }
         let root: Node?
@@ -66,11 +68,11 @@ enum QuizParser {
             root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch {
             let (l, c, message) = YAMLText.describe(error, line: origin, column: column)
-            diagnostics.append(Diagnostic(file: file, line: l, column: c, severity: .error, message: "quiz: \(message)"))
+            diagnostics.append(Diagnostic(file: file, line: l, column: c, severity: .error, message: .yaml(.quiz, message)))
             return ([], diagnostics)
         }
         guard let root else {
-            report(nil, "the block is empty")
+            report(nil, .empty)
             return ([], diagnostics)
         }
         let items: [Node]
@@ -78,26 +80,26 @@ enum QuizParser {
         case .sequence(let seq): items = Array(seq)
         case .mapping: items = [root]
         default:
-            report(root.mark, "expected a question (question, choices, answer) or a list of them")
+            report(root.mark, .notQuestions)
             return ([], diagnostics)
         }
         var questions: [Question] = []
         for item in items {
             guard case .mapping(let map) = item else {
-                report(item.mark, "expected a question with `question`, `choices` and `answer`")
+                report(item.mark, .notAQuestion)
                 continue
             }
             guard let prompt = YAMLText.string(map["question"]), !prompt.trimmingSpaces().isEmpty else {
-                report(item.mark, "missing `question`")
+                report(item.mark, .missingQuestion)
                 continue
             }
             guard let choices = YAMLText.strings(map["choices"]), choices.count >= 2 else {
-                report(map["choices"]?.mark ?? item.mark, "`choices` must list at least two answers")
+                report(map["choices"]?.mark ?? item.mark, .tooFewChoices)
                 continue
             }
             guard let answerNode = map["answer"] ?? map["answers"],
                   let answerTexts = YAMLText.strings(answerNode), !answerTexts.isEmpty else {
-                report(item.mark, "missing `answer` (the text of the right choice, or a list)")
+                report(item.mark, .missingAnswer)
                 continue
             }
             var answers: [Int] = []
@@ -110,7 +112,7 @@ enum QuizParser {
                 }
             }
             if let bad {
-                report(answerNode.mark, "answer `\(bad)` is not one of the choices")
+                report(answerNode.mark, .answerNotAChoice(bad))
                 continue
             }
             let explanation = YAMLText.string(map["explain"] ?? map["explanation"])

@@ -1,3 +1,4 @@
+import Facts
 /// One screen of a lesson: the blocks between two top-level thematic breaks.
 public struct Slide: Sendable, Equatable {
     /// 1-based, in lesson order, after empty slides are dropped.

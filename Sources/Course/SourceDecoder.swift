@@ -1,3 +1,4 @@
+import Facts
 /// Turns the bytes of a lesson file into the text the loader parses.
 ///
 /// In order: binary files are refused; a UTF-8 byte-order mark is dropped; invalid UTF-8 is
@@ -28,7 +29,7 @@ public enum SourceDecoder {
         if let offset = binaryMarker(in: bytes) {
             return Result(text: nil, diagnostics: [Diagnostic(
                 file: file, line: 1, column: 1, severity: .error,
-                message: "binary file (NUL byte at offset \(offset)), not a lesson: skipped")],
+                message: .loader(.binaryFile(nulAt: offset)))],
                 repair: nil)
         }
         var body = bytes[...]
@@ -42,14 +43,14 @@ public enum SourceDecoder {
             text = decodeSingleByte(body, with: .windows1252)
             diagnostics.append(Diagnostic(
                 file: file, line: 1, column: 1, severity: .warning,
-                message: "file is not UTF-8: read as Windows-1252"))
+                message: .loader(.notUTF8)))
         } else {
             let strict = UTF8Scan(body)
             text = strict.text
             for (line, spots) in group(strict.errors) {
                 diagnostics.append(Diagnostic(
                     file: file, line: line, column: spots[0], severity: .warning,
-                    message: "invalid UTF-8: \(plural(spots.count, "byte sequence")) dropped"))
+                    message: .loader(.invalidUTF8(sequences: spots.count))))
             }
         }
 
@@ -61,17 +62,13 @@ public enum SourceDecoder {
             let grouped = group(scan.errors)
             repair = EncodingRepair(codePage: page.name, droppedSequences: scan.errors.count,
                                     lines: grouped.map(\.line))
-            var summary = "text was double-encoded (UTF-8 read as \(page.name)): repaired"
-            if !scan.errors.isEmpty {
-                summary += "; \(plural(scan.errors.count, "unrecoverable sequence")) dropped"
-                    + " on \(plural(grouped.count, "line"))"
-            }
             diagnostics.append(Diagnostic(file: file, line: 1, column: 1, severity: .warning,
-                                          message: summary))
+                                          message: .loader(.doubleEncoded(codePage: page.name, dropped: scan.errors.count,
+                                                                          lines: grouped.count))))
             for (line, spots) in grouped {
                 diagnostics.append(Diagnostic(
                     file: file, line: line, column: spots[0], severity: .warning,
-                    message: "\(plural(spots.count, "character")) lost in the double encoding, dropped"))
+                    message: .loader(.charactersLost(spots.count))))
             }
         }
 
@@ -80,7 +77,7 @@ public enum SourceDecoder {
         for (line, column, scalar) in controls {
             diagnostics.append(Diagnostic(
                 file: file, line: line, column: column, severity: .warning,
-                message: "control character \(scalar.codePointName) removed"))
+                message: .loader(.controlCharacterRemoved(scalar.codePointName))))
         }
         return Result(text: text, diagnostics: diagnostics, repair: repair)
     }

@@ -1,3 +1,4 @@
+import Facts
 /// A first pass over a lesson's lines, before cmark sees them: it finds the frontmatter
 /// and the `:::name` / `:::` directive lines (outside code fences).
 ///
@@ -50,7 +51,7 @@ struct SourceLayout {
             } else {
                 diagnostics.append(Diagnostic(
                     file: file, line: 1, column: 1, severity: .error,
-                    message: "frontmatter: no closing `---` line; the file is read as Markdown only"))
+                    message: .loader(.frontmatterUnclosed)))
             }
         }
 
@@ -167,7 +168,7 @@ struct SourceLayout {
         if !trailing.isEmpty {
             diagnostics.append(Diagnostic(
                 file: file, line: line, column: column + colons + name.count, severity: .warning,
-                message: "text after the directive name is not part of the syntax; write `:::\(name)[\(trailing)]` for a title"))
+                message: .loader(.directiveTrailingText(name: String(name), trailing: String(trailing)))))
             label = label ?? trailing
         }
         return Marker(kind: .open(name: String(name), label: label), line: line, column: column, colons: colons)

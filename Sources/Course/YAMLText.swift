@@ -1,15 +1,16 @@
+import Facts
 import Yams
 
 /// Helpers that turn Yams' errors and nodes into positions inside the lesson file.
-enum YAMLText {
+public enum YAMLText {
     /// A YAML error as a position in the lesson file and a message. `origin` is the
     /// file line of the YAML's first line, `column` the file column of its first column.
     /// An error with a context (`while scanning a quoted scalar`) is placed where that
     /// construct starts, which is where the author must look; the message ends with the
     /// position where libyaml gave up.
-    static func describe(_ error: Error, line origin: Int, column: Int) -> (line: Int, column: Int, message: String) {
+    public static func describe(_ error: Error, line origin: Int, column: Int) -> (line: Int, column: Int, problem: YAMLProblem) {
         func place(_ mark: Mark) -> (Int, Int) { (origin + mark.line - 1, column + mark.column - 1) }
-        guard let error = error as? YamlError else { return (origin, column, "invalid YAML: \(error)") }
+        guard let error = error as? YamlError else { return (origin, column, .invalid(problem: "\(error)", context: nil, at: nil)) }
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
@@ -17,13 +18,13 @@ enum YAMLText {
             let (line, col) = place(mark)
             if let context, context.mark.line != mark.line || context.mark.column != mark.column {
                 let (cLine, cCol) = place(context.mark)
-                return (cLine, cCol, "invalid YAML: \(context.text) \(problem) (\(line):\(col))")
+                return (cLine, cCol, .invalid(problem: problem, context: context.text, at: (line, col)))
             }
-            return (line, col, "invalid YAML: \(problem)")
+            return (line, col, .invalid(problem: problem, context: nil, at: nil))
         case .reader(let problem, _, _, _):
-            return (origin, column, "invalid YAML: \(problem)")
+            return (origin, column, .invalid(problem: problem, context: nil, at: nil))
         default:
-            return (origin, column, "invalid YAML: \(error)")
+            return (origin, column, .invalid(problem: "\(error)", context: nil, at: nil))
         }
     }
 

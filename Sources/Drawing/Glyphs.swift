@@ -18,31 +18,6 @@ public struct Glyphs: Sendable {
     public var ellipsis: String { ascii ? "..." : "…" }
 }
 
-/// The directive titles the course's site shows.
-public enum DirectiveTitles {
-    public static func title(_ kind: String, name: String, french: Bool) -> String {
-        switch (kind, french) {
-        case ("tip", true): return "Astuce"
-        case ("tip", false): return "Tip"
-        case ("note", _): return "Note"
-        case ("info", _): return "Info"
-        case ("link", true): return "Lien"
-        case ("link", false): return "Link"
-        case ("warning", true): return "Attention"
-        case ("warning", false): return "Warning"
-        case ("caution", true): return "Prudence"
-        case ("caution", false): return "Caution"
-        case ("danger", _): return "Danger"
-        case ("strong", _): return "Important"
-        case ("exo", true): return "Exercice"
-        case ("exo", false): return "Exercise"
-        case ("correction", true): return "Correction"
-        case ("correction", false): return "Solution"
-        default: return name
-        }
-    }
-}
-
 extension Grid {
     /// The rows as styled lines (runs of equal style joined), trailing blanks dropped.
     public func styledLines() -> [StyledLine] {

@@ -1,5 +1,6 @@
 import Canvas
 import Course
+import Words
 
 /// Lessons as plain text, exactly as the terminal shows their slides (without colour).
 public enum LessonRenderer {
@@ -19,7 +20,7 @@ public enum LessonRenderer {
         if let height, lines.count > height, height > 1 {
             let more = lines.count - (height - 1)
             lines = Array(lines.prefix(height - 1))
-            lines.append("\(renderer.glyphs.moreBelow) \(more) \(renderer.french ? "ligne(s) de plus" : "more line(s)")")
+            lines.append("\(renderer.glyphs.moreBelow) \(renderer.language.words.ui(.moreLines(more)))")
         }
         return lines
     }

@@ -1,6 +1,8 @@
 import Canvas
 import Course
 import Mermaid
+import Scenes
+import Words
 
 /// Draws the blocks of a slide within a width, as lines of styled text. Nothing is cut
 /// silently: long lines wrap (code lines with a continuation mark), wide tables wrap their
@@ -8,17 +10,18 @@ import Mermaid
 public struct SlideRenderer: Sendable {
     public var width: Int
     public var glyphs: Glyphs
-    public var french: Bool
+    /// The program's own words.
+    public var language: Language
     /// Whether `correction` directives show their content (hidden until asked).
     public var showCorrections: Bool
     /// The lesson's own language (its frontmatter `lang`): directive titles follow it, as
-    /// on the course's site; the program's own words follow `french`.
-    public var lessonFrench = true
+    /// on the course's site; the program's own words follow `language`.
+    public var lessonLanguage = Language.fr
 
-    public init(width: Int, ascii: Bool = false, french: Bool = true, showCorrections: Bool = false) {
+    public init(width: Int, ascii: Bool = false, language: Language = .fr, showCorrections: Bool = false) {
         self.width = max(20, width)
         self.glyphs = Glyphs(ascii: ascii)
-        self.french = french
+        self.language = language
         self.showCorrections = showCorrections
     }
 
@@ -189,11 +192,11 @@ public struct SlideRenderer: Sendable {
     }
 
     func directive(_ d: Directive, width: Int) -> [StyledLine] {
-        let title = d.label ?? DirectiveTitles.title(d.kind.rawValue, name: d.name, french: lessonFrench)
+        let title = d.label ?? lessonLanguage.words.ui(.directiveTitle(kind: d.kind.rawValue, name: d.name))
         let style = Style(.directive(d.kind == .unknown ? d.name : d.kind.rawValue))
         var body: [StyledLine]
         if d.kind.startsHidden && !showCorrections {
-            body = [[Span(french ? "(masquée : appuyez sur c pour l'afficher)" : "(hidden: press c to show it)", Style(.muted, italic: true))]]
+            body = [[Span(language.words.ui(.hiddenCorrection), Style(.muted, italic: true))]]
         } else {
             body = render(d.blocks, width: width - 4)
         }
@@ -209,7 +212,7 @@ public struct SlideRenderer: Sendable {
                 body += Text.wrap([Span("   \(i + 1)) ", Style(.muted)), Span(choice)], width: width - 4)
             }
         }
-        let title = french ? "Quiz · \(q.questions.count) question\(q.questions.count > 1 ? "s" : "")" : "Quiz · \(q.questions.count) question\(q.questions.count > 1 ? "s" : "")"
+        let title = language.words.ui(.quizBlockTitle(q.questions.count))
         return boxed(body, width: width, title: title, style: Style(.directive("quiz")))
     }
 
@@ -217,7 +220,7 @@ public struct SlideRenderer: Sendable {
     func scene(_ s: SceneSource, width: Int) -> [StyledLine] {
         let scene = ManifestScene.load(s.source, file: "", line: 1, column: 1, name: "")
         let renderer = DiagramRenderer(glyphs: glyphs)
-        let (chart, layout) = SceneDiagram.fitted(scene.cluster, title: french ? "Scène" : "Scene", maxWidth: width, renderer: renderer)
+        let (chart, layout) = SceneDiagram.fitted(scene.cluster, title: language.words.ui(.sceneTitle), maxWidth: width, renderer: renderer)
         var lines = renderer.render(chart, layout: layout, maxWidth: width)
         for (i, flow) in scene.flows.enumerated() {
             lines += Text.wrap([Span("\(i + 1). ", Style(.flow(i), bold: true)), Span("\(flow.from) → \(flow.to)", Style(.flow(i)))], width: width)

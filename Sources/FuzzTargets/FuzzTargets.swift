@@ -1,5 +1,6 @@
 import Canvas
 import Course
+import Scenes
 import Drawing
 import Foundation
 import Mermaid

@@ -1,3 +1,4 @@
+import Facts
 /// A parsed mermaid flowchart, named the way mermaid's own FlowDB names things so that it
 /// compares directly with mermaid's tests (`arrow_point`, `stadium`, `dotted`…).
 public struct Flowchart: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import Facts
 /// Edges: every arrow mermaid knows, their labels, ids and chains.
 extension FlowchartParser {
     /// What an arrow says about the edge it makes.
@@ -40,10 +41,10 @@ extension FlowchartParser {
                 link.label = text
                 link.labelType = type
                 scanner.skipWhitespace()
-                guard scanner.consume("|") else { throw SyntaxError(message: "expected `|` to end the edge label", position: scanner.position) }
+                guard scanner.consume("|") else { throw SyntaxError(problem: .edgeLabelExpectedPipe, position: scanner.position) }
             } else {
                 let text = scanner.readWhile { $0 != "|" && !$0.isNewline }
-                guard scanner.consume("|") else { throw SyntaxError(message: "edge label never closed: expected `|`", position: save) }
+                guard scanner.consume("|") else { throw SyntaxError(problem: .edgeLabelUnclosedPipe, position: save) }
                 link.label = Self.sanitize(text.trimmed)
             }
         } else {
@@ -161,7 +162,7 @@ extension FlowchartParser {
             }
             i += 1
         }
-        throw SyntaxError(message: "edge label never closed: expected an arrow such as `-->`", position: start)
+        throw SyntaxError(problem: .edgeLabelUnclosedArrow, position: start)
     }
 
     func makeLabelled(_ raw: String, _ startMarker: Unicode.Scalar?, _ end: Unicode.Scalar?, _ stroke: Stroke,

@@ -1,3 +1,4 @@
+import Facts
 /// Nodes: ids, classic shapes with their text, `:::class`, `&` groups, `id@{ … }`.
 extension FlowchartParser {
     // MARK: - Nodes and edges
@@ -53,10 +54,10 @@ extension FlowchartParser {
         }
         guard !id.isEmpty else {
             let found = scanner.current.map { "`\($0)`" } ?? "the end of the diagram"
-            throw SyntaxError(message: "expected a node id, found \(found)", position: start)
+            throw SyntaxError(problem: .expectedNodeID(found: found), position: start)
         }
         if id == "graph" || id == "flowchart" || id == "subgraph" {
-            throw SyntaxError(message: "`\(id)` is a keyword, not a node id", position: start)
+            throw SyntaxError(problem: .keywordAsNodeID(id), position: start)
         }
         let line = scanner.line(of: start), column = scanner.column(of: start)
         if scanner.peek("@{") {
@@ -71,7 +72,7 @@ extension FlowchartParser {
         }
         while scanner.consume(":::") {
             let name = scanner.readWhile { Self.isIDCharacter($0) }
-            guard !name.isEmpty else { throw SyntaxError(message: "expected a class name after `:::`", position: scanner.position) }
+            guard !name.isEmpty else { throw SyntaxError(problem: .expectedClassName, position: scanner.position) }
             chart.nodes[nodeIndex[id]!].classes.append(name)
         }
         return id
@@ -129,7 +130,7 @@ extension FlowchartParser {
         if entry.open == "[|" {
             // `[|borders:lt|text]`: the part between bars is a property, not text.
             _ = scanner.readWhile { $0 != "|" && !$0.isNewline }
-            guard scanner.consume("|") else { throw SyntaxError(message: "expected `|`", position: scanner.position) }
+            guard scanner.consume("|") else { throw SyntaxError(problem: .expectedPipe, position: scanner.position) }
         }
         let save = scanner.position
         scanner.skipWhitespace()
@@ -137,7 +138,7 @@ extension FlowchartParser {
             let (text, type) = try quoted()
             scanner.skipWhitespace()
             guard let closer = entry.closers.first(where: { scanner.peek($0.0) }) else {
-                throw SyntaxError(message: "expected `\(entry.closers[0].0)` after the quoted text", position: scanner.position)
+                throw SyntaxError(problem: .expectedAfterQuote(String(entry.closers[0].0)), position: scanner.position)
             }
             scanner.advance(closer.0.count)
             return (closer.1, text, type)
@@ -146,14 +147,14 @@ extension FlowchartParser {
         var text = ""
         while true {
             guard let c = scanner.current else {
-                throw SyntaxError(message: "node text never closed: expected `\(entry.closers[0].0)`", position: openAt)
+                throw SyntaxError(problem: .nodeTextUnclosed(String(entry.closers[0].0)), position: openAt)
             }
             if let closer = entry.closers.first(where: { scanner.peek($0.0) }) {
                 scanner.advance(closer.0.count)
                 return (closer.1, text.trimmed, .text)
             }
             if "[](){}\"".contains(c) {
-                throw SyntaxError(message: "unexpected `\(c)` in node text: put the text in quotes", position: scanner.position)
+                throw SyntaxError(problem: .unexpectedInNodeText(String(c)), position: scanner.position)
             }
             text.append(c)
             scanner.advance()
@@ -165,7 +166,7 @@ extension FlowchartParser {
         let start = scanner.position
         scanner.advance()
         let body = scanner.readWhile { $0 != "\"" }
-        guard scanner.consume("\"") else { throw SyntaxError(message: "unterminated string", position: start) }
+        guard scanner.consume("\"") else { throw SyntaxError(problem: .unterminatedString, position: start) }
         if body.count >= 2, body.first == "`", body.last == "`" {
             return (String(body.dropFirst().dropLast()), .markdown)
         }
@@ -195,7 +196,7 @@ extension FlowchartParser {
             }
             body.append(c)
         }
-        throw SyntaxError(message: "`@{` never closed: expected `}`", position: open)
+        throw SyntaxError(problem: .metadataUnclosed, position: open)
     }
 
     /// `id@{ … }`: edge properties when `id` names an edge, else node properties.
@@ -213,7 +214,7 @@ extension FlowchartParser {
             return
         }
         if let shape = properties["shape"], !NamedShapes.all.contains(shape) {
-            throw SyntaxError(message: "No such shape: \(shape).", position: start)
+            throw SyntaxError(problem: .noSuchShape(shape), position: start)
         }
         upsertNode(id, line: line, column: column)
         let index = nodeIndex[id]!

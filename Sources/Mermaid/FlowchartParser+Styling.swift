@@ -1,3 +1,4 @@
+import Facts
 /// `classDef`, `class`, `style`, `linkStyle`, `click`, `accDescr { }`.
 extension FlowchartParser {
     // MARK: - Styling and interaction statements
@@ -5,7 +6,7 @@ extension FlowchartParser {
     mutating func parseClassDef() throws {
         scanner.skipWhitespace()
         let names = scanner.readWhile { !$0.isWhitespace && $0 != ";" }
-        guard !names.isEmpty else { throw SyntaxError(message: "classDef: expected a class name", position: scanner.position) }
+        guard !names.isEmpty else { throw SyntaxError(problem: .classDefNeedsName, position: scanner.position) }
         let styles = Self.styleList(restOfStatement())
         for name in names.split(separator: ",").map(String.init) {
             if chart.classDefs[name] == nil { chart.classDefOrder.append(name) }
@@ -24,7 +25,7 @@ extension FlowchartParser {
         scanner.skipWhitespace()
         let name = scanner.readWhile { !$0.isWhitespace && $0 != ";" }
         guard !ids.isEmpty, !name.isEmpty else {
-            throw SyntaxError(message: "class: expected `class ids name`", position: scanner.position)
+            throw SyntaxError(problem: .classSyntax, position: scanner.position)
         }
         for id in ids.split(separator: ",").map(String.init) {
             if let i = nodeIndex[id] {
@@ -44,7 +45,7 @@ extension FlowchartParser {
         scanner.skipWhitespace()
         let start = scanner.position
         let id = scanner.readWhile { Self.isIDCharacter($0) }
-        guard !id.isEmpty else { throw SyntaxError(message: "style: expected a node id", position: start) }
+        guard !id.isEmpty else { throw SyntaxError(problem: .styleNeedsNode, position: start) }
         let styles = Self.styleList(restOfStatement())
         upsertNode(id, line: scanner.line(of: start), column: scanner.column(of: start))
         chart.nodes[nodeIndex[id]!].styles += styles
@@ -67,10 +68,10 @@ extension FlowchartParser {
         }
         for part in which.split(separator: ",") {
             guard let index = Int(part) else {
-                throw SyntaxError(message: "linkStyle: `\(part)` is not an edge number", position: start)
+                throw SyntaxError(problem: .linkStyleNotANumber(String(part)), position: start)
             }
             guard index >= 0, index < chart.edges.count else {
-                throw SyntaxError(message: "The index \(index) for linkStyle is out of bounds. Valid indices for linkStyle are between 0 and \(chart.edges.count - 1).", position: start)
+                throw SyntaxError(problem: .linkStyleOutOfBounds(index: index, last: chart.edges.count - 1), position: start)
             }
             if let interpolate { chart.edges[index].interpolate = interpolate }
             chart.edges[index].styles += styles
@@ -84,7 +85,7 @@ extension FlowchartParser {
         let id = scanner.readWhile { Self.isIDCharacter($0) }
         let rest = restOfStatement().trimmed
         var words = Self.clickWords(rest)
-        guard !id.isEmpty, !words.isEmpty else { throw SyntaxError(message: "click: expected `click id action`", position: scanner.position) }
+        guard !id.isEmpty, !words.isEmpty else { throw SyntaxError(problem: .clickSyntax, position: scanner.position) }
         var action: Click.Action
         var tooltip: String?
         let first = words.removeFirst()
@@ -138,9 +139,9 @@ extension FlowchartParser {
     mutating func parseMultilineDescription() throws {
         scanner.skipWhitespace()
         let start = scanner.position
-        guard scanner.consume("{") else { throw SyntaxError(message: "accDescr: expected `:` or `{`", position: start) }
+        guard scanner.consume("{") else { throw SyntaxError(problem: .accDescrSyntax, position: start) }
         let body = scanner.readWhile { $0 != "}" }
-        guard scanner.consume("}") else { throw SyntaxError(message: "accDescr: expected `}`", position: start) }
+        guard scanner.consume("}") else { throw SyntaxError(problem: .accDescrUnclosed, position: start) }
         chart.accessibilityDescription = body.split(separator: "\n").map { String($0).trimmed }
             .filter { !$0.isEmpty }.joined(separator: "\n")
     }

@@ -1,3 +1,4 @@
+import Facts
 /// Reads flowchart statements: nodes and edges (chains, `&` groups, edge ids), subgraphs,
 /// `direction`, `classDef`, `class`, `style`, `linkStyle`, `click`, `accTitle`,
 /// `accDescr`, `id@{ … }` metadata, and `%%` comments. Statements end at a newline or `;`.
@@ -15,7 +16,7 @@ struct FlowchartParser {
     init(scanner: Scanner) { self.scanner = scanner }
 
     struct SyntaxError: Error {
-        var message: String
+        var problem: MermaidProblem
         var position: Int
     }
 
@@ -52,14 +53,14 @@ struct FlowchartParser {
             do {
                 if keyword("end") {
                     if inSubgraph { return (members, direction, true) }
-                    throw SyntaxError(message: "`end` without an open `subgraph`", position: start)
+                    throw SyntaxError(problem: .endWithoutSubgraph, position: start)
                 } else if keyword("subgraph") {
                     members.append(try parseSubgraph(start: start))
                 } else if keyword("direction") {
                     scanner.skipWhitespace()
                     let word = scanner.readWhile { !$0.isWhitespace && $0 != ";" }
                     guard let dir = Direction(mermaid: word) else {
-                        throw SyntaxError(message: "unknown direction `\(word)` (TB, TD, BT, LR or RL)", position: start)
+                        throw SyntaxError(problem: .unknownDirection(String(word)), position: start)
                     }
                     if inSubgraph { direction = word } else { chart.direction = dir }
                 } else if keyword("classDef") {
@@ -83,7 +84,7 @@ struct FlowchartParser {
                 }
                 try expectStatementEnd()
             } catch let error as SyntaxError {
-                diagnostics.append(scanner.diagnostic(.error, error.message, at: error.position))
+                diagnostics.append(scanner.diagnostic(.error, error.problem, at: error.position))
                 skipStatement()
             } catch {
                 skipStatement()
@@ -104,7 +105,7 @@ struct FlowchartParser {
         scanner.skipWhitespace()
         if scanner.atStatementEnd { return }
         if scanner.peek("%%") { scanner.skipLine(); return }
-        throw SyntaxError(message: "unexpected `\(scanner.current!)`", position: scanner.position)
+        throw SyntaxError(problem: .unexpected(String(scanner.current!)), position: scanner.position)
     }
 
     /// Consumes a keyword that stands as a whole word. With `colon`, the word must be
@@ -167,7 +168,7 @@ struct FlowchartParser {
                     title = scanner.readWhile { $0 != "]" && !$0.isNewline }.trimmed
                 }
                 guard scanner.consume("]") else {
-                    throw SyntaxError(message: "subgraph title: expected `]`", position: scanner.position)
+                    throw SyntaxError(problem: .subgraphTitleUnclosed, position: scanner.position)
                 }
                 id = word
             } else {
@@ -179,12 +180,12 @@ struct FlowchartParser {
             }
         }
         guard id?.isEmpty != true || !title.isEmpty else {
-            throw SyntaxError(message: "subgraph: expected an id or a title", position: start)
+            throw SyntaxError(problem: .subgraphNeedsID, position: start)
         }
         try expectStatementEnd()
         let body = parseStatements(inSubgraph: true)
         if !body.closed {
-            diagnostics.append(scanner.diagnostic(.error, "subgraph never closed: expected `end`", at: start))
+            diagnostics.append(scanner.diagnostic(.error, .subgraphUnclosed, at: start))
         }
         let subgraphID = id ?? "subGraph\(subgraphCount)"
         subgraphCount += 1

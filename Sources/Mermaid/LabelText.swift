@@ -1,3 +1,4 @@
+import Facts
 /// Turns a mermaid label into the lines a terminal shows.
 public enum LabelText {
     public static func lines(_ label: String, type: LabelType) -> [String] {

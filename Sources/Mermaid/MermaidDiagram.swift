@@ -1,4 +1,6 @@
+import Facts
 import Yams
+import YAMLGuard
 
 /// A mermaid block, parsed: a flowchart reseau can draw, or another kind it cannot yet.
 public enum MermaidDiagram: Sendable, Equatable {
@@ -13,14 +15,11 @@ public enum MermaidDiagram: Sendable, Equatable {
 }
 
 /// A problem in a diagram, located in the diagram's own source (1-based).
-public struct MermaidDiagnostic: Sendable, Equatable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case warning, error }
+public struct MermaidDiagnostic: Sendable, Equatable {
     public var line: Int
     public var column: Int
     public var severity: Severity
-    public var message: String
-
-    public var description: String { "\(line):\(column): \(severity.rawValue): \(message)" }
+    public var problem: MermaidProblem
 }
 
 public struct MermaidResult: Sendable {
@@ -55,7 +54,7 @@ public enum Mermaid {
             break
         }
         guard !scanner.atEnd else {
-            diagnostics.append(scanner.diagnostic(.error, "empty diagram: expected `flowchart` or `graph`"))
+            diagnostics.append(scanner.diagnostic(.error, .emptyDiagram))
             return MermaidResult(diagram: nil, diagnostics: diagnostics)
         }
         let start = scanner.position
@@ -71,7 +70,7 @@ public enum Mermaid {
             return MermaidResult(diagram: .unsupported(kind: kind, title: title), diagnostics: diagnostics)
         default:
             scanner.position = start
-            diagnostics.append(scanner.diagnostic(.error, "unknown diagram kind `\(word)`: expected `flowchart` or `graph`"))
+            diagnostics.append(scanner.diagnostic(.error, .unknownKind(String(word))))
             return MermaidResult(diagram: nil, diagnostics: diagnostics)
         }
     }
@@ -92,21 +91,21 @@ public enum Mermaid {
                     let yaml = lines.joined(separator: "\n")
                     if let refusal = YAMLAliasGuard.check(yaml) {
                         diagnostics.append(MermaidDiagnostic(line: yamlLine + refusal.line - 1, column: refusal.column, severity: .error,
-                                                             message: "diagram frontmatter: \(refusal.message)"))
+                                                             problem: .yaml(refusal.problem)))
                         return nil
                     }
                     let node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
                     return Metadata.scalarMapping(node)["title"]
                 } catch {
                     diagnostics.append(MermaidDiagnostic(line: yamlLine, column: 1, severity: .error,
-                                                         message: "diagram frontmatter is not valid YAML"))
+                                                         problem: .frontmatterInvalid))
                     return nil
                 }
             }
             lines.append(line)
         }
         diagnostics.append(MermaidDiagnostic(line: yamlLine - 1, column: 1, severity: .error,
-                                             message: "diagram frontmatter has no closing `---`"))
+                                             problem: .frontmatterUnclosed))
         return nil
     }
 }

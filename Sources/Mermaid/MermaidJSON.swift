@@ -1,13 +1,15 @@
+import Facts
 import Foundation
 
 /// The parsed graph as JSON, in mermaid's own names (vertex types such as `stadium`, edge
 /// types such as `arrow_point`, strokes `normal|thick|dotted|invisible`), so it compares
 /// directly with what mermaid's tests assert.
 public enum MermaidJSON {
-    public static func object(_ result: MermaidResult) -> [String: Any] {
+    /// `message` writes a diagnostic's words (the catalog of the reader's language).
+    public static func object(_ result: MermaidResult, message: (MermaidProblem) -> String) -> [String: Any] {
         var object: [String: Any] = [
             "diagnostics": result.diagnostics.map {
-                ["line": $0.line, "column": $0.column, "severity": $0.severity.rawValue, "message": $0.message]
+                ["line": $0.line, "column": $0.column, "severity": $0.severity.rawValue, "message": message($0.problem)]
             },
         ]
         switch result.diagram {

@@ -1,16 +1,6 @@
+import Facts
 /// A plain-text account of a parsed diagram, as `reseau mermaid` prints it.
 public enum MermaidText {
-    public static func lines(_ result: MermaidResult) -> [String] {
-        switch result.diagram {
-        case nil:
-            return ["not a diagram"]
-        case .unsupported(let kind, let title)?:
-            return ["\(kind)\(title.map { " \"\($0)\"" } ?? ""): this kind of diagram cannot be drawn yet"]
-        case .flowchart(let chart)?:
-            return lines(chart)
-        }
-    }
-
     public static func lines(_ chart: Flowchart) -> [String] {
         var lines = ["flowchart \(chart.direction.rawValue)\(chart.title.map { " \"\($0)\"" } ?? "")"]
         for subgraph in chart.subgraphs {

@@ -1,4 +1,6 @@
+import Facts
 import Yams
+import YAMLGuard
 
 /// The body of `id@{ … }`: YAML, as mermaid reads it (a one-line body as a flow mapping,
 /// a multi-line one as a block), flattened to text values.
@@ -7,13 +9,13 @@ enum Metadata {
         let yaml = body.contains("\n") ? dedent(body) : "{" + body + "}"
         // A key made of aliases would make Yams hash the whole expansion (see YAMLAliasGuard).
         if YAMLAliasGuard.check(yaml) != nil {
-            throw FlowchartParser.SyntaxError(message: "`@{ }` expands its aliases too far", position: 0)
+            throw FlowchartParser.SyntaxError(problem: .metadataExpandsTooFar, position: 0)
         }
         let node: Yams.Node?
         do {
             node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch {
-            throw FlowchartParser.SyntaxError(message: "`@{ }` is not valid YAML", position: 0)
+            throw FlowchartParser.SyntaxError(problem: .metadataInvalid, position: 0)
         }
         return scalarMapping(node)
     }

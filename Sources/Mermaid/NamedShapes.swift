@@ -1,3 +1,4 @@
+import Facts
 /// The shape names `id@{ shape: … }` accepts (mermaid 11's shape registry: each short
 /// name and its aliases). An unknown name is an error, as in mermaid.
 enum NamedShapes {

@@ -1,3 +1,4 @@
+import Facts
 /// The parser walks Unicode scalars, not grapheme clusters: much faster, and columns
 /// count scalars, as the lesson loader's do.
 extension Unicode.Scalar {

@@ -1,3 +1,4 @@
+import Facts
 /// A cursor over a diagram's characters that knows its line and column.
 struct Scanner {
     let chars: [Unicode.Scalar]
@@ -34,9 +35,9 @@ struct Scanner {
     func column(of index: Int) -> Int { index - lineStarts[line(of: index) - 1] + 1 }
     var column: Int { column(of: position) }
 
-    func diagnostic(_ severity: MermaidDiagnostic.Severity, _ message: String, at index: Int? = nil) -> MermaidDiagnostic {
+    func diagnostic(_ severity: Severity, _ problem: MermaidProblem, at index: Int? = nil) -> MermaidDiagnostic {
         let i = min(index ?? position, chars.count)
-        return MermaidDiagnostic(line: line(of: i), column: column(of: i), severity: severity, message: message)
+        return MermaidDiagnostic(line: line(of: i), column: column(of: i), severity: severity, problem: problem)
     }
 
     func peek(_ text: String) -> Bool {

@@ -46,7 +46,7 @@ public struct Certificate: Sendable, Equatable {
 public struct CertificateStatus: Sendable, Equatable {
     public var certificate: Certificate
     public var ready: Bool
-    public var reason: Localized
+    public var reason: CertificateReason
     public var secret: ObjectName { ObjectName(certificate.name.namespace, certificate.secretName) }
 }
 
@@ -73,30 +73,26 @@ public enum CertManager {
                     && ($0.kind == .clusterIssuer || $0.name.namespace == cert.name.namespace)
             }
             guard let issuer else {
-                let scope = cert.issuerKind == .issuer ? " dans le namespace \(cert.name.namespace)" : ""
-                let scopeEN = cert.issuerKind == .issuer ? " in namespace \(cert.name.namespace)" : ""
-                return CertificateStatus(certificate: cert, ready: false, reason: Localized(
-                    fr: "aucun \(cert.issuerKind.rawValue) \(cert.issuerName)\(scope) : le Secret \(cert.secretName) n'est pas créé.",
-                    en: "no \(cert.issuerKind.rawValue) \(cert.issuerName)\(scopeEN): Secret \(cert.secretName) is not created."))
+                return CertificateStatus(certificate: cert, ready: false, reason: .noIssuer(
+                    kind: cert.issuerKind.rawValue, name: cert.issuerName,
+                    namespace: cert.issuerKind == .issuer ? cert.name.namespace : nil, secret: cert.secretName))
             }
             if case .ca(let secretName) = issuer.backend {
                 // A ClusterIssuer's CA Secret lives in cert-manager's namespace.
                 let namespace = issuer.kind == .clusterIssuer ? "cert-manager" : issuer.name.namespace
                 guard existingSecrets.contains(ObjectName(namespace, secretName)) else {
-                    return CertificateStatus(certificate: cert, ready: false, reason: Localized(
-                        fr: "l'émetteur CA \(issuer.name.name) n'a pas son Secret \(namespace)/\(secretName) : il n'est pas prêt.",
-                        en: "CA issuer \(issuer.name.name) lacks its Secret \(namespace)/\(secretName): it is not ready."))
+                    return CertificateStatus(certificate: cert, ready: false,
+                                             reason: .caSecretMissing(issuer: issuer.name.name, secret: "\(namespace)/\(secretName)"))
                 }
             }
-            let how: Localized
+            let signing: CertificateReason.Signing
             switch issuer.backend {
-            case .selfSigned: how = Localized(fr: "auto-signé (les navigateurs ne lui font pas confiance)", en: "self-signed (browsers do not trust it)")
-            case .ca(let s): how = Localized(fr: "signé par la CA du Secret \(s)", en: "signed by the CA in Secret \(s)")
-            case .acme(let server): how = Localized(fr: "signé par le serveur ACME \(server) après un défi réussi", en: "signed by ACME server \(server) after a solved challenge")
+            case .selfSigned: signing = .selfSigned
+            case .ca(let s): signing = .ca(secret: s)
+            case .acme(let server): signing = .acme(server: server)
             }
-            return CertificateStatus(certificate: cert, ready: true, reason: Localized(
-                fr: "\(issuer.kind.rawValue) \(issuer.name.name) a émis le certificat de \(cert.dnsNames.joined(separator: ", ")), \(how.fr) ; il est dans le Secret \(cert.secretName) (tls.crt, tls.key, ca.crt).",
-                en: "\(issuer.kind.rawValue) \(issuer.name.name) issued the certificate for \(cert.dnsNames.joined(separator: ", ")), \(how.en); it is in Secret \(cert.secretName) (tls.crt, tls.key, ca.crt)."))
+            return CertificateStatus(certificate: cert, ready: true, reason: .issued(
+                kind: issuer.kind.rawValue, issuer: issuer.name.name, dnsNames: cert.dnsNames, signing: signing, secret: cert.secretName))
         }
     }
 }

@@ -93,12 +93,15 @@ public struct Backend: Sendable, Equatable {
 }
 
 /// A problem met while building a cluster: it is still built, without the faulty part.
-public struct BuildProblem: Sendable, Equatable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case warning, error }
+public struct BuildProblem: Sendable, Equatable {
     public var severity: Severity
-    public var message: String
+    public var problem: ClusterProblem
     /// Which object it is about, as the caller tagged it (a line in a scene file…).
     public var origin: Int?
 
-    public var description: String { "\(severity.rawValue): \(message)" }
+    public init(severity: Severity, problem: ClusterProblem, origin: Int?) {
+        self.severity = severity
+        self.problem = problem
+        self.origin = origin
+    }
 }

@@ -88,11 +88,11 @@ public struct ClusterBuilder: Sendable {
         cluster.httpRoutes = httpRoutes
         cluster.gatewayPods = gatewayPods
         for gateway in gateways where !gatewayClasses.isEmpty && !gatewayClasses.contains(where: { $0.name == gateway.className }) {
-            problems.append(BuildProblem(severity: .warning, message: "Gateway \(gateway.name): no GatewayClass \(gateway.className): no controller programs it", origin: nil))
+            problems.append(BuildProblem(severity: .warning, problem: .noGatewayClass(gateway: gateway.name.description, className: gateway.className), origin: nil))
         }
         for route in httpRoutes {
             for parent in route.parentRefs where !gateways.contains(where: { $0.name == parent.name }) {
-                problems.append(BuildProblem(severity: .warning, message: "HTTPRoute \(route.name): no Gateway \(parent.name) to attach to", origin: nil))
+                problems.append(BuildProblem(severity: .warning, problem: .routeWithoutGateway(route: route.name.description, gateway: parent.name.description), origin: nil))
             }
         }
         cluster.ingresses = ingresses
@@ -107,7 +107,7 @@ public struct ClusterBuilder: Sendable {
         cluster.certificates = statuses
         cluster.tlsSecrets = Set(tlsSecrets).union(statuses.filter(\.ready).map(\.secret))
         for status in statuses where !status.ready {
-            problems.append(BuildProblem(severity: .warning, message: "Certificate \(status.certificate.name): \(status.reason.en)", origin: nil))
+            problems.append(BuildProblem(severity: .warning, problem: .certificateNotReady(certificate: status.certificate.name.description, reason: status.reason), origin: nil))
         }
         cluster.networkPolicies = networkPolicies
         var labels = namespaces
@@ -117,12 +117,12 @@ public struct ClusterBuilder: Sendable {
         cluster.namespaceLabels = labels
         for ingress in ingresses {
             guard let className = cluster.ingressClass(of: ingress), classes.contains(where: { $0.name == className }) else {
-                problems.append(BuildProblem(severity: .warning, message: "Ingress \(ingress.name): no IngressClass \(ingress.className ?? "(default)"): no controller serves it", origin: nil))
+                problems.append(BuildProblem(severity: .warning, problem: .noIngressClass(ingress: ingress.name.description, className: ingress.className), origin: nil))
                 continue
             }
             let backends = ingress.rules.flatMap { $0.paths.map(\.backend) } + [ingress.defaultBackend].compactMap { $0 }
             for backend in backends where cluster.service(named: ObjectName(ingress.name.namespace, backend.service)) == nil {
-                problems.append(BuildProblem(severity: .warning, message: "Ingress \(ingress.name): no Service \(backend.service) in namespace \(ingress.name.namespace): its requests get 503", origin: nil))
+                problems.append(BuildProblem(severity: .warning, problem: .ingressServiceMissing(ingress: ingress.name.description, service: backend.service, namespace: ingress.name.namespace), origin: nil))
             }
         }
         return (cluster, problems)
@@ -130,8 +130,8 @@ public struct ClusterBuilder: Sendable {
 
     func buildObjects() -> (Cluster, [BuildProblem]) {
         var problems: [BuildProblem] = []
-        func problem(_ severity: BuildProblem.Severity, _ message: String, _ origin: Int?) {
-            problems.append(BuildProblem(severity: severity, message: message, origin: origin))
+        func problem(_ severity: Severity, _ problem: ClusterProblem, _ origin: Int?) {
+            problems.append(BuildProblem(severity: severity, problem: problem, origin: origin))
         }
         var usedIPs: [IPv4Address: String] = [:]
 
@@ -143,7 +143,7 @@ public struct ClusterBuilder: Sendable {
         var nextNodeIP = 11
         for spec in self.nodes {
             if nodeIndex[spec.name] != nil {
-                problem(.error, "Node \(spec.name) is defined twice", spec.origin)
+                problem(.error, .nodeTwice(spec.name), spec.origin)
                 continue
             }
             var ip = spec.ip
@@ -152,14 +152,14 @@ public struct ClusterBuilder: Sendable {
                 ip = nodeNetwork.address(nextNodeIP)
                 nextNodeIP += 1
             }
-            guard let nodeIP = ip else { problem(.error, "no address left for Node \(spec.name)", spec.origin); continue }
+            guard let nodeIP = ip else { problem(.error, .noAddressForNode(spec.name), spec.origin); continue }
             if let owner = usedIPs[nodeIP] {
-                problem(.error, "Node \(spec.name): address \(nodeIP) is already \(owner)'s", spec.origin)
+                problem(.error, .nodeAddressTaken(node: spec.name, address: nodeIP.description, owner: owner), spec.origin)
                 continue
             }
             var cidr = spec.podCIDR
             if let given = cidr, !podCIDR.contains(given) {
-                problem(.warning, "Node \(spec.name): pod CIDR \(given) is outside the cluster's \(podCIDR)", spec.origin)
+                problem(.warning, .nodePodCIDROutside(node: spec.name, cidr: given.description, cluster: podCIDR.description), spec.origin)
             }
             if cidr == nil {
                 while let candidate = podCIDR.subnet(prefix: max(24, podCIDR.prefix), index: nextSubnet),
@@ -168,7 +168,7 @@ public struct ClusterBuilder: Sendable {
                 nextSubnet += 1
             }
             guard let nodeCIDR = cidr else {
-                problem(.error, "the cluster pod CIDR \(podCIDR) has no /24 left for Node \(spec.name)", spec.origin)
+                problem(.error, .noPodCIDRLeft(cluster: podCIDR.description, node: spec.name), spec.origin)
                 continue
             }
             takenSubnets.insert(nodeCIDR)
@@ -192,18 +192,18 @@ public struct ClusterBuilder: Sendable {
         var podNames = Set<ObjectName>()
         for (index, spec) in self.pods.enumerated() {
             guard podNames.insert(spec.name).inserted else {
-                problem(.error, "Pod \(spec.name) is defined twice", spec.origin)
+                problem(.error, .podTwice(spec.name.description), spec.origin)
                 continue
             }
             let nodeName = spec.nodeName ?? nodes[index % nodes.count].name
             guard let node = nodeIndex[nodeName].map({ nodes[$0] }) else {
-                problem(.error, "Pod \(spec.name): no Node named \(nodeName)", spec.origin)
+                problem(.error, .podNoSuchNode(pod: spec.name.description, node: nodeName), spec.origin)
                 continue
             }
             var ip = spec.ip
             if let given = ip {
                 if !node.podCIDR.contains(given) {
-                    problem(.warning, "Pod \(spec.name): IP \(given) is outside its Node \(nodeName)'s pod CIDR \(node.podCIDR)", spec.origin)
+                    problem(.warning, .podIPOutsideNode(pod: spec.name.description, ip: given.description, node: nodeName, cidr: node.podCIDR.description), spec.origin)
                 }
             } else {
                 var host = nextHost[nodeName, default: 2]   // .1 is the bridge, the Pods' gateway
@@ -213,11 +213,11 @@ public struct ClusterBuilder: Sendable {
                 nextHost[nodeName] = host + 1
             }
             guard let podIP = ip else {
-                problem(.error, "Pod \(spec.name): Node \(nodeName)'s pod CIDR \(node.podCIDR) is exhausted", spec.origin)
+                problem(.error, .nodeCIDRExhausted(pod: spec.name.description, node: nodeName, cidr: node.podCIDR.description), spec.origin)
                 continue
             }
             if let owner = usedIPs[podIP] {
-                problem(.error, "Pod \(spec.name): IP \(podIP) is already \(owner)'s", spec.origin)
+                problem(.error, .podIPTaken(pod: spec.name.description, ip: podIP.description, owner: owner), spec.origin)
                 continue
             }
             usedIPs[podIP] = "Pod \(spec.name)"
@@ -253,25 +253,25 @@ public struct ClusterBuilder: Sendable {
             var service = spec.service
             let name = service.name
             guard serviceNames.insert(name).inserted else {
-                problem(.error, "Service \(name) is defined twice", spec.origin)
+                problem(.error, .serviceTwice(name.description), spec.origin)
                 continue
             }
             if service.type == .externalName {
                 service.clusterIP = nil
-                if service.externalName == nil { problem(.error, "Service \(name): type ExternalName needs `externalName`", spec.origin) }
+                if service.externalName == nil { problem(.error, .externalNameMissing(name.description), spec.origin) }
             } else if spec.headless {
                 service.clusterIP = nil
                 if service.type != .clusterIP {
-                    problem(.error, "Service \(name): a headless Service (clusterIP: None) must be of type ClusterIP", spec.origin)
+                    problem(.error, .headlessNotClusterIP(name.description), spec.origin)
                     continue
                 }
             } else if let given = service.clusterIP {
                 guard serviceCIDRs.contains(where: { $0.contains(given) }) else {
-                    problem(.error, "Service \(name): clusterIP \(given) is outside the service CIDR \(serviceCIDRs.map(\.description).joined(separator: ", "))", spec.origin)
+                    problem(.error, .clusterIPOutside(service: name.description, ip: given.description, ranges: serviceCIDRs.map(\.description)), spec.origin)
                     continue
                 }
                 if let owner = claimed[given] {
-                    problem(.error, "Service \(name): clusterIP \(given) is already allocated to \(owner)", spec.origin)
+                    problem(.error, .clusterIPTaken(service: name.description, ip: given.description, owner: owner), spec.origin)
                     continue
                 }
             } else {
@@ -287,7 +287,7 @@ public struct ClusterBuilder: Sendable {
                     }
                 }
                 guard let ip = allocated else {
-                    problem(.error, "Service \(name): failed to allocate a cluster IP, the service range \(serviceCIDRs.map(\.description).joined(separator: ", ")) is full", spec.origin)
+                    problem(.error, .serviceRangeFull(service: name.description, ranges: serviceCIDRs.map(\.description)), spec.origin)
                     continue
                 }
                 service.clusterIP = ip
@@ -303,10 +303,10 @@ public struct ClusterBuilder: Sendable {
             for i in service.ports.indices {
                 if let given = service.ports[i].nodePort {
                     if !Self.nodePortRange.contains(given) {
-                        problem(.error, "Service \(name): nodePort \(given) is outside the range 30000-32767", spec.origin)
+                        problem(.error, .nodePortOutside(service: name.description, port: given), spec.origin)
                         ok = false
                     } else if let owner = usedNodePorts[given], !owner.isEmpty {
-                        problem(.error, "Service \(name): nodePort \(given) is already allocated to \(owner)", spec.origin)
+                        problem(.error, .nodePortTaken(service: name.description, port: given, owner: owner), spec.origin)
                         ok = false
                     } else {
                         usedNodePorts[given] = name.description
@@ -314,7 +314,7 @@ public struct ClusterBuilder: Sendable {
                 } else if wantsNodePorts {
                     while usedNodePorts[nextNodePort] != nil { nextNodePort += 1 }
                     guard Self.nodePortRange.contains(nextNodePort) else {
-                        problem(.error, "Service \(name): no node port left in 30000-32767", spec.origin)
+                        problem(.error, .noNodePortLeft(name.description), spec.origin)
                         ok = false
                         continue
                     }
@@ -329,7 +329,7 @@ public struct ClusterBuilder: Sendable {
                     service.loadBalancerIPs = [ip]
                     nextLoadBalancerHost += 1
                 } else {
-                    problem(.warning, "Service \(name): the load-balancer pool \(pool) is exhausted: EXTERNAL-IP stays <pending>", spec.origin)
+                    problem(.warning, .loadBalancerPoolExhausted(service: name.description, pool: pool.description), spec.origin)
                 }
             }
             for ip in service.loadBalancerIPs { usedIPs[ip] = "Service \(name)" }

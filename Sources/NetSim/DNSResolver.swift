@@ -30,31 +30,23 @@ public struct DNSResolver: Sendable {
         let query = name.lowercased()
         guard let pod else {
             return DNSLookup(query: query, type: type, attempts: [], answers: [], cname: nil, answeredName: nil,
-                explanation: Localized(
-                    fr: "\(query) : seuls les Pods utilisent le DNS du cluster (CoreDNS) ; une machine hors cluster ou un Node ne connaît pas ce nom.",
-                    en: "\(query): only Pods use the cluster DNS (CoreDNS); a Node or a machine outside does not know this name."))
+                reason: .notFromPod(query: query))
         }
         var attempts: [DNSLookup.Attempt] = []
         for candidate in searchList(for: query, namespace: pod.name.namespace) {
             if let answer = answer(candidate, type: type, seed: seed) {
                 attempts.append(.init(name: candidate, found: true))
-                let shown = answer.cname.map { "CNAME \($0)" } ?? (answer.records.isEmpty ? "(no record)" : answer.records.joined(separator: ", "))
                 return DNSLookup(query: query, type: type, attempts: attempts, answers: answer.records, cname: answer.cname,
                     answeredName: candidate,
-                    explanation: Localized(
-                        fr: "\(query) → \(candidate) : \(shown)\(attempts.count > 1 ? " (après \(attempts.count - 1) essai(s) NXDOMAIN de la liste de recherche, ndots:5)" : "").",
-                        en: "\(query) → \(candidate): \(shown)\(attempts.count > 1 ? " (after \(attempts.count - 1) NXDOMAIN tries of the search list, ndots:5)" : "")."))
+                    reason: .answered(query: query, name: candidate, records: answer.records, cname: answer.cname,
+                                      failedTries: attempts.count - 1))
             }
             attempts.append(.init(name: candidate, found: false))
             if !candidate.hasSuffix(cluster.domain) { break }
         }
         let outside = !(query.hasSuffix(cluster.domain) || query.hasSuffix(cluster.domain + "."))
         return DNSLookup(query: query, type: type, attempts: attempts, answers: [], cname: nil, answeredName: nil,
-            explanation: outside && query.contains(".")
-                ? Localized(fr: "\(query) n'est pas un nom du cluster : CoreDNS le transmet au résolveur amont, hors de la scène.",
-                            en: "\(query) is not a cluster name: CoreDNS forwards it upstream, outside the scene.")
-                : Localized(fr: "\(query) : NXDOMAIN, aucun Service ni Pod de ce nom (un Pod n'a pas de nom DNS par son seul nom).",
-                            en: "\(query): NXDOMAIN, no Service or Pod has this name (a Pod's name alone is not a DNS name)."))
+            reason: outside && query.contains(".") ? .forwardedUpstream(query: query) : .nxdomain(query: query))
     }
 
     struct Answer {

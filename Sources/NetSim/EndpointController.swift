@@ -46,7 +46,7 @@ extension Cluster {
             let selected = pool.map { pods[$0] }.filter { $0.labels.matches(selector) }
             if selected.isEmpty && !selector.isEmpty {
                 let text = selector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-                problems.append(BuildProblem(severity: .warning, message: "Service \(service.name): its selector \(text) matches no Pod", origin: origins[service.name]))
+                problems.append(BuildProblem(severity: .warning, problem: .selectorMatchesNothing(service: service.name.description, selector: text), origin: origins[service.name]))
             }
             var endpoints: [Endpoint] = []
             for pod in selected {
@@ -67,7 +67,7 @@ extension Cluster {
                     list.append(Backend(ip: pod.ip, port: target, ready: pod.ready, nodeName: pod.nodeName, pod: pod.name))
                 }
                 if case .name(let portName) = port.targetPort, list.isEmpty, !selected.isEmpty {
-                    problems.append(BuildProblem(severity: .warning, message: "Service \(service.name): no selected Pod has a port named \(portName)", origin: origins[service.name]))
+                    problems.append(BuildProblem(severity: .warning, problem: .noPodWithPortName(service: service.name.description, port: portName), origin: origins[service.name]))
                 }
                 backends[ServicePortKey(service: s, port: p)] = list
                 if let first = list.first { ports.append(EndpointPort(name: port.name, port: first.port, protocol: port.protocol)) }

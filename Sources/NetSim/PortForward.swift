@@ -7,10 +7,10 @@ extension Tracer {
     /// the kind (`svc/shop/web`); `port` is the Pod's port, or the Service's for `svc/`.
     public func portForward(from: String, target: String, port: Int, seed: UInt64 = 0) -> Trace {
         let request = Request(from: from, url: "tcp://\(target.replacingOccurrences(of: "/", with: "."))::\(port)", seed: seed)
-        var trace = Trace(request: request, verdict: .invalid, summary: Localized(fr: "", en: ""), hops: [], reply: [],
+        var trace = Trace(request: request, verdict: .invalid, ending: .none, hops: [], reply: [],
                           dns: [], candidates: [], masqueraded: true, service: nil, backend: nil)
-        func fail(_ fr: String, _ en: String) -> Trace {
-            trace.summary = Localized(fr: fr, en: en)
+        func fail(_ ending: Ending) -> Trace {
+            trace.ending = ending
             return trace
         }
         let apiServer = cluster.nodes[0]
@@ -20,7 +20,7 @@ extension Tracer {
         case .outside(let ip)?: clientIP = ip
         case .node(let n)?: clientIP = n.ip
         case .pod(let p)?: clientIP = p.ip
-        case nil: return fail("Source inconnue : \(from).", "Unknown source: \(from).")
+        case nil: return fail(.unknownSource(from))
         }
         var parts = target.split(separator: "/").map(String.init)
         var kind = "pod"
@@ -30,11 +30,11 @@ extension Tracer {
         var podPort = port
         if kind.hasPrefix("s") {
             guard let svc = cluster.service(named: name), let portIndex = svc.ports.firstIndex(where: { $0.port == port }) else {
-                return fail("Aucun Service \(name) avec le port \(port).", "No Service \(name) with port \(port).")
+                return fail(.portForwardNoService(service: name.description, port: port))
             }
             // kubectl resolves the Service to its first ready Pod and maps the port to the targetPort.
             guard let first = cluster.backends(of: name, port: portIndex).first(where: \.ready) else {
-                return fail("Le Service \(name) n'a aucun Pod prêt : kubectl ne trouve rien à joindre.", "Service \(name) has no ready Pod: kubectl finds nothing to reach.")
+                return fail(.portForwardNoReadyPod(service: name.description))
             }
             pod = first.pod.flatMap { cluster.pod(named: $0) }
             podPort = first.port
@@ -42,36 +42,29 @@ extension Tracer {
         } else {
             pod = cluster.pod(named: name)
         }
-        guard let pod else { return fail("Aucun Pod \(name).", "No Pod \(name).") }
+        guard let pod else { return fail(.portForwardNoPod(name.description)) }
         let node = cluster.node(named: pod.nodeName)!
         let stream1 = Packet(src: clientIP, srcPort: 32768 + Int(seed % 28232), dst: apiServer.ip, dstPort: 6443, protocol: .tcp)
         let stream2 = Packet(src: apiServer.ip, srcPort: 40000, dst: node.ip, dstPort: 10250, protocol: .tcp)
         let local = Packet(src: IPv4Address("127.0.0.1")!, srcPort: 45000, dst: IPv4Address("127.0.0.1")!, dstPort: podPort, protocol: .tcp)
         trace.hops.append(Hop(place: .client(from), action: .send, before: stream1, after: stream1,
-            rule: "kubectl port-forward \(target) \(port)",
-            explanation: Localized(fr: "kubectl ouvre un flux HTTPS (WebSocket/SPDY) vers l'API server, \(apiServer.ip):6443.",
-                                   en: "kubectl opens an HTTPS stream (WebSocket/SPDY) to the API server, \(apiServer.ip):6443.")))
+                              rule: .kubectlPortForward(target: target, port: port), reason: .kubectlOpensStream(apiServer: apiServer.ip)))
         trace.hops.append(Hop(place: .node(apiServer.name), action: .proxy, before: stream1, after: stream2,
-            rule: "POST /api/v1/namespaces/\(pod.name.namespace)/pods/\(pod.name.name)/portforward",
-            explanation: Localized(fr: "L'API server authentifie la demande et la relaie au kubelet de \(node.name) (port 10250).",
-                                   en: "The API server authenticates the request and relays it to \(node.name)'s kubelet (port 10250).")))
+                              rule: .apiPortForward(pod: pod.name), reason: .apiServerRelays(node: node.name)))
         trace.hops.append(Hop(place: .node(node.name), action: .proxy, before: stream2, after: local,
-            explanation: Localized(fr: "Le kubelet demande au runtime de conteneurs une connexion vers localhost:\(podPort) dans l'espace réseau de \(pod.name.name) : ni Service, ni kube-proxy, ni NetworkPolicy.",
-                                   en: "The kubelet asks the container runtime for a connection to localhost:\(podPort) inside \(pod.name.name)'s network namespace: no Service, no kube-proxy, no NetworkPolicy.")))
+                              reason: .kubeletConnects(pod: pod.name.name, port: podPort)))
         trace.candidates = [Candidate(ip: pod.ip, port: podPort, pod: pod.name, node: node.name, probability: 1)]
         trace.backend = trace.candidates[0]
         guard pod.listens(on: podPort, protocol: .tcp) else {
             trace.hops.append(Hop(place: .pod(pod.name), action: .reject, before: local, after: local,
-                explanation: Localized(fr: "Rien n'écoute \(podPort) dans \(pod.name.name) : connexion refusée.", en: "Nothing listens on \(podPort) in \(pod.name.name): connection refused.")))
+                                  reason: .portForwardRefused(pod: pod.name.name, port: podPort)))
             trace.verdict = .rejected
-            return fail("Refusé : \(pod.name.name) n'écoute pas le port \(podPort).", "Refused: \(pod.name.name) does not listen on port \(podPort).")
+            return fail(.refused(pod: pod.name.name, port: podPort))
         }
         trace.hops.append(Hop(place: .pod(pod.name), action: .deliver, before: local, after: local,
-            explanation: Localized(fr: "\(pod.name.name) reçoit la connexion sur son port \(podPort), venue de 127.0.0.1.",
-                                   en: "\(pod.name.name) receives the connection on its port \(podPort), from 127.0.0.1.")))
+                              reason: .portForwardDelivered(pod: pod.name.name, port: podPort)))
         trace.verdict = .delivered(pod.name)
-        trace.summary = Localized(fr: "Remis à \(pod.name.name):\(podPort) par le tunnel de kubectl (toujours ce Pod-là, sans répartition).",
-                                  en: "Delivered to \(pod.name.name):\(podPort) through kubectl's tunnel (always this one Pod, no load balancing).")
+        trace.ending = .portForwardDelivered(pod: pod.name.name, port: podPort)
         return trace
     }
 }

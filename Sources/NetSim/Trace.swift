@@ -29,7 +29,7 @@ public struct OuterHeader: Sendable, Equatable {
 }
 
 /// Where a hop happens.
-public enum HopPlace: Sendable, Equatable, CustomStringConvertible {
+public enum HopPlace: Sendable, Equatable {
     /// A Pod's network namespace (its `eth0`).
     case pod(ObjectName)
     /// A Node's root network namespace: routing, bridge, devices.
@@ -46,73 +46,34 @@ public enum HopPlace: Sendable, Equatable, CustomStringConvertible {
     case dns
     /// A machine outside the cluster.
     case client(String)
-
-    public var description: String {
-        switch self {
-        case .pod(let name): return "pod \(name)"
-        case .node(let name): return "node \(name)"
-        case .kubeProxy(let node, let chain): return "\(node) \(chain)"
-        case .tunnel(let from, let to): return "vxlan \(from) → \(to)"
-        case .underlay: return "node network"
-        case .loadBalancer(let ip): return "load balancer \(ip)"
-        case .dns: return "CoreDNS"
-        case .client(let name): return "client \(name)"
-        }
-    }
 }
 
-/// What happened to the packet at a hop.
-public enum HopAction: String, Sendable, Equatable, Codable {
+/// What happened to the packet at a hop. The raw values are the names tables, JSON and
+/// tests use; the words shown to people come from the catalogs.
+public enum HopAction: String, Sendable, Equatable, Codable, CaseIterable {
     case send, route, jump, dnat, snat, encap, decap, proxy, drop, reject, deliver, conntrack, resolve
     /// A NetworkPolicy let the packet through.
     case filter
 }
 
+/// One step of a packet's way: where, what, the packet before and after, the rule that
+/// decided (as the Node writes it) and the reason, a fact the catalogs put into words.
 public struct Hop: Sendable, Equatable {
     public var place: HopPlace
     public var action: HopAction
     public var before: Packet
     public var after: Packet
-    /// The words are written when they are read: a trace's hops are made by the dozen (a
-    /// quiz computes every flow of a course) and most are never shown.
-    private var text: HopText
+    public var rule: Rule?
+    public var reason: HopReason
 
-    /// The rule that decided, as the Node writes it (`-A KUBE-SVC-… -j KUBE-SEP-…`).
-    public var rule: String? {
-        get { text.rule() }
-        set { text.rule = { newValue } }
-    }
-    public var explanation: Localized {
-        get { Localized(fr: text.fr(), en: text.en()) }
-        set { text.fr = { newValue.fr }; text.en = { newValue.en } }
-    }
-
-    public init(place: HopPlace, action: HopAction, before: Packet, after: Packet, rule: String? = nil, explanation: Localized) {
-        self.init(place: place, action: action, before: before, after: after,
-                  rule: { rule }, fr: { explanation.fr }, en: { explanation.en })
-    }
-
-    /// A hop whose rule and explanation are written from what the closures captured.
-    init(place: HopPlace, action: HopAction, before: Packet, after: Packet, rule: @escaping @Sendable () -> String?,
-         fr: @escaping @Sendable () -> String, en: @escaping @Sendable () -> String) {
+    public init(place: HopPlace, action: HopAction, before: Packet, after: Packet, rule: Rule? = nil, reason: HopReason) {
         self.place = place
         self.action = action
         self.before = before
         self.after = after
-        text = HopText(rule: rule, fr: fr, en: en)
+        self.rule = rule
+        self.reason = reason
     }
-
-    public static func == (a: Hop, b: Hop) -> Bool {
-        a.place == b.place && a.action == b.action && a.before == b.before && a.after == b.after
-            && a.rule == b.rule && a.explanation == b.explanation
-    }
-}
-
-/// A hop's words, as functions of values captured when the hop was made.
-struct HopText: Sendable {
-    var rule: @Sendable () -> String?
-    var fr: @Sendable () -> String
-    var en: @Sendable () -> String
 }
 
 /// How a request ends.
@@ -180,7 +141,8 @@ public struct DNSLookup: Sendable, Equatable {
     public var cname: String?
     /// The name that answered, fully qualified.
     public var answeredName: String?
-    public var explanation: Localized
+    /// What the resolver did, as a fact for the catalogs.
+    public var reason: DNSReason
 
     public var isNXDomain: Bool { answeredName == nil && cname == nil }
 }
@@ -189,7 +151,7 @@ public struct Trace: Sendable {
     public var request: Request
     public var verdict: Verdict
     /// Why it ended as it did.
-    public var summary: Localized
+    public var ending: Ending
     public var hops: [Hop]
     /// The reply's way back, conntrack undoing the NAT.
     public var reply: [Hop]

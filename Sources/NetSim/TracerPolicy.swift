@@ -41,20 +41,16 @@ extension Walk {
     mutating func record(_ decision: PolicyDecision, direction: NetworkPolicy.Direction, at pod: Pod, other: String,
                          port: Int, proto: TransportProtocol) -> Bool {
         guard decision.isolated else { return true }
-        let names = decision.isolatedBy.map(\.description).joined(separator: ", ")
         let place: HopPlace = direction == .egress ? .node(pod.nodeName) : .pod(pod.name)
-        let way = direction == .egress ? ("sortie", "egress") : ("entrée", "ingress")
-        let what = direction == .egress ? "\(pod.name.name) → \(other):\(port)/\(proto.lowercased)" : "\(other) → \(pod.name.name):\(port)/\(proto.lowercased)"
+        let flow = direction == .egress ? "\(pod.name.name) → \(other):\(port)/\(proto.lowercased)" : "\(other) → \(pod.name.name):\(port)/\(proto.lowercased)"
         if let by = decision.allowedBy {
-            hop(place, .filter, rule: "NetworkPolicy \(by) (\(direction.rawValue))",
-                fr: "\(pod.name.name) est isolé en \(way.0) (\(names)) ; une règle de \(by) autorise \(what).",
-                en: "\(pod.name.name) is isolated for \(way.1) (\(names)); a rule of \(by) allows \(what).")
+            hop(place, .filter, rule: .networkPolicy([by], direction),
+                .policyAllows(pod: pod.name.name, direction: direction, isolatedBy: decision.isolatedBy, allowedBy: by, flow: flow))
             return true
         }
-        hop(place, .drop, rule: "NetworkPolicy \(names) (\(direction.rawValue))",
-            fr: "\(pod.name.name) est isolé en \(way.0) par \(names) et aucune règle n'autorise \(what) : le paquet est jeté (la connexion expire).",
-            en: "\(pod.name.name) is isolated for \(way.1) by \(names) and no rule allows \(what): the packet is dropped (the connection times out).")
-        end(.dropped, fr: "Jeté par NetworkPolicy (\(way.0) de \(pod.name.name)).", en: "Dropped by NetworkPolicy (\(pod.name.name)'s \(way.1)).")
+        hop(place, .drop, rule: .networkPolicy(decision.isolatedBy, direction),
+            .policyDrops(pod: pod.name.name, direction: direction, isolatedBy: decision.isolatedBy, flow: flow))
+        end(.dropped, .droppedByPolicy(pod: pod.name.name, egress: direction == .egress))
         return false
     }
 }

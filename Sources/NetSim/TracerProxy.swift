@@ -9,7 +9,7 @@ extension Walk {
     /// The proxy opens a second connection, from its own address to `chosen`; the first
     /// connection's NAT is kept for the reply. The hop is recorded, then the new packet is
     /// routed like any other Pod traffic.
-    mutating func proxyConnection(from proxyPod: Pod, to chosen: Backend, rule: String, fr: String, en: String) {
+    mutating func proxyConnection(from proxyPod: Pod, to chosen: Backend, rule: Rule, _ reason: HopReason) {
         masqueraded = true
         proxy = (proxyPod, packet, natNode, beforeNAT)
         egressChecked = false
@@ -17,9 +17,9 @@ extension Walk {
         beforeNAT = nil
         let after = Packet(src: proxyPod.ip, srcPort: 32768 + Int((request.seed &+ 7919) % 28232), dst: chosen.ip,
                            dstPort: chosen.port, protocol: .tcp)
-        hop(.pod(proxyPod.name), .proxy, to: after, rule: rule, fr: fr, en: en)
+        hop(.pod(proxyPod.name), .proxy, to: after, rule: rule, reason)
         guard let pod = chosen.pod.flatMap({ cluster.pod(named: $0) }), let node = cluster.node(named: proxyPod.nodeName) else {
-            return end(.leftCluster(chosen.ip), fr: "L'endpoint \(chosen.endpointString) est hors du cluster.", en: "Endpoint \(chosen.endpointString) is outside the cluster.")
+            return end(.leftCluster(chosen.ip), .endpointOutside(endpoint: chosen.endpointString))
         }
         route(from: node, toPod: pod, arrival: .pod)
     }

@@ -1,6 +1,8 @@
 import Course
+import Scenes
 import Foundation
 import NetSim
+import Words
 
 /// Every question a lesson can ask: its `quiz` blocks, its two-column tables, and what the
 /// engine computes for each of its scenes.
@@ -60,10 +62,9 @@ public enum QuestionBank {
                 let answers = choices.indices.filter { alsoRight.contains(choices[$0]) }
                 out.append(QuizItem(
                     id: id, lesson: key, source: .table,
-                    prompt: Localized(fr: "\(header[0]) : « \(left) ». \(header[1]) ?",
-                                      en: "\(header[0]): “\(left)”. \(header[1])?"),
-                    choices: choices.map(Localized.same), answers: answers,
-                    explanation: .same("\(left) → \(alsoRight.sorted().joined(separator: ", "))"),
+                    prompt: .tableQuestion(column: header[0], value: left, ask: header[1]),
+                    choices: choices.map(QuizText.same), answers: answers,
+                    explanation: .tableExplanation(value: left, answers: alsoRight.sorted()),
                     line: table.line))
             }
         }
@@ -114,8 +115,8 @@ private struct EngineContext {
         [candidates(), nextHop(), sourcePreserved(), backend(), policy()].compactMap { $0 } + dns()
     }
 
-    func item(_ kind: QuizItem.EngineKind, salt: String = "", prompt: Localized, right: [Localized],
-              wrong: [Localized], explanation: Localized?) -> QuizItem? {
+    func item(_ kind: QuizItem.EngineKind, salt: String = "", prompt: QuizText, right: [QuizText],
+              wrong: [QuizText], explanation: QuizText?) -> QuizItem? {
         guard !right.isEmpty, !wrong.isEmpty else { return nil }
         let id = self.id(kind, salt: salt)
         var rng = SplitMix(seed: id)
@@ -133,8 +134,8 @@ private struct EngineContext {
     }
 
     /// A two-choice question in a fixed order (yes first).
-    func yesNo(_ kind: QuizItem.EngineKind, prompt: Localized, yes: Localized, no: Localized, answerIsYes: Bool,
-               explanation: Localized?) -> QuizItem {
+    func yesNo(_ kind: QuizItem.EngineKind, prompt: QuizText, yes: QuizText, no: QuizText, answerIsYes: Bool,
+               explanation: QuizText?) -> QuizItem {
         QuizItem(id: id(kind), lesson: key, source: .engine(kind), prompt: prompt, choices: [yes, no],
                  answers: [answerIsYes ? 0 : 1], explanation: explanation, line: line,
                  replay: .init(scene: sceneNumber, flow: flowIndex))
@@ -154,20 +155,16 @@ private struct EngineContext {
         let others = applicationPods.map(\.name).filter { !landing.contains($0) }
         var rng = SplitMix(seed: "candidates" + request)
         let wrong = Array(others.shuffled(using: &rng).prefix(max(1, 5 - landing.count)))
-        let serviceText = trace.service.map { " (Service \($0))" } ?? ""
         return item(.candidates,
-                    prompt: Localized(fr: "\(request) : sur quels Pods la requête peut-elle arriver ? (toutes les bonnes réponses)",
-                                      en: "\(request): which Pods can this request land on? (every right answer)"),
+                    prompt: .landing(request: request),
                     right: landing.map { .same($0.description) }, wrong: wrong.map { .same($0.description) },
                     explanation: flow.portForward != nil
-                        ? Localized(fr: "kubectl choisit un seul Pod prêt au démarrage et s'y tient, sans kube-proxy : \(landing.map(\.description).joined(separator: ", ")).",
-                                    en: "kubectl picks one ready Pod when it starts and keeps it, without kube-proxy: \(landing.map(\.description).joined(separator: ", ")).")
-                        : Localized(
-                        fr: "kube-proxy choisit parmi les endpoints prêts\(serviceText) : \(landing.map(\.description).joined(separator: ", ")).",
-                        en: "kube-proxy picks among the ready endpoints\(serviceText): \(landing.map(\.description).joined(separator: ", "))."))
+                        ? .landingPortForward(pods: landing.map(\.description))
+                        : .landingKubeProxy(service: trace.service?.description, pods: landing.map(\.description)))
     }
 
-    static func label(_ hop: Hop) -> String { "\(hop.place) · \(hop.action.rawValue)" }
+    /// A hop as a choice names it; choices are compared by this value, not by their words.
+    static func label(_ hop: Hop) -> QuizText { .hopLabel(hop.place, hop.action) }
 
     func nextHop() -> QuizItem? {
         let hops = trace.hops
@@ -175,13 +172,15 @@ private struct EngineContext {
         let at = hops.firstIndex { $0.action == .dnat } ?? 0
         guard at + 1 < hops.count else { return nil }
         let current = Self.label(hops[at]), right = Self.label(hops[at + 1])
-        let others = (hops + trace.reply).map(Self.label).uniqued().filter { $0 != right && $0 != current }
+        var others: [QuizText] = []
+        for label in (hops + trace.reply).map(Self.label) where label != right && label != current && !others.contains(label) {
+            others.append(label)
+        }
         var rng = SplitMix(seed: "next" + request)
         let wrong = Array(others.shuffled(using: &rng).prefix(3))
-        return item(.nextHop, salt: current,
-                    prompt: Localized(fr: "\(request) : après « \(current) », quel est le saut suivant ?",
-                                      en: "\(request): after “\(current)”, which hop comes next?"),
-                    right: [.same(right)], wrong: wrong.map(Localized.same), explanation: hops[at + 1].explanation)
+        return item(.nextHop, salt: English().quiz(current),
+                    prompt: .nextHop(request: request, place: hops[at].place, action: hops[at].action),
+                    right: [right], wrong: wrong, explanation: .hop(hops[at + 1].reason))
     }
 
     func sourcePreserved() -> QuizItem? {
@@ -191,20 +190,14 @@ private struct EngineContext {
         if let proxy = trace.hops.first(where: { $0.action == .proxy }) {
             // An Ingress controller or a Gateway ends the client's connection and opens another.
             return yesNo(.sourcePreserved,
-                         prompt: Localized(fr: "\(request) : le Pod \(pod) voit-il l'adresse source d'origine (\(source)) ?",
-                                           en: "\(request): does Pod \(pod) see the original source address (\(source))?"),
-                         yes: Localized(fr: "Oui", en: "Yes"), no: Localized(fr: "Non", en: "No"), answerIsYes: false,
-                         explanation: Localized(
-                            fr: "Le proxy (\(proxy.place)) termine la connexion du client et en ouvre une nouvelle : \(pod) voit \(proxy.after.src), l'adresse du client voyage dans l'en-tête X-Forwarded-For.",
-                            en: "The proxy (\(proxy.place)) ends the client's connection and opens a new one: \(pod) sees \(proxy.after.src); the client's address travels in the X-Forwarded-For header."))
+                         prompt: .sourceSeen(request: request, pod: pod.description, source: source.description),
+                         yes: .yes, no: .no, answerIsYes: false,
+                         explanation: .proxyEndsConnection(proxy: proxy.place, pod: pod.description, seen: proxy.after.src.description))
         }
-        let explanation = snat?.explanation ?? Localized(
-            fr: "Aucune règle SNAT/MASQUERADE sur le chemin : \(pod) voit \(source).",
-            en: "No SNAT/MASQUERADE rule on the way: \(pod) sees \(source).")
+        let explanation: QuizText = snat.map { .hop($0.reason) } ?? .noTranslation(pod: pod.description, source: source.description)
         return yesNo(.sourcePreserved,
-                     prompt: Localized(fr: "\(request) : le Pod \(pod) voit-il l'adresse source d'origine (\(source)) ?",
-                                       en: "\(request): does Pod \(pod) see the original source address (\(source))?"),
-                     yes: Localized(fr: "Oui", en: "Yes"), no: Localized(fr: "Non", en: "No"),
+                     prompt: .sourceSeen(request: request, pod: pod.description, source: source.description),
+                     yes: .yes, no: .no,
                      answerIsYes: !trace.masqueraded, explanation: explanation)
     }
 
@@ -217,9 +210,8 @@ private struct EngineContext {
             let wrong = Array(addresses.uniqued().filter { !lookup.answers.contains($0) }.shuffled(using: &rng).prefix(2))
                 + ["NXDOMAIN"]
             return item(.dns, salt: lookup.query + lookup.type.rawValue,
-                        prompt: Localized(fr: "Depuis \(trace.request.from), que répond le DNS du cluster pour « \(lookup.query) » (\(lookup.type.rawValue)) ?",
-                                          en: "From \(trace.request.from), what does the cluster DNS answer for “\(lookup.query)” (\(lookup.type.rawValue))?"),
-                        right: [.same(right)], wrong: wrong.map(Localized.same), explanation: lookup.explanation)
+                        prompt: .dnsQuestion(from: trace.request.from, query: lookup.query, type: lookup.type.rawValue),
+                        right: [.same(right)], wrong: wrong.map(QuizText.same), explanation: .dns(lookup.reason))
         }
     }
 
@@ -231,19 +223,17 @@ private struct EngineContext {
         var rng = SplitMix(seed: "backend" + request)
         let wrong = Array(others.shuffled(using: &rng).prefix(3))
         return item(.backend,
-                    prompt: Localized(fr: "\(request) : vers quel Service le proxy envoie-t-il la requête ?",
-                                      en: "\(request): which Service does the proxy send the request to?"),
+                    prompt: .proxyService(request: request),
                     right: [.same(service.description)], wrong: wrong.map { .same($0.description) },
-                    explanation: trace.summary)
+                    explanation: .ending(trace.ending))
     }
 
     func policy() -> QuizItem? {
         guard !cluster.networkPolicies.isEmpty else { return nil }
         return yesNo(.policy,
-                     prompt: Localized(fr: "\(request) : les NetworkPolicies laissent-elles passer cette connexion ?",
-                                       en: "\(request): do the NetworkPolicies allow this connection?"),
-                     yes: Localized(fr: "Autorisée", en: "Allowed"), no: Localized(fr: "Bloquée", en: "Blocked"),
-                     answerIsYes: trace.verdict != .dropped, explanation: trace.summary)
+                     prompt: .policyQuestion(request: request),
+                     yes: .allowed, no: .blocked,
+                     answerIsYes: trace.verdict != .dropped, explanation: .ending(trace.ending))
     }
 }
 

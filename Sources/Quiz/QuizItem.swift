@@ -1,5 +1,6 @@
 import Course
 import NetSim
+import Words
 
 /// One question the quiz asks, whatever wrote it: a lesson's `quiz` block, a two-column
 /// table, or the engine tracing a scene.
@@ -30,10 +31,10 @@ public struct QuizItem: Sendable, Equatable, Identifiable {
     /// The lesson's file name without `.md`.
     public var lesson: String
     public var source: Source
-    public var prompt: Localized
-    public var choices: [Localized]
+    public var prompt: QuizText
+    public var choices: [QuizText]
     public var answers: [Int]
-    public var explanation: Localized?
+    public var explanation: QuizText?
     /// The line of the lesson file the question comes from.
     public var line: Int
     public var replay: Replay?
@@ -44,9 +45,9 @@ public struct QuizItem: Sendable, Equatable, Identifiable {
     public func isRight(_ picked: Set<Int>) -> Bool { picked == Set(answers) }
 }
 
-extension Localized {
-    /// The same text in both languages (what a lesson's author wrote, a table's cells).
-    static func same(_ text: String) -> Localized { Localized(fr: text, en: text) }
+extension QuizText {
+    /// What a lesson's author wrote, a table's cells: the same in every language.
+    static func same(_ text: String) -> QuizText { .literal(text) }
 }
 
 /// The id hash questions share with the loader's `quiz` blocks.

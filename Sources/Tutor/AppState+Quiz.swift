@@ -1,3 +1,4 @@
+import Words
 import Course
 import Memory
 import NetSim
@@ -11,7 +12,7 @@ extension AppState {
         guard lessons.indices.contains(index) else { return }
         let items = QuizPlan.order(QuestionBank.questions(for: lessons[index]), progress: progress, now: now, all: true)
         guard !items.isEmpty else {
-            message = text("Cette leçon n'a pas de question.", "This lesson has no question.")
+            message = .noQuestionInLesson
             return
         }
         startQuiz(items)
@@ -59,7 +60,7 @@ extension AppState {
             return
         }
         guard let result = session.submit() else {
-            message = text("Choisissez une réponse (1-9 ou a-i).", "Pick an answer (1-9 or a-i).")
+            message = .pickAnAnswer
             return
         }
         quiz = session
@@ -87,8 +88,7 @@ extension AppState {
         player = p
         screen = .diagram
         let right = session.result?.right == true
-        message = right ? text("✓ Juste. La trace réelle ; Échap : retour à la question.", "✓ Right. The real trace; Esc: back to the question.")
-                        : text("✗ Faux. La trace réelle ; Échap : retour à la question.", "✗ Wrong. The real trace; Esc: back to the question.")
+        message = right ? .rightSeeTrace : .wrongSeeTrace
     }
 
     mutating func quizMove(_ delta: Int) {

@@ -1,3 +1,4 @@
+import Words
 import Course
 import Foundation
 import Memory
@@ -32,7 +33,7 @@ public struct AppState: Sendable {
     public var pendingG = false
     public var visited: Set<Int> = []
     public var player: DiagramPlayer?
-    public var message: Localized?
+    public var message: UIWord?
     public var quit = false
     /// `r` was pressed: the program reads the files again (`reload(_:)`).
     public var reloadRequested = false
@@ -70,7 +71,8 @@ public struct AppState: Sendable {
 
     public var currentSlide: SlideRef? { slides.indices.contains(current) ? slides[current] : nil }
 
-    func text(_ fr: String, _ en: String) -> Localized { Localized(fr: fr, en: en) }
+    /// The catalog of the language the program speaks.
+    public var words: any Phrasebook { language.words }
 
     // MARK: - Keys
 
@@ -202,9 +204,9 @@ public struct AppState: Sendable {
             go(to: lessonOffset(entry.lesson) + entry.slide - 1)
         case .slide:
             guard let ref = currentSlide else { return }
-            let playable = ref.slide.allBlocks.first { if case .mermaid = $0 { true } else if case .scene = $0 { true } else { false } }
+            let playable = ref.slide.allBlocks.first(where: \.isPlayable)
             guard let block = playable, let p = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii) else {
-                message = text("Pas de diagramme sur cette diapositive.", "No diagram on this slide.")
+                message = .noDiagramOnSlide
                 return
             }
             player = p
@@ -216,7 +218,7 @@ public struct AppState: Sendable {
     /// Presenter mode plays each slide's flows in a loop.
     mutating func autoplay() {
         guard let ref = currentSlide,
-              let block = ref.slide.allBlocks.first(where: { if case .mermaid = $0 { true } else if case .scene = $0 { true } else { false } }),
+              let block = ref.slide.allBlocks.first(where: \.isPlayable),
               var p = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii), !p.traces.isEmpty else { return }
         p.loops = true
         p.playing = true
@@ -231,7 +233,7 @@ public struct AppState: Sendable {
         player = nil
         if screen == .diagram { screen = .slide }
         reloadRequested = false
-        message = text("Rechargé.", "Reloaded.")
+        message = .reloaded
         clampScroll()
     }
 
@@ -248,7 +250,7 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         if let p = player, screen == .diagram, let ref = currentSlide {
-            let block = ref.slide.allBlocks.first { if case .mermaid = $0 { true } else if case .scene = $0 { true } else { false } }
+            let block = ref.slide.allBlocks.first(where: \.isPlayable)
             if let block, var fresh = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii) {
                 fresh.loops = p.loops
                 fresh.playing = p.playing
@@ -268,11 +270,11 @@ public struct AppState: Sendable {
             let content = slides[i].slide.allBlocks.map(\.searchText).joined(separator: "\n").lowercased()
             if content.contains(query) {
                 go(to: i)
-                message = text("« \(searchQuery!) » : diapositive \(i + 1)", "\"\(searchQuery!)\": slide \(i + 1)")
+                message = .searchFound(query: searchQuery!, slide: i + 1)
                 return
             }
         }
-        message = text("« \(query) » : introuvable", "\"\(query)\": not found")
+        message = .searchNotFound(query)
     }
 
     public struct ContentsEntry: Sendable {

@@ -1,5 +1,8 @@
+import Facts
+import Words
 import Canvas
 import Course
+import Scenes
 import Drawing
 import Mermaid
 import NetSim
@@ -15,7 +18,7 @@ public struct DiagramPlayer: Sendable {
     public let traces: [Trace]
     /// Per flow, for a diagram's numbered steps: what each label says (shown when it and
     /// the engine disagree).
-    public let labelNotes: [[String]]
+    public let labelNotes: [[Problem]]
     public private(set) var flow = 0
     public private(set) var hop = 0
     /// Cells travelled along the current segment.
@@ -35,7 +38,7 @@ public struct DiagramPlayer: Sendable {
     private var elements: [[String?]] = []
 
     public init(chart: Flowchart, layout: DiagramLayout, entities: [String: DiagramScene.Entity], traces: [Trace],
-                labelNotes: [[String]] = [], ascii: Bool = false) {
+                labelNotes: [[Problem]] = [], ascii: Bool = false) {
         self.chart = chart
         self.layout = layout
         self.entities = entities

@@ -1,3 +1,4 @@
+import Words
 import NetSim
 
 /// Everything the user can ask for.
@@ -18,50 +19,60 @@ public enum ScreenKind: String, Equatable, Sendable, CaseIterable {
     case course, slide, contents, help, diagram, quiz
 }
 
-/// One row of the key table: the keys, what they do, where, and the words for help.
+/// One row of the key table: the keys, what they do, where, the words for help, and the
+/// short word when the row is shown in the screen's footer (as lazygit's `DisplayOnScreen`).
 public struct KeyBinding: Sendable {
     public var keys: [String]
     public var action: Action
     public var screens: [ScreenKind]
-    public var help: Localized
+    public var help: KeyHelp
+    public var footer: KeyHelp?
+
+    init(keys: [String], action: Action, screens: [ScreenKind], help: KeyHelp, footer: KeyHelp? = nil) {
+        self.keys = keys
+        self.action = action
+        self.screens = screens
+        self.help = help
+        self.footer = footer
+    }
 }
 
 /// The one table that drives the keys and writes the help screen (as tig and lazygit do).
 public enum KeyMap {
     static let reading: [ScreenKind] = [.slide]
     public static let bindings: [KeyBinding] = [
-        KeyBinding(keys: ["Space", "→", "l", "n"], action: .next, screens: [.slide], help: Localized(fr: "diapositive suivante", en: "next slide")),
-        KeyBinding(keys: ["←", "h", "p", "Backspace"], action: .previous, screens: [.slide], help: Localized(fr: "diapositive précédente", en: "previous slide")),
-        KeyBinding(keys: ["Q"], action: .quiz, screens: [.slide, .course], help: Localized(fr: "quiz de la leçon", en: "quiz on the lesson")),
-        KeyBinding(keys: ["1-9", "a-i"], action: .choose, screens: [.quiz], help: Localized(fr: "choisir une réponse (plusieurs réponses : cocher / décocher)", en: "pick an answer (several answers: tick / untick)")),
-        KeyBinding(keys: ["Space"], action: .toggleChoice, screens: [.quiz], help: Localized(fr: "cocher / décocher la réponse sous le curseur", en: "tick / untick the answer under the cursor")),
-        KeyBinding(keys: ["Enter"], action: .submit, screens: [.quiz], help: Localized(fr: "valider, puis question suivante (bilan : rouvrir une question manquée)", en: "submit, then next question (summary: reopen a missed question)")),
-        KeyBinding(keys: ["v"], action: .replay, screens: [.quiz], help: Localized(fr: "revoir la trace de la question (questions du moteur)", en: "watch the question's trace again (engine questions)")),
-        KeyBinding(keys: ["j", "↓"], action: .scrollDown, screens: [.slide, .help, .contents, .course, .quiz], help: Localized(fr: "descendre", en: "scroll / move down")),
-        KeyBinding(keys: ["k", "↑"], action: .scrollUp, screens: [.slide, .help, .contents, .course, .quiz], help: Localized(fr: "monter", en: "scroll / move up")),
-        KeyBinding(keys: ["PgDn"], action: .pageDown, screens: [.slide, .help], help: Localized(fr: "page suivante", en: "page down")),
-        KeyBinding(keys: ["PgUp"], action: .pageUp, screens: [.slide, .help], help: Localized(fr: "page précédente", en: "page up")),
-        KeyBinding(keys: ["gg", "Home"], action: .first, screens: [.slide], help: Localized(fr: "première diapositive", en: "first slide")),
-        KeyBinding(keys: ["G", "End"], action: .last, screens: [.slide], help: Localized(fr: "dernière diapositive (12G : la 12e)", en: "last slide (12G: the 12th)")),
-        KeyBinding(keys: [":"], action: .jump(0), screens: [.slide], help: Localized(fr: "aller à la diapositive n (:12)", en: "go to slide n (:12)")),
-        KeyBinding(keys: ["/"], action: .search, screens: [.slide], help: Localized(fr: "chercher dans le cours", en: "search the course")),
-        KeyBinding(keys: ["n"], action: .searchNext, screens: [.slide], help: Localized(fr: "résultat suivant (après une recherche)", en: "next match (after a search)")),
-        KeyBinding(keys: ["N"], action: .searchPrevious, screens: [.slide], help: Localized(fr: "résultat précédent", en: "previous match")),
-        KeyBinding(keys: ["t"], action: .contents, screens: [.slide, .course], help: Localized(fr: "table des matières", en: "table of contents")),
-        KeyBinding(keys: ["Enter"], action: .open, screens: [.course, .contents, .slide], help: Localized(fr: "ouvrir (un diagramme : plein écran)", en: "open (a diagram: full screen)")),
-        KeyBinding(keys: ["Esc"], action: .back, screens: [.contents, .help, .diagram, .course, .quiz], help: Localized(fr: "revenir", en: "go back")),
-        KeyBinding(keys: ["c"], action: .toggleCorrection, screens: [.slide], help: Localized(fr: "afficher / masquer les corrections", en: "show / hide corrections")),
-        KeyBinding(keys: ["Space"], action: .playPause, screens: [.diagram], help: Localized(fr: "lancer / suspendre l'animation", en: "play / pause the animation")),
-        KeyBinding(keys: ["."], action: .stepForward, screens: [.diagram], help: Localized(fr: "saut suivant", en: "next hop")),
-        KeyBinding(keys: [","], action: .stepBack, screens: [.diagram], help: Localized(fr: "saut précédent", en: "previous hop")),
-        KeyBinding(keys: ["+"], action: .faster, screens: [.diagram], help: Localized(fr: "plus vite", en: "faster")),
-        KeyBinding(keys: ["-"], action: .slower, screens: [.diagram], help: Localized(fr: "plus lentement", en: "slower")),
-        KeyBinding(keys: ["Tab"], action: .nextFlow, screens: [.diagram], help: Localized(fr: "flux suivant", en: "next flow")),
-        KeyBinding(keys: ["0"], action: .restart, screens: [.diagram], help: Localized(fr: "recommencer", en: "restart")),
-        KeyBinding(keys: ["P"], action: .presenter, screens: [.slide, .diagram], help: Localized(fr: "mode présentateur", en: "presenter mode")),
-        KeyBinding(keys: ["r"], action: .reload, screens: [.slide, .course], help: Localized(fr: "recharger le fichier", en: "reload the file")),
-        KeyBinding(keys: ["?"], action: .help, screens: ScreenKind.allCases, help: Localized(fr: "cette aide", en: "this help")),
-        KeyBinding(keys: ["q", "Ctrl-C"], action: .quit, screens: ScreenKind.allCases, help: Localized(fr: "quitter", en: "quit")),
+        KeyBinding(keys: ["Space", "→", "l", "n"], action: .next, screens: [.slide], help: .nextSlide, footer: .footerNext),
+        KeyBinding(keys: ["←", "h", "p", "Backspace"], action: .previous, screens: [.slide], help: .previousSlide, footer: .footerPrevious),
+        KeyBinding(keys: ["Q"], action: .quiz, screens: [.slide, .course], help: .lessonQuiz, footer: .footerQuiz),
+        KeyBinding(keys: ["1-9", "a-i"], action: .choose, screens: [.quiz], help: .pickAnswer, footer: .footerPick),
+        KeyBinding(keys: ["Space"], action: .toggleChoice, screens: [.quiz], help: .tickAnswer, footer: .footerTick),
+        KeyBinding(keys: ["Enter"], action: .submit, screens: [.quiz], help: .submitAnswer, footer: .footerSubmit),
+        KeyBinding(keys: ["v"], action: .replay, screens: [.quiz], help: .replayTrace, footer: .footerTrace),
+        KeyBinding(keys: ["j", "↓"], action: .scrollDown, screens: [.slide, .help, .contents, .course, .quiz], help: .down),
+        KeyBinding(keys: ["k", "↑"], action: .scrollUp, screens: [.slide, .help, .contents, .course, .quiz], help: .up),
+        KeyBinding(keys: ["PgDn"], action: .pageDown, screens: [.slide, .help], help: .pageDown),
+        KeyBinding(keys: ["PgUp"], action: .pageUp, screens: [.slide, .help], help: .pageUp),
+        KeyBinding(keys: ["gg", "Home"], action: .first, screens: [.slide], help: .firstSlide),
+        KeyBinding(keys: ["G", "End"], action: .last, screens: [.slide], help: .lastSlide),
+        KeyBinding(keys: [":"], action: .jump(0), screens: [.slide], help: .goToSlide),
+        KeyBinding(keys: ["/"], action: .search, screens: [.slide], help: .search, footer: .footerSearch),
+        KeyBinding(keys: ["n"], action: .searchNext, screens: [.slide], help: .nextMatch),
+        KeyBinding(keys: ["N"], action: .searchPrevious, screens: [.slide], help: .previousMatch),
+        KeyBinding(keys: ["t"], action: .contents, screens: [.slide, .course], help: .contents, footer: .footerContents),
+        KeyBinding(keys: ["Enter"], action: .open, screens: [.course, .contents, .slide], help: .open, footer: .footerOpen),
+        KeyBinding(keys: ["Esc"], action: .back, screens: [.contents, .help, .diagram, .course, .quiz], help: .back, footer: .footerBack),
+        KeyBinding(keys: ["c"], action: .toggleCorrection, screens: [.slide], help: .corrections),
+        KeyBinding(keys: ["Space"], action: .playPause, screens: [.diagram], help: .playPause, footer: .footerPlayPause),
+        KeyBinding(keys: ["."], action: .stepForward, screens: [.diagram], help: .nextHop, footer: .footerHop),
+        KeyBinding(keys: [","], action: .stepBack, screens: [.diagram], help: .previousHop, footer: .footerHop),
+        KeyBinding(keys: ["+"], action: .faster, screens: [.diagram], help: .faster, footer: .footerSpeed),
+        KeyBinding(keys: ["-"], action: .slower, screens: [.diagram], help: .slower, footer: .footerSpeed),
+        KeyBinding(keys: ["Tab"], action: .nextFlow, screens: [.diagram], help: .nextFlow, footer: .footerFlow),
+        KeyBinding(keys: ["0"], action: .restart, screens: [.diagram], help: .restart, footer: .footerRestart),
+        KeyBinding(keys: ["P"], action: .presenter, screens: [.slide, .diagram], help: .presenter),
+        KeyBinding(keys: ["r"], action: .reload, screens: [.slide, .course], help: .reload),
+        KeyBinding(keys: ["?"], action: .help, screens: ScreenKind.allCases, help: .help, footer: .footerHelp),
+        KeyBinding(keys: ["q", "Ctrl-C"], action: .quit, screens: ScreenKind.allCases, help: .quit, footer: .footerQuit),
     ]
 
     /// The action a key name gives on a screen (the first binding that has it wins).
@@ -69,24 +80,45 @@ public enum KeyMap {
         bindings.first { $0.screens.contains(screen) && $0.keys.contains(key) }?.action
     }
 
-    /// The help screen's lines, generated from the table.
+    /// The help screen's lines, generated from the table, grouped by screen; `start`, the
+    /// line where the current screen's section begins.
     public static func helpLines(_ language: Language) -> [String] {
+        let words = language.words
         var lines: [String] = []
-        let groups: [(ScreenKind, Localized)] = [
-            (.slide, Localized(fr: "Lecture", en: "Reading")), (.diagram, Localized(fr: "Diagramme", en: "Diagram")),
-            (.course, Localized(fr: "Cours", en: "Course")), (.quiz, Localized(fr: "Quiz", en: "Quiz")),
-        ]
+        let groups: [(ScreenKind, HelpSection)] = [(.slide, .reading), (.diagram, .diagram), (.course, .course), (.quiz, .quiz)]
         var shown = Set<String>()
-        for (screen, title) in groups {
-            lines.append(title.text(language))
+        for (screen, section) in groups {
+            lines.append(words.ui(.helpSection(section)))
             for b in bindings where b.screens.contains(screen) {
                 let id = b.keys.joined() + "\(b.action)"
                 guard shown.insert(id + screen.rawValue).inserted else { continue }
                 let keys = b.keys.joined(separator: " ")
-                lines.append("  " + keys + String(repeating: " ", count: max(1, 22 - keys.count)) + b.help.text(language))
+                lines.append("  " + keys + String(repeating: " ", count: max(1, 22 - keys.count)) + words.key(b.help))
             }
             lines.append("")
         }
         return lines
+    }
+
+    /// A screen's footer, from the rows marked for it: `Space next · ← previous · … · q quit`,
+    /// the first key of each row and its short word, in table order; rows with the same word
+    /// (`.` and `,` for hops) share one entry.
+    public static func footer(for screen: ScreenKind, _ language: Language, ascii: Bool = false, excluding: Set<KeyHelp> = [],
+                              speed: Int? = nil) -> String {
+        let words = language.words
+        var entries: [(keys: [String], word: KeyHelp)] = []
+        for b in bindings where b.screens.contains(screen) {
+            guard let word = b.footer, !excluding.contains(word), var key = b.keys.first else { continue }
+            if ascii, key == "←" { key = "h" }
+            if let i = entries.firstIndex(where: { $0.word == word }) {
+                if !entries[i].keys.contains(key) { entries[i].keys.append(key) }
+            } else {
+                entries.append(([key], word))
+            }
+        }
+        return entries.map { entry in
+            entry.keys.joined(separator: " ") + " " + words.key(entry.word)
+                + (entry.word == .footerSpeed ? speed.map { " (\($0))" } ?? "" : "")
+        }.joined(separator: " · ")
     }
 }

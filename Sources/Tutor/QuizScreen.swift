@@ -1,3 +1,4 @@
+import Words
 import Canvas
 import NetSim
 import Quiz
@@ -7,10 +8,9 @@ extension Screens {
     /// colour) with the explanation; at the end, the score and the questions missed.
     static func quiz(_ state: AppState, _ grid: inout Grid) {
         guard let session = state.quiz else { return }
-        let french = fr(state)
+        let w = state.words
         let width = max(10, state.width - 4)
-        let score = french ? "score \(session.score)/\(session.results.count) · série \(session.streak)"
-                           : "score \(session.score)/\(session.results.count) · streak \(session.streak)"
+        let score = w.ui(.quizScore(score: session.score, of: session.results.count, streak: session.streak))
         var lines: [StyledLine] = []
         func add(_ text: String, _ style: Style = .plain, indent: String = "") {
             for line in Text.wrap([Span(text, style)], width: width - CellWidth.of(indent)) {
@@ -18,15 +18,14 @@ extension Screens {
             }
         }
         if session.isFinished {
-            header(state, &grid, "Quiz · " + (french ? "bilan" : "summary"))
-            add(french ? "Score : \(session.score)/\(session.results.count) · meilleure série : \(session.bestStreak)"
-                       : "Score: \(session.score)/\(session.results.count) · best streak: \(session.bestStreak)", Style(.title, bold: true))
+            header(state, &grid, w.ui(.quizSummaryTitle))
+            add(w.ui(.quizSummary(score: session.score, of: session.results.count, best: session.bestStreak)), Style(.title, bold: true))
             lines.append([])
             let missed = session.missed
             if missed.isEmpty {
-                add(french ? "Aucune question manquée." : "No question missed.", Style(.ok))
+                add(w.ui(.noQuestionMissed), Style(.ok))
             } else {
-                add(french ? "Questions manquées (Entrée : la reposer) :" : "Questions missed (Enter: ask again):", Style(.heading(3), bold: true))
+                add(w.ui(.questionsMissedAskAgain), Style(.heading(3), bold: true))
                 for (i, item) in missed.enumerated() {
                     let selected = i == state.missedCursor
                     add((selected ? "› " : "  ") + "✗ " + item.prompt.text(state.language),
@@ -34,16 +33,14 @@ extension Screens {
                 }
             }
             put(lines, state, &grid)
-            footer(state, &grid, hints: french ? "j/k choisir · Entrée reposer · Échap revenir · q quitter"
-                                               : "j/k move · Enter ask again · Esc back · q quit")
+            footer(state, &grid, hints: KeyMap.footer(for: .quiz, state.language, ascii: state.ascii, excluding: [.footerPick, .footerTick, .footerTrace]))
             return
         }
         guard let item = session.current else { return }
         header(state, &grid, "Quiz · \(session.index + 1)/\(session.items.count) · " + score)
         add(item.prompt.text(state.language), Style(.title, bold: true))
         if item.isMultipleAnswer, session.result == nil {
-            add(french ? "(plusieurs réponses : Espace ou le numéro pour cocher, Entrée pour valider)"
-                       : "(several answers: Space or the number to tick, Enter to submit)", Style(.muted))
+            add(w.ui(.severalAnswersHint), Style(.muted))
         }
         lines.append([])
         let right = Set(item.answers)
@@ -56,10 +53,10 @@ extension Screens {
             var verdict = ""
             if session.result != nil {
                 if right.contains(i) {
-                    verdict = french ? "  ✓ bonne réponse" : "  ✓ right answer"
+                    verdict = w.ui(.rightAnswerMark)
                     style = Style(.ok, bold: true)
                 } else if picked {
-                    verdict = french ? "  ✗ faux" : "  ✗ wrong"
+                    verdict = w.ui(.wrongMark)
                     style = Style(.error, bold: true)
                 }
             } else if i == session.cursor {
@@ -70,21 +67,19 @@ extension Screens {
         if let result = session.result {
             lines.append([])
             if result.right {
-                add(french ? "✓ Juste !" : "✓ Right!", Style(.ok, bold: true))
+                add(w.ui(.right), Style(.ok, bold: true))
             } else {
-                add(french ? "✗ Faux." : "✗ Wrong.", Style(.error, bold: true))
+                add(w.ui(.wrong), Style(.error, bold: true))
             }
             if let explanation = item.explanation { add(explanation.text(state.language), .plain, indent: "  ") }
         }
         put(lines, state, &grid)
         let hints: String
         if session.result == nil {
-            hints = french ? "1-9/a-i choisir · Espace cocher · Entrée valider · Échap quitter le quiz · ? aide"
-                           : "1-9/a-i pick · Space tick · Enter submit · Esc leave the quiz · ? help"
-        } else if item.replay != nil {
-            hints = french ? "Entrée suivante · v revoir la trace · Échap quitter le quiz" : "Enter next · v watch the trace · Esc leave the quiz"
+            hints = KeyMap.footer(for: .quiz, state.language, ascii: state.ascii, excluding: [.footerTrace])
         } else {
-            hints = french ? "Entrée question suivante · Échap quitter le quiz" : "Enter next question · Esc leave the quiz"
+            hints = KeyMap.footer(for: .quiz, state.language, ascii: state.ascii,
+                                  excluding: item.replay != nil ? [.footerPick, .footerTick] : [.footerPick, .footerTick, .footerTrace])
         }
         footer(state, &grid, hints: hints)
     }

@@ -1,3 +1,4 @@
+import Words
 import Canvas
 import Course
 import Drawing
@@ -12,7 +13,7 @@ public enum Screens {
     public static func render(_ state: AppState) -> Grid {
         var grid = Grid(width: state.width, height: state.height)
         guard state.width >= minimumWidth, state.height >= minimumHeight else {
-            let words = state.language == .fr ? "Terminal trop petit" : "Terminal too small"
+            let words = state.words.ui(.terminalTooSmall)
             let need = "(\(minimumWidth)×\(minimumHeight) min, \(state.width)×\(state.height))"
             grid.put(Text.truncate(words, to: state.width), x: 0, y: 0, style: Style(.warning, bold: true))
             if state.height > 1 { grid.put(Text.truncate(need, to: state.width), x: 0, y: 1, style: Style(.muted)) }
@@ -29,7 +30,6 @@ public enum Screens {
         return grid
     }
 
-    static func fr(_ state: AppState) -> Bool { state.language == .fr }
 
     static func header(_ state: AppState, _ grid: inout Grid, _ text: String) {
         guard !state.presenter else { return }
@@ -48,13 +48,13 @@ public enum Screens {
             }
             style = Style(.plain, bold: true)
         } else if let message = state.message {
-            text = message.text(state.language)
+            text = state.words.ui(message)
             style = Style(.ok)
         } else if state.presenter {
             let minutes = Int(state.elapsed) / 60, seconds = Int(state.elapsed) % 60
             // Drawn at every frame of an animation: no String(format:), which goes through Foundation.
             func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-            text = "\(state.current + 1)/\(state.slides.count) · \(twoDigits(minutes)):\(twoDigits(seconds))"
+            text = state.words.ui(.presenterClock(slide: state.current + 1, of: state.slides.count, minutes: twoDigits(minutes), seconds: twoDigits(seconds)))
             let x = max(0, state.width - CellWidth.of(text) - 1)
             grid.put(text, x: x, y: y, style: Style(.muted))
             return
@@ -68,8 +68,8 @@ public enum Screens {
 
     static func renderer(_ state: AppState) -> SlideRenderer {
         let margin = state.presenter ? 6 : 1
-        var r = SlideRenderer(width: max(20, state.width - 2 * margin), ascii: state.ascii, french: fr(state), showCorrections: state.showCorrections)
-        if let ref = state.currentSlide { r.lessonFrench = !state.lessons[ref.lesson].frontmatter.lang.hasPrefix("en") }
+        var r = SlideRenderer(width: max(20, state.width - 2 * margin), ascii: state.ascii, language: state.language, showCorrections: state.showCorrections)
+        if let ref = state.currentSlide { r.lessonLanguage = Language(localeName: state.lessons[ref.lesson].frontmatter.lang) ?? .fr }
         return r
     }
 
@@ -84,7 +84,7 @@ public enum Screens {
 
     static func slide(_ state: AppState, _ grid: inout Grid) {
         guard let ref = state.currentSlide else {
-            grid.put(fr(state) ? "Aucune diapositive." : "No slide.", x: 1, y: 1)
+            grid.put(state.words.ui(.noSlide), x: 1, y: 1)
             return
         }
         let lesson = state.lessons[ref.lesson]
@@ -97,13 +97,10 @@ public enum Screens {
         let visible = lines.dropFirst(state.scroll).prefix(bodyHeight)
         for (i, line) in visible.enumerated() { grid.put(line, x: margin, y: top + i) }
         let below = lines.count - state.scroll - bodyHeight
-        var hints = fr(state) ? "Espace suivante · ← précédente · t sommaire · / chercher · Q quiz · ? aide · q quitter"
-                              : "Space next · ← previous · t contents · / search · Q quiz · ? help · q quit"
-        if ref.slide.allBlocks.contains(where: { if case .mermaid = $0 { true } else if case .scene = $0 { true } else { false } }) {
-            hints = (fr(state) ? "Entrée : diagramme · " : "Enter: diagram · ") + hints
-        }
+        let playable = ref.slide.allBlocks.contains(where: \.isPlayable)
+        let hints = KeyMap.footer(for: .slide, state.language, ascii: state.ascii, excluding: playable ? [] : [.footerOpen])
         if below > 0 {
-            let more = (state.ascii ? "v " : "↓ ") + (fr(state) ? "\(below) ligne(s) de plus (j, PgDn)" : "\(below) more line(s) (j, PgDn)")
+            let more = (state.ascii ? "v " : "↓ ") + state.words.ui(.moreLinesHint(below))
             grid.put(Text.truncate(more, to: state.width - 2), x: margin, y: state.height - 2, style: Style(.warning))
         }
         footer(state, &grid, hints: hints)
@@ -112,7 +109,7 @@ public enum Screens {
     // MARK: - Course, contents, help
 
     static func course(_ state: AppState, _ grid: inout Grid) {
-        header(state, &grid, fr(state) ? "cours" : "course")
+        header(state, &grid, state.words.ui(.courseTitle))
         var offset = 0
         var y = 2
         func mark(_ seen: Int, _ total: Int) -> String {
@@ -134,11 +131,11 @@ public enum Screens {
             }
             offset += lesson.slides.count
         }
-        footer(state, &grid, hints: fr(state) ? "↑↓ choisir · Entrée ouvrir · ? aide · q quitter" : "↑↓ choose · Enter open · ? help · q quit")
+        footer(state, &grid, hints: KeyMap.footer(for: .course, state.language, ascii: state.ascii))
     }
 
     static func contents(_ state: AppState, _ grid: inout Grid) {
-        header(state, &grid, fr(state) ? "sommaire" : "contents")
+        header(state, &grid, state.words.ui(.contentsTitle))
         let entries = state.tocEntries
         let height = state.height - 3
         let start = max(0, min(state.cursor - height / 2, entries.count - height))
@@ -150,16 +147,16 @@ public enum Screens {
             grid.put(Text.truncate(line, to: state.width - 10), x: 2, y: 2 + row, style: i == state.cursor ? Style(.selected) : .plain)
             grid.put(number, x: state.width - 2 - number.count, y: 2 + row, style: Style(.muted))
         }
-        footer(state, &grid, hints: fr(state) ? "↑↓ choisir · Entrée aller · Échap revenir" : "↑↓ choose · Enter go · Esc back")
+        footer(state, &grid, hints: KeyMap.footer(for: .contents, state.language, ascii: state.ascii))
     }
 
     static func help(_ state: AppState, _ grid: inout Grid) {
-        header(state, &grid, fr(state) ? "aide" : "help")
+        header(state, &grid, state.words.ui(.helpTitle))
         let lines = KeyMap.helpLines(state.language)
         for (i, line) in lines.dropFirst(state.scroll).prefix(state.height - 3).enumerated() {
             grid.put(Text.truncate(line, to: state.width - 2), x: 1, y: 2 + i, style: line.hasPrefix(" ") ? .plain : Style(.heading(3), bold: true))
         }
-        footer(state, &grid, hints: fr(state) ? "Échap revenir · q quitter" : "Esc back · q quit")
+        footer(state, &grid, hints: KeyMap.footer(for: .help, state.language, ascii: state.ascii))
     }
 
     // MARK: - Diagram and inspector
@@ -167,7 +164,7 @@ public enum Screens {
     static func diagram(_ state: AppState, _ grid: inout Grid) {
         guard let player = state.player, let ref = state.currentSlide else { return }
         let lesson = state.lessons[ref.lesson]
-        header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count) · \(player.chart.title ?? (fr(state) ? "diagramme" : "diagram"))")
+        header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count) · \(player.chart.title ?? state.words.ui(.diagramTitle))")
         let top = state.presenter ? 0 : 1
         var drawing = player.ascii == state.ascii ? player.drawing
             : DiagramRenderer(glyphs: Glyphs(ascii: state.ascii)).draw(player.layout, chart: player.chart)
@@ -189,10 +186,9 @@ public enum Screens {
             g.blit(drawing, x: max(0, (state.width - drawing.width) / 2), y: top)
         }
         inspector(state, player, &grid, top: state.height - inspectorHeight - 1, height: inspectorHeight)
-        let speed = Int(player.speed)
-        footer(state, &grid, hints: fr(state)
-               ? "Espace lecture/pause · . , saut · + - vitesse (\(speed)) · Tab flux · 0 début · Échap"
-               : "Space play/pause · . , hop · + - speed (\(speed)) · Tab flow · 0 restart · Esc")
+        // At 80 columns the whole footer fits: restart (0) and help (?) stay in the help screen.
+        footer(state, &grid, hints: KeyMap.footer(for: .diagram, state.language, ascii: state.ascii, excluding: [.footerRestart, .footerHelp],
+                                                  speed: Int(player.speed)))
     }
 
     static func redrawLabel(_ player: DiagramPlayer, _ id: String, _ grid: inout Grid) {
@@ -208,10 +204,11 @@ public enum Screens {
         let rule = String(repeating: state.ascii ? "-" : "─", count: state.width)
         grid.put(rule, x: 0, y: top, style: Style(.border))
         guard let trace = player.trace else {
-            grid.put(Text.truncate(fr(state) ? "Ce diagramme ne décrit pas de flux à suivre." : "This diagram has no flow to follow.", to: state.width - 2), x: 1, y: top + 1, style: Style(.muted))
+            grid.put(Text.truncate(state.words.ui(.noFlow), to: state.width - 2), x: 1, y: top + 1, style: Style(.muted))
             return
         }
-        let title = "\(fr(state) ? "flux" : "flow") \(player.flow + 1)/\(player.traces.count): \(trace.request.from) → \(trace.request.url) — \(trace.verdict.name)"
+        let title = state.words.ui(.flowTitle(flow: player.flow + 1, of: player.traces.count, from: trace.request.from,
+                                              to: trace.request.url, verdict: state.words.verdict(trace.verdict)))
         grid.put(Text.truncate(title, to: state.width - 2), x: 1, y: top, style: Style(.flow(player.flow), bold: true))
         // The hop list on the left (when there is room), the current hop's details on the right.
         var detailX = 1
@@ -222,7 +219,7 @@ public enum Screens {
             let start = max(0, min(player.hop - rows / 2, player.hops.count - rows))
             for (row, i) in (start..<min(player.hops.count, start + rows)).enumerated() {
                 let marker = i == player.hop ? (state.ascii ? ">" : "▶") : " "
-                let text = "\(marker)\(String(i + 1).leftPad(2)) \(player.hops[i].place.description)"
+                let text = "\(marker)\(String(i + 1).leftPad(2)) \(state.words.place(player.hops[i].place))"
                 grid.put(Text.truncate(text, to: listWidth - 1), x: 1, y: top + 1 + row,
                          style: i == player.hop ? Style(.flow(player.flow), bold: true) : (i < player.hop ? Style(.muted) : .plain))
             }
@@ -232,21 +229,21 @@ public enum Screens {
         }
         var lines: [StyledLine] = []
         if let hop = player.currentHop {
-            lines.append([Span("\(player.hop + 1)/\(player.hops.count) ", Style(.muted)), Span(hop.place.description, Style(.plain, bold: true)),
-                          Span("  \(hop.action.rawValue)", Style(.flow(player.flow), bold: true))])
+            lines.append([Span("\(player.hop + 1)/\(player.hops.count) ", Style(.muted)), Span(state.words.place(hop.place), Style(.plain, bold: true)),
+                          Span("  \(state.words.action(hop.action))", Style(.flow(player.flow), bold: true))])
             if hop.before != hop.after {
-                lines.append([Span(fr(state) ? "avant : " : "before: ", Style(.muted)), Span(hop.before.description)])
-                lines.append([Span(fr(state) ? "après : " : "after:  ", Style(.muted)), Span(hop.after.description)])
+                lines.append([Span(state.words.ui(.before), Style(.muted)), Span(hop.before.description)])
+                lines.append([Span(state.words.ui(.after), Style(.muted)), Span(hop.after.description)])
             } else {
-                lines.append([Span(fr(state) ? "paquet : " : "packet: ", Style(.muted)), Span(hop.after.description)])
+                lines.append([Span(state.words.ui(.packet), Style(.muted)), Span(hop.after.description)])
             }
-            if let r = hop.rule { lines += Text.wrap([Span(r, Style(.code))], width: detailWidth) }
-            lines += Text.wrap([Span(hop.explanation.text(state.language))], width: detailWidth)
+            if let r = hop.rule { lines += Text.wrap([Span(state.words.rule(r), Style(.code))], width: detailWidth) }
+            lines += Text.wrap([Span(state.words.hop(hop.reason))], width: detailWidth)
         }
         if player.hop == player.hops.count - 1 {
-            lines += Text.wrap([Span("→ " + trace.summary.text(state.language), Style(.ok, bold: true))], width: detailWidth)
+            lines += Text.wrap([Span("→ " + state.words.ending(trace.ending), Style(.ok, bold: true))], width: detailWidth)
             for note in player.labelNotes.indices.contains(player.flow) ? player.labelNotes[player.flow] : [] {
-                lines += Text.wrap([Span((fr(state) ? "le diagramme dit autre chose : " : "the diagram says otherwise: ") + note, Style(.warning))], width: detailWidth)
+                lines += Text.wrap([Span(state.words.ui(.diagramSaysOtherwise(state.words.problem(note))), Style(.warning))], width: detailWidth)
             }
         }
         for (i, line) in lines.prefix(height - 1).enumerated() { grid.put(line, x: detailX, y: top + 1 + i) }

@@ -1,3 +1,4 @@
+import Words
 import ArgumentParser
 import Canvas
 import Course
@@ -35,13 +36,15 @@ func keyName(_ key: Key) -> String {
 
 /// The full-screen program: reads keys, updates the state, draws it. It sleeps in input
 /// when nothing moves, and restores the terminal on every way out.
-func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bool, theme: Theme.Name,
+func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool, theme: Theme.Name,
                  quiz: QuizStart? = nil) throws {
     let curriculum = Curriculum.load(paths: paths)
+    let language = uiLanguage(lang, lessons: curriculum.lessons)
+    let words = language.words
     let memory = quiz?.memory ?? MemoryContext(retention: 0.9)
     guard !curriculum.lessons.flatMap(\.slides).isEmpty else {
-        for d in curriculum.allDiagnostics { printError(d.description) }
-        printError("reseau: nothing to show in \(paths.joined(separator: " "))")
+        for d in curriculum.allDiagnostics { printError(words.line(d)) }
+        printError("reseau: " + words.ui(.nothingToShow(paths.joined(separator: " "))))
         throw ExitCode(1)
     }
     let terminal = Terminal(theme: Theme(presenter ? .projector : theme))
@@ -52,7 +55,7 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
     state.now = Date().timeIntervalSince1970
     state.progress = memory.load()
     if let quiz { state.startQuiz(quiz.items) }
-    if let warning = memory.store.messages.last { state.message = Localized(fr: warning, en: warning) }
+    if let warning = memory.store.messages.last { state.message = .progressWarning(warning) }
     terminal.present(Screens.render(state))
     // For the end-to-end test of the crash path only: die the way a Swift trap does.
     if ProcessInfo.processInfo.environment["RESEAU_TEST_CRASH"] == "1" {
@@ -82,7 +85,7 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
             state.now = Date().timeIntervalSince1970
             switch memory.save(state.pendingReviews, now: state.now) {
             case .success(let progress): state.progress = progress
-            case .failure(let error): state.message = Localized(fr: "Progression non enregistrée : \(error)", en: "Progress not saved: \(error)")
+            case .failure(let error): state.message = .progressNotSaved("\(error)")
             }
             state.pendingReviews = []
         }
@@ -105,10 +108,10 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
     let signal = terminal.quitSignal
     terminal.stop()
     // After the screen is restored (the diagrams the user saw are parsed by now).
-    for d in curriculum.allDiagnostics where d.severity == .error { printError(d.description) }
+    for d in curriculum.allDiagnostics where d.severity == .error { printError(words.line(d)) }
     for m in memory.store.messages { printError("reseau: " + m) }
     if let session = state.quiz, !session.results.isEmpty {
-        print(language == .fr ? "Quiz : \(session.score)/\(session.results.count)" : "Quiz: \(session.score)/\(session.results.count)")
+        print(words.ui(.plainQuizScore(score: session.score, of: session.results.count)))
     }
     // Killed by a signal: the shell's convention, 128 + its number.
     if signal != 0 { throw ExitCode(128 + signal) }
@@ -117,30 +120,32 @@ func runTerminal(paths: [String], language: Language, ascii: Bool, presenter: Bo
 
 /// `--plain`: no full screen. Slides are printed as text and commands are read line by
 /// line (n, p, a number, q), for screen readers and pipes.
-func runPlain(paths: [String], language: Language, ascii: Bool, width: Int) {
+func runPlain(paths: [String], lang: Language?, ascii: Bool, width: Int) throws {
     let curriculum = Curriculum.load(paths: paths)
-    for d in curriculum.allDiagnostics where d.severity == .error { printError(d.description) }
+    let language = uiLanguage(lang, lessons: curriculum.lessons)
+    let words = language.words
+    for d in curriculum.allDiagnostics where d.severity == .error { printError(words.line(d)) }
     let slides = curriculum.lessons.flatMap { lesson in lesson.slides.map { (lesson, $0) } }
-    guard !slides.isEmpty else { print(language == .fr ? "Aucune diapositive." : "No slide."); return }
+    guard !slides.isEmpty else { print(words.ui(.noSlide)); throw ExitCode(1) }
     var index = 0
     func show() {
         let (lesson, slide) = slides[index]
-        var renderer = SlideRenderer(width: width, ascii: ascii, french: language == .fr)
-        renderer.lessonFrench = !lesson.frontmatter.lang.hasPrefix("en")
+        var renderer = SlideRenderer(width: width, ascii: ascii, language: language)
+        renderer.lessonLanguage = Language(localeName: lesson.frontmatter.lang) ?? .fr
         print(LessonRenderer.separator(slide, count: slides.count, width: width, ascii: ascii))
         for line in renderer.render(slide) { print(line.text) }
-        print(language == .fr ? "[n suivante, p précédente, un numéro, q quitter]" : "[n next, p previous, a number, q quit]")
+        print(words.ui(.plainNavigation))
     }
     show()
     while let line = readLine() {
         let command = line.trimmingCharacters(in: .whitespaces).lowercased()
         switch command {
         case "q", "quit", "quitter": return
-        case "n", "", "next", "suivante": if index + 1 < slides.count { index += 1 } else { print(language == .fr ? "(dernière diapositive)" : "(last slide)"); continue }
-        case "p", "previous", "précédente": if index > 0 { index -= 1 } else { print(language == .fr ? "(première diapositive)" : "(first slide)"); continue }
+        case "n", "", "next", "suivante": if index + 1 < slides.count { index += 1 } else { print(words.ui(.lastSlide)); continue }
+        case "p", "previous", "précédente": if index > 0 { index -= 1 } else { print(words.ui(.firstSlide)); continue }
         default:
             guard let n = Int(command), (1...slides.count).contains(n) else {
-                print(language == .fr ? "Commande inconnue : \(command)" : "Unknown command: \(command)")
+                print(words.ui(.unknownCommand(command)))
                 continue
             }
             index = n - 1

@@ -1,3 +1,4 @@
+import Words
 import ArgumentParser
 import Course
 
@@ -16,12 +17,16 @@ struct Lint: ParsableCommand {
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
+    @Option(help: "Language of the messages: fr or en.")
+    var lang: Language?
 
     func run() throws {
         let diagnostics = Curriculum.lint(paths: paths)
+        let lessons = paths.filter { $0.hasSuffix(".md") }.prefix(1).map { Lesson.load(path: $0) }
+        let language = uiLanguage(lang, lessons: lessons.isEmpty ? Curriculum.load(paths: paths.filter { !$0.hasSuffix(".yaml") && !$0.hasSuffix(".yml") }).lessons : lessons)
         switch format {
-        case .text: for line in Report.lintText(diagnostics) { print(line) }
-        case .json: print(Report.lintJSON(diagnostics))
+        case .text: for line in Report.lintText(diagnostics, language: language) { print(line) }
+        case .json: print(Report.lintJSON(diagnostics, language: language))
         }
         let failed = diagnostics.hasErrors || (strict && !diagnostics.isEmpty)
         if failed { throw ExitCode(1) }

@@ -1,5 +1,7 @@
+import Words
 import ArgumentParser
 import Course
+import Facts
 import Foundation
 import Mermaid
 
@@ -13,8 +15,12 @@ struct MermaidCommand: ParsableCommand {
 
     @Flag(help: "Print JSON in mermaid's own names (vertex types, edge types, strokes).")
     var json = false
+    @Option(help: "Language of the messages: fr or en.")
+    var lang: Language?
 
     func run() throws {
+        let language = uiLanguage(lang, scene: file)
+        let words = language.words
         var blocks: [(line: Int, column: Int, source: String)] = []
         let isMarkdown = ["md", "markdown"].contains((file as NSString).pathExtension.lowercased())
         if isMarkdown {
@@ -22,12 +28,12 @@ struct MermaidCommand: ParsableCommand {
             for block in lesson.allBlocks {
                 if case .mermaid(let diagram) = block { blocks.append((diagram.line, diagram.column, diagram.source)) }
             }
-            for d in lesson.diagnostics where d.severity == .error { printError(d.description) }
+            for d in lesson.diagnostics where d.severity == .error { printError(words.line(d)) }
         } else {
             let data: Data?
             if file == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else { data = FileManager.default.contents(atPath: file) }
             guard let data else {
-                printError("\(file):1:1: error: cannot read the file")
+                printError(words.line(Diagnostic(file: file, line: 1, column: 1, severity: .error, message: .loader(.cannotRead))))
                 throw ExitCode(1)
             }
             blocks.append((0, 1, String(decoding: data, as: UTF8.self)))
@@ -37,16 +43,20 @@ struct MermaidCommand: ParsableCommand {
         for block in blocks {
             let result = Mermaid.parse(block.source)
             for problem in result.diagnostics {
-                printError("\(file):\(block.line + problem.line):\(block.column + problem.column - 1): \(problem.severity.rawValue): \(problem.message)")
+                printError("\(file):\(block.line + problem.line):\(block.column + problem.column - 1): \(words.severity(problem.severity)): \(words.mermaid(problem.problem))")
                 if problem.severity == .error { failed = true }
             }
             if json {
-                var object = MermaidJSON.object(result)
+                var object = MermaidJSON.object(result) { words.mermaid($0) }
                 if isMarkdown { object["line"] = block.line }
                 objects.append(object)
             } else {
-                if isMarkdown { print("line \(block.line):") }
-                for line in MermaidText.lines(result) { print(line) }
+                if isMarkdown { print(words.ui(.diagramAtLine(block.line))) }
+                switch result.diagram {
+                case nil: print(words.ui(.notADiagram))
+                case .unsupported(let kind, let title)?: print(words.ui(.diagramKindNotDrawn(kind: kind, title: title)))
+                case .flowchart(let chart)?: for line in MermaidText.lines(chart) { print(line) }
+                }
             }
         }
         if json { print(MermaidJSON.text(isMarkdown ? objects as Any : (objects.first ?? [:]) as Any)) }

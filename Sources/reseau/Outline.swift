@@ -1,3 +1,4 @@
+import Words
 import ArgumentParser
 import Canvas
 import Course
@@ -10,13 +11,17 @@ struct Outline: ParsableCommand {
 
     @Argument(help: "Lesson files or folders.")
     var paths: [String]
+    @Option(help: "Language of the program: fr or en.")
+    var lang: Language?
 
     func run() throws {
         let curriculum = Curriculum.load(paths: paths)
-        for line in Report.outline(curriculum) { print(line) }
-        for diagnostic in curriculum.allDiagnostics where diagnostic.severity == .error {
-            printError(diagnostic.description)
-        }
+        let language = uiLanguage(lang, lessons: curriculum.lessons)
+        for line in Report.outline(curriculum, language: language) { print(line) }
+        let errors = curriculum.allDiagnostics.filter { $0.severity == .error }
+        for diagnostic in errors { printError(language.words.line(diagnostic)) }
+        // A path that is not there, or a lesson that could not be read, is a failure.
+        if !curriculum.diagnostics.filter({ $0.severity == .error }).isEmpty { throw ExitCode(1) }
     }
 }
 
@@ -44,13 +49,12 @@ struct Open: ParsableCommand {
 
     func run() throws {
         let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
-        let language = uiLanguage(lang)
         if plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
             let columns = width ?? ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
-            runPlain(paths: paths, language: language, ascii: ascii, width: max(20, columns))
+            try runPlain(paths: paths, lang: lang, ascii: ascii, width: max(20, columns))
             return
         }
-        try runTerminal(paths: paths, language: language, ascii: ascii, presenter: false, theme: Theme.Name(rawValue: theme)!)
+        try runTerminal(paths: paths, lang: lang, ascii: ascii, presenter: false, theme: Theme.Name(rawValue: theme)!)
     }
 }
 
@@ -68,6 +72,6 @@ struct Present: ParsableCommand {
 
     func run() throws {
         let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
-        try runTerminal(paths: paths, language: uiLanguage(lang), ascii: ascii, presenter: true, theme: .projector)
+        try runTerminal(paths: paths, lang: lang, ascii: ascii, presenter: true, theme: .projector)
     }
 }

@@ -1,3 +1,4 @@
+import Words
 import ArgumentParser
 import Course
 import Foundation
@@ -22,12 +23,12 @@ struct ProgressCommand: ParsableCommand {
 
     func run() throws {
         let language = uiLanguage(lang)
-        let fr = language == .fr
+        let words = language.words
         // The recall shown is R(t, S), which the desired retention does not change.
         let memory = MemoryContext(retention: 0.9)
         if reset {
             // `reseau progress --reset services` or `--reset Lessons/services.md`: the lesson's key.
-            return try erase(paths.map(QuestionBank.lessonKey(path:)), memory: memory, fr: fr)
+            return try erase(paths.map(QuestionBank.lessonKey(path:)), memory: memory, words: words)
         }
         let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
         let curriculum = Curriculum.load(paths: paths)
@@ -36,13 +37,12 @@ struct ProgressCommand: ParsableCommand {
         let now = Date().timeIntervalSince1970
         let standings = LessonStanding.standings(questions: curriculum.lessons.flatMap(QuestionBank.questions(for:)),
                                                  progress: progress, now: now, fsrs: memory.fsrs)
-        print(fr ? "Progression (\(memory.store.path))" : "Progress (\(memory.store.path))")
+        print(words.ui(.progressFile(memory.store.path)))
         guard !standings.isEmpty else {
-            print(fr ? "Aucune question." : "No question.")
+            print(words.ui(.noQuestionYet))
             return
         }
-        let header = fr ? ["leçon", "questions", "vues", "à réviser", "rappel", "prochaine"]
-                        : ["lesson", "questions", "seen", "due", "recall", "next"]
+        let header = words.ui(.progressColumns).split(separator: "\t").map(String.init)
         var rows = [header]
         for s in standings {
             rows.append([s.lesson, "\(s.total)", "\(s.seen)", "\(s.due)",
@@ -55,32 +55,30 @@ struct ProgressCommand: ParsableCommand {
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
         }
         let due = standings.reduce(0) { $0 + $1.due }, new = standings.reduce(0) { $0 + $1.total - $1.seen }
-        print(fr ? "À réviser maintenant : \(due) · nouvelles : \(new) (reseau quiz)"
-                 : "Due now: \(due) · new: \(new) (reseau quiz)")
+        print(words.ui(.dueNow(due: due, new: new)))
     }
 
-    func erase(_ lessons: [String], memory: MemoryContext, fr: Bool) throws {
+    func erase(_ lessons: [String], memory: MemoryContext, words: any Phrasebook) throws {
         let progress = memory.load()
         let all = lessons.isEmpty
-        let named = lessons.map { fr ? "« \($0) »" : "“\($0)”" }.joined(separator: ", ")
+        let named = lessons.map { words.ui(.quoted($0)) }.joined(separator: ", ")
         let count = progress.cards.values.filter { all || lessons.contains($0.lesson) }.count
-        let questions = count == 1 ? "1 question" : "\(count) questions"
+        let questions = words.count(count, .question)
         guard count > 0 else {
-            print(all ? (fr ? "Aucune progression à effacer." : "No progress to erase.")
-                      : (fr ? "Rien à effacer pour \(named)." : "Nothing to erase for \(named)."))
+            print(words.ui(all ? .nothingToErase : .nothingToEraseFor(named)))
             return
         }
         if !yes {
-            let what = all ? (fr ? "toute la progression" : "all progress") : (fr ? "la progression de \(named)" : "the progress of \(named)")
-            print(fr ? "Effacer \(what) (\(questions)) ? [o/N] " : "Erase \(what) (\(questions))? [y/N] ", terminator: "")
+            let what = words.ui(all ? .allProgress : .progressOf(named))
+            print(words.ui(.eraseConfirm(what: what, questions: questions)), terminator: "")
             fflush(nil)
             let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
             guard ["y", "yes", "o", "oui"].contains(answer) else {
-                print(fr ? "Rien n'a été effacé." : "Nothing erased.")
+                print(words.ui(.nothingErased))
                 return
             }
         }
         try memory.store.update { p in p.cards = p.cards.filter { !all && !lessons.contains($0.value.lesson) } }
-        print(fr ? "Effacé : \(questions)." : "Erased: \(questions).")
+        print(words.ui(.erased(questions)))
     }
 }

@@ -1,3 +1,4 @@
+import Words
 import ArgumentParser
 import Canvas
 import Course
@@ -70,9 +71,11 @@ struct QuizCommand: ParsableCommand {
 
     func run() throws {
         let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
-        let language = uiLanguage(lang)
         let curriculum = Curriculum.load(paths: paths)
-        for d in curriculum.allDiagnostics where d.severity == .error { printError(d.description) }
+        let language = uiLanguage(lang, lessons: curriculum.lessons)
+        for d in curriculum.allDiagnostics where d.severity == .error { printError(language.words.line(d)) }
+        // A path that is not there is a failure, not "nothing to review".
+        let missing = curriculum.diagnostics.contains { $0.severity == .error }
         let memory = MemoryContext(retention: retention)
         let progress = memory.load()
         let now = Date().timeIntervalSince1970
@@ -80,17 +83,16 @@ struct QuizCommand: ParsableCommand {
         if let limit { items = Array(items.prefix(limit)) }
         guard !items.isEmpty else {
             let next = progress.cards.values.map(\.due).filter { $0 > now }.min()
-            var line = language == .fr ? "Rien à réviser." : "Nothing due."
-            if let next { line += (language == .fr ? " Prochaine révision : " : " Next review: ") + formatDate(next) }
-            print(line)
+            print(language.words.ui(.nothingDue(next: next.map(formatDate))))
             for m in memory.store.messages { printError("reseau: " + m) }
+            if missing { throw ExitCode(1) }
             return
         }
         if plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
             runPlainQuiz(items, lessons: curriculum.lessons, language: language, memory: memory)
             return
         }
-        try runTerminal(paths: paths, language: language, ascii: ascii, presenter: false, theme: .dark,
+        try runTerminal(paths: paths, lang: language, ascii: ascii, presenter: false, theme: .dark,
                         quiz: QuizStart(items: items, memory: memory))
     }
 }
@@ -98,7 +100,7 @@ struct QuizCommand: ParsableCommand {
 /// Line mode: each question with numbered choices; an answer is a line of numbers or letters
 /// (`2`, `1 3`, `a,c`); an empty line or end of input stops. Each answer is saved at once.
 func runPlainQuiz(_ items: [QuizItem], lessons: [Lesson], language: Language, memory: MemoryContext) {
-    let fr = language == .fr
+    let words = language.words
     var session = QuizSession(items: items)
     var lastReplay: (String, QuizItem.Replay)?
     for m in memory.store.messages { printError("reseau: " + m) }
@@ -107,8 +109,8 @@ func runPlainQuiz(_ items: [QuizItem], lessons: [Lesson], language: Language, me
         print("[\(session.index + 1)/\(session.items.count)] " + item.prompt.text(language))
         for (i, choice) in item.choices.enumerated() { print("  \(i + 1). " + choice.text(language)) }
         print(item.isMultipleAnswer
-              ? (fr ? "Plusieurs réponses (ex. « 1 3 ») :" : "Several answers (e.g. “1 3”):")
-              : (fr ? "Votre réponse :" : "Your answer:"))
+              ? words.ui(.severalAnswersPrompt)
+              : words.ui(.yourAnswer))
         var picked: Set<Int>?
         while picked == nil {
             guard let line = readLine() else { break asking }
@@ -117,37 +119,35 @@ func runPlainQuiz(_ items: [QuizItem], lessons: [Lesson], language: Language, me
             picked = parseAnswer(text, count: item.choices.count)
             if picked == nil || (!item.isMultipleAnswer && picked!.count > 1) {
                 picked = nil
-                print(fr ? "Réponse non comprise : donnez le numéro (1-\(item.choices.count)) ou la lettre."
-                         : "Answer not understood: give the number (1-\(item.choices.count)) or the letter.")
+                print(words.ui(.answerNotUnderstood(choices: item.choices.count)))
             }
         }
         guard let picked else { break }
         for n in picked.sorted() { session.choose(n) }
         guard let result = session.submit() else { break }
         let rightText = item.answers.map { "\($0 + 1). " + item.choices[$0].text(language) }.joined(separator: "; ")
-        print(result.right ? (fr ? "✓ Juste." : "✓ Right.") : (fr ? "✗ Faux. Bonne réponse : " : "✗ Wrong. Right answer: ") + (result.right ? "" : rightText))
+        print(result.right ? words.ui(.rightDot) : words.ui(.wrongRightAnswer(rightText)))
         if let explanation = item.explanation { print("  " + explanation.text(language)) }
         // The trace once per flow, not after each of its questions.
         if let replay = item.replay, lastReplay.map({ $0.0 != item.lesson || $0.1 != replay }) ?? true,
            let trace = replayTrace(item, in: lessons) {
             lastReplay = (item.lesson, replay)
-            print(fr ? "  La trace réelle :" : "  The real trace:")
+            print(words.ui(.realTrace))
             for (i, hop) in trace.hops.enumerated() {
                 print("   \(i + 1). \(hop.place) · \(hop.action.rawValue) · \(hop.after)")
             }
         }
         if case .failure(let error) = memory.save([PendingReview(id: item.id, lesson: item.lesson, passed: result.right)],
                                                   now: Date().timeIntervalSince1970) {
-            printError("reseau: " + (fr ? "progression non enregistrée : " : "progress not saved: ") + "\(error)")
+            printError("reseau: " + words.ui(.progressNotSaved("\(error)")))
         }
         session.next()
     }
     print("")
-    print(fr ? "Score : \(session.score)/\(session.results.count) · meilleure série : \(session.bestStreak)"
-             : "Score: \(session.score)/\(session.results.count) · best streak: \(session.bestStreak)")
+    print(words.ui(.scoreLine(score: session.score, of: session.results.count, best: session.bestStreak)))
     let missed = session.missed
     if !missed.isEmpty {
-        print(fr ? "Questions manquées :" : "Questions missed:")
+        print(words.ui(.questionsMissed))
         for item in missed { print("  ✗ " + item.prompt.text(language)) }
     }
 }

@@ -1,3 +1,4 @@
+import Words
 import ArgumentParser
 import Course
 import Drawing
@@ -32,22 +33,22 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let curriculum = Curriculum.load(paths: [path])
         let errors = curriculum.allDiagnostics.filter { $0.severity == .error }
-        for d in errors { printError(d.description) }
+        let language = uiLanguage(lang, lessons: curriculum.lessons)
+        for d in errors { printError(language.words.line(d)) }
         let slides = curriculum.lessons.flatMap(\.slides)
         // Which lesson each slide comes from, for its language.
         let lessonOf = curriculum.lessons.flatMap { lesson in lesson.slides.map { _ in lesson.frontmatter.lang } }
-        let language = uiLanguage(lang)
-        var renderer = SlideRenderer(width: width, ascii: ascii, french: language == .fr)
+        var renderer = SlideRenderer(width: width, ascii: ascii, language: language)
         if let slide {
             guard slides.indices.contains(slide - 1) else {
-                printError("reseau render: there are \(slides.count) slides, not \(slide)")
+                printError("reseau render: " + language.words.ui(.noSuchSlide(slide, count: slides.count)))
                 throw ExitCode(1)
             }
         }
         let chosen = slide.map { [slides[$0 - 1]] } ?? slides
         let languages = slide.map { [lessonOf[$0 - 1]] } ?? lessonOf
         for (i, s) in chosen.enumerated() {
-            renderer.lessonFrench = !languages[i].hasPrefix("en")
+            renderer.lessonLanguage = Language(localeName: languages[i]) ?? .fr
             if i > 0 { print("") }
             print(LessonRenderer.separator(s, count: slides.count, width: width, ascii: ascii))
             for line in LessonRenderer.lines(s, renderer: renderer, height: height) { print(line) }

@@ -1,3 +1,4 @@
+import Words
 import Foundation
 
 // Everything this program prints goes through these two functions: `print` here shadows

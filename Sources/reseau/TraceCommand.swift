@@ -1,22 +1,29 @@
+import Words
 import ArgumentParser
 import Course
+import Scenes
 import Foundation
 import NetSim
 
 extension Language: ExpressibleByArgument {}
 
-/// The UI language: `--lang`, else French when LANG starts with `fr`, else English.
-func uiLanguage(_ option: Language?) -> Language {
-    if let option { return option }
-    let lang = ProcessInfo.processInfo.environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 }
-        ?? ProcessInfo.processInfo.environment["LANG"] ?? ""
-    return lang.hasPrefix("fr") ? .fr : .en
+/// The UI language: `--lang`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) when it
+/// names a language, else the language of the lessons read (`lang:`), else English.
+func uiLanguage(_ option: Language?, lessons: [Lesson] = []) -> Language {
+    Language.choose(flag: option, lessonLanguage: lessons.first?.frontmatter.lang)
+}
+
+/// The language for a command that reads a scene: a lesson's scene speaks its lesson's language.
+func uiLanguage(_ option: Language?, scene spec: String) -> Language {
+    let path = spec.split(separator: "#").first.map(String.init) ?? spec
+    guard option == nil, path.hasSuffix(".md") else { return uiLanguage(option) }
+    return uiLanguage(option, lessons: [Lesson.load(path: path)])
 }
 
 /// Loads a scene or exits 1 with its errors printed as `file:line:col` lines.
-func loadScene(_ spec: String) throws -> Scene {
+func loadScene(_ spec: String, language: Language) throws -> Scene {
     let (scene, diagnostics) = SceneLocator.load(spec)
-    for d in diagnostics where d.severity == .error || scene == nil { printError(d.description) }
+    for d in diagnostics where d.severity == .error || scene == nil { printError(language.words.line(d)) }
     guard let scene else { throw ExitCode(1) }
     return scene
 }
@@ -60,7 +67,8 @@ struct TraceCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scene = try loadScene(scene)
+        let language = uiLanguage(lang, scene: scene)
+        let scene = try loadScene(scene, language: language)
         var headerMap: [String: String] = [:]
         for header in headers {
             let parts = header.split(separator: "=", maxSplits: 1)
@@ -75,7 +83,6 @@ struct TraceCommand: ParsableCommand {
             trace = tracer.trace(Request(from: from, url: to!, protocol: TransportProtocol(rawValue: transport.uppercased())!,
                                          method: method, headers: headerMap, seed: seed))
         }
-        let language = uiLanguage(lang)
         if json {
             let data = try JSONSerialization.data(withJSONObject: TraceReport.json(trace, language: language),
                                                   options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
@@ -108,12 +115,13 @@ struct DNSCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scene = try loadScene(scene)
+        let language = uiLanguage(lang, scene: scene)
+        let scene = try loadScene(scene, language: language)
         let cluster = scene.cluster
         var pod: Pod?
         if let from {
             guard case .pod(let p)? = cluster.source(from) else {
-                printError("reseau dns: --from \(from) is not a Pod of the scene")
+                printError("reseau dns: " + language.words.ui(.notAPod(from)))
                 throw ExitCode(1)
             }
             pod = p
@@ -121,13 +129,12 @@ struct DNSCommand: ParsableCommand {
             pod = cluster.pods.first
         }
         let lookup = DNSResolver(cluster: cluster).lookup(name, type: DNSLookup.RecordType(rawValue: type.uppercased())!, from: pod)
-        let language = uiLanguage(lang)
         for attempt in lookup.attempts {
             print("  \(attempt.found ? "✓" : "✗") \(attempt.name)")
         }
         if let cname = lookup.cname { print("\(lookup.answeredName ?? name) CNAME \(cname)") }
         for answer in lookup.answers { print("\(lookup.answeredName ?? name) \(lookup.type.rawValue) \(answer)") }
-        print(lookup.explanation.text(language))
+        print(language.words.dns(lookup.reason))
         if lookup.isNXDomain { throw ExitCode(1) }
     }
 }

@@ -1,3 +1,5 @@
+import Speech
+import Words
 import Foundation
 import Testing
 @testable import Course
@@ -6,7 +8,7 @@ import Testing
 /// still loads.
 struct BadInputTests {
     func messages(_ lesson: Lesson) -> [String] {
-        lesson.diagnostics.map { "\($0.line):\($0.column): \($0.severity.rawValue): \($0.message)" }
+        lesson.diagnostics.map { "\($0.line):\($0.column): \($0.severity.rawValue): \($0.text)" }
     }
 
     @Test func unclosedDirectiveIsAnErrorButKeepsItsContent() {
@@ -66,7 +68,7 @@ struct BadInputTests {
 
     @Test func missingFileIsAnError() {
         let course = Curriculum.load(paths: [Paths.fixture("nope.md")])
-        #expect(course.allDiagnostics.map(\.message) == ["no such file or folder"])
+        #expect(course.allDiagnostics.map(\.text) == ["no such file or folder"])
     }
 
     @Test func controlCharactersNeverSurvive() {

@@ -1,3 +1,5 @@
+import Speech
+import Words
 import Foundation
 
 /// Where the tests find their inputs: the project's fixtures, and `../shared` beside the

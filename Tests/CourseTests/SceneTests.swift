@@ -1,3 +1,7 @@
+import Speech
+import YAMLGuard
+import Scenes
+import Words
 import Foundation
 import Testing
 @testable import Course
@@ -48,7 +52,7 @@ struct ManifestSceneTests {
     }
 
     @Test func brokenScenesAreAnsweredWithLocatedDiagnostics() {
-        let messages = Curriculum.lint(paths: [ManifestSceneTests.scenePath("broken.yaml")]).map { "\($0.line):\($0.column): \($0.severity.rawValue): \($0.message)" }
+        let messages = Curriculum.lint(paths: [ManifestSceneTests.scenePath("broken.yaml")]).map { "\($0.line):\($0.column): \($0.severity.rawValue): \($0.text)" }
         #expect(messages == [
             "5:1: error: Node node-2: address 10.0.0.1 is already Node node-1's",
             "7:5: error: flow: no Pod, Node or client named ghost",
@@ -74,7 +78,7 @@ struct ManifestSceneTests {
     }
 
     @Test func anAliasBombIsRefusedNotExpanded() {
-        let messages = Curriculum.lint(paths: [ManifestSceneTests.scenePath("alias-bomb.yaml")]).map(\.message)
+        let messages = Curriculum.lint(paths: [ManifestSceneTests.scenePath("alias-bomb.yaml")]).map(\.text)
         #expect(messages == ["scene: the YAML expands to more than 200,000 nodes (aliases): not read"])
     }
 
@@ -101,7 +105,7 @@ struct ManifestSceneTests {
     @Test func aHugeSceneIsRefused() {
         let huge = String(repeating: "# padding line of a scene that is far too large\n", count: 100_000)
         let scene = ManifestScene.load(huge, file: "huge.yaml", line: 1, column: 1, name: "huge")
-        #expect(scene.diagnostics.map(\.message) == ["scene: 4800000 bytes is more than the 4194304 a scene may hold: not read"])
+        #expect(scene.diagnostics.map(\.text) == ["scene: 4800000 bytes is more than the 4194304 a scene may hold: not read"])
     }
 
     @Test func aSceneBlockInALessonIsLocatedInTheLesson() {
@@ -153,7 +157,7 @@ struct SeedSceneTests {
     }
 
     @Test func lintReportsWhatARealClusterContradicts() {
-        let steps = lesson.lint().filter { $0.message.hasPrefix("flow") }.map { "\($0.line):\($0.column): \($0.message)" }
+        let steps = lesson.lint().filter { $0.text.hasPrefix("flow") }.map { "\($0.line):\($0.column): \($0.text)" }
         #expect(steps == [
             "228:13: flow step 1: no Node, Service or Pod has the address 127.10.10.1 (the arrow points at node1, whose address is 172.10.10.1)",
             "274:13: flow step 1: no Node, Service or Pod has the address 127.10.10.1 (the arrow points at node1, whose address is 172.10.10.1)",
@@ -186,13 +190,13 @@ struct PolicySceneTests {
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let traces = try #require(scene).traces()
         #expect(traces.map(\.verdict.name) == ["delivered", "dropped"])
-        #expect(traces[0].hops.filter { $0.action == .filter }.compactMap(\.rule) == [
+        #expect(traces[0].hops.filter { $0.action == .filter }.compactMap(\.ruleText) == [
             "NetworkPolicy shop/allow-dns (Egress)",
             "NetworkPolicy shop/frontend-to-api (Egress)",
             "NetworkPolicy shop/api-from-frontend (Ingress)",
         ])
         // The intruder is isolated for egress by both namespace-wide policies; neither lets it reach the API.
-        #expect(traces[1].hops.last?.rule == "NetworkPolicy shop/allow-dns, shop/default-deny (Egress)")
+        #expect(traces[1].hops.last?.ruleText == "NetworkPolicy shop/allow-dns, shop/default-deny (Egress)")
     }
 }
 
@@ -270,7 +274,7 @@ struct FlowExpectationTests {
     @Test func anEmptyServiceShownOnPurposeIsNotWarnedAbout() {
         let onPurpose = ManifestScene.load(Self.emptyService.replacingOccurrences(of: "EXPECT", with: "rejected"),
                                            file: "s.yaml", line: 1, column: 1, name: "s")
-        #expect(onPurpose.diagnostics.map(\.message) == ["Service default/vide: its selector app=personne matches no Pod"])
+        #expect(onPurpose.diagnostics.map(\.text) == ["Service default/vide: its selector app=personne matches no Pod"])
         #expect(onPurpose.lint(file: "s.yaml").isEmpty)
         let mistaken = ManifestScene.load(Self.emptyService.replacingOccurrences(of: "EXPECT", with: "delivered"),
                                           file: "s.yaml", line: 1, column: 1, name: "s")
@@ -287,12 +291,12 @@ struct FlowExpectationTests {
         let bad = ManifestScene.load(Self.emptyService.replacingOccurrences(of: "to: \"http://vide/\", expect: EXPECT", with: "portForward: svc/vide"),
                                      file: "s.yaml", line: 1, column: 1, name: "s")
         #expect(bad.flows.isEmpty)
-        #expect(bad.diagnostics.contains { $0.line == 5 && $0.message == "Scene: `portForward: svc/vide` is not TARGET:PORT (svc/web:80, pod/web-0:8080)" })
+        #expect(bad.diagnostics.contains { $0.line == 5 && $0.text == "Scene: `portForward: svc/vide` is not TARGET:PORT (svc/web:80, pod/web-0:8080)" })
     }
 
     @Test func anUnknownVerdictIsNamed() {
         let scene = ManifestScene.load(Self.policyScene(expecting: "arrives", "dropped"), file: "p.yaml", line: 1, column: 1, name: "p")
-        #expect(scene.diagnostics.contains { $0.line == 6 && $0.severity == .error && $0.message.contains("`expect: arrives` is not one of delivered, delivered-to-node") })
+        #expect(scene.diagnostics.contains { $0.line == 6 && $0.severity == .error && $0.text.contains("`expect: arrives` is not one of delivered, delivered-to-node") })
     }
 }
 
@@ -313,7 +317,7 @@ struct GatewaySceneTests {
 struct CertManagerSceneTests {
     @Test func issuersCertificatesAndTheIngressShim() throws {
         let (scene, diagnostics) = SceneLocator.load(ManifestSceneTests.scenePath("tls.yaml"))
-        #expect(diagnostics.map(\.message) == ["Certificate default/broken: no ClusterIssuer missing: Secret broken-tls is not created."])
+        #expect(diagnostics.map(\.text) == ["Certificate default/broken: no ClusterIssuer missing: Secret broken-tls is not created."])
         let cluster = try #require(scene).cluster
         #expect(cluster.certificates.map { "\($0.certificate.name.name) \($0.ready)" } == ["api true", "broken false", "shop-tls true"])
         #expect(cluster.tlsSecrets == [ObjectName("default", "api-tls"), ObjectName("default", "shop-tls")])

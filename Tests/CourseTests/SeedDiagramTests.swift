@@ -1,3 +1,6 @@
+import Speech
+import Scenes
+import Words
 import Testing
 @testable import Course
 import Mermaid

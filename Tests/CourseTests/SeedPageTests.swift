@@ -1,3 +1,5 @@
+import Speech
+import Words
 import Testing
 @testable import Course
 
@@ -55,7 +57,7 @@ struct SeedPageTests {
         #expect(summary.description ==
             "\(Paths.seedPage):1:1: warning: text was double-encoded (UTF-8 read as Windows-1254): repaired; 46 unrecoverable sequences dropped on 46 lines")
         #expect(lesson.diagnostics.contains {
-            $0.line == 12 && $0.column == 4 && $0.message == "1 character lost in the double encoding, dropped"
+            $0.line == 12 && $0.column == 4 && $0.text == "1 character lost in the double encoding, dropped"
         })
         #expect(!lesson.diagnostics.hasErrors)
     }

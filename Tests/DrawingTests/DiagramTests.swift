@@ -1,3 +1,6 @@
+import Speech
+import Scenes
+import Words
 import Canvas
 import Course
 import Foundation
@@ -104,7 +107,7 @@ struct SeedSnapshots {
     static let lesson = Lesson.load(path: DrawingPaths.seed)
 
     static func render(width: Int, ascii: Bool) -> String {
-        let renderer = SlideRenderer(width: width, ascii: ascii, french: true)
+        let renderer = SlideRenderer(width: width, ascii: ascii, language: .fr)
         return lesson.slides.map { slide in
             ([LessonRenderer.separator(slide, count: lesson.slides.count, width: width, ascii: ascii)]
                 + LessonRenderer.lines(slide, renderer: renderer)).joined(separator: "\n")

@@ -1,3 +1,5 @@
+import Speech
+import Words
 import Canvas
 import Course
 import Mermaid
@@ -10,7 +12,7 @@ struct SlideRenderingTests {
     let lesson = Lesson.load(path: SlideRenderingTests.repository.appendingPathComponent("Tests/Fixtures/lessons/every-block.md").path)
 
     func text(_ slide: Int, width: Int = 60, ascii: Bool = false, french: Bool = true) -> [String] {
-        SlideRenderer(width: width, ascii: ascii, french: french).render(lesson.slides[slide - 1]).map(\.text)
+        SlideRenderer(width: width, ascii: ascii, language: french ? .fr : .en).render(lesson.slides[slide - 1]).map(\.text)
     }
 
     @Test func headingsParagraphsAndLinks() {

@@ -1,3 +1,5 @@
+import Speech
+import Words
 import Foundation
 import Testing
 @testable import Mermaid
@@ -14,7 +16,7 @@ struct MermaidCorpusTests {
         let sidecar = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: MermaidCorpus.folder + "/\(number).expect.json"))) as! [String: Any]
         let expect = sidecar["expect"] as! [String: Any]
         let result = Mermaid.parse(source)
-        let json = MermaidJSON.object(result)
+        let json = MermaidJSON.object(result) { English().mermaid($0) }
         let problems = MermaidCorpus.check(expect, against: json, result: result)
         #expect(problems.isEmpty, "\(number).mmd:\n\(source)\n\(problems.joined(separator: "\n"))")
     }
@@ -49,7 +51,7 @@ enum MermaidCorpus {
                 problems.append(throwsExpected ? "expected an error, got none" : "expected no error, got \(result.diagnostics)")
             }
             if throwsExpected, let message = expect["throw_message"] as? String, !isJisonTokenMessage(message) {
-                if !result.diagnostics.contains(where: { $0.message == message }) {
+                if !result.diagnostics.contains(where: { $0.text == message }) {
                     problems.append("expected the message \(message)")
                 }
             }
@@ -185,7 +187,7 @@ enum MermaidCorpus {
 struct CorpusCheckerTests {
     @Test func aWrongAssertionIsReported() {
         let result = Mermaid.parse("graph TD;A-->B;")
-        let json = MermaidJSON.object(result)
+        let json = MermaidJSON.object(result) { English().mermaid($0) }
         #expect(MermaidCorpus.check(["edges": [["index": 0, "type": "arrow_point"]]], against: json, result: result).isEmpty)
         #expect(MermaidCorpus.check(["edges": [["index": 0, "type": "arrow_open"]]], against: json, result: result)
             == ["edge 0 type: expected arrow_open, got arrow_point"])

@@ -1,3 +1,5 @@
+import Speech
+import Words
 import Testing
 @testable import NetSim
 
@@ -48,7 +50,7 @@ struct AllocationTests {
         b.services = (1...3).map { .init(Service(name: ObjectName("default", "s\($0)"), ports: [ServicePort(port: 80)])) }
         let (cluster, problems) = b.build()
         #expect(cluster.services.map(\.name.name) == ["kubernetes", "s1"])
-        #expect(problems.map(\.message) == [
+        #expect(problems.map(\.text) == [
             "Service default/s2: failed to allocate a cluster IP, the service range 10.0.0.0/30 is full",
             "Service default/s3: failed to allocate a cluster IP, the service range 10.0.0.0/30 is full",
         ])

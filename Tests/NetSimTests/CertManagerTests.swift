@@ -1,3 +1,5 @@
+import Speech
+import Words
 import Testing
 @testable import NetSim
 
@@ -56,6 +58,6 @@ struct CertManagerTests {
         var b = SeedScene.builder()
         b.certificates = [Certificate(name: ObjectName("default", "c"), secretName: "c-tls", issuerName: "nobody", issuerKind: .clusterIssuer, dnsNames: ["c"])]
         let (_, problems) = b.build()
-        #expect(problems.map(\.message) == ["Certificate default/c: no ClusterIssuer nobody: Secret c-tls is not created."])
+        #expect(problems.map(\.text) == ["Certificate default/c: no ClusterIssuer nobody: Secret c-tls is not created."])
     }
 }

@@ -1,3 +1,5 @@
+import Speech
+import Words
 import Testing
 @testable import NetSim
 
@@ -28,7 +30,7 @@ struct ClusterIPTraceTests {
             "pod default/pod-green-1",
         ])
         #expect(trace.hops.map(\.action) == [.resolve, .send, .jump, .jump, .dnat, .encap, .route, .decap, .route, .deliver])
-        #expect(trace.hops[0].rule == "✓ green.default.svc.cluster.local")
+        #expect(trace.hops[0].ruleText == "✓ green.default.svc.cluster.local")
         #expect(trace.hops[0].before.description == "10.4.32.2:53000 → 10.0.0.10:53 udp")
     }
 
@@ -37,9 +39,9 @@ struct ClusterIPTraceTests {
         let dnat = try #require(trace.hops.first { $0.action == .dnat })
         #expect(dnat.before.description == "10.4.32.2:32769 → 10.0.0.7:82 tcp")
         #expect(dnat.after.description == "10.4.32.2:32769 → 10.4.34.2:8282 tcp")
-        #expect(dnat.rule == "-A KUBE-SEP-\(KubeProxyChains.hash("default/greentcp10.4.34.2:8282")) -m comment --comment default/green -m tcp -p tcp -j DNAT --to-destination 10.4.34.2:8282")
-        let pick = try #require(trace.hops.first { $0.rule?.contains("-> 10.4.34.2:8282") == true })
-        #expect(pick.rule?.contains("--probability") == false, "the last endpoint rule has no statistic match")
+        #expect(dnat.ruleText == "-A KUBE-SEP-\(KubeProxyChains.hash("default/greentcp10.4.34.2:8282")) -m comment --comment default/green -m tcp -p tcp -j DNAT --to-destination 10.4.34.2:8282")
+        let pick = try #require(trace.hops.first { $0.ruleText?.contains("-> 10.4.34.2:8282") == true })
+        #expect(pick.ruleText?.contains("--probability") == false, "the last endpoint rule has no statistic match")
         #expect(trace.verdict == .delivered(ObjectName("default", "pod-green-2")))
     }
 
@@ -91,7 +93,7 @@ struct ClusterIPTraceTests {
         let noneReady = SeedScene.cluster { $0.pods[2].ready = false; $0.pods[3].ready = false }
         let trace = SeedScene.trace(noneReady, from: "pod-blue-1", to: "http://green:82/")
         #expect(trace.verdict == .rejected)
-        #expect(trace.hops.last?.rule == "-A KUBE-SERVICES -m comment --comment \"default/green has no endpoints\" -m tcp -p tcp -d 10.0.0.7 --dport 82 -j REJECT")
+        #expect(trace.hops.last?.ruleText == "-A KUBE-SERVICES -m comment --comment \"default/green has no endpoints\" -m tcp -p tcp -d 10.0.0.7 --dport 82 -j REJECT")
     }
 
     @Test func notReadyPodsGetNoTraffic() {
@@ -127,7 +129,7 @@ struct ClusterIPTraceTests {
         let sticky = SeedScene.cluster { $0.services[1].service.sessionAffinityClientIP = true }
         let endpoints = Set((0..<6).map { SeedScene.trace(sticky, from: "pod-blue-1", to: "http://green:82/", seed: $0).backend?.ip })
         #expect(endpoints.count == 1)
-        let rule = SeedScene.trace(sticky, from: "pod-blue-1", to: "http://green:82/").hops.first { $0.rule?.contains("recent") == true }?.rule
+        let rule = SeedScene.trace(sticky, from: "pod-blue-1", to: "http://green:82/").hops.first { $0.ruleText?.contains("recent") == true }?.ruleText
         #expect(rule?.contains("--rcheck --seconds 10800 --reap") == true)
     }
 

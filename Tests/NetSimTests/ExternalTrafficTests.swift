@@ -1,3 +1,5 @@
+import Speech
+import Words
 import Testing
 @testable import NetSim
 
@@ -12,7 +14,7 @@ struct ExternalTrafficTests {
         #expect(trace.verdict == .delivered(ObjectName("default", "pod-blue-2")))
         #expect(trace.masqueraded)
         let chain = KubeProxyChains.hash("default/bluetcp")
-        #expect(trace.hops.compactMap(\.rule).prefix(3) == [
+        #expect(trace.hops.compactMap(\.ruleText).prefix(3) == [
             "-A KUBE-SERVICES -m comment --comment \"kubernetes service nodeports; NOTE: this must be the last rule in this chain\" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS",
             "-A KUBE-NODEPORTS -m comment --comment default/blue -m tcp -p tcp --dport 30001 -j KUBE-EXT-\(chain)",
             "-A KUBE-EXT-\(chain) -m comment --comment \"masquerade traffic for default/blue external destinations\" -j KUBE-MARK-MASQ",
@@ -37,7 +39,7 @@ struct ExternalTrafficTests {
         #expect(kept.hops.last?.before.src == IPv4Address("203.0.113.10"))
         let dropped = SeedScene.trace(local, from: "user", to: "http://172.10.10.3:30001/")
         #expect(dropped.verdict == .dropped)
-        #expect(dropped.hops.last?.rule?.hasSuffix("has no local endpoints\" -j KUBE-MARK-DROP") == true)
+        #expect(dropped.hops.last?.ruleText?.hasSuffix("has no local endpoints\" -j KUBE-MARK-DROP") == true)
     }
 
     @Test func aNodePortIsNotOnTheClusterIP() {
@@ -68,7 +70,7 @@ struct ExternalTrafficTests {
         #expect(ip == IPv4Address("198.51.100.11"))
         let trace = SeedScene.trace(lb, from: "user", to: "http://\(ip):82/")
         #expect(trace.hops.contains { $0.place == .loadBalancer(ip) })
-        #expect(trace.hops.contains { $0.rule?.contains("\"default/green loadbalancer IP\"") == true })
+        #expect(trace.hops.contains { $0.ruleText?.contains("\"default/green loadbalancer IP\"") == true })
         #expect(trace.masqueraded)
         #expect({ if case .delivered = trace.verdict { true } else { false } }())
     }

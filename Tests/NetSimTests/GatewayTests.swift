@@ -1,3 +1,5 @@
+import Speech
+import Words
 import Testing
 @testable import NetSim
 
@@ -85,7 +87,7 @@ struct GatewayTraceTests {
         let t = trace(c)
         #expect(t.verdict.name == "delivered")
         #expect(t.candidates.map(\.probability) == [0.4, 0.4, 0.1, 0.1])
-        #expect(t.hops.first { $0.action == .proxy }?.rule == "HTTPRoute default/split rule 1: path PathPrefix / → blue:81 (weight 80), green:82 (weight 20)")
+        #expect(t.hops.first { $0.action == .proxy }?.ruleText == "HTTPRoute default/split rule 1: path PathPrefix / → blue:81 (weight 80), green:82 (weight 20)")
         let services = (0..<1000 as Range<UInt64>).map { trace(c, seed: $0).service?.name }
         #expect(services.filter { $0 == "blue" }.count == 800, "the seeded draw follows the weights")
     }

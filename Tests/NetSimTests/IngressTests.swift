@@ -1,3 +1,5 @@
+import Speech
+import Words
 import Testing
 @testable import NetSim
 
@@ -98,7 +100,7 @@ struct IngressTraceTests {
         #expect(foo.candidates.map(\.port) == [8181, 8181])
         #expect({ if case .delivered(let p) = foo.verdict { p.name.hasPrefix("pod-blue") } else { false } }())
         let proxy = foo.hops.first { $0.action == .proxy }
-        #expect(proxy?.rule == "Ingress default/shop: host shop.example.com path /foo (Prefix) → blue:81")
+        #expect(proxy?.ruleText == "Ingress default/shop: host shop.example.com path /foo (Prefix) → blue:81")
         #expect(proxy?.after.src == Self.cluster.pods.first { Self.cluster.ingressControllerPods[$0.name] != nil }?.ip)
         #expect(foo.masqueraded)
         let bar = trace("http://178.91.123.132/bar")
@@ -126,7 +128,7 @@ struct IngressTraceTests {
         var b = SeedScene.builder()
         b.ingresses = [Ingress(name: ObjectName("default", "i"), defaultBackend: .init(service: "ghost", port: .number(80)))]
         let (cluster, problems) = b.build()
-        #expect(problems.map(\.message) == ["Ingress default/i: no Service ghost in namespace default: its requests get 503"])
+        #expect(problems.map(\.text) == ["Ingress default/i: no Service ghost in namespace default: its requests get 503"])
         let lb = cluster.service(named: ObjectName("ingress-nginx", "ingress-nginx-controller"))!.loadBalancerIPs[0]
         let t = Tracer(cluster: cluster).trace(Request(from: "user", url: "http://\(lb)/"))
         #expect(t.verdict == .rejected)

@@ -1,3 +1,5 @@
+import Speech
+import Words
 import Testing
 @testable import NetSim
 

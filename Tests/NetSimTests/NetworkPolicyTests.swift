@@ -1,3 +1,5 @@
+import Speech
+import Words
 import Testing
 @testable import NetSim
 
@@ -29,7 +31,7 @@ struct NetworkPolicyTests {
     @Test func defaultDenyIngressDropsAndNamesThePolicy() {
         let t = trace(Self.cluster([denyIngress]), from: "pod-blue-1", to: "http://green:82")
         #expect(t.verdict == .dropped)
-        #expect(t.hops.last?.rule == "NetworkPolicy default/default-deny-ingress (Ingress)")
+        #expect(t.hops.last?.ruleText == "NetworkPolicy default/default-deny-ingress (Ingress)")
     }
 
     @Test func rulesAddUpAcrossPolicies() {
@@ -38,7 +40,7 @@ struct NetworkPolicyTests {
         let c = Self.cluster([denyIngress, allowBlue])
         let t = trace(c, from: "pod-blue-1", to: "http://green:82")
         #expect(t.verdict.name == "delivered")
-        #expect(t.hops.contains { $0.action == .filter && $0.rule == "NetworkPolicy default/allow-blue (Ingress)" })
+        #expect(t.hops.contains { $0.action == .filter && $0.ruleText == "NetworkPolicy default/allow-blue (Ingress)" })
         // pod-blue-2 is isolated by default-deny too, and nothing lets green in.
         #expect(trace(c, from: "pod-green-1", to: "http://blue:81").verdict == .dropped)
     }

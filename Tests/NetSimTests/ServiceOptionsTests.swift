@@ -1,3 +1,5 @@
+import Speech
+import Words
 import Testing
 @testable import NetSim
 
@@ -8,7 +10,7 @@ struct ServiceOptionsTests {
         let c = SeedScene.cluster { $0.services[1].service.externalIPs = [IPv4Address("192.0.2.50")!] }
         let t = Tracer(cluster: c).trace(Request(from: "user", url: "http://192.0.2.50:82/"))
         #expect(t.verdict.name == "delivered")
-        #expect(t.hops.contains { $0.rule?.contains("\"default/green external IP\"") == true })
+        #expect(t.hops.contains { $0.ruleText?.contains("\"default/green external IP\"") == true })
     }
 
     @Test func loadBalancerWithoutNodePorts() {
@@ -58,7 +60,7 @@ struct ServiceOptionsTests {
         }
         let udp = Tracer(cluster: c).trace(Request(from: "pod-blue-1", url: "udp://green:53", protocol: .udp))
         #expect(udp.verdict.name == "delivered")
-        #expect(udp.hops[2].rule?.contains("-m udp -p udp") == true)
+        #expect(udp.hops[2].ruleText?.contains("-m udp -p udp") == true)
         let tcp = Tracer(cluster: c).trace(Request(from: "pod-blue-1", url: "tcp://green:53"))
         #expect(tcp.verdict == .dropped, "no TCP port 53 on the Service")
     }

@@ -1,3 +1,6 @@
+import Speech
+import Scenes
+import Words
 import Foundation
 import Testing
 import Course

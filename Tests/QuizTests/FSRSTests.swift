@@ -1,3 +1,5 @@
+import Speech
+import Words
 import Foundation
 import Testing
 @testable import Memory

@@ -1,3 +1,6 @@
+import Speech
+import Scenes
+import Words
 import Foundation
 import Testing
 import Course
@@ -61,9 +64,9 @@ struct SeedQuestionTests {
         #expect(rightChoices(source) == ["Non"], "externalTrafficPolicy Cluster: kube-proxy masquerades (kubernetes.io, Service, Preserving the client source IP)")
         let next = try #require(questions.first { $0.source == .engine(.nextHop) && $0.replay?.scene == 4 })
         let dnat = try #require(trace.hops.firstIndex { $0.action == .dnat })
-        let expected = "\(trace.hops[dnat + 1].place) · \(trace.hops[dnat + 1].action.rawValue)"
+        let expected = French().quiz(.hopLabel(trace.hops[dnat + 1].place, trace.hops[dnat + 1].action))
         #expect(rightChoices(next) == [expected])
-        #expect(expected == "node1 KUBE-POSTROUTING · snat")
+        #expect(expected == "node1 KUBE-POSTROUTING · SNAT")
         let land = try #require(questions.first { $0.source == .engine(.candidates) && $0.replay?.scene == 4 })
         #expect(rightChoices(land) == Set(trace.candidates.compactMap(\.pod).map(\.description)))
         #expect(rightChoices(land) == ["default/pod-blue-1", "default/pod-blue-2"])

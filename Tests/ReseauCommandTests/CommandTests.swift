@@ -1,3 +1,6 @@
+import Speech
+import Scenes
+import Words
 import Foundation
 import Testing
 
@@ -47,7 +50,7 @@ struct CommandTests {
     func reseau(_ arguments: String...) throws -> Run { try Self.run(arguments) }
 
     @Test func outlineListsSlidesWithSectionsHeadingsAndBlocks() throws {
-        let run = try reseau("outline", Self.fixture("every-block.md"))
+        let run = try reseau("outline", "--lang", "en", Self.fixture("every-block.md"))
         #expect(run.status == 0)
         #expect(run.out.split(separator: "\n").map(String.init) == [
             "Tous les blocs — \(Self.fixture("every-block.md")) — 4 slides",
@@ -66,7 +69,7 @@ struct CommandTests {
 
     @Test func lintErrorExitsOneWithLocatedLines() throws {
         let path = Self.fixture("unclosed-directive.md")
-        let run = try reseau("lint", path)
+        let run = try reseau("lint", "--lang", "en", path)
         #expect(run.status == 1)
         #expect(run.out == "\(path):9:1: error: directive `:::warning` is never closed (a line `:::` must end it); its content is kept\n")
     }
@@ -74,7 +77,7 @@ struct CommandTests {
     @Test func lintWarningFailsOnlyWhenStrict() throws {
         let path = Self.fixture("unknown-directive.md")
         #expect(try reseau("lint", path).status == 0)
-        let strict = try reseau("lint", "--strict", path)
+        let strict = try reseau("lint", "--strict", "--lang", "en", path)
         #expect(strict.status == 1)
         #expect(strict.out.hasPrefix("\(path):5:1: warning: unknown directive `:::remarque`"))
     }
@@ -115,7 +118,7 @@ struct MermaidCommandTests {
         try "flowchart LR\n  a([client]) -. requête .-> b{{Gateway}}\n  b e1@==> c[(base)]\n  e1@{ animate: true }\n"
             .write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try base.reseau("mermaid", path)
+        let run = try base.reseau("mermaid", "--lang", "en", path)
         #expect(run.status == 0)
         #expect(run.out.split(separator: "\n").map(String.init) == [
             "flowchart LR",
@@ -150,7 +153,7 @@ struct MermaidCommandTests {
         let path = NSTemporaryDirectory() + "reseau-test-\(getpid()).md"
         try "---\ntitle: t\n---\n\n```mermaid\nflowchart TD\n  A[bad (text)]\n```\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try base.reseau("mermaid", path)
+        let run = try base.reseau("mermaid", "--lang", "en", path)
         #expect(run.status == 1)
         #expect(run.err.contains("\(path):7:9: error: unexpected `(` in node text: put the text in quotes"))
         #expect(run.out.hasPrefix("line 5:\nflowchart TB"))
@@ -167,7 +170,7 @@ struct TraceCommandTests {
         #expect(run.status == 0)
         let lines = run.out.split(separator: "\n").map(String.init)
         #expect(lines.first == "request: toolbox → http://web.shop/")
-        #expect(lines.contains("DNS: web.shop → web.shop.svc.cluster.local: 10.96.0.2 (after 1 NXDOMAIN tries of the search list, ndots:5)."))
+        #expect(lines.contains("DNS: web.shop resolves to web.shop.svc.cluster.local: 10.96.0.2 (after 1 NXDOMAIN tries of the search list, ndots:5)."))
         #expect(lines.contains { $0.hasPrefix(" 3  node-1 KUBE-SERVICES") })
         #expect(lines.contains { $0.hasPrefix("verdict: delivered — Delivered to web-") })
         #expect(lines.contains("source masqueraded (SNAT): no"))
@@ -175,8 +178,8 @@ struct TraceCommandTests {
 
     @Test func traceSpeaksFrench() throws {
         let run = try base.reseau("trace", "--scene", shop, "--from", "toolbox", "--to", "http://web.shop/", "--lang", "fr")
-        #expect(run.out.contains("verdict: delivered — Remis à web-"))
-        #expect(run.out.contains("source masquée (SNAT): non"))
+        #expect(run.out.contains("verdict : remis — Remis à web-"))
+        #expect(run.out.contains("source masquée (SNAT) : non"))
     }
 
     @Test func traceJSON() throws {
@@ -196,7 +199,7 @@ struct TraceCommandTests {
         let run = try base.reseau("trace", "--scene", seed + "#2", "--from", "pod-blue-1", "--to", "http://green:82", "--lang", "en")
         #expect(run.status == 0)
         #expect(run.out.contains("verdict: delivered"))
-        let ambiguous = try base.reseau("trace", "--scene", seed, "--from", "pod-blue-1", "--to", "http://green:82")
+        let ambiguous = try base.reseau("trace", "--scene", seed, "--from", "pod-blue-1", "--to", "http://green:82", "--lang", "en")
         #expect(ambiguous.status == 1)
         #expect(ambiguous.err.contains("this lesson has 5 scenes: name one with"))
     }

@@ -1,3 +1,5 @@
+import Speech
+import Words
 import Canvas
 import Course
 import Foundation

@@ -1,4 +1,7 @@
-import enum Mermaid.YAMLAliasGuard
+import YAMLGuard
+import Facts
+import Course
+
 import NetSim
 import Yams
 
@@ -42,20 +45,20 @@ public enum ManifestScene {
             return (origin + mark.line - 1, column + mark.column - 1)
         }
 
-        mutating func report(_ severity: Severity, _ message: String, at node: Node?) {
+        mutating func report(_ severity: Severity, _ message: SceneProblem, at node: Node?) {
             let (line, col) = position(node)
-            diagnostics.append(Diagnostic(file: file, line: line, column: col, severity: severity, message: message))
+            diagnostics.append(Diagnostic(file: file, line: line, column: col, severity: severity, message: .scene(message)))
         }
 
         mutating func read(_ text: String) {
             let yaml = YAMLAliasGuard.withEditorLineBreaks(text)
             guard yaml.utf8.count <= ManifestScene.maximumSize else {
-                report(.error, "scene: \(yaml.utf8.count) bytes is more than the \(ManifestScene.maximumSize) a scene may hold: not read", at: nil)
+                report(.error, .tooLarge(bytes: yaml.utf8.count, limit: ManifestScene.maximumSize), at: nil)
                 return
             }
             if let refusal = YAMLAliasGuard.check(yaml) {
                 diagnostics.append(Diagnostic(file: file, line: origin + refusal.line - 1, column: refusal.line == 1 ? column + refusal.column - 1 : refusal.column,
-                                              severity: .error, message: "scene: \(refusal.message)"))
+                                              severity: .error, message: .yaml(.scene, refusal.problem)))
                 return
             }
             // Document by document: those before a syntax error are still read.
@@ -65,15 +68,15 @@ public enum ManifestScene {
                 while let document = try parser.nextRoot() { documents.append(document) }
             } catch {
                 let (l, c, message) = YAMLText.describe(error, line: origin, column: column)
-                diagnostics.append(Diagnostic(file: file, line: l, column: c, severity: .error, message: "scene: \(message)"))
+                diagnostics.append(Diagnostic(file: file, line: l, column: c, severity: .error, message: .yaml(.scene, message)))
             }
             for document in documents {
                 guard budget.charge(document) else {
-                    report(.error, "scene: the YAML expands to more than 200,000 nodes (aliases?): the rest is not read", at: document)
+                    report(.error, .expandsTooFar, at: document)
                     return
                 }
                 guard case .mapping = document else {
-                    report(.error, "scene: each document must be a Kubernetes object (a mapping)", at: document)
+                    report(.error, .documentNotObject, at: document)
                     continue
                 }
                 let kind = document["kind"]?.text ?? ""
@@ -92,7 +95,7 @@ public enum ManifestScene {
                     let name = objectName(document)
                     let spec = document["spec"]
                     guard let secret = spec?["secretName"]?.text, let issuer = spec?[path: "issuerRef", "name"]?.text else {
-                        report(.error, "Certificate \(name): spec.secretName and spec.issuerRef.name are required", at: document["spec"] ?? document)
+                        report(.error, .certificateNeedsFields(name.description), at: document["spec"] ?? document)
                         break
                     }
                     builder.certificates.append(Certificate(
@@ -117,19 +120,19 @@ public enum ManifestScene {
                     let data = (document["data"]?.stringMap ?? [:]).merging(document["stringData"]?.stringMap ?? [:]) { a, _ in a }
                     if document["type"]?.text == "kubernetes.io/tls" {
                         if data["tls.crt"] != nil && data["tls.key"] != nil { builder.tlsSecrets.append(objectName(document)) }
-                        else { report(.warning, "Secret \(objectName(document)): a kubernetes.io/tls Secret needs tls.crt and tls.key", at: document["type"]) }
+                        else { report(.warning, .tlsSecretNeedsKeys(objectName(document).description), at: document["type"]) }
                     }
                 case ("networking.k8s.io/v1", "ServiceCIDR"), ("networking.k8s.io/v1beta1", "ServiceCIDR"):
                     for cidr in document[path: "spec", "cidrs"]?.list ?? [] {
                         if let c = cidr.text.flatMap(CIDR.init) { builder.serviceCIDRs.append(c) }
-                        else { report(.error, "ServiceCIDR: `\(cidr.text ?? "")` is not a CIDR", at: cidr) }
+                        else { report(.error, .serviceCIDRObjectInvalid(cidr.text ?? ""), at: cidr) }
                     }
                 case (_, ""):
-                    report(.error, "scene: an object without `kind`", at: document)
+                    report(.error, .objectWithoutKind, at: document)
                 case (_, let k) where ManifestScene.notSimulated.contains(k):
-                    report(.warning, "\(k) is not simulated yet: ignored", at: document["kind"])
+                    report(.warning, .kindNotSimulated(k), at: document["kind"])
                 default:
-                    report(.warning, "unknown kind \(apiVersion)/\(kind): ignored", at: document["kind"])
+                    report(.warning, .unknownKind(apiVersion: apiVersion, kind: kind), at: document["kind"])
                 }
             }
         }
@@ -141,52 +144,52 @@ public enum ManifestScene {
         }
 
         mutating func readScene(_ node: Node) {
-            if sawScene { report(.warning, "a second Scene document: its settings replace the first's", at: node["kind"]) }
+            if sawScene { report(.warning, .secondScene, at: node["kind"]) }
             sawScene = true
             let cluster = node["cluster"]
             if let domain = cluster?["domain"]?.text { builder.domain = domain }
             if let text = cluster?["podCIDR"]?.text {
-                if let cidr = CIDR(text) { builder.podCIDR = cidr } else { report(.error, "Scene: podCIDR `\(text)` is not a CIDR", at: cluster?["podCIDR"]) }
+                if let cidr = CIDR(text) { builder.podCIDR = cidr } else { report(.error, .podCIDRInvalid(text), at: cluster?["podCIDR"]) }
             }
             var ranges: [CIDR] = []
             for item in (cluster?["serviceCIDRs"]?.list ?? []) + [cluster?["serviceCIDR"]].compactMap({ $0 }) {
-                if let c = item.text.flatMap(CIDR.init) { ranges.append(c) } else { report(.error, "Scene: service CIDR `\(item.text ?? "")` is not a CIDR", at: item) }
+                if let c = item.text.flatMap(CIDR.init) { ranges.append(c) } else { report(.error, .serviceCIDRInvalid(item.text ?? ""), at: item) }
             }
             if !ranges.isEmpty { builder.serviceCIDRs = ranges }
             if let cni = cluster?["cni"]?.text {
-                if let mode = CNIMode(rawValue: cni) { builder.cni = mode } else { report(.error, "Scene: cni must be overlay, routed or flat, not `\(cni)`", at: cluster?["cni"]) }
+                if let mode = CNIMode(rawValue: cni) { builder.cni = mode } else { report(.error, .cniInvalid(cni), at: cluster?["cni"]) }
             }
             if let proxy = cluster?["proxyMode"]?.text, proxy != "iptables" {
-                report(.warning, "Scene: proxyMode \(proxy) is drawn as iptables (the only mode simulated)", at: cluster?["proxyMode"])
+                report(.warning, .proxyModeAsIptables(proxy), at: cluster?["proxyMode"])
             }
             if let pool = cluster?["loadBalancerPool"]?.text { builder.loadBalancerPool = CIDR(pool) }
             for item in node["ingressControllers"]?.list ?? [] {
                 if let name = item["class"]?.text, let ip = item["ip"]?.text.flatMap(IPv4Address.init) { builder.ingressControllerIPs[name] = ip }
-                else { report(.error, "Scene: an ingress controller needs a `class` and an `ip`", at: item) }
+                else { report(.error, .ingressControllerNeedsClassAndIP, at: item) }
             }
             for item in node["nodes"]?.list ?? [] {
-                guard let name = item["name"]?.text else { report(.error, "Scene: a node needs a `name`", at: item); continue }
+                guard let name = item["name"]?.text else { report(.error, .nodeNeedsName, at: item); continue }
                 var ip: IPv4Address?
                 if let text = item["ip"]?.text {
                     ip = IPv4Address(text)
-                    if ip == nil { report(.error, "Scene: node \(name): `\(text)` is not an IPv4 address", at: item["ip"]) }
+                    if ip == nil { report(.error, .nodeIPInvalid(node: name, text: text), at: item["ip"]) }
                 }
                 builder.nodes.append(.init(name: name, ip: ip, podCIDR: item["podCIDR"]?.text.flatMap(CIDR.init),
                                            labels: item["labels"]?.stringMap ?? [:], origin: position(item).0))
             }
             for item in node["clients"]?.list ?? [] {
                 guard let name = item["name"]?.text, let ip = item["ip"]?.text.flatMap(IPv4Address.init) else {
-                    report(.error, "Scene: a client needs a `name` and an `ip`", at: item); continue
+                    report(.error, .clientNeedsNameAndIP, at: item); continue
                 }
                 builder.clients.append(ExternalClient(name: name, ip: ip))
             }
             for item in node["flows"]?.list ?? [] {
                 let forward = item["portForward"]?.text
                 guard let from = item["from"]?.text, let to = item["to"]?.text ?? forward.map({ "kubectl port-forward \($0)" }) else {
-                    report(.error, "Scene: a flow needs `from` and `to` (or `portForward: svc/NAME:PORT`)", at: item); continue
+                    report(.error, .flowNeedsFromAndTo, at: item); continue
                 }
                 if let forward, forward.split(separator: ":").count != 2 || Int(forward.split(separator: ":")[1]) == nil {
-                    report(.error, "Scene: `portForward: \(forward)` is not TARGET:PORT (svc/web:80, pod/web-0:8080)", at: item["portForward"]); continue
+                    report(.error, .portForwardSyntax(forward), at: item["portForward"]); continue
                 }
                 let (line, col) = position(item)
                 var flow = Flow(from: from, to: to, line: line, column: col)
@@ -196,7 +199,7 @@ public enum ManifestScene {
                 flow.headers = item["headers"]?.stringMap ?? [:]
                 if let expect = item["expect"]?.text {
                     if Verdict.names.contains(expect) { flow.expect = expect }
-                    else { report(.error, "Scene: flow `expect: \(expect)` is not one of \(Verdict.names.joined(separator: ", "))", at: item["expect"]) }
+                    else { report(.error, .expectInvalid(expect, names: Verdict.names), at: item["expect"]) }
                 }
                 flows.append(flow)
             }
@@ -214,11 +217,11 @@ public enum ManifestScene {
 
         mutating func readPod(_ node: Node) {
             let name = objectName(node)
-            guard !name.name.isEmpty else { return report(.error, "Pod without metadata.name", at: node) }
+            guard !name.name.isEmpty else { return report(.error, .podWithoutName, at: node) }
             var ip: IPv4Address?
             if let text = node[path: "status", "podIP"]?.text {
                 ip = IPv4Address(text)
-                if ip == nil { report(.error, "Pod \(name): status.podIP `\(text)` is not an IPv4 address", at: node[path: "status", "podIP"]) }
+                if ip == nil { report(.error, .podIPInvalid(pod: name.description, text: text), at: node[path: "status", "podIP"]) }
             }
             let ready = (node[path: "status", "conditions"]?.list ?? []).first { $0["type"]?.text == "Ready" }?["status"]?.text.map { $0 == "True" } ?? true
             builder.pods.append(.init(name: name, labels: node[path: "metadata", "labels"]?.stringMap ?? [:],
@@ -234,12 +237,12 @@ public enum ManifestScene {
             let name = objectName(node)
             let replicas = node[path: "spec", "replicas"]?.int ?? 1
             guard replicas >= 0, replicas <= 10_000 else {
-                return report(.error, "\(kind) \(name): \(replicas) replicas is more than a scene may hold (10,000)", at: node[path: "spec", "replicas"])
+                return report(.error, .tooManyReplicas(kind: kind, name: name.description, replicas: replicas), at: node[path: "spec", "replicas"])
             }
             let template = node[path: "spec", "template"]
             let labels = template?[path: "metadata", "labels"]?.stringMap ?? [:]
             if let selector = node[path: "spec", "selector", "matchLabels"]?.stringMap, !labels.matches(selector) {
-                report(.error, "\(kind) \(name): spec.selector does not match the template's labels", at: node[path: "spec", "selector"])
+                report(.error, .selectorMismatch(kind: kind, name: name.description), at: node[path: "spec", "selector"])
             }
             let containerPorts = ports(template?[path: "spec", "containers"]?.list ?? [])
             let serviceName = node[path: "spec", "serviceName"]?.text
@@ -265,21 +268,21 @@ public enum ManifestScene {
 
         mutating func readService(_ node: Node) {
             let name = objectName(node)
-            guard !name.name.isEmpty else { return report(.error, "Service without metadata.name", at: node) }
+            guard !name.name.isEmpty else { return report(.error, .serviceWithoutName, at: node) }
             let spec = node["spec"]
             let typeText = spec?["type"]?.text ?? "ClusterIP"
             guard let type = ServiceType(rawValue: typeText) else {
-                return report(.error, "Service \(name): unknown type \(typeText)", at: spec?["type"])
+                return report(.error, .serviceUnknownType(service: name.description, type: typeText), at: spec?["type"])
             }
             var service = Service(name: name, type: type)
             var headless = false
             if let ip = spec?["clusterIP"]?.text {
                 if ip == "None" { headless = true }
                 else if let address = IPv4Address(ip) { service.clusterIP = address }
-                else if !ip.isEmpty { report(.error, "Service \(name): clusterIP `\(ip)` is not an IPv4 address", at: spec?["clusterIP"]) }
+                else if !ip.isEmpty { report(.error, .clusterIPInvalid(service: name.description, text: ip), at: spec?["clusterIP"]) }
             }
             for p in spec?["ports"]?.list ?? [] {
-                guard let port = p["port"]?.int else { report(.error, "Service \(name): a port needs `port`", at: p); continue }
+                guard let port = p["port"]?.int else { report(.error, .portNeedsPort(name.description), at: p); continue }
                 var target: TargetPort?
                 if let t = p["targetPort"] { target = t.int.map(TargetPort.number) ?? t.text.map(TargetPort.name) }
                 service.ports.append(ServicePort(name: p["name"]?.text ?? "", port: port, targetPort: target,
@@ -287,7 +290,7 @@ public enum ManifestScene {
                                                  protocol: p["protocol"]?.text.flatMap(TransportProtocol.init(rawValue:)) ?? .tcp))
             }
             if service.ports.count > 1, service.ports.contains(where: { $0.name.isEmpty }) {
-                report(.error, "Service \(name): with several ports, each needs a name", at: spec?["ports"])
+                report(.error, .portsNeedNames(name.description), at: spec?["ports"])
             }
             if let selector = spec?["selector"] { service.selector = selector.stringMap }
             service.externalName = spec?["externalName"]?.text
@@ -310,7 +313,7 @@ public enum ManifestScene {
             var s = LabelSelector(matchLabels: node["matchLabels"]?.stringMap ?? [:])
             for e in node["matchExpressions"]?.list ?? [] {
                 guard let key = e["key"]?.text, let op = e["operator"]?.text.flatMap(LabelSelector.Requirement.Operator.init(rawValue:)) else {
-                    report(.error, "a matchExpression needs a key and an operator In, NotIn, Exists or DoesNotExist", at: e); continue
+                    report(.error, .matchExpressionInvalid, at: e); continue
                 }
                 s.matchExpressions.append(.init(key: key, op: op, values: (e["values"]?.list ?? []).compactMap(\.text)))
             }
@@ -320,12 +323,12 @@ public enum ManifestScene {
         mutating func readEndpointSlice(_ node: Node) {
             let name = objectName(node)
             guard let service = node[path: "metadata", "labels", "kubernetes.io/service-name"]?.text else {
-                return report(.error, "EndpointSlice \(name): the label kubernetes.io/service-name names its Service", at: node["metadata"])
+                return report(.error, .sliceNeedsServiceLabel(name.description), at: node["metadata"])
             }
             var endpoints: [Endpoint] = []
             for e in node["endpoints"]?.list ?? [] {
                 for a in e["addresses"]?.list ?? [] {
-                    guard let ip = a.text.flatMap(IPv4Address.init) else { report(.error, "EndpointSlice \(name): `\(a.text ?? "")` is not an IPv4 address", at: a); continue }
+                    guard let ip = a.text.flatMap(IPv4Address.init) else { report(.error, .sliceAddressInvalid(slice: name.description, text: a.text ?? ""), at: a); continue }
                     let pod = e[path: "targetRef", "name"]?.text.map { ObjectName(name.namespace, $0) }
                     endpoints.append(Endpoint(ip: ip, ready: e[path: "conditions", "ready"]?.bool ?? true,
                                               nodeName: e["nodeName"]?.text, pod: pod, hostname: e["hostname"]?.text))
@@ -342,11 +345,11 @@ public enum ManifestScene {
             let (cluster, problems) = builder.build()
             for problem in problems {
                 diagnostics.append(Diagnostic(file: file, line: problem.origin ?? origin, column: column,
-                                              severity: problem.severity == .error ? .error : .warning, message: problem.message))
+                                              severity: problem.severity, message: .cluster(problem.problem)))
             }
             for flow in flows where cluster.source(flow.from) == nil {
                 diagnostics.append(Diagnostic(file: file, line: flow.line, column: flow.column, severity: .error,
-                                              message: "flow: no Pod, Node or client named \(flow.from)"))
+                                              message: .scene(.flowUnknownSource(flow.from))))
             }
             return Scene(name: name, cluster: cluster, flows: flows, diagnostics: diagnostics)
         }

@@ -1,3 +1,5 @@
+import Facts
+import Course
 import NetSim
 
 /// A cluster plus the flows a lesson animates in it.
@@ -9,7 +11,7 @@ public struct Scene: Sendable {
     public var diagnostics: [Diagnostic]
 
     /// The request of each flow, traced.
-    public func traces(language: Language = .en) -> [Trace] {
+    public func traces() -> [Trace] {
         let tracer = Tracer(cluster: cluster)
         return flows.enumerated().map { index, flow in
             if let target = flow.portForward, let colon = target.lastIndex(of: ":"), let port = Int(target[target.index(after: colon)...]) {
@@ -26,9 +28,12 @@ public struct Scene: Sendable {
     public func lint(file: String) -> [Diagnostic] {
         let traces = traces()
         let shown = Set(zip(flows, traces).compactMap { flow, trace in
-            flow.expect == "rejected" ? trace.service.map { "Service \($0): its selector " } : nil
+            flow.expect == "rejected" ? trace.service?.description : nil
         })
-        let kept = diagnostics.filter { d in !(d.severity == .warning && shown.contains { d.message.hasPrefix($0) }) }
+        let kept = diagnostics.filter { d in
+            guard d.severity == .warning, case .cluster(.selectorMatchesNothing(let service, _)) = d.message else { return true }
+            return !shown.contains(service)
+        }
         return kept + expectationDiagnostics(file: file, traces: traces)
     }
 
@@ -41,7 +46,7 @@ public struct Scene: Sendable {
         zip(flows, traces).compactMap { flow, trace in
             guard let expect = flow.expect, expect != trace.verdict.name else { return nil }
             return Diagnostic(file: file, line: flow.line, column: flow.column, severity: .error,
-                              message: "flow \(flow.from) → \(flow.to): the lesson expects \(expect), the engine says \(trace.verdict.name): \(trace.summary.en)")
+                              message: .flow(.unexpected(from: flow.from, to: flow.to, expected: expect, verdict: trace.verdict.name, ending: trace.ending)))
         }
     }
 }

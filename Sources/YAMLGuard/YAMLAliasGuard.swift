@@ -1,4 +1,5 @@
 import CYaml
+import Facts
 
 /// Reads YAML's events (libyaml, before Yams builds anything) and measures what aliases make
 /// of the text: how many nodes each anchor stands for once expanded. A "billion laughs"
@@ -19,17 +20,10 @@ public enum YAMLAliasGuard {
         return String(out)
     }
 
-    /// 200000 as 200,000.
-    static func grouped(_ n: Int) -> String {
-        var digits = Array(String(n)), out = ""
-        while digits.count > 3 { out = "," + String(digits.suffix(3)) + out; digits.removeLast(3) }
-        return String(digits) + out
-    }
-
     public struct Refusal: Equatable, Sendable {
         public var line: Int
         public var column: Int
-        public var message: String
+        public var problem: YAMLProblem
     }
 
     /// nil when the text may be composed (a syntax error is left for Yams to report).
@@ -64,13 +58,13 @@ public enum YAMLAliasGuard {
                 total = min(total &+ new, Int.max / 4)
                 if total > limit {
                     return Refusal(line: mark.line + 1, column: mark.column + 1,
-                                   message: "the YAML expands to more than \(grouped(limit)) nodes (aliases): not read")
+                                   problem: .expandsTooFar(limit: limit))
                 }
                 guard !stack.isEmpty else { return nil }
                 let parent = stack.count - 1
                 if stack[parent].isMapping, stack[parent].children % 2 == 0, size > keyLimit {
                     return Refusal(line: mark.line + 1, column: mark.column + 1,
-                                   message: "a mapping key made of aliases stands for more than \(grouped(keyLimit)) nodes: not read")
+                                   problem: .aliasKey(limit: keyLimit))
                 }
                 stack[parent].children += 1
                 stack[parent].size = min(stack[parent].size &+ size, Int.max / 4)

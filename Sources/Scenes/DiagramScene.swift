@@ -1,3 +1,5 @@
+import Facts
+import Course
 import Mermaid
 import NetSim
 
@@ -141,7 +143,7 @@ public enum DiagramScene {
         let (cluster, problems) = builder.build()
         for problem in problems {
             diagnostics.append(Diagnostic(file: file, line: problem.origin ?? line, column: column,
-                                          severity: problem.severity == .error ? .error : .warning, message: "diagram: \(problem.message)"))
+                                          severity: problem.severity, message: .diagram(problem.problem)))
         }
         var scene = Scene(name: name, cluster: cluster, flows: [], diagnostics: diagnostics)
         scene.flows = flows(chart, entities: entities, cluster: cluster, at: at)

@@ -4,46 +4,49 @@ import NetSim
 /// A trace as people read it: a hop table with explanations, or JSON.
 public enum TraceReport {
     public static func text(_ trace: Trace, language: Language) -> [String] {
-        let fr = language == .fr
+        let w = language.words
+        let colon = language == .fr ? " : " : ": "
         var lines: [String] = []
-        lines.append("\(fr ? "requête" : "request"): \(trace.request.from) → \(trace.request.url)")
+        lines.append("\(w.ui(.request))\(colon)\(trace.request.from) → \(trace.request.url)")
         for lookup in trace.dns {
-            lines.append("DNS: \(lookup.explanation.text(language))")
+            lines.append("DNS\(colon)\(w.dns(lookup.reason))")
         }
         if !trace.hops.isEmpty {
             lines.append("")
             lines += table(trace.hops, language: language)
         }
         lines.append("")
-        lines.append("\(fr ? "verdict" : "verdict"): \(trace.verdict.name) — \(trace.summary.text(language))")
+        lines.append("\(w.ui(.verdict))\(colon)\(w.verdict(trace.verdict)) — \(w.ending(trace.ending))")
         if !trace.candidates.isEmpty {
-            lines.append("\(fr ? "endpoints possibles" : "possible endpoints"):")
+            lines.append("\(w.ui(.possibleEndpoints))\(colon.trimmingCharacters(in: .whitespaces))")
             for c in trace.candidates {
                 let mark = trace.backend == c ? "*" : " "
                 let percent = String(format: "%.0f%%", c.probability * 100)
                 lines.append("  \(mark) \(c.ip):\(c.port)  \(c.pod?.description ?? "-")  \(c.node ?? "-")  \(percent)")
             }
         }
-        lines.append("\(fr ? "source masquée (SNAT)" : "source masqueraded (SNAT)"): \(trace.masqueraded ? (fr ? "oui" : "yes") : (fr ? "non" : "no"))")
+        lines.append("\(w.ui(.sourceMasqueraded))\(colon)\(w.ui(trace.masqueraded ? .yes : .no))")
         if !trace.reply.isEmpty {
             lines.append("")
-            lines.append(fr ? "réponse :" : "reply:")
+            lines.append(w.ui(.reply))
             lines += table(trace.reply, language: language)
         }
         return lines
     }
 
     static func table(_ hops: [Hop], language: Language) -> [String] {
-        let places = hops.map(\.place.description)
+        let w = language.words
+        let places = hops.map { w.place($0.place) }
         let width = min(48, places.map(\.count).max() ?? 10)
+        let actionWidth = hops.map { w.action($0.action).count }.max() ?? 9
         var lines: [String] = []
         for (i, hop) in hops.enumerated() {
             let number = String(i + 1).leftPadded(to: 2)
             let place = places[i].padded(to: width)
-            let action = hop.action.rawValue.padded(to: 9)
+            let action = w.action(hop.action).padded(to: actionWidth)
             lines.append("\(number)  \(place)  \(action)  \(hop.after)")
-            lines.append("    \(hop.explanation.text(language))")
-            if let rule = hop.rule { lines.append("    \(rule)") }
+            lines.append("    \(w.hop(hop.reason))")
+            if let rule = hop.rule { lines.append("    \(w.rule(rule))") }
         }
         return lines
     }
@@ -56,9 +59,9 @@ public enum TraceReport {
             return o
         }
         func hop(_ h: Hop) -> [String: Any] {
-            var o: [String: Any] = ["place": h.place.description, "action": h.action.rawValue, "before": packet(h.before),
-                                    "after": packet(h.after), "explanation": ["fr": h.explanation.fr, "en": h.explanation.en]]
-            if let rule = h.rule { o["rule"] = rule }
+            var o: [String: Any] = ["place": English().place(h.place), "action": h.action.rawValue, "before": packet(h.before),
+                                    "after": packet(h.after), "explanation": ["fr": French().hop(h.reason), "en": English().hop(h.reason)]]
+            if let rule = h.rule { o["rule"] = language.words.rule(rule) }
             return o
         }
         func candidate(_ c: Candidate) -> [String: Any] {
@@ -69,7 +72,7 @@ public enum TraceReport {
         }
         var object: [String: Any] = [
             "verdict": trace.verdict.name,
-            "summary": ["fr": trace.summary.fr, "en": trace.summary.en],
+            "summary": ["fr": French().ending(trace.ending), "en": English().ending(trace.ending)],
             "candidates": trace.candidates.map(candidate),
             "masquerade": trace.masqueraded,
             "hops": trace.hops.map(hop),

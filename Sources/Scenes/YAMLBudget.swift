@@ -1,3 +1,5 @@
+import Facts
+import Course
 import Yams
 
 /// Walking composed YAML with a budget: aliases share nodes, so a small file can stand for

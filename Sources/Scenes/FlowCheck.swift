@@ -1,3 +1,5 @@
+import Facts
+import Course
 import NetSim
 
 /// Compares what a diagram's numbered steps say with what the engine computes, so that
@@ -11,9 +13,9 @@ public enum FlowCheck {
         for (index, flow) in reading.scene.flows.enumerated() {
             let trace = Tracer(cluster: cluster).trace(flow.request(seed: UInt64(index)))
             for step in flow.steps {
-                func warn(_ message: String) {
+                func warn(_ problem: FlowProblem.StepProblem) {
                     out.append(Diagnostic(file: file, line: step.line, column: step.column, severity: .warning,
-                                          message: "flow step \(step.number): \(message)"))
+                                          message: .flow(.step(step.number, problem))))
                 }
                 // Only labels that carry an address say something the engine can check
                 // (`forward`, `routage NodePort` describe the arrow).
@@ -22,44 +24,43 @@ public enum FlowCheck {
                 let isFirst = step == flow.steps.first
                 if let ip = IPv4Address(url.host) {
                     if !DiagramScene.owns(cluster, ip) {
-                        var hint = ""
-                        if let real = DiagramScene.address(of: target, in: cluster) { hint = " (the arrow points at \(step.toID), whose address is \(real))" }
-                        warn("no Node, Service or Pod has the address \(ip)\(hint)")
+                        let real = DiagramScene.address(of: target, in: cluster).map { "\(step.toID)=\($0)" }
+                        warn(.noSuchAddress(ip.description, hint: real))
                         continue
                     }
                     if let pod = cluster.pod(ip: ip) { checkPod(pod, url.port, trace, isFirst, warn) }
                     else if let node = cluster.node(ip: ip), isFirst, cluster.serviceByNodePort(url.port) == nil, node.ip == ip {
-                        warn("no Service has the nodePort \(url.port) on \(node.name)")
+                        warn(.noNodePort(port: url.port, node: node.name))
                     } else if let service = cluster.service(clusterIP: ip), !service.ports.contains(where: { $0.port == url.port }) {
-                        warn("Service \(service.name.name) has no port \(url.port) (its ports: \(service.ports.map { String($0.port) }.joined(separator: ", ")))")
+                        warn(.serviceLacksPort(service: service.name.name, port: url.port, ports: service.ports.map(\.port)))
                     }
                 } else if let pod = cluster.pod(named: ObjectName("default", url.host)), !isFirst {
                     // A later step may name the Pod it reaches.
                     checkPod(pod, url.port, trace, isFirst, warn)
                 } else if isFirst {
-                    if case .nxdomain = trace.verdict { warn("\(url.host) does not resolve: \(trace.summary.en)") }
+                    if case .nxdomain = trace.verdict { warn(.doesNotResolve(host: url.host, ending: trace.ending)) }
                     else if let service = trace.service.flatMap({ cluster.service(named: $0) }), !service.ports.contains(where: { $0.port == url.port }) {
-                        warn("Service \(service.name.name) has no port \(url.port)")
+                        warn(.serviceLacksPort(service: service.name.name, port: url.port, ports: service.ports.map(\.port)))
                     }
                 } else {
-                    warn("no Pod or address named \(url.host)")
+                    warn(.noSuchHost(url.host))
                 }
             }
             switch trace.verdict {
             case .delivered, .deliveredToNode: break
             default:
                 out.append(Diagnostic(file: file, line: flow.line, column: flow.column, severity: .warning,
-                                      message: "flow: the engine says \(trace.verdict.name): \(trace.summary.en)"))
+                                      message: .flow(.engineSays(verdict: trace.verdict.name, ending: trace.ending))))
             }
         }
         return out
     }
 
-    static func checkPod(_ pod: Pod, _ port: Int, _ trace: Trace, _ isFirst: Bool, _ warn: (String) -> Void) {
+    static func checkPod(_ pod: Pod, _ port: Int, _ trace: Trace, _ isFirst: Bool, _ warn: (FlowProblem.StepProblem) -> Void) {
         if !pod.listens(on: port, protocol: .tcp) {
-            warn("\(pod.name.name) does not listen on port \(port) (it listens on \(pod.ports.map { String($0.port) }.joined(separator: ", ")))")
+            warn(.podDoesNotListen(pod: pod.name.name, port: port, ports: pod.ports.map(\.port)))
         } else if !isFirst, trace.service != nil, !trace.candidates.contains(where: { $0.ip == pod.ip }) {
-            warn("\(pod.name.name) is not an endpoint the request can reach")
+            warn(.notReachableEndpoint(pod.name.name))
         }
     }
 }

@@ -8,24 +8,19 @@ public enum Severity: String, Sendable, Codable, Comparable {
 
 /// A problem found in an input file, located by line and column (both 1-based,
 /// the column counted in Unicode scalars of the repaired text).
-public struct Diagnostic: Sendable, Equatable, Codable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Equatable {
     public var file: String
     public var line: Int
     public var column: Int
     public var severity: Severity
-    public var message: String
+    public var message: Problem
 
-    public init(file: String, line: Int, column: Int, severity: Severity, message: String) {
+    public init(file: String, line: Int, column: Int, severity: Severity, message: Problem) {
         self.file = file
         self.line = line
         self.column = column
         self.severity = severity
         self.message = message
-    }
-
-    /// `file:line:col: error: message`, the form compilers and editors understand.
-    public var description: String {
-        "\(file):\(line):\(column): \(severity.rawValue): \(message)"
     }
 }
 

@@ -1,3 +1,5 @@
+import Facts
+import Course
 import NetSim
 import Yams
 
@@ -43,7 +45,7 @@ extension ManifestScene.Reader {
         if spec?["selfSigned"] != nil { backend = .selfSigned }
         else if let ca = spec?[path: "ca", "secretName"]?.text { backend = .ca(secretName: ca) }
         else if let acme = spec?["acme"] { backend = .acme(server: acme["server"]?.text ?? "https://acme-v02.api.letsencrypt.org/directory") }
-        else { return report(.error, "\(kind) \(objectName(node)): expected selfSigned, ca or acme", at: node["spec"] ?? node) }
+        else { return report(.error, .issuerBackend(kind: kind, name: objectName(node).description), at: node["spec"] ?? node) }
         let name = kind == "ClusterIssuer" ? ObjectName("", node[path: "metadata", "name"]?.text ?? "") : objectName(node)
         builder.issuers.append(CertIssuer(name: name, kind: kind == "ClusterIssuer" ? .clusterIssuer : .issuer, backend: backend))
     }
@@ -54,7 +56,7 @@ extension ManifestScene.Reader {
         var listeners: [Gateway.Listener] = []
         for l in spec?["listeners"]?.list ?? [] {
             guard let lname = l["name"]?.text, let port = l["port"]?.int else {
-                report(.error, "Gateway \(name): a listener needs a name and a port", at: l); continue
+                report(.error, .listenerNeedsNameAndPort(name.description), at: l); continue
             }
             var allowed = Gateway.RouteNamespaces.same
             switch l[path: "allowedRoutes", "namespaces", "from"]?.text {
@@ -71,7 +73,7 @@ extension ManifestScene.Reader {
         }
         let address = (spec?["addresses"]?.list ?? []).compactMap { $0["value"]?.text.flatMap(IPv4Address.init) }.first
         guard let className = spec?["gatewayClassName"]?.text else {
-            return report(.error, "Gateway \(name): spec.gatewayClassName is required", at: node["spec"] ?? node)
+            return report(.error, .gatewayNeedsClass(name.description), at: node["spec"] ?? node)
         }
         builder.gateways.append(Gateway(name: name, className: className, listeners: listeners, address: address))
     }
@@ -103,7 +105,7 @@ extension ManifestScene.Reader {
             }
             let refs = (r["backendRefs"]?.list ?? []).compactMap { b -> HTTPRoute.BackendRef? in
                 guard let n = b["name"]?.text, let port = b["port"]?.int else {
-                    report(.error, "HTTPRoute \(name): a backendRef needs a name and a port", at: b); return nil
+                    report(.error, .backendRefNeedsNameAndPort(name.description), at: b); return nil
                 }
                 return HTTPRoute.BackendRef(service: ObjectName(b["namespace"]?.text ?? name.namespace, n), port: port,
                                             weight: b["weight"]?.int ?? 1)
@@ -134,12 +136,12 @@ extension ManifestScene.Reader {
             for p in rule[path: "http", "paths"]?.list ?? [] {
                 let typeText = p["pathType"]?.text ?? ""
                 guard let type = Ingress.PathType(rawValue: typeText) else {
-                    report(.error, "Ingress \(name): pathType must be Exact, Prefix or ImplementationSpecific", at: p["pathType"] ?? p); continue
+                    report(.error, .ingressPathType(name.description), at: p["pathType"] ?? p); continue
                 }
                 let path = p["path"]?.text ?? "/"
-                guard path.hasPrefix("/") else { report(.error, "Ingress \(name): a path must start with /", at: p["path"]); continue }
+                guard path.hasPrefix("/") else { report(.error, .ingressPathSlash(name.description), at: p["path"]); continue }
                 guard let backend = ingressBackend(p["backend"]) else {
-                    report(.error, "Ingress \(name): a path needs backend.service.name and a port number or name", at: p); continue
+                    report(.error, .ingressPathBackend(name.description), at: p); continue
                 }
                 paths.append(Ingress.Path(path: path, type: type, backend: backend))
             }
@@ -149,7 +151,7 @@ extension ManifestScene.Reader {
             ingress.tls.append(Ingress.TLS(hosts: (tls["hosts"]?.list ?? []).compactMap(\.text), secretName: tls["secretName"]?.text))
         }
         if ingress.rules.isEmpty && ingress.defaultBackend == nil {
-            report(.warning, "Ingress \(name) has no rules and no defaultBackend: it routes nothing", at: node["kind"])
+            report(.warning, .ingressRoutesNothing(name.description), at: node["kind"])
         }
         builder.ingresses.append(ingress)
     }

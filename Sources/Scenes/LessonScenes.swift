@@ -1,3 +1,5 @@
+import Facts
+import Course
 import Foundation
 import Mermaid
 import NetSim
@@ -35,15 +37,6 @@ extension Lesson {
             }
         }
         return out
-    }
-
-    /// What the Mermaid parser says of the lesson's diagrams (parsed on demand, so not among
-    /// the loader's `diagnostics`).
-    public var diagramDiagnostics: [Diagnostic] {
-        allBlocks.flatMap { block -> [Diagnostic] in
-            if case .mermaid(let diagram) = block { return diagram.diagnostics(file: file) }
-            return []
-        }
     }
 
     /// Everything `reseau lint` reports for this lesson: the loader's diagnostics, the

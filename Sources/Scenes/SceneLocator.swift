@@ -1,3 +1,5 @@
+import Facts
+import Course
 import Foundation
 import NetSim
 
@@ -17,20 +19,20 @@ public enum SceneLocator {
             let scenes = lesson.scenes()
             let errors = (lesson.diagnostics + lesson.diagramDiagnostics).filter { $0.severity == .error }
             guard !scenes.isEmpty else {
-                return (nil, errors + [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: "no scene in this lesson (a `yaml scene` block or a cluster diagram)")])
+                return (nil, errors + [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: .scene(.noSceneInLesson))])
             }
             guard let n = number ?? (scenes.count == 1 ? 1 : nil) else {
-                let list = scenes.map { "#\($0.number) (line \($0.line)) \($0.scene.name)" }.joined(separator: "; ")
-                return (nil, [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: "this lesson has \(scenes.count) scenes: name one with \(path)#N — \(list)")])
+                let list = scenes.map { SceneListing(number: $0.number, line: $0.line, name: $0.scene.name) }
+                return (nil, [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: .scene(.severalScenes(path: path, scenes: list)))])
             }
             guard scenes.indices.contains(n - 1) else {
-                return (nil, [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: "scene #\(n): the lesson has \(scenes.count)")])
+                return (nil, [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: .scene(.noSuchScene(number: n, count: scenes.count)))])
             }
             let scene = scenes[n - 1].scene
             return (scene, scene.diagnostics)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return (nil, [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: "cannot read the file")])
+            return (nil, [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: .loader(.cannotRead))])
         }
         let decoded = SourceDecoder.decode([UInt8](data), file: path)
         guard let text = decoded.text else { return (nil, decoded.diagnostics) }

@@ -1,3 +1,6 @@
+import Facts
+import Course
+import Facts
 import Foundation
 
 /// Text reports over a loaded course, as the `outline` and `lint` commands print them.
@@ -7,17 +10,18 @@ public enum Report {
     ///
     ///     Réseau — course/reseau.md — 24 slides
     ///        1  CIDRs | CIDRs | heading, list, tip
-    public static func outline(_ curriculum: Curriculum) -> [String] {
+    public static func outline(_ curriculum: Curriculum, language: Language) -> [String] {
+        let w = language.words
         var lines: [String] = []
         for lesson in curriculum.lessons {
             if !lines.isEmpty { lines.append("") }
-            lines.append("\(lesson.title) — \(lesson.file) — \(plural(lesson.slides.count, "slide"))")
+            lines.append(w.ui(.outlineHeader(title: lesson.title, file: lesson.file, slides: lesson.slides.count)))
             let width = String(lesson.slides.count).count
             for slide in lesson.slides {
                 let number = String(repeating: " ", count: width - String(slide.number).count) + String(slide.number)
                 let path = slide.sectionPath.isEmpty ? "-" : slide.sectionPath.joined(separator: " › ")
                 let heading = slide.firstHeading?.title ?? "-"
-                lines.append("  \(number)  \(path) | \(heading) | \(blockSummary(slide.blocks))")
+                lines.append("  \(number)  \(path) | \(heading) | \(blockSummary(slide.blocks, language: language))")
             }
         }
         return lines
@@ -25,14 +29,16 @@ public enum Report {
 
     /// `heading, list, mermaid ×2, tip`: the kinds of top-level blocks, in order of first
     /// appearance, counted.
-    public static func blockSummary(_ blocks: [Block]) -> String {
+    public static func blockSummary(_ blocks: [Block], language: Language) -> String {
+        let w = language.words
         var order: [String] = []
         var counts: [String: Int] = [:]
         for block in blocks {
             let name: String
             switch block {
             case .directive(let d): name = d.name
-            default: name = block.kindName
+            case .code(let c): name = w.blockKind(.code) + (c.language.isEmpty ? "" : ":\(c.language)")
+            default: name = BlockKindName(rawValue: block.kindName).map(w.blockKind) ?? block.kindName
             }
             if counts[name] == nil { order.append(name) }
             counts[name, default: 0] += 1
@@ -41,15 +47,20 @@ public enum Report {
     }
 
     /// One `file:line:col: severity: message` line per diagnostic.
-    public static func lintText(_ diagnostics: [Diagnostic]) -> [String] {
-        diagnostics.map(\.description)
+    public static func lintText(_ diagnostics: [Diagnostic], language: Language) -> [String] {
+        let w = language.words
+        return diagnostics.map(w.line)
     }
 
-    /// The diagnostics as a JSON array of objects (file, line, column, severity, message).
-    public static func lintJSON(_ diagnostics: [Diagnostic]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(diagnostics)) ?? Data("[]".utf8)
+    /// The diagnostics as a JSON array of objects (file, line, column, severity, message):
+    /// severities keep their machine names, messages are in `language`.
+    public static func lintJSON(_ diagnostics: [Diagnostic], language: Language) -> String {
+        let w = language.words
+        let objects: [[String: Any]] = diagnostics.map {
+            ["file": $0.file, "line": $0.line, "column": $0.column, "severity": $0.severity.rawValue, "message": w.problem($0.message)]
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,0 +1,235 @@
+/// What a diagnostic says, as a fact: one case per distinct problem, with the values it
+/// names. The words are `Words`'s, in the reader's language.
+public enum Problem: Sendable, Equatable {
+    case loader(LoaderProblem)
+    case yaml(YAMLPlace, YAMLProblem)
+    case quiz(QuizProblem)
+    /// What the Mermaid parser found in a lesson's diagram.
+    case mermaid(MermaidProblem)
+    /// A diagram read as a cluster: what the cluster builder could not do.
+    case diagram(ClusterProblem)
+    case scene(SceneProblem)
+    case cluster(ClusterProblem)
+    case flow(FlowProblem)
+}
+
+/// The part of a lesson a YAML text comes from.
+public enum YAMLPlace: Sendable, Equatable {
+    case frontmatter, quiz, scene, diagramFrontmatter, nodeMetadata
+}
+
+public enum YAMLProblem: Sendable, Equatable {
+    /// libyaml's own words (`mapping values are not allowed in this context`), the
+    /// construct it was reading (`while scanning a quoted scalar`) and where it gave up.
+    case invalid(problem: String, context: String?, at: (line: Int, column: Int)?)
+    /// Aliases expand past `limit` nodes ("billion laughs").
+    case expandsTooFar(limit: Int)
+    /// A mapping key made of aliases stands for more than `limit` nodes.
+    case aliasKey(limit: Int)
+
+    public static func == (a: YAMLProblem, b: YAMLProblem) -> Bool {
+        switch (a, b) {
+        case let (.invalid(p1, c1, at1), .invalid(p2, c2, at2)):
+            return p1 == p2 && c1 == c2 && at1?.line == at2?.line && at1?.column == at2?.column
+        case let (.expandsTooFar(x), .expandsTooFar(y)), let (.aliasKey(x), .aliasKey(y)): return x == y
+        default: return false
+        }
+    }
+}
+
+public enum LoaderProblem: Sendable, Equatable {
+    case noSuchPath
+    case noLessonInFolder
+    case cannotRead
+    case binaryFile(nulAt: Int)
+    case notUTF8
+    case invalidUTF8(sequences: Int)
+    case doubleEncoded(codePage: String, dropped: Int, lines: Int)
+    case charactersLost(Int)
+    /// `U+001B`.
+    case controlCharacterRemoved(String)
+    case frontmatterUnclosed
+    case frontmatterNotMapping
+    case frontmatterWrongType(key: String, expected: ValueKind)
+    case noTitle
+    case directiveTrailingText(name: String, trailing: String)
+    case unknownDirective(String)
+    case strayDirectiveClose
+    case unclosedDirective(String)
+    case unusedFootnote(String)
+    case diagramKindNotDrawn(String)
+
+    public enum ValueKind: Sendable, Equatable { case text, list, number, languageCode }
+}
+
+public enum QuizProblem: Sendable, Equatable {
+    case empty
+    case notQuestions
+    case notAQuestion
+    case missingQuestion
+    case tooFewChoices
+    case missingAnswer
+    case answerNotAChoice(String)
+}
+
+public enum MermaidProblem: Sendable, Equatable {
+    case emptyDiagram
+    case unknownKind(String)
+    case frontmatterInvalid
+    case frontmatterUnclosed
+    case yaml(YAMLProblem)
+    case edgeLabelUnclosedPipe
+    case edgeLabelExpectedPipe
+    case edgeLabelUnclosedArrow
+    case expectedNodeID(found: String)
+    case keywordAsNodeID(String)
+    case expectedClassName
+    case expectedPipe
+    case expectedAfterQuote(String)
+    case nodeTextUnclosed(String)
+    case unexpectedInNodeText(String)
+    case unterminatedString
+    case metadataUnclosed
+    case metadataInvalid
+    case metadataExpandsTooFar
+    case noSuchShape(String)
+    case classDefNeedsName
+    case classSyntax
+    case styleNeedsNode
+    case linkStyleNotANumber(String)
+    case linkStyleOutOfBounds(index: Int, last: Int)
+    case clickSyntax
+    case accDescrSyntax
+    case accDescrUnclosed
+    case endWithoutSubgraph
+    case unknownDirection(String)
+    case unexpected(String)
+    case subgraphTitleUnclosed
+    case subgraphNeedsID
+    case subgraphUnclosed
+}
+
+/// A manifest or a `Scene` document that could not be read as given.
+public enum SceneProblem: Sendable, Equatable {
+    case tooLarge(bytes: Int, limit: Int)
+    case expandsTooFar
+    case documentNotObject
+    case objectWithoutKind
+    case kindNotSimulated(String)
+    case unknownKind(apiVersion: String, kind: String)
+    case certificateNeedsFields(String)
+    case tlsSecretNeedsKeys(String)
+    case serviceCIDRObjectInvalid(String)
+    case secondScene
+    case podCIDRInvalid(String)
+    case serviceCIDRInvalid(String)
+    case cniInvalid(String)
+    case proxyModeAsIptables(String)
+    case ingressControllerNeedsClassAndIP
+    case nodeNeedsName
+    case nodeIPInvalid(node: String, text: String)
+    case clientNeedsNameAndIP
+    case flowNeedsFromAndTo
+    case portForwardSyntax(String)
+    case expectInvalid(String, names: [String])
+    case podWithoutName
+    case podIPInvalid(pod: String, text: String)
+    case tooManyReplicas(kind: String, name: String, replicas: Int)
+    case selectorMismatch(kind: String, name: String)
+    case serviceWithoutName
+    case serviceUnknownType(service: String, type: String)
+    case clusterIPInvalid(service: String, text: String)
+    case portNeedsPort(String)
+    case portsNeedNames(String)
+    case matchExpressionInvalid
+    case sliceNeedsServiceLabel(String)
+    case sliceAddressInvalid(slice: String, text: String)
+    case issuerBackend(kind: String, name: String)
+    case listenerNeedsNameAndPort(String)
+    case gatewayNeedsClass(String)
+    case backendRefNeedsNameAndPort(String)
+    case ingressPathType(String)
+    case ingressPathSlash(String)
+    case ingressPathBackend(String)
+    case ingressRoutesNothing(String)
+    case flowUnknownSource(String)
+    // Finding a scene from the command line.
+    case noSceneInLesson
+    case severalScenes(path: String, scenes: [SceneListing])
+    case noSuchScene(number: Int, count: Int)
+}
+
+/// What the cluster builder (allocation, controllers) could not do as asked.
+public enum ClusterProblem: Sendable, Equatable {
+    case nodeTwice(String)
+    case noAddressForNode(String)
+    case nodeAddressTaken(node: String, address: String, owner: String)
+    case nodePodCIDROutside(node: String, cidr: String, cluster: String)
+    case noPodCIDRLeft(cluster: String, node: String)
+    case podTwice(String)
+    case podNoSuchNode(pod: String, node: String)
+    case podIPOutsideNode(pod: String, ip: String, node: String, cidr: String)
+    case nodeCIDRExhausted(pod: String, node: String, cidr: String)
+    case podIPTaken(pod: String, ip: String, owner: String)
+    case serviceTwice(String)
+    case externalNameMissing(String)
+    case headlessNotClusterIP(String)
+    case clusterIPOutside(service: String, ip: String, ranges: [String])
+    case clusterIPTaken(service: String, ip: String, owner: String)
+    case serviceRangeFull(service: String, ranges: [String])
+    case nodePortOutside(service: String, port: Int)
+    case nodePortTaken(service: String, port: Int, owner: String)
+    case noNodePortLeft(String)
+    case loadBalancerPoolExhausted(service: String, pool: String)
+    case selectorMatchesNothing(service: String, selector: String)
+    case noPodWithPortName(service: String, port: String)
+    case noGatewayClass(gateway: String, className: String)
+    case routeWithoutGateway(route: String, gateway: String)
+    case certificateNotReady(certificate: String, reason: CertificateReason)
+    case noIngressClass(ingress: String, className: String?)
+    case ingressServiceMissing(ingress: String, service: String, namespace: String)
+}
+
+/// A flow of a lesson that the engine plays otherwise than written.
+public enum FlowProblem: Sendable, Equatable {
+    /// A numbered step of a diagram's flow, with what is wrong with it.
+    case step(Int, StepProblem)
+    /// The engine's verdict for a diagram flow differs from the arrow's end.
+    case engineSays(verdict: String, ending: Ending)
+    /// `expect:` of a scene flow is not what the engine finds.
+    case unexpected(from: String, to: String, expected: String, verdict: String, ending: Ending)
+
+    public enum StepProblem: Sendable, Equatable {
+        case noSuchAddress(String, hint: String?)
+        case noNodePort(port: Int, node: String)
+        case serviceLacksPort(service: String, port: Int, ports: [Int])
+        case doesNotResolve(host: String, ending: Ending)
+        case noSuchHost(String)
+        case podDoesNotListen(pod: String, port: Int, ports: [Int])
+        case notReachableEndpoint(String)
+    }
+}
+
+extension Problem {
+    /// Any problem of the frontmatter (a lesson whose frontmatter failed is not also told it
+    /// has no title).
+    public var isAboutFrontmatter: Bool {
+        switch self {
+        case .yaml(.frontmatter, _), .loader(.frontmatterUnclosed), .loader(.frontmatterNotMapping),
+             .loader(.frontmatterWrongType): return true
+        default: return false
+        }
+    }
+}
+
+/// One scene of a lesson, as a list of them names it.
+public struct SceneListing: Sendable, Equatable {
+    public var number: Int
+    public var line: Int
+    public var name: String
+    public init(number: Int, line: Int, name: String) {
+        self.number = number
+        self.line = line
+        self.name = name
+    }
+}

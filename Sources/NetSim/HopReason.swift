@@ -1,0 +1,123 @@
+@_exported import Facts
+
+/// Why a hop happened: one case per distinct situation of the walk, with the values that
+/// situation names. The engine states facts; `Words` turns each case into a sentence in
+/// the reader's language (an exhaustive switch per language, so no case goes unsaid).
+public enum HopReason: Sendable, Equatable {
+    // MARK: Start
+    /// The Pod's resolver asked CoreDNS: what it answered.
+    case resolved(DNSReason)
+    /// A Pod sends: default route via its Node's bridge, across the veth pair.
+    case podSends(pod: String, gateway: IPv4Address, node: String)
+    /// A process on a Node sends (OUTPUT chain).
+    case nodeSends(node: String)
+
+    // MARK: Outside the cluster
+    case clientSendsToNode(client: String, node: String)
+    case underlayCarries(node: String, ip: IPv4Address)
+    /// A client sends to a load balancer's address (`loadBalancer`) or to an externalIP.
+    case clientSendsToExternal(client: String, ip: IPv4Address, loadBalancer: Bool)
+    case administratorRoute(ip: IPv4Address, node: String)
+    case clientSends(client: String, destination: IPv4Address)
+    case routedPodNetwork(node: String)
+    case loadBalancerPortClosed(port: Int)
+    case loadBalancerNoHealthyNode
+    /// ipMode VIP: forwarded unchanged.
+    case loadBalancerForwards(node: String, ip: IPv4Address)
+    /// ipMode Proxy: the load balancer opens its own connection to a node port.
+    case loadBalancerProxies(node: String, nodePort: Int)
+
+    // MARK: A Node
+    case serviceIPWrongPort(ip: IPv4Address, service: ObjectName, port: Int, protocol: TransportProtocol)
+    case forTheNode(node: String)
+    case toOtherNode(from: String, to: String)
+    case noPodHasAddress(IPv4Address)
+    case noServiceHasAddress(IPv4Address)
+    /// Out of the cluster, masqueraded to the Node's address when sent by a Pod.
+    case leavesCluster(destination: IPv4Address, masqueradedTo: IPv4Address?)
+
+    // MARK: kube-proxy
+    case noReadyEndpoint(service: ObjectName, notReady: Int)
+    case recognisedClusterIP(service: ObjectName, ip: IPv4Address, port: Int)
+    case markedNotFromPod
+    case toNodePorts
+    case nodePortOf(service: ObjectName, port: Int)
+    /// The load balancer's address (`loadBalancer`) or an externalIP of the Service.
+    case recognisedExternalIP(service: ObjectName, loadBalancer: Bool)
+    case sourceRangeAllows(source: IPv4Address, range: CIDR)
+    case sourceRangeDenies(source: IPv4Address)
+    case markedClusterPolicy
+    case localPolicyBypassed
+    case localPolicyKeepsClient
+    case noLocalEndpoint(node: String)
+    /// kube-proxy's pick: at random among `among`, or the client's endpoint (sessionAffinity).
+    case pickedEndpoint(endpoint: String, among: Int, affinityFor: IPv4Address?)
+    case dnat(from: IPv4Address, port: Int, to: String, hairpin: Bool)
+    case towardsNode(String)
+    case nodeProcessReceives(node: String, port: Int)
+    case masquerade(from: IPv4Address, to: IPv4Address)
+
+    // MARK: Routing to a Pod
+    case localPod(pod: String, ip: IPv4Address)
+    case vxlanEncapsulates(podCIDR: CIDR, from: IPv4Address, to: IPv4Address)
+    case vxlanCarries(from: IPv4Address, to: IPv4Address)
+    case vxlanDecapsulates(node: String)
+    case routedCNI(podCIDR: CIDR, via: IPv4Address, node: String)
+    case flatNetwork(node: String)
+    case arrivesOnPodNode(node: String, pod: String, ip: IPv4Address)
+    case nothingListens(pod: String, port: Int, declared: [Int])
+    case podReceives(pod: String, destination: IPv4Address, port: Int, source: IPv4Address)
+
+    // MARK: The reply
+    case podAnswers(pod: String, destination: IPv4Address, port: Int)
+    case proxyRelaysReply(proxy: String)
+    case replyToTranslatingNode(String)
+    case conntrackUndoes(source: IPv4Address, sourcePort: Int, destination: IPv4Address, destinationPort: Int)
+    case replyReceived(by: String)
+
+    // MARK: NetworkPolicy
+    /// `flow` is who talks to whom, as `a → b:port/proto`.
+    case policyAllows(pod: String, direction: NetworkPolicy.Direction, isolatedBy: [ObjectName], allowedBy: ObjectName, flow: String)
+    case policyDrops(pod: String, direction: NetworkPolicy.Direction, isolatedBy: [ObjectName], flow: String)
+
+    // MARK: Ingress and Gateway API
+    case ingressNoRule(className: String, host: String, path: String, tls: TLSFact?)
+    case ingressServiceMissing(service: String)
+    case ingressNoEndpoint(backend: String)
+    indirect case ingressProxies(host: String, path: String, decision: IngressDecision, endpoint: String, service: String, tls: TLSFact?)
+    case gatewayNoListener(gateway: ObjectName, host: String, port: Int)
+    case gatewayNoRoute(listener: String, method: String, host: String, path: String)
+    case gatewayNoValidBackend
+    case gatewayBackendEmpty(backend: String)
+    indirect case gatewayProxies(GatewayChoice)
+
+    // MARK: kubectl port-forward
+    case kubectlOpensStream(apiServer: IPv4Address)
+    case apiServerRelays(node: String)
+    case kubeletConnects(pod: String, port: Int)
+    case portForwardRefused(pod: String, port: Int)
+    case portForwardDelivered(pod: String, port: Int)
+}
+
+/// What a Gateway's data plane chose for a request.
+public struct GatewayChoice: Sendable, Equatable {
+    public var gateway: String
+    public var listener: String
+    public var route: String
+    public var match: HTTPRoute.Match
+    public var backend: String
+    /// The backend's share of the traffic, in percent.
+    public var percent: Int
+    public var endpoint: String
+    public var tls: TLSFact?
+}
+
+/// Where TLS ends at an L7 proxy, or why it cannot.
+public enum TLSFact: Sendable, Equatable {
+    /// The Ingress's Secret covers the host (issued by cert-manager when `issued` is set).
+    case ingressSecret(ObjectName, issued: CertificateReason?)
+    case ingressNoSecret(host: String)
+    case listenerCertificates(listener: String, secrets: [ObjectName])
+    case listenerCertificateMissing(listener: String)
+}
+

@@ -1,0 +1,215 @@
+import NetSim
+
+extension French {
+    public func count(_ n: Int, _ noun: Noun) -> String {
+        // French: the singular for 0 and 1.
+        let many = n > 1
+        let word: String
+        switch noun {
+        case .slide: word = many ? "diapositives" : "diapositive"
+        case .question: word = many ? "questions" : "question"
+        case .line: word = many ? "lignes" : "ligne"
+        case .lesson: word = many ? "leçons" : "leçon"
+        case .error: word = many ? "erreurs" : "erreur"
+        case .warning: word = many ? "avertissements" : "avertissement"
+        case .podNotReady: word = many ? "Pods pas prêts" : "Pod pas prêt"
+        case .nxdomainTry: word = many ? "essais NXDOMAIN" : "essai NXDOMAIN"
+        }
+        return "\(n) \(word)"
+    }
+
+    public func ui(_ word: UIWord) -> String {
+        switch word {
+        case .terminalTooSmall: return "Terminal trop petit"
+        case .noSlide: return "Aucune diapositive."
+        case .courseTitle: return "cours"
+        case .contentsTitle: return "sommaire"
+        case .helpTitle: return "aide"
+        case .diagramTitle: return "diagramme"
+        case .moreLines(let n): return "\(n) ligne(s) de plus"
+        case .moreLinesHint(let n): return "\(n) ligne(s) de plus (j, PgDn)"
+        case .noFlow: return "Ce diagramme ne décrit pas de flux à suivre."
+        case .flowTitle(let flow, let of, let from, let to, let verdict): return "flux \(flow)/\(of) : \(from) → \(to) — \(verdict)"
+        case .before: return "avant : "
+        case .after: return "après : "
+        case .packet: return "paquet : "
+        case .diagramSaysOtherwise(let note): return "le diagramme dit autre chose : \(note)"
+        case .helpSection(let s):
+            switch s {
+            case .reading: return "Lecture"
+            case .diagram: return "Diagramme"
+            case .course: return "Cours"
+            case .quiz: return "Quiz"
+            }
+        case .hiddenCorrection: return "(masquée : appuyez sur c pour l'afficher)"
+        case .quizBlockTitle(let n): return "Quiz · \(count(n, .question))"
+        case .sceneTitle: return "Scène"
+        case .directiveTitle(let kind, let name):
+            switch kind {
+            case "tip": return "Astuce"
+            case "note": return "Note"
+            case "info": return "Info"
+            case "link": return "Lien"
+            case "warning": return "Attention"
+            case "caution": return "Prudence"
+            case "danger": return "Danger"
+            case "strong": return "Important"
+            case "exo": return "Exercice"
+            case "correction": return "Correction"
+            default: return name
+            }
+        case .presenterClock(let slide, let of, let m, let s): return "\(slide)/\(of) · \(m):\(s)"
+        case .noQuestionInLesson: return "Cette leçon n'a pas de question."
+        case .pickAnAnswer: return "Choisissez une réponse (1-9 ou a-i)."
+        case .rightSeeTrace: return "✓ Juste. La trace réelle ; Échap : retour à la question."
+        case .wrongSeeTrace: return "✗ Faux. La trace réelle ; Échap : retour à la question."
+        case .noDiagramOnSlide: return "Pas de diagramme sur cette diapositive."
+        case .reloaded: return "Rechargé."
+        case .searchFound(let q, let slide): return "« \(q) » : diapositive \(slide)"
+        case .searchNotFound(let q): return "« \(q) » : introuvable"
+        case .progressNotSaved(let e): return "Progression non enregistrée : \(e)"
+        case .progressWarning(let w): return w
+        case .quizScore(let score, let of, let streak): return "score \(score)/\(of) · série \(streak)"
+        case .quizSummaryTitle: return "Quiz · bilan"
+        case .quizSummary(let score, let of, let best): return "Score : \(score)/\(of) · meilleure série : \(best)"
+        case .noQuestionMissed: return "Aucune question manquée."
+        case .questionsMissedAskAgain: return "Questions manquées (Entrée : la reposer) :"
+        case .severalAnswersHint: return "(plusieurs réponses : Espace ou le numéro pour cocher, Entrée pour valider)"
+        case .rightAnswerMark: return "  ✓ bonne réponse"
+        case .wrongMark: return "  ✗ faux"
+        case .right: return "✓ Juste !"
+        case .wrong: return "✗ Faux."
+        case .plainNavigation: return "[n suivante, p précédente, un numéro, q quitter]"
+        case .lastSlide: return "(dernière diapositive)"
+        case .firstSlide: return "(première diapositive)"
+        case .unknownCommand(let c): return "Commande inconnue : \(c)"
+        case .plainQuizScore(let score, let of): return "Quiz : \(score)/\(of)"
+        case .nothingDue(let next): return "Rien à réviser." + (next.map { " Prochaine révision : \($0)" } ?? "")
+        case .severalAnswersPrompt: return "Plusieurs réponses (ex. « 1 3 ») :"
+        case .yourAnswer: return "Votre réponse :"
+        case .answerNotUnderstood(let n): return "Réponse non comprise : donnez le numéro (1-\(n)) ou la lettre."
+        case .rightDot: return "✓ Juste."
+        case .wrongRightAnswer(let t): return "✗ Faux. Bonne réponse : \(t)"
+        case .realTrace: return "  La trace réelle :"
+        case .scoreLine(let score, let of, let best): return "Score : \(score)/\(of) · meilleure série : \(best)"
+        case .questionsMissed: return "Questions manquées :"
+        case .progressFile(let path): return "Progression (\(path))"
+        case .noQuestionYet: return "Aucune question."
+        case .progressColumns: return "leçon\tquestions\tvues\tà réviser\trappel\tprochaine"
+        case .dueNow(let due, let new): return "À réviser maintenant : \(due) · nouvelles : \(new) (reseau quiz)"
+        case .quoted(let s): return "« \(s) »"
+        case .nothingToErase: return "Aucune progression à effacer."
+        case .nothingToEraseFor(let named): return "Rien à effacer pour \(named)."
+        case .allProgress: return "toute la progression"
+        case .progressOf(let named): return "la progression de \(named)"
+        case .eraseConfirm(let what, let questions): return "Effacer \(what) (\(questions)) ? [o/N] "
+        case .yesLetter: return "o"
+        case .nothingErased: return "Rien n'a été effacé."
+        case .erased(let questions): return "Effacé : \(questions)."
+        case .request: return "requête"
+        case .verdict: return "verdict"
+        case .possibleEndpoints: return "endpoints possibles"
+        case .sourceMasqueraded: return "source masquée (SNAT)"
+        case .reply: return "réponse :"
+        case .yes: return "oui"
+        case .no: return "non"
+        case .noRecord: return "(aucun enregistrement)"
+        case .outlineHeader(let title, let file, let slides): return "\(title) — \(file) — \(count(slides, .slide))"
+        case .lintClean: return "aucun problème"
+        case .notAPod(let p): return "--from \(p) n'est pas un Pod de la scène"
+        case .diagramAtLine(let n): return "ligne \(n) :"
+        case .notADiagram: return "pas un diagramme"
+        case .diagramKindNotDrawn(let kind, let title): return "\(kind)\(title.map { " « \($0) »" } ?? "") : ce type de diagramme ne se dessine pas encore"
+        case .nothingToShow(let p): return "rien à montrer dans \(p)"
+        case .noSuchSlide(let n, let count): return "il y a \(count) diapositives, pas \(n)"
+        case .missingPathsExit: return "rien à ouvrir"
+        }
+    }
+
+    public func key(_ help: KeyHelp) -> String {
+        switch help {
+        case .nextSlide: return "diapositive suivante"
+        case .previousSlide: return "diapositive précédente"
+        case .lessonQuiz: return "quiz de la leçon"
+        case .pickAnswer: return "choisir une réponse (plusieurs réponses : cocher / décocher)"
+        case .tickAnswer: return "cocher / décocher la réponse sous le curseur"
+        case .submitAnswer: return "valider, puis question suivante (bilan : rouvrir une question manquée)"
+        case .replayTrace: return "revoir la trace de la question (questions du moteur)"
+        case .down: return "descendre"
+        case .up: return "monter"
+        case .pageDown: return "page suivante"
+        case .pageUp: return "page précédente"
+        case .firstSlide: return "première diapositive"
+        case .lastSlide: return "dernière diapositive (12G : la 12e)"
+        case .goToSlide: return "aller à la diapositive n (:12)"
+        case .search: return "chercher dans le cours"
+        case .nextMatch: return "résultat suivant (après une recherche)"
+        case .previousMatch: return "résultat précédent"
+        case .contents: return "table des matières"
+        case .open: return "ouvrir (un diagramme : plein écran)"
+        case .back: return "revenir"
+        case .corrections: return "afficher / masquer les corrections"
+        case .playPause: return "lancer / suspendre l'animation"
+        case .nextHop: return "saut suivant"
+        case .previousHop: return "saut précédent"
+        case .faster: return "plus vite"
+        case .slower: return "plus lentement"
+        case .nextFlow: return "flux suivant"
+        case .restart: return "recommencer"
+        case .presenter: return "mode présentateur"
+        case .reload: return "recharger le fichier"
+        case .help: return "cette aide"
+        case .quit: return "quitter"
+        case .footerNext: return "suivante"
+        case .footerPrevious: return "précédente"
+        case .footerContents: return "sommaire"
+        case .footerSearch: return "chercher"
+        case .footerQuiz: return "quiz"
+        case .footerHelp: return "aide"
+        case .footerQuit: return "quitter"
+        case .footerChoose: return "choisir"
+        case .footerOpen: return "ouvrir"
+        case .footerBack: return "revenir"
+        case .footerDiagram: return "diagramme"
+        case .footerPlayPause: return "lecture/pause"
+        case .footerHop: return "saut"
+        case .footerSpeed: return "vitesse"
+        case .footerFlow: return "flux"
+        case .footerRestart: return "début"
+        case .footerPick: return "choisir"
+        case .footerTick: return "cocher"
+        case .footerSubmit: return "valider"
+        case .footerTrace: return "revoir la trace"
+        case .footerGo: return "aller"
+        }
+    }
+
+    public func quiz(_ text: QuizText) -> String {
+        switch text {
+        case .literal(let s): return s
+        case .tableQuestion(let column, let value, let ask): return "\(column) : « \(value) ». \(ask) ?"
+        case .tableExplanation(let value, let answers): return "\(value) → \(answers.joined(separator: ", "))"
+        case .landing(let request): return "\(request) : sur quels Pods la requête peut-elle arriver ? (toutes les bonnes réponses)"
+        case .landingPortForward(let pods):
+            return "kubectl choisit un seul Pod prêt au démarrage et s'y tient, sans kube-proxy : \(pods.joined(separator: ", "))."
+        case .landingKubeProxy(let service, let pods):
+            return "kube-proxy choisit parmi les endpoints prêts\(service.map { " (Service \($0))" } ?? "") : \(pods.joined(separator: ", "))."
+        case .hopLabel(let place, let action): return "\(self.place(place)) · \(self.action(action))"
+        case .nextHop(let request, let place, let action): return "\(request) : après « \(self.place(place)) · \(self.action(action)) », quel est le saut suivant ?"
+        case .sourceSeen(let request, let pod, let source): return "\(request) : le Pod \(pod) voit-il l'adresse source d'origine (\(source)) ?"
+        case .proxyEndsConnection(let proxy, let pod, let seen):
+            return "Le proxy (\(place(proxy))) termine la connexion du client et en ouvre une nouvelle : \(pod) voit \(seen), l'adresse du client voyage dans l'en-tête X-Forwarded-For."
+        case .noTranslation(let pod, let source): return "Aucune règle SNAT/MASQUERADE sur le chemin : \(pod) voit \(source)."
+        case .dnsQuestion(let from, let query, let type): return "Depuis \(from), que répond le DNS du cluster pour « \(query) » (\(type)) ?"
+        case .proxyService(let request): return "\(request) : vers quel Service le proxy envoie-t-il la requête ?"
+        case .policyQuestion(let request): return "\(request) : les NetworkPolicies laissent-elles passer cette connexion ?"
+        case .yes: return "Oui"
+        case .no: return "Non"
+        case .allowed: return "Autorisée"
+        case .blocked: return "Bloquée"
+        case .hop(let r): return hop(r)
+        case .ending(let e): return ending(e)
+        case .dns(let r): return dns(r)
+        }
+    }
+}

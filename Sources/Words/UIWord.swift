@@ -1,0 +1,127 @@
+import NetSim
+
+/// Every sentence of the screens and the commands, as a value: each language says each
+/// case in its own exhaustive switch (`French+UI.swift`, `English+UI.swift`).
+public enum UIWord: Sendable, Equatable {
+    // Screens
+    case terminalTooSmall
+    case noSlide
+    case courseTitle, contentsTitle, helpTitle, diagramTitle
+    case moreLines(Int)
+    case moreLinesHint(Int)
+    case noFlow
+    case flowTitle(flow: Int, of: Int, from: String, to: String, verdict: String)
+    case before, after, packet
+    case diagramSaysOtherwise(String)
+    case helpSection(HelpSection)
+    case hiddenCorrection
+    case quizBlockTitle(Int)
+    case sceneTitle
+    /// The title the course's site gives a directive (`tip` → Astuce); `name` otherwise.
+    case directiveTitle(kind: String, name: String)
+    case presenterClock(slide: Int, of: Int, minutes: String, seconds: String)
+    // Messages
+    case noQuestionInLesson
+    case pickAnAnswer
+    case rightSeeTrace, wrongSeeTrace
+    case noDiagramOnSlide
+    case reloaded
+    case searchFound(query: String, slide: Int)
+    case searchNotFound(String)
+    case progressNotSaved(String)
+    case progressWarning(String)
+    // Quiz
+    case quizScore(score: Int, of: Int, streak: Int)
+    case quizSummaryTitle
+    case quizSummary(score: Int, of: Int, best: Int)
+    case noQuestionMissed
+    case questionsMissedAskAgain
+    case severalAnswersHint
+    case rightAnswerMark, wrongMark
+    case right, wrong
+    // Line mode
+    case plainNavigation, lastSlide, firstSlide
+    case unknownCommand(String)
+    case plainQuizScore(score: Int, of: Int)
+    case nothingDue(next: String?)
+    case severalAnswersPrompt, yourAnswer
+    case answerNotUnderstood(choices: Int)
+    case rightDot
+    case wrongRightAnswer(String)
+    case realTrace
+    case scoreLine(score: Int, of: Int, best: Int)
+    case questionsMissed
+    // progress
+    case progressFile(String)
+    case noQuestionYet
+    case progressColumns
+    case dueNow(due: Int, new: Int)
+    case quoted(String)
+    case nothingToErase
+    case nothingToEraseFor(String)
+    case allProgress
+    case progressOf(String)
+    case eraseConfirm(what: String, questions: String)
+    case yesLetter
+    case nothingErased
+    case erased(String)
+    // trace report
+    case request, verdict, possibleEndpoints, sourceMasqueraded, reply
+    case yes, no
+    case noRecord
+    // commands
+    case outlineHeader(title: String, file: String, slides: Int)
+    case lintClean
+    case missingPathsExit
+    case notAPod(String)
+    case noSuchSlide(Int, count: Int)
+    case nothingToShow(String)
+    case diagramAtLine(Int)
+    case notADiagram
+    case diagramKindNotDrawn(kind: String, title: String?)
+}
+
+/// The parts of the help screen.
+public enum HelpSection: Sendable, Equatable, CaseIterable {
+    case reading, diagram, course, quiz
+}
+
+/// What each key does, as the help screen says it, and its word in footers.
+public enum KeyHelp: Sendable, Equatable {
+    case nextSlide, previousSlide, lessonQuiz, pickAnswer, tickAnswer, submitAnswer, replayTrace
+    case down, up, pageDown, pageUp, firstSlide, lastSlide, goToSlide, search, nextMatch, previousMatch
+    case contents, open, back, corrections, playPause, nextHop, previousHop, faster, slower, nextFlow, restart
+    case presenter, reload, help, quit
+    // Footer words (short)
+    case footerNext, footerPrevious, footerContents, footerSearch, footerQuiz, footerHelp, footerQuit
+    case footerChoose, footerOpen, footerBack, footerDiagram, footerPlayPause, footerHop, footerSpeed
+    case footerFlow, footerRestart, footerPick, footerTick, footerSubmit, footerTrace, footerGo
+}
+
+/// What a quiz question, choice or explanation says.
+public enum QuizText: Sendable, Equatable {
+    /// The author's own words (a `quiz` block, a table cell), shown as written.
+    case literal(String)
+    case tableQuestion(column: String, value: String, ask: String)
+    case tableExplanation(value: String, answers: [String])
+    case landing(request: String)
+    case landingPortForward(pods: [String])
+    case landingKubeProxy(service: String?, pods: [String])
+    case hopLabel(HopPlace, HopAction)
+    case nextHop(request: String, place: HopPlace, action: HopAction)
+    case sourceSeen(request: String, pod: String, source: String)
+    case proxyEndsConnection(proxy: HopPlace, pod: String, seen: String)
+    case noTranslation(pod: String, source: String)
+    case dnsQuestion(from: String, query: String, type: String)
+    case proxyService(request: String)
+    case policyQuestion(request: String)
+    case yes, no, allowed, blocked
+    case hop(HopReason)
+    case ending(Ending)
+    case dns(DNSReason)
+}
+
+extension QuizText {
+    /// The text in `language`.
+    public func text(_ language: Language) -> String { language.words.quiz(self) }
+}
