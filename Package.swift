@@ -36,7 +36,7 @@ let package = Package(
         // problems, a trace's ending. No dependency.
         .target(name: "Facts"),
         // Every sentence the program says, one catalog per language (see docs/decisions.md).
-        .target(name: "Words", dependencies: ["Facts", "NetSim", "Course", "Mermaid"]),
+        .target(name: "Words", dependencies: ["Facts", "NetSim", "Course", "Mermaid", "Memory"]),
         .target(name: "NetSim", dependencies: ["Facts", .product(name: "Crypto", package: "swift-crypto")]),
         // libyaml's events measured before Yams builds a tree (alias bombs), for every YAML reader.
         .target(name: "YAMLGuard", dependencies: ["Facts", .product(name: "Yams", package: "Yams")]),

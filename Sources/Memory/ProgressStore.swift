@@ -36,8 +36,17 @@ public final class ProgressStore: @unchecked Sendable {
     public let directory: String
     public var path: String { directory + "/progress.json" }
     var lockPath: String { directory + "/progress.lock" }
-    /// What went wrong and how it was handled, for the program to show (damaged file kept aside…).
-    public private(set) var messages: [String] = []
+    /// What went wrong and how it was handled, for the program to show (damaged file kept
+    /// aside…), as facts its catalogs put into words.
+    public private(set) var notices: [Notice] = []
+
+    /// Something the program tells about the progress file.
+    public enum Notice: Sendable, Equatable {
+        /// Unreadable (`reason` is the JSON decoder's); it will be kept aside on the next save.
+        case damaged(path: String, reason: String)
+        /// Unreadable; renamed `aside`, progress starts afresh.
+        case damagedKeptAside(path: String, reason: String, aside: String)
+    }
 
     public init(directory: String) { self.directory = directory }
 
@@ -49,13 +58,13 @@ public final class ProgressStore: @unchecked Sendable {
         return home + "/.local/share/reseau"
     }
 
-    public enum StoreError: Error, CustomStringConvertible {
-        case io(String, String)
-        public var description: String {
-            switch self {
-            case .io(let path, let why): return "\(path): \(why)"
-            }
-        }
+    /// A failure, with the system's own words (`strerror`) for why.
+    public enum StoreError: Error, Equatable {
+        case cannotCreateDirectory(String, why: String)
+        case cannotLock(String, why: String)
+        case cannotMoveAside(String, why: String)
+        case cannotWrite(String, why: String)
+        case cannotSave(String, why: String)
     }
 
     /// The current progress (a shared lock keeps a writer's rename from racing the read).
@@ -81,17 +90,17 @@ public final class ProgressStore: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw StoreError.io(directory, "cannot create the directory (\(error.localizedDescription))")
+            throw StoreError.cannotCreateDirectory(directory, why: error.localizedDescription)
         }
     }
 
     private func withLock<T>(exclusive: Bool, _ body: () throws -> T) throws -> T {
         try ensureDirectory()
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.io(lockPath, String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw StoreError.cannotLock(lockPath, why: String(cString: strerror(errno))) }
         defer { close(fd) }
         while flock(fd, exclusive ? LOCK_EX : LOCK_SH) != 0 {
-            if errno != EINTR { throw StoreError.io(lockPath, String(cString: strerror(errno))) }
+            if errno != EINTR { throw StoreError.cannotLock(lockPath, why: String(cString: strerror(errno))) }
         }
         defer { flock(fd, LOCK_UN) }
         return try body()
@@ -111,14 +120,14 @@ public final class ProgressStore: @unchecked Sendable {
             return try JSONDecoder().decode(StudyProgress.self, from: data)
         } catch {
             guard mayMoveAside else {
-                messages.append("\(path): damaged (\(Self.reason(error))); it will be kept aside on the next save")
+                notices.append(.damaged(path: path, reason: Self.reason(error)))
                 return StudyProgress()
             }
             let aside = path + ".damaged-" + Self.stamp()
             if rename(path, aside) != 0 {
-                throw StoreError.io(path, "damaged and cannot be moved aside: \(String(cString: strerror(errno)))")
+                throw StoreError.cannotMoveAside(path, why: String(cString: strerror(errno)))
             }
-            messages.append("\(path): damaged (\(Self.reason(error))); kept as \(aside), starting afresh")
+            notices.append(.damagedKeptAside(path: path, reason: Self.reason(error), aside: aside))
             return StudyProgress()
         }
     }
@@ -129,7 +138,7 @@ public final class ProgressStore: @unchecked Sendable {
         let data = try encoder.encode(progress)
         let temp = "\(path).tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.io(temp, String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw StoreError.cannotWrite(temp, why: String(cString: strerror(errno))) }
         // For the end-to-end test of a writer killed mid-save only: die after this many bytes.
         let killAfter = ProcessInfo.processInfo.environment["RESEAU_TEST_KILL_AFTER_BYTES"].flatMap(Int.init)
         var ok = data.withUnsafeBytes { raw -> Bool in
@@ -148,7 +157,7 @@ public final class ProgressStore: @unchecked Sendable {
         close(fd)
         guard ok, rename(temp, path) == 0 else {
             unlink(temp)
-            throw StoreError.io(path, "cannot save: \(why)")
+            throw StoreError.cannotSave(path, why: why)
         }
         let dir = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dir >= 0 { fsync(dir); close(dir) }

@@ -92,7 +92,7 @@ public enum KeyMap {
             for b in bindings where b.screens.contains(screen) {
                 let id = b.keys.joined() + "\(b.action)"
                 guard shown.insert(id + screen.rawValue).inserted else { continue }
-                let keys = b.keys.joined(separator: " ")
+                let keys = b.keys.map { words.ui(.keyName($0)) }.joined(separator: " ")
                 lines.append("  " + keys + String(repeating: " ", count: max(1, 22 - keys.count)) + words.key(b.help))
             }
             lines.append("")
@@ -103,8 +103,9 @@ public enum KeyMap {
     /// A screen's footer, from the rows marked for it: `Space next · ← previous · … · q quit`,
     /// the first key of each row and its short word, in table order; rows with the same word
     /// (`.` and `,` for hops) share one entry.
+    /// At `width`, entries are dropped from the middle so that the last one (quit) stays.
     public static func footer(for screen: ScreenKind, _ language: Language, ascii: Bool = false, excluding: Set<KeyHelp> = [],
-                              speed: Int? = nil) -> String {
+                              speed: Int? = nil, width: Int = .max) -> String {
         let words = language.words
         var entries: [(keys: [String], word: KeyHelp)] = []
         for b in bindings where b.screens.contains(screen) {
@@ -116,9 +117,20 @@ public enum KeyMap {
                 entries.append(([key], word))
             }
         }
-        return entries.map { entry in
-            entry.keys.joined(separator: " ") + " " + words.key(entry.word)
+        // What goes first when the footer is too wide: what the help screen also tells.
+        let droppable: [KeyHelp] = [.footerHelp, .footerSearch, .footerContents, .footerQuiz, .footerRestart, .footerPrevious,
+                                    .footerSpeed, .footerFlow, .footerTick]
+        var kept = entries.map(\.word)
+        var texts = entries.map { entry in
+            entry.keys.map { words.ui(.keyName($0)) }.joined(separator: " ") + " " + words.key(entry.word)
                 + (entry.word == .footerSpeed ? speed.map { " (\($0))" } ?? "" : "")
-        }.joined(separator: " · ")
+        }
+        func joined() -> String { texts.joined(separator: " · ") }
+        while texts.count > 2, joined().unicodeScalars.count > width {
+            let index = droppable.lazy.compactMap { w in kept.firstIndex(of: w) }.first ?? texts.count - 2
+            texts.remove(at: index)
+            kept.remove(at: index)
+        }
+        return joined()
     }
 }

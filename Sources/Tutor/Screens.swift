@@ -98,7 +98,7 @@ public enum Screens {
         for (i, line) in visible.enumerated() { grid.put(line, x: margin, y: top + i) }
         let below = lines.count - state.scroll - bodyHeight
         let playable = ref.slide.allBlocks.contains(where: \.isPlayable)
-        let hints = KeyMap.footer(for: .slide, state.language, ascii: state.ascii, excluding: playable ? [] : [.footerOpen])
+        let hints = KeyMap.footer(for: .slide, state.language, ascii: state.ascii, excluding: playable ? [] : [.footerOpen], width: state.width)
         if below > 0 {
             let more = (state.ascii ? "v " : "↓ ") + state.words.ui(.moreLinesHint(below))
             grid.put(Text.truncate(more, to: state.width - 2), x: margin, y: state.height - 2, style: Style(.warning))
@@ -131,7 +131,7 @@ public enum Screens {
             }
             offset += lesson.slides.count
         }
-        footer(state, &grid, hints: KeyMap.footer(for: .course, state.language, ascii: state.ascii))
+        footer(state, &grid, hints: KeyMap.footer(for: .course, state.language, ascii: state.ascii, width: state.width))
     }
 
     static func contents(_ state: AppState, _ grid: inout Grid) {
@@ -147,7 +147,7 @@ public enum Screens {
             grid.put(Text.truncate(line, to: state.width - 10), x: 2, y: 2 + row, style: i == state.cursor ? Style(.selected) : .plain)
             grid.put(number, x: state.width - 2 - number.count, y: 2 + row, style: Style(.muted))
         }
-        footer(state, &grid, hints: KeyMap.footer(for: .contents, state.language, ascii: state.ascii))
+        footer(state, &grid, hints: KeyMap.footer(for: .contents, state.language, ascii: state.ascii, width: state.width))
     }
 
     static func help(_ state: AppState, _ grid: inout Grid) {
@@ -156,7 +156,7 @@ public enum Screens {
         for (i, line) in lines.dropFirst(state.scroll).prefix(state.height - 3).enumerated() {
             grid.put(Text.truncate(line, to: state.width - 2), x: 1, y: 2 + i, style: line.hasPrefix(" ") ? .plain : Style(.heading(3), bold: true))
         }
-        footer(state, &grid, hints: KeyMap.footer(for: .help, state.language, ascii: state.ascii))
+        footer(state, &grid, hints: KeyMap.footer(for: .help, state.language, ascii: state.ascii, width: state.width))
     }
 
     // MARK: - Diagram and inspector
@@ -188,7 +188,7 @@ public enum Screens {
         inspector(state, player, &grid, top: state.height - inspectorHeight - 1, height: inspectorHeight)
         // At 80 columns the whole footer fits: restart (0) and help (?) stay in the help screen.
         footer(state, &grid, hints: KeyMap.footer(for: .diagram, state.language, ascii: state.ascii, excluding: [.footerRestart, .footerHelp],
-                                                  speed: Int(player.speed)))
+                                                  speed: Int(player.speed), width: state.width))
     }
 
     static func redrawLabel(_ player: DiagramPlayer, _ id: String, _ grid: inout Grid) {

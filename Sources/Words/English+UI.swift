@@ -1,3 +1,4 @@
+import Memory
 import NetSim
 
 extension English {
@@ -66,7 +67,19 @@ extension English {
         case .searchFound(let q, let slide): return "\"\(q)\": slide \(slide)"
         case .searchNotFound(let q): return "\"\(q)\": not found"
         case .progressNotSaved(let e): return "Progress not saved: \(e)"
-        case .progressWarning(let w): return w
+        case .progressNotice(let n):
+            switch n {
+            case .damaged(let path, let reason): return "\(path): damaged (\(reason)); it will be kept aside on the next save"
+            case .damagedKeptAside(let path, let reason, let aside): return "\(path): damaged (\(reason)); kept as \(aside), starting afresh"
+            }
+        case .storeFailure(let f):
+            switch f {
+            case .cannotCreateDirectory(let path, let why): return "\(path): cannot create the directory (\(why))"
+            case .cannotLock(let path, let why): return "\(path): cannot lock (\(why))"
+            case .cannotMoveAside(let path, let why): return "\(path): damaged and cannot be moved aside: \(why)"
+            case .cannotWrite(let path, let why): return "\(path): cannot write (\(why))"
+            case .cannotSave(let path, let why): return "\(path): cannot save: \(why)"
+            }
         case .quizScore(let score, let of, let streak): return "score \(score)/\(of) · streak \(streak)"
         case .quizSummaryTitle: return "Quiz · summary"
         case .quizSummary(let score, let of, let best): return "Score: \(score)/\(of) · best streak: \(best)"
@@ -120,6 +133,7 @@ extension English {
         case .diagramKindNotDrawn(let kind, let title): return "\(kind)\(title.map { " \"\($0)\"" } ?? ""): this kind of diagram cannot be drawn yet"
         case .nothingToShow(let p): return "nothing to show in \(p)"
         case .noSuchSlide(let n, let count): return "there are \(count) slides, not \(n)"
+        case .keyName(let k): return k
         case .missingPathsExit: return "nothing to open"
         }
     }

@@ -1,3 +1,4 @@
+import Memory
 import NetSim
 
 extension French {
@@ -68,7 +69,19 @@ extension French {
         case .searchFound(let q, let slide): return "« \(q) » : diapositive \(slide)"
         case .searchNotFound(let q): return "« \(q) » : introuvable"
         case .progressNotSaved(let e): return "Progression non enregistrée : \(e)"
-        case .progressWarning(let w): return w
+        case .progressNotice(let n):
+            switch n {
+            case .damaged(let path, let reason): return "\(path) : illisible (\(reason)) ; il sera mis de côté au prochain enregistrement"
+            case .damagedKeptAside(let path, let reason, let aside): return "\(path) : illisible (\(reason)) ; gardé sous \(aside), la progression repart de zéro"
+            }
+        case .storeFailure(let f):
+            switch f {
+            case .cannotCreateDirectory(let path, let why): return "\(path) : impossible de créer le dossier (\(why))"
+            case .cannotLock(let path, let why): return "\(path) : impossible de verrouiller (\(why))"
+            case .cannotMoveAside(let path, let why): return "\(path) : illisible et impossible à mettre de côté : \(why)"
+            case .cannotWrite(let path, let why): return "\(path) : impossible d'écrire (\(why))"
+            case .cannotSave(let path, let why): return "\(path) : impossible d'enregistrer : \(why)"
+            }
         case .quizScore(let score, let of, let streak): return "score \(score)/\(of) · série \(streak)"
         case .quizSummaryTitle: return "Quiz · bilan"
         case .quizSummary(let score, let of, let best): return "Score : \(score)/\(of) · meilleure série : \(best)"
@@ -122,6 +135,17 @@ extension French {
         case .diagramKindNotDrawn(let kind, let title): return "\(kind)\(title.map { " « \($0) »" } ?? "") : ce type de diagramme ne se dessine pas encore"
         case .nothingToShow(let p): return "rien à montrer dans \(p)"
         case .noSuchSlide(let n, let count): return "il y a \(count) diapositives, pas \(n)"
+        case .keyName(let k): switch k {
+            case "Space": return "Espace"
+            case "Enter": return "Entrée"
+            case "Esc": return "Échap"
+            case "Backspace": return "Retour"
+            case "PgDn": return "PgSuiv"
+            case "PgUp": return "PgPréc"
+            case "Home": return "Début"
+            case "End": return "Fin"
+            default: return k
+            }
         case .missingPathsExit: return "rien à ouvrir"
         }
     }

@@ -1,5 +1,6 @@
 import Course
 import Facts
+import Memory
 import NetSim
 
 /// Every sentence reseau says, for one language. Each language is one type (`French`,
@@ -35,6 +36,8 @@ public protocol Phrasebook: Sendable {
     // MARK: The screens and commands
     func ui(_ word: UIWord) -> String
     func key(_ help: KeyHelp) -> String
+    func command(_ text: CommandText) -> String
+    func usage(_ text: UsageText) -> String
     /// A count with its noun, by the language's rule (`3 diapositives`, `1 slide`).
     func count(_ n: Int, _ noun: Noun) -> String
 }
@@ -55,4 +58,13 @@ public enum BlockKindName: String, Sendable, CaseIterable {
 /// Nouns counted in sentences (`3 diapositives`, `1 slide`).
 public enum Noun: Sendable {
     case slide, question, line, lesson, error, warning, podNotReady, nxdomainTry
+}
+
+extension Phrasebook {
+    /// A failure to save progress: the store's own failures in words, anything else as the
+    /// system described it.
+    public func failure(_ error: Error) -> String {
+        if let store = error as? ProgressStore.StoreError { return ui(.storeFailure(store)) }
+        return "\(error)"
+    }
 }

@@ -1,3 +1,4 @@
+import Memory
 import NetSim
 
 /// Every sentence of the screens and the commands, as a value: each language says each
@@ -29,7 +30,8 @@ public enum UIWord: Sendable, Equatable {
     case searchFound(query: String, slide: Int)
     case searchNotFound(String)
     case progressNotSaved(String)
-    case progressWarning(String)
+    case progressNotice(ProgressStore.Notice)
+    case storeFailure(ProgressStore.StoreError)
     // Quiz
     case quizScore(score: Int, of: Int, streak: Int)
     case quizSummaryTitle
@@ -74,6 +76,8 @@ public enum UIWord: Sendable, Equatable {
     case lintClean
     case missingPathsExit
     case notAPod(String)
+    /// A key as the keyboard of the language names it (`Space` → Espace).
+    case keyName(String)
     case noSuchSlide(Int, count: Int)
     case nothingToShow(String)
     case diagramAtLine(Int)

@@ -55,7 +55,7 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     state.now = Date().timeIntervalSince1970
     state.progress = memory.load()
     if let quiz { state.startQuiz(quiz.items) }
-    if let warning = memory.store.messages.last { state.message = .progressWarning(warning) }
+    if let notice = memory.store.notices.last { state.message = .progressNotice(notice) }
     terminal.present(Screens.render(state))
     // For the end-to-end test of the crash path only: die the way a Swift trap does.
     if ProcessInfo.processInfo.environment["RESEAU_TEST_CRASH"] == "1" {
@@ -85,7 +85,7 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
             state.now = Date().timeIntervalSince1970
             switch memory.save(state.pendingReviews, now: state.now) {
             case .success(let progress): state.progress = progress
-            case .failure(let error): state.message = .progressNotSaved("\(error)")
+            case .failure(let error): state.message = .progressNotSaved(words.failure(error))
             }
             state.pendingReviews = []
         }
@@ -109,7 +109,7 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     terminal.stop()
     // After the screen is restored (the diagrams the user saw are parsed by now).
     for d in curriculum.allDiagnostics where d.severity == .error { printError(words.line(d)) }
-    for m in memory.store.messages { printError("reseau: " + m) }
+    for n in memory.store.notices { printError("reseau: " + language.words.ui(.progressNotice(n))) }
     if let session = state.quiz, !session.results.isEmpty {
         print(words.ui(.plainQuizScore(score: session.score, of: session.results.count)))
     }

@@ -4,20 +4,20 @@ import Course
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check lessons: prints file:line:col: error|warning: message.",
-        discussion: "Exit status: 0 when clean, 1 when an error is found (or a warning with --strict), 2 for bad usage.")
+        abstract: said(.checkLessonsPrintsFileLineColError),
+        discussion: said(.exitStatus0WhenClean1When))
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Lesson files or folders.")
+    @Argument(help: said(.lessonFilesOrFolders))
     var paths: [String]
 
-    @Flag(help: "Treat warnings as errors for the exit status.")
+    @Flag(help: said(.treatWarningsAsErrorsForTheExit))
     var strict = false
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: said(.outputFormatTextOrJson))
     var format: Format = .text
-    @Option(help: "Language of the messages: fr or en.")
+    @Option(help: said(.languageOfTheMessagesFrOrEn))
     var lang: Language?
 
     func run() throws {

@@ -8,14 +8,14 @@ import Mermaid
 struct MermaidCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mermaid",
-        abstract: "Show how a mermaid diagram is read: a .mmd file, every mermaid block of a Markdown file, or - for standard input.")
+        abstract: said(.showHowAMermaidDiagramIsRead))
 
-    @Argument(help: "A .mmd file, a Markdown lesson, or - for standard input.")
+    @Argument(help: said(.aMmdFileAMarkdownLessonOr))
     var file: String
 
-    @Flag(help: "Print JSON in mermaid's own names (vertex types, edge types, strokes).")
+    @Flag(help: said(.printJsonInMermaidSOwnNames))
     var json = false
-    @Option(help: "Language of the messages: fr or en.")
+    @Option(help: said(.languageOfTheMessagesFrOrEn))
     var lang: Language?
 
     func run() throws {

@@ -7,11 +7,11 @@ import NetSim
 
 struct Outline: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the lessons and, for each slide, its section, first heading and blocks.")
+        abstract: said(.listTheLessonsAndForEachSlide))
 
-    @Argument(help: "Lesson files or folders.")
+    @Argument(help: said(.lessonFilesOrFolders))
     var paths: [String]
-    @Option(help: "Language of the program: fr or en.")
+    @Option(help: said(.languageOfTheProgramFrOrEn))
     var lang: Language?
 
     func run() throws {
@@ -28,23 +28,23 @@ struct Outline: ParsableCommand {
 /// `reseau [PATH...]`: the course in the terminal.
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Open the course in the terminal (default: the bundled Lessons/).")
+        abstract: said(.openTheCourseInTheTerminalDefault))
 
-    @Argument(help: "Lesson files or folders.")
+    @Argument(help: said(.lessonFilesOrFolders))
     var paths: [String] = []
-    @Flag(help: "Linear mode for screen readers and pipes: slides as text, commands read line by line.")
+    @Flag(help: said(.linearModeForScreenReadersAndPipes))
     var plain = false
-    @Flag(help: "ASCII line art (also when the locale is not UTF-8).")
+    @Flag(help: said(.asciiLineArtAlsoWhenTheLocale))
     var ascii = false
-    @Option(help: "Language of the program: fr or en (default: from LANG).")
+    @Option(help: said(.languageOfTheProgramFrOrEn2))
     var lang: Language?
-    @Option(help: "Theme: dark, light, projector or mono.")
+    @Option(help: said(.themeDarkLightProjectorOrMono))
     var theme: String = "dark"
-    @Option(help: "Width for --plain (default: COLUMNS or 80).")
+    @Option(help: said(.widthForPlainDefaultColumnsOr80))
     var width: Int?
 
     func validate() throws {
-        guard Theme.Name(rawValue: theme) != nil else { throw ValidationError("--theme must be dark, light, projector or mono") }
+        guard Theme.Name(rawValue: theme) != nil else { throw ValidationError(said(.themeMustBeDarkLightProjectorOr)) }
     }
 
     func run() throws {
@@ -61,13 +61,13 @@ struct Open: ParsableCommand {
 /// `reseau present PATH`: presenter mode from the start.
 struct Present: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Present the course: projector theme, no chrome, flows playing in a loop.")
+        abstract: said(.presentTheCourseProjectorThemeNoChrome))
 
-    @Argument(help: "Lesson files or folders.")
+    @Argument(help: said(.lessonFilesOrFolders))
     var paths: [String] = []
-    @Flag(help: "ASCII line art.")
+    @Flag(help: said(.asciiLineArt))
     var ascii = false
-    @Option(help: "Language of the program: fr or en.")
+    @Option(help: said(.languageOfTheProgramFrOrEn))
     var lang: Language?
 
     func run() throws {

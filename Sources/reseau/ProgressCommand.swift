@@ -10,15 +10,15 @@ import Quiz
 struct ProgressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress",
-        abstract: "Show what is due and how each lesson stands; --reset erases (after asking).")
+        abstract: said(.showWhatIsDueAndHowEach))
 
-    @Argument(help: "Lesson files or folders whose questions count (default: the bundled Lessons/); with --reset, the lessons to erase (a name or a file; none: everything).")
+    @Argument(help: said(.lessonFilesOrFoldersWhoseQuestionsCount))
     var paths: [String] = []
-    @Flag(help: "Erase the progress of the lessons named (or of everything), after asking.")
+    @Flag(help: said(.eraseTheProgressOfTheLessonsNamed))
     var reset = false
-    @Flag(help: "With --reset: do not ask.")
+    @Flag(help: said(.withResetDoNotAsk))
     var yes = false
-    @Option(help: "Language of the program: fr or en (default: from LANG).")
+    @Option(help: said(.languageOfTheProgramFrOrEn2))
     var lang: Language?
 
     func run() throws {
@@ -33,7 +33,7 @@ struct ProgressCommand: ParsableCommand {
         let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
         let curriculum = Curriculum.load(paths: paths)
         let progress = memory.load()
-        for m in memory.store.messages { printError("reseau: " + m) }
+        for n in memory.store.notices { printError("reseau: " + language.words.ui(.progressNotice(n))) }
         let now = Date().timeIntervalSince1970
         let standings = LessonStanding.standings(questions: curriculum.lessons.flatMap(QuestionBank.questions(for:)),
                                                  progress: progress, now: now, fsrs: memory.fsrs)

@@ -17,7 +17,7 @@ struct MemoryContext {
         fsrs = FSRS(desiredRetention: retention)
     }
 
-    /// The saved progress; nothing (and a message kept in `store.messages`) when it cannot be read.
+    /// The saved progress; nothing (and a message kept in `store.notices`) when it cannot be read.
     func load() -> StudyProgress {
         do { return try store.load() } catch {
             printError("reseau: \(error)")
@@ -46,27 +46,27 @@ struct QuizStart {
 struct QuizCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiz",
-        abstract: "Be quizzed on lessons: due questions first, then new ones (FSRS-6 spaced repetition).",
-        discussion: "Progress is kept in $XDG_DATA_HOME/reseau/progress.json (~/.local/share/reseau/).")
+        abstract: said(.beQuizzedOnLessonsDueQuestionsFirst),
+        discussion: said(.progressIsKeptInXdgDataHome))
 
-    @Argument(help: "Lesson files or folders (default: the bundled Lessons/).")
+    @Argument(help: said(.lessonFilesOrFoldersDefaultTheBundled))
     var paths: [String] = []
-    @Flag(help: "Line mode: numbered choices, answers read line by line from standard input.")
+    @Flag(help: said(.lineModeNumberedChoicesAnswersReadLine))
     var plain = false
-    @Flag(help: "Also ask the questions not due yet.")
+    @Flag(help: said(.alsoAskTheQuestionsNotDueYet))
     var all = false
-    @Option(help: "Desired retention, the recall probability reviews aim for (0.7 to 0.99).")
+    @Option(help: said(.desiredRetentionTheRecallProbabilityReviewsAim))
     var retention: Double = 0.9
-    @Option(help: "At most this many questions.")
+    @Option(help: said(.atMostThisManyQuestions))
     var limit: Int?
-    @Option(help: "Language of the program: fr or en (default: from LANG).")
+    @Option(help: said(.languageOfTheProgramFrOrEn2))
     var lang: Language?
-    @Flag(help: "ASCII line art.")
+    @Flag(help: said(.asciiLineArt))
     var ascii = false
 
     func validate() throws {
-        guard (0.7...0.99).contains(retention) else { throw ValidationError("--retention must be between 0.7 and 0.99") }
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        guard (0.7...0.99).contains(retention) else { throw ValidationError(said(.retentionMustBeBetween07And)) }
+        if let limit, limit < 1 { throw ValidationError(said(.limitMustBeAtLeast1)) }
     }
 
     func run() throws {
@@ -84,7 +84,7 @@ struct QuizCommand: ParsableCommand {
         guard !items.isEmpty else {
             let next = progress.cards.values.map(\.due).filter { $0 > now }.min()
             print(language.words.ui(.nothingDue(next: next.map(formatDate))))
-            for m in memory.store.messages { printError("reseau: " + m) }
+            for n in memory.store.notices { printError("reseau: " + language.words.ui(.progressNotice(n))) }
             if missing { throw ExitCode(1) }
             return
         }
@@ -103,7 +103,7 @@ func runPlainQuiz(_ items: [QuizItem], lessons: [Lesson], language: Language, me
     let words = language.words
     var session = QuizSession(items: items)
     var lastReplay: (String, QuizItem.Replay)?
-    for m in memory.store.messages { printError("reseau: " + m) }
+    for n in memory.store.notices { printError("reseau: " + language.words.ui(.progressNotice(n))) }
     asking: while let item = session.current {
         print("")
         print("[\(session.index + 1)/\(session.items.count)] " + item.prompt.text(language))
@@ -139,7 +139,7 @@ func runPlainQuiz(_ items: [QuizItem], lessons: [Lesson], language: Language, me
         }
         if case .failure(let error) = memory.save([PendingReview(id: item.id, lesson: item.lesson, passed: result.right)],
                                                   now: Date().timeIntervalSince1970) {
-            printError("reseau: " + words.ui(.progressNotSaved("\(error)")))
+            printError("reseau: " + words.ui(.progressNotSaved(words.failure(error))))
         }
         session.next()
     }

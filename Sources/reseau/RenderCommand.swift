@@ -7,27 +7,27 @@ import NetSim
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Print slides as plain text, exactly as the terminal shows them (no colour).")
+        abstract: said(.printSlidesAsPlainTextExactlyAs))
 
-    @Argument(help: "A lesson file or folder.")
+    @Argument(help: said(.aLessonFileOrFolder))
     var path: String
-    @Option(help: "Only this slide (1-based, across the lessons given).")
+    @Option(help: said(.onlyThisSlide1BasedAcrossThe))
     var slide: Int?
-    @Flag(help: "Every slide (the default).")
+    @Flag(help: said(.everySlideTheDefault))
     var all = false
-    @Option(help: "Width in columns.")
+    @Option(help: said(.widthInColumns))
     var width: Int = 80
-    @Option(help: "Height in rows: each slide shows its first screen.")
+    @Option(help: said(.heightInRowsEachSlideShowsIts))
     var height: Int?
-    @Flag(help: "ASCII line art instead of Unicode box drawing.")
+    @Flag(help: said(.asciiLineArtInsteadOfUnicodeBox))
     var ascii = false
-    @Option(help: "Language of the program's words: fr or en.")
+    @Option(help: said(.languageOfTheProgramSWordsFr))
     var lang: Language?
 
     func validate() throws {
-        guard width >= 20 else { throw ValidationError("--width must be at least 20") }
-        if let height, height < 3 { throw ValidationError("--height must be at least 3") }
-        if slide != nil && all { throw ValidationError("--slide and --all go one without the other") }
+        guard width >= 20 else { throw ValidationError(said(.widthMustBeAtLeast20)) }
+        if let height, height < 3 { throw ValidationError(said(.heightMustBeAtLeast3)) }
+        if slide != nil && all { throw ValidationError(said(.slideAndAllGoOneWithoutThe)) }
     }
 
     func run() throws {

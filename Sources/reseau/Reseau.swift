@@ -24,8 +24,8 @@ enum Main {
 struct Reseau: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reseau",
-        abstract: "Kubernetes networking, taught in the terminal.",
-        discussion: "With no subcommand, opens the course at PATH (default: the bundled Lessons/).",
+        abstract: said(.kubernetesNetworkingTaughtInTheTerminal),
+        discussion: said(.withNoSubcommandOpensTheCourseAt),
         subcommands: [Open.self, Present.self, Outline.self, Lint.self, RenderCommand.self, MermaidCommand.self, TraceCommand.self, DNSCommand.self, QuizCommand.self, ProgressCommand.self],
         defaultSubcommand: Open.self)
 }
@@ -42,3 +42,20 @@ func bundledLessons() -> String {
     return executable.deletingLastPathComponent().appendingPathComponent("Lessons").path
 }
 
+
+/// The language of the command line's own texts (help, usage errors), chosen before any
+/// lesson is read: `--lang` among the arguments, else the locale, else English.
+let commandLanguage: Language = {
+    let arguments = CommandLine.arguments
+    var flag: Language?
+    for (i, argument) in arguments.enumerated() {
+        if argument == "--lang", i + 1 < arguments.count { flag = Language(rawValue: arguments[i + 1]) }
+        if argument.hasPrefix("--lang=") { flag = Language(rawValue: String(argument.dropFirst("--lang=".count))) }
+    }
+    return Language.choose(flag: flag, lessonLanguage: nil)
+}()
+
+/// A text of the command line in `commandLanguage`.
+func said(_ text: CommandText) -> String { commandLanguage.words.command(text) }
+
+func said(_ text: CommandText) -> ArgumentHelp { ArgumentHelp(stringLiteral: said(text)) }

@@ -31,39 +31,39 @@ func loadScene(_ spec: String, language: Language) throws -> Scene {
 struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trace",
-        abstract: "Follow a request through a scene, hop by hop.",
-        discussion: "SRC is a YAML file or LESSON.md#N (the N-th scene of a lesson). X is a Pod (name or ns/name), a Node, a client or an IP.")
+        abstract: said(.followARequestThroughASceneHop),
+        discussion: said(.srcIsAYamlFileOrLesson))
 
-    @Option(name: .long, help: "The scene: a YAML file or LESSON.md#N.")
+    @Option(name: .long, help: said(.theSceneAYamlFileOrLesson))
     var scene: String
-    @Option(name: .long, help: "Where the request starts.")
+    @Option(name: .long, help: said(.whereTheRequestStarts))
     var from: String
-    @Option(name: .long, help: "The URL (http://green:82/, tcp://10.0.0.7:82).")
+    @Option(name: .long, help: said(.theUrlHttpGreen82Tcp10))
     var to: String?
-    @Option(name: .customLong("port-forward"), help: "Instead of --to: kubectl port-forward TARGET:PORT (pod/NAME:8080, svc/NAME:80).")
+    @Option(name: .customLong("port-forward"), help: said(.insteadOfToKubectlPortForwardTarget))
     var portForward: String?
-    @Option(name: .customLong("protocol"), help: "tcp or udp.")
+    @Option(name: .customLong("protocol"), help: said(.tcpOrUdp))
     var transport: String = "tcp"
-    @Option(help: "HTTP method.")
+    @Option(help: said(.httpMethod))
     var method: String = "GET"
-    @Option(name: .customLong("header"), help: "A request header, K=V (repeatable).")
+    @Option(name: .customLong("header"), help: said(.aRequestHeaderKVRepeatable))
     var headers: [String] = []
-    @Option(help: "Seed for the choices a cluster makes at random.")
+    @Option(help: said(.seedForTheChoicesAClusterMakes))
     var seed: UInt64 = 0
-    @Flag(help: "Print JSON.")
+    @Flag(help: said(.printJson))
     var json = false
-    @Option(help: "Language of the explanations: fr or en.")
+    @Option(help: said(.languageOfTheExplanationsFrOrEn))
     var lang: Language?
 
     func validate() throws {
-        guard (to == nil) != (portForward == nil) else { throw ValidationError("give --to URL or --port-forward TARGET:PORT") }
+        guard (to == nil) != (portForward == nil) else { throw ValidationError(said(.giveToUrlOrPortForwardTarget)) }
         if let pf = portForward, pf.split(separator: ":").count != 2 || Int(pf.split(separator: ":")[1]) == nil {
-            throw ValidationError("--port-forward takes TARGET:PORT (pod/web-0:8080, svc/web:80)")
+            throw ValidationError(said(.portForwardTakesTargetPortPodWeb))
         }
         guard TransportProtocol(rawValue: transport.uppercased()) != nil, transport.lowercased() != "sctp" else {
-            throw ValidationError("--protocol must be tcp or udp")
+            throw ValidationError(said(.protocolMustBeTcpOrUdp))
         }
-        for header in headers where !header.contains("=") { throw ValidationError("--header takes K=V, not \(header)") }
+        for header in headers where !header.contains("=") { throw ValidationError(commandLanguage.words.usage(.headerNotKV(header))) }
     }
 
     func run() throws {
@@ -97,21 +97,21 @@ struct TraceCommand: ParsableCommand {
 struct DNSCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dns",
-        abstract: "Ask the cluster DNS of a scene, as a Pod would.")
+        abstract: said(.askTheClusterDnsOfAScene))
 
-    @Option(name: .long, help: "The scene: a YAML file or LESSON.md#N.")
+    @Option(name: .long, help: said(.theSceneAYamlFileOrLesson))
     var scene: String
-    @Argument(help: "The name to look up.")
+    @Argument(help: said(.theNameToLookUp))
     var name: String
-    @Option(name: .long, help: "A, AAAA, SRV or CNAME.")
+    @Option(name: .long, help: said(.aAaaaSrvOrCname))
     var type: String = "A"
-    @Option(name: .long, help: "The Pod that asks (its namespace decides the search list); default: the first Pod.")
+    @Option(name: .long, help: said(.thePodThatAsksItsNamespaceDecides))
     var from: String?
-    @Option(help: "Language of the explanations: fr or en.")
+    @Option(help: said(.languageOfTheExplanationsFrOrEn))
     var lang: Language?
 
     func validate() throws {
-        guard DNSLookup.RecordType(rawValue: type.uppercased()) != nil else { throw ValidationError("--type must be A, AAAA, SRV or CNAME") }
+        guard DNSLookup.RecordType(rawValue: type.uppercased()) != nil else { throw ValidationError(said(.typeMustBeAAaaaSrvOr)) }
     }
 
     func run() throws {

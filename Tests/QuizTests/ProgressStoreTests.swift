@@ -37,12 +37,13 @@ struct ProgressStoreTests {
         try Data("{\"version\":1,\"cards\":{\"l/q1\":{\"stab".utf8).write(to: URL(fileURLWithPath: store.path))
         // Reading alone does not move it; the message says what will happen.
         #expect(try store.load().cards.isEmpty)
-        #expect(store.messages.last?.contains("damaged") == true)
+        #expect(store.notices.last.map { English().ui(.progressNotice($0)) }?.contains("damaged") == true)
         try store.update { $0.cards["l/q2"] = state }
         let aside = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("progress.json.damaged-") }
         #expect(aside.count == 1)
         #expect(try String(contentsOfFile: dir + "/" + aside[0], encoding: .utf8).hasPrefix("{\"version\":1,\"cards\":{\"l/q1\""))
-        #expect(store.messages.last?.contains("kept as") == true)
+        #expect(store.notices.last.map { English().ui(.progressNotice($0)) }?.contains("kept as") == true)
+        #expect(store.notices.last.map { French().ui(.progressNotice($0)) }?.contains("gardé sous") == true)
         #expect(try store.load().cards.keys.sorted() == ["l/q2"])
     }
 
