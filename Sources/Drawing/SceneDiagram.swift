@@ -1,6 +1,8 @@
 import Course
 import Mermaid
 import NetSim
+import Scenes
+import Words
 
 /// A scene's cluster as a diagram, drawn by the same layout as the lessons' flowcharts:
 /// Nodes side by side as boxes holding their Pods, Services above them (dotted arrows to
@@ -10,20 +12,31 @@ public enum SceneDiagram {
     /// first, else in rows of three, two, then one (linked by invisible edges, which rank
     /// them one above the other), the first that fits.
     public static func fitted(_ cluster: Cluster, title: String? = nil, maxWidth: Int,
-                              renderer: DiagramRenderer) -> (Flowchart, DiagramLayout) {
-        var best: (Flowchart, DiagramLayout)?
+                              renderer: DiagramRenderer, words: any Phrasebook) -> Drawn {
+        var best: Drawn?
         for perRow in [nil, 3, 2, 1] as [Int?] {
-            let chart = flowchart(cluster, title: title, servicesPerRow: perRow)
+            let (chart, entities) = flowchart(cluster, title: title, servicesPerRow: perRow, words: words)
             let layout = renderer.layout(chart, maxWidth: maxWidth)
-            if layout.width <= maxWidth { return (chart, layout) }
-            if best == nil || layout.width < best!.1.width { best = (chart, layout) }
+            let drawn = Drawn(chart: chart, layout: layout, entities: entities)
+            if layout.width <= maxWidth { return drawn }
+            if best == nil || layout.width < best!.layout.width { best = drawn }
         }
         return best!
     }
 
+    /// A scene drawn: the chart, its layout, and what each of its ids stands for (the packet
+    /// animation finds a hop's box by it).
+    public struct Drawn: Sendable {
+        public var chart: Flowchart
+        public var layout: DiagramLayout
+        public var entities: [String: DiagramScene.Entity]
+    }
+
     /// `servicesPerRow`: at most that many Services on a row (nil: all on one).
-    public static func flowchart(_ cluster: Cluster, title: String? = nil, servicesPerRow: Int? = nil) -> Flowchart {
+    public static func flowchart(_ cluster: Cluster, title: String? = nil, servicesPerRow: Int? = nil,
+                                 words: any Phrasebook) -> (Flowchart, [String: DiagramScene.Entity]) {
         var chart = Flowchart()
+        var entities: [String: DiagramScene.Entity] = [:]
         chart.title = title
         chart.direction = .topBottom
         var line = 1
@@ -42,14 +55,16 @@ public enum SceneDiagram {
             let kind = service.type == .clusterIP ? (service.isHeadless ? "headless" : "clusterIP") : service.type.rawValue
             if let ip = service.clusterIP { lines.append("\(kind) \(ip)") } else { lines.append(kind) }
             if let external = service.externalName { lines.append("→ \(external)") }
-            for ip in service.loadBalancerIPs { lines.append("IP externe \(ip)") }
+            for ip in service.loadBalancerIPs { lines.append(words.ui(.externalIP(ip.description))) }
             lines.append(service.ports.map { p in "\(p.port)\(p.nodePort.map { ":\($0)" } ?? "")/\(p.protocol.lowercased)" }.joined(separator: " "))
+            entities[id("svc_" + service.name.description)] = .service(service.name)
             chart.nodes.append(Node(id: id("svc_" + service.name.description), label: lines.joined(separator: "<br/>"),
                                     shape: .round, classes: service.name.namespace == "ingress-nginx" ? ["ingress"] : [],
                                     line: line, column: 1))
             line += 1
         }
         for client in cluster.clients {
+            entities[id("client_" + client.name)] = .client(client.name)
             chart.nodes.append(Node(id: id("client_" + client.name), label: "\(client.name)<br/>\(client.ip)", shape: .stadium,
                                     line: line, column: 1))
             line += 1
@@ -60,7 +75,8 @@ public enum SceneDiagram {
                 let pid = id("pod_" + pod.name.description)
                 var lines = [shown(pod.name), pod.ip.description]
                 if !pod.ports.isEmpty { lines.append(pod.ports.map { "\($0.port)" }.joined(separator: " ")) }
-                if !pod.ready { lines.append("not ready") }
+                if !pod.ready { lines.append(words.ui(.notReady)) }
+                entities[pid] = .pod(pod.name)
                 var classes: [String] = []
                 if let app = pod.labels["app"] { classes.append(app) }
                 if cluster.ingressControllerPods[pod.name] != nil { classes = ["ingress"] }
@@ -69,6 +85,7 @@ public enum SceneDiagram {
                 members.append(pid)
                 line += 1
             }
+            entities[id("node_" + node.name)] = .node(node.name)
             chart.subgraphs.append(Subgraph(id: id("node_" + node.name), title: "\(node.name)<br/>\(node.ip) · \(node.podCIDR)",
                                             nodes: members, line: line))
             line += 1
@@ -95,6 +112,6 @@ public enum SceneDiagram {
                 }
             }
         }
-        return chart
+        return (chart, entities)
     }
 }

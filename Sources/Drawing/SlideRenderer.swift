@@ -220,7 +220,8 @@ public struct SlideRenderer: Sendable {
     func scene(_ s: SceneSource, width: Int) -> [StyledLine] {
         let scene = ManifestScene.load(s.source, file: "", line: 1, column: 1, name: "")
         let renderer = DiagramRenderer(glyphs: glyphs)
-        let (chart, layout) = SceneDiagram.fitted(scene.cluster, title: language.words.ui(.sceneTitle), maxWidth: width, renderer: renderer)
+        let drawn = SceneDiagram.fitted(scene.cluster, title: language.words.ui(.sceneTitle), maxWidth: width, renderer: renderer, words: language.words)
+        let (chart, layout) = (drawn.chart, drawn.layout)
         var lines = renderer.render(chart, layout: layout, maxWidth: width)
         for (i, flow) in scene.flows.enumerated() {
             lines += Text.wrap([Span("\(i + 1). ", Style(.flow(i), bold: true)), Span("\(flow.from) → \(flow.to)", Style(.flow(i)))], width: width)

@@ -82,7 +82,7 @@ extension AppState {
                   default: return false
                   }
               }),
-              var p = DiagramPlayer.make(for: block, in: lesson, width: width, ascii: ascii) else { return }
+              var p = DiagramPlayer.make(for: block, in: lesson, width: width, ascii: ascii, words: words) else { return }
         p.select(flow: replay.flow)
         p.playing = true
         player = p

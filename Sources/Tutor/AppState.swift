@@ -205,7 +205,7 @@ public struct AppState: Sendable {
         case .slide:
             guard let ref = currentSlide else { return }
             let playable = ref.slide.allBlocks.first(where: \.isPlayable)
-            guard let block = playable, let p = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii) else {
+            guard let block = playable, let p = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii, words: words) else {
                 message = .noDiagramOnSlide
                 return
             }
@@ -219,7 +219,7 @@ public struct AppState: Sendable {
     mutating func autoplay() {
         guard let ref = currentSlide,
               let block = ref.slide.allBlocks.first(where: \.isPlayable),
-              var p = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii), !p.traces.isEmpty else { return }
+              var p = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii, words: words), !p.traces.isEmpty else { return }
         p.loops = true
         p.playing = true
         player = p
@@ -251,7 +251,7 @@ public struct AppState: Sendable {
         self.height = height
         if let p = player, screen == .diagram, let ref = currentSlide {
             let block = ref.slide.allBlocks.first(where: \.isPlayable)
-            if let block, var fresh = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii) {
+            if let block, var fresh = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii, words: words) {
                 fresh.loops = p.loops
                 fresh.playing = p.playing
                 player = fresh

@@ -168,7 +168,7 @@ public struct DiagramPlayer: Sendable {
 
 extension DiagramPlayer {
     /// The player for a diagram block or scene block of a lesson, if it can play.
-    public static func make(for block: Block, in lesson: Lesson, width: Int, ascii: Bool) -> DiagramPlayer? {
+    public static func make(for block: Block, in lesson: Lesson, width: Int, ascii: Bool, words: any Phrasebook) -> DiagramPlayer? {
         let glyphs = Glyphs(ascii: ascii)
         switch block {
         case .mermaid(let d):
@@ -181,14 +181,8 @@ extension DiagramPlayer {
                                  labelNotes: notes, ascii: ascii)
         case .scene(let s):
             let scene = ManifestScene.load(s.source, file: lesson.file, line: s.line + 1, column: s.column, name: "")
-            let (chart, layout) = SceneDiagram.fitted(scene.cluster, maxWidth: width, renderer: DiagramRenderer(glyphs: glyphs))
-            var entities: [String: DiagramScene.Entity] = [:]
-            func id(_ text: String) -> String { String(text.map { $0.isLetter || $0.isNumber ? $0 : "_" }) }
-            for pod in scene.cluster.pods { entities[id("pod_" + pod.name.description)] = .pod(pod.name) }
-            for node in scene.cluster.nodes { entities[id("node_" + node.name)] = .node(node.name) }
-            for service in scene.cluster.services { entities[id("svc_" + service.name.description)] = .service(service.name) }
-            for client in scene.cluster.clients { entities[id("client_" + client.name)] = .client(client.name) }
-            return DiagramPlayer(chart: chart, layout: layout, entities: entities, traces: scene.traces(), ascii: ascii)
+            let drawn = SceneDiagram.fitted(scene.cluster, maxWidth: width, renderer: DiagramRenderer(glyphs: glyphs), words: words)
+            return DiagramPlayer(chart: drawn.chart, layout: drawn.layout, entities: drawn.entities, traces: scene.traces(), ascii: ascii)
         default:
             return nil
         }

@@ -42,6 +42,8 @@ extension English {
             }
         case .hiddenCorrection: return "(hidden: press c to show it)"
         case .quizBlockTitle(let n): return "Quiz · \(count(n, .question))"
+        case .notReady: return "not ready"
+        case .externalIP(let ip): return "external IP \(ip)"
         case .sceneTitle: return "Scene"
         case .directiveTitle(let kind, let name):
             switch kind {

@@ -44,6 +44,8 @@ extension French {
             }
         case .hiddenCorrection: return "(masquée : appuyez sur c pour l'afficher)"
         case .quizBlockTitle(let n): return "Quiz · \(count(n, .question))"
+        case .notReady: return "pas prêt"
+        case .externalIP(let ip): return "IP externe \(ip)"
         case .sceneTitle: return "Scène"
         case .directiveTitle(let kind, let name):
             switch kind {

@@ -18,6 +18,8 @@ public enum UIWord: Sendable, Equatable {
     case hiddenCorrection
     case quizBlockTitle(Int)
     case sceneTitle
+    case notReady
+    case externalIP(String)
     /// The title the course's site gives a directive (`tip` → Astuce); `name` otherwise.
     case directiveTitle(kind: String, name: String)
     case presenterClock(slide: Int, of: Int, minutes: String, seconds: String)

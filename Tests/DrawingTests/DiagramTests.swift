@@ -212,9 +212,10 @@ struct SceneDiagramTests {
         let lesson = Lesson.load(path: DrawingPaths.repository.appendingPathComponent("Lessons/13-cas-usage.md").path)
         let cluster = try #require(lesson.scenes().first).scene.cluster
         let renderer = DiagramRenderer(glyphs: Glyphs(ascii: false))
-        let oneRow = renderer.layout(SceneDiagram.flowchart(cluster), maxWidth: 80)
+        let oneRow = renderer.layout(SceneDiagram.flowchart(cluster, words: French()).0, maxWidth: 80)
         #expect(oneRow.width > 80)
-        let (chart, layout) = SceneDiagram.fitted(cluster, maxWidth: 80, renderer: renderer)
+        let fitted = SceneDiagram.fitted(cluster, maxWidth: 80, renderer: renderer, words: French())
+        let (chart, layout) = (fitted.chart, fitted.layout)
         #expect(layout.width <= 80)
         #expect(chart.edges.contains { $0.stroke == .invisible && $0.from.hasPrefix("svc_") && $0.to.hasPrefix("svc_") })
         let drawn = renderer.render(chart, layout: layout, maxWidth: 80).map(\.text).joined(separator: "\n")
@@ -227,7 +228,7 @@ struct SceneDiagramTests {
         let path = DrawingPaths.repository.appendingPathComponent("Tests/Fixtures/scenes/shop.yaml").path
         let (scene, _) = SceneLocator.load(path)
         let cluster = try #require(scene).cluster
-        let chart = SceneDiagram.flowchart(cluster, title: "Scène")
+        let chart = SceneDiagram.flowchart(cluster, title: "Scène", words: French()).0
         #expect(chart.subgraphs.map(\.titleLines) == [["node-1", "192.168.56.11 · 10.244.0.0/24"], ["node-2", "192.168.56.12 · 10.244.1.0/24"]])
         #expect(chart.node("svc_shop_web")?.lines == ["Service web", "NodePort 10.96.0.2", "80:30080/tcp"])
         #expect(chart.edges.filter { $0.from == "svc_shop_web" }.count == 3)
