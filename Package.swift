@@ -22,7 +22,7 @@ let package = Package(
             name: "CCmark",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "Canvas"),
+        .target(name: "Canvas", dependencies: ["Facts"]),
         // ncursesw: the only C is shim.h (macros as functions, signal handlers).
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Canvas"]),
@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "CourseTests", dependencies: ["Course", "Mermaid", "Scenes", "Words", "Speech", "YAMLGuard"]),
         .testTarget(name: "MermaidTests", dependencies: ["Mermaid", "Words", "Speech"]),
         .testTarget(name: "NetSimTests", dependencies: ["NetSim", "Words", "Speech"]),
-        .testTarget(name: "WordsTests", dependencies: ["Words", "NetSim", "Course", "Scenes", "Facts", "Speech"]),
+        .testTarget(name: "WordsTests", dependencies: ["Words", "NetSim", "Course", "Scenes", "Facts", "Speech", "Canvas", "Mermaid"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Canvas", "Course", "NetSim", "Scenes", "Words", "Speech"]),
         .testTarget(name: "DrawingTests", dependencies: ["Drawing", "Canvas", "Course", "Mermaid", "NetSim", "Scenes", "Words", "Speech"]),

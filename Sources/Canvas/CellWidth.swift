@@ -1,3 +1,4 @@
+import Facts
 /// How many terminal cells a character takes, from our own table: `wcwidth` answers -1 in
 /// the C locale, and terminals agree on these ranges. Combining marks and zero-width
 /// characters take 0; East Asian wide characters and emoji take 2; box drawing, arrows and
@@ -29,7 +30,8 @@ public enum CellWidth {
     }
 
     /// C0 controls, DEL and C1 controls: they take no cell, and the grid never holds one.
-    public static func isControl(_ v: UInt32) -> Bool { v < 0x20 || (0x7F...0x9F).contains(v) }
+    /// No cell: the control characters, and tab and line feed (the grid never holds them).
+    public static func isControl(_ v: UInt32) -> Bool { ControlCharacters.isControl(v) || v == 0x09 || v == 0x0A }
 
     static func isZeroWidth(_ v: UInt32) -> Bool {
         (0x0300...0x036F).contains(v) || (0x0483...0x0489).contains(v) || (0x0591...0x05BD).contains(v)

@@ -1,3 +1,4 @@
+import Facts
 /// A run of text with one style. Control characters (C0 but newline and tab, DEL, C1) are
 /// dropped: whatever the text came from, a span never carries a terminal command. Newlines
 /// stay for wrapping to break on; the grid never holds one.
@@ -11,7 +12,7 @@ public struct Span: Hashable, Sendable {
 
     /// Appends one character, unless it is a control character.
     public mutating func append(_ character: Character) {
-        if let first = character.unicodeScalars.first, CellWidth.isControl(first.value), character != "\n", character != "\t" { return }
+        if let first = character.unicodeScalars.first, ControlCharacters.isControl(first) { return }
         text.append(character)
     }
 
@@ -22,13 +23,7 @@ public struct Span: Hashable, Sendable {
 
     /// `text` without C0 controls other than newline and tab, DEL and C1 controls.
     public static func withoutControls(_ text: String) -> String {
-        // Fast path: no control byte but newline and tab, no 0xC2 (the lead byte of U+0080...U+00BF).
-        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where scalar == "\n" || scalar == "\t" || !CellWidth.isControl(scalar.value) {
-            out.append(scalar)
-        }
-        return String(out)
+        ControlCharacters.removed(from: text)
     }
 }
 

@@ -101,44 +101,7 @@ enum HTMLText {
         return attributes
     }
 
-    static let namedEntities: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}",
-        "eacute": "é", "egrave": "è", "agrave": "à", "ccedil": "ç", "laquo": "«", "raquo": "»",
-        "rarr": "→", "larr": "←", "hellip": "…", "mdash": "—", "ndash": "–", "copy": "©",
-    ]
-
-    static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var out = ""
-        var rest = text[...]
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            if let semi = after.prefix(12).firstIndex(of: ";") {
-                let name = after[..<semi]
-                var decoded: String?
-                // A reference to a control character (`&#27;`) decodes to nothing: the loader
-                // removed those from the source, and must not make new ones (found by fuzzing).
-                if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
-                        .map { SourceDecoder.isForbiddenControl($0) ? "" : String($0) }
-                } else if name.hasPrefix("#") {
-                    decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
-                        .map { SourceDecoder.isForbiddenControl($0) ? "" : String($0) }
-                } else {
-                    decoded = namedEntities[String(name)]
-                }
-                if let decoded {
-                    out += decoded
-                    rest = after[after.index(after: semi)...]
-                    continue
-                }
-            }
-            out += "&"
-            rest = after
-        }
-        return out + rest
-    }
+    static func decodeEntities(_ text: String) -> String { HTMLEntities.decode(text) }
 }
 
 /// Builds a list of inlines from pieces that arrive in order: inline nodes from cmark and

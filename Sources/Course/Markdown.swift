@@ -54,14 +54,8 @@ struct MarkdownNode {
         // Scanned as bytes before a String is made: most literals hold no control character.
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
         let text = String(decoding: bytes, as: UTF8.self)
-        guard bytes.contains(where: Self.mayBeControl) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !SourceDecoder.isForbiddenControl($0) }))
-    }
-    /// A byte that starts a control character (C0 but newline and tab, DEL, or the first
-    /// byte of a C1 character's UTF-8 form).
-    private static func mayBeControl(_ byte: UInt8) -> Bool {
-        if byte < 0x20 { return byte != 0x0A && byte != 0x09 }
-        return byte == 0x7F || byte == 0xC2
+        guard ControlCharacters.mightHold(bytes) else { return text }
+        return ControlCharacters.removed(from: text)
     }
     var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
     var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }

@@ -168,21 +168,12 @@ public enum SourceDecoder {
 
     static func removeControlCharacters(_ text: String) -> (String, [(Int, Int, Unicode.Scalar)]) {
         // Control characters are single bytes below 0x20 or 0x7F, or C2 80-C2 9F (C1).
-        var copy = text
-        let any = copy.withUTF8 { bytes -> Bool in
-            for i in 0..<bytes.count {
-                let b = bytes[i]
-                if (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x7F { return true }
-                if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] < 0xA0 { return true }
-            }
-            return false
-        }
-        guard any else { return (text, []) }
+        guard ControlCharacters.mightHold(text.utf8) else { return (text, []) }
         var found: [(Int, Int, Unicode.Scalar)] = []
         var scalars = String.UnicodeScalarView()
         var line = 1, column = 1
         for scalar in text.unicodeScalars {
-            if isForbiddenControl(scalar) {
+            if ControlCharacters.isControl(scalar) {
                 // Columns count as in the file the author edits, removed characters included.
                 found.append((line, column, scalar))
                 column += 1
@@ -192,12 +183,6 @@ public enum SourceDecoder {
             if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
         }
         return (String(scalars), found)
-    }
-
-    static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v == 0x09 || v == 0x0A { return false }
-        return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v)
     }
 
     private static func group(_ spots: [UTF8Scan.Spot]) -> [(line: Int, columns: [Int])] {

@@ -1,3 +1,4 @@
+import Facts
 import Canvas
 import Course
 import Scenes
@@ -30,9 +31,9 @@ public enum FuzzTargets {
         if !condition { fatalError("fuzz property broken: \(message())") }
     }
 
-    /// A control character (C0 but tab, DEL, C1): never on screen.
+    /// A control character (the one rule), or a line feed: never on a drawn line.
     static func hasControl(_ text: String) -> Bool {
-        text.unicodeScalars.contains { s in (s.value < 0x20 && s.value != 0x09) || (0x7F...0x9F).contains(s.value) }
+        text.unicodeScalars.contains { ControlCharacters.isControl($0) || $0 == "\n" }
     }
 
     /// Lines as the loader counts them: LF, CRLF and a lone CR each end one.

@@ -20,35 +20,8 @@ public enum LabelText {
         return lines
     }
 
-    /// `&lt;`, `&amp;`, and mermaid's own `#quot;`, `#9829;` forms.
-    public static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") || text.contains("#") else { return text }
-        let named: [String: String] = ["lt": "<", "gt": ">", "amp": "&", "quot": "\"", "apos": "'",
-                                       "nbsp": " ", "rarr": "→", "larr": "←", "hellip": "…"]
-        var out = ""
-        var rest = Substring(text)
-        while let i = rest.firstIndex(where: { $0 == "&" || $0 == "#" }) {
-            out += rest[..<i]
-            let after = rest[rest.index(after: i)...]
-            if let semi = after.prefix(10).firstIndex(of: ";") {
-                let name = after[..<semi]
-                var decoded: String?
-                if name.hasPrefix("#") || rest[i] == "#", let n = UInt32(name.drop { $0 == "#" }), let s = Unicode.Scalar(n) {
-                    decoded = String(s)
-                } else if let v = named[String(name)] {
-                    decoded = v
-                }
-                if let decoded {
-                    out += decoded
-                    rest = after[after.index(after: semi)...]
-                    continue
-                }
-            }
-            out.append(rest[i])
-            rest = after
-        }
-        return out + rest
-    }
+    /// `&lt;`, `&amp;`, and mermaid's own `#quot;`, `#9829;` forms (the one decoder).
+    public static func decodeEntities(_ text: String) -> String { HTMLEntities.decode(text, hashForms: true) }
 }
 
 extension String {

@@ -1,3 +1,4 @@
+import Facts
 import Course
 import Scenes
 import Foundation
@@ -240,13 +241,11 @@ private struct EngineContext {
 /// The text with control characters (C0, DEL, C1) removed and line breaks as spaces: what
 /// a lesson writes must never reach the terminal as a command.
 func printable(_ text: String) -> String {
+    // One line: breaks and tabs become spaces, then the one rule removes the rest.
     var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
-        switch scalar.value {
-        case 0x0A, 0x0D, 0x09: out.append(" ")
-        case 0x00...0x1F, 0x7F...0x9F: continue
-        default: out.append(scalar)
-        }
+        if scalar == "\n" || scalar == "\r" || scalar == "\t" { out.append(" ") }
+        else if !ControlCharacters.isControl(scalar) { out.append(scalar) }
     }
     return String(out)
 }

@@ -1,3 +1,4 @@
+import Facts
 import Words
 import Foundation
 
@@ -17,12 +18,11 @@ func printError(_ line: String) {
 
 /// `text` with C0 controls other than newline and tab, DEL and C1 controls escaped.
 func terminalSafe(_ text: String) -> String {
-    guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+    guard ControlCharacters.mightHold(text.utf8) else { return text }
     var out = ""
     for scalar in text.unicodeScalars {
-        let v = scalar.value
-        if (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) {
-            out += "\\u{" + String(v, radix: 16, uppercase: true) + "}"
+        if ControlCharacters.isControl(scalar) {
+            out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
         } else {
             out.unicodeScalars.append(scalar)
         }

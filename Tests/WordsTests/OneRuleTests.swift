@@ -1,0 +1,26 @@
+import Canvas
+import Course
+import Facts
+import Mermaid
+import Testing
+
+/// One printable-character rule and one HTML-entity decoder, used by every reader.
+@Suite struct OneRuleTests {
+    @Test func tabAndLineFeedStayEveryOtherControlGoes() {
+        #expect(!ControlCharacters.isControl("\t") && !ControlCharacters.isControl("\n"))
+        for v: UInt32 in [0x00, 0x07, 0x0D, 0x1B, 0x7F, 0x80, 0x9B, 0x9F] { #expect(ControlCharacters.isControl(v), "U+\(v)") }
+        for v: UInt32 in [0x20, 0x41, 0xA0, 0xE9] { #expect(!ControlCharacters.isControl(v)) }
+        // The same answer from a span, the loader and the terminal-safe output.
+        let text = "a\u{1B}[31mb\tc\nd\u{7F}e\u{9B}f"
+        #expect(ControlCharacters.removed(from: text) == "a[31mb\tc\ndef")
+        #expect(Span(text).text == "a[31mb\tc\ndef")
+    }
+
+    @Test func oneDecoderForLessonsAndDiagramLabels() {
+        #expect(HTMLEntities.decode("caf&eacute; &amp; th&#xE9; &#8594;") == "café & thé →")
+        #expect(HTMLEntities.decode("&#27;[31m") == "[31m", "a reference to ESC makes no ESC")
+        #expect(LabelText.decodeEntities("#quot;A#quot; #9829; &#x1B;") == "\"A\" ♥ ", "mermaid's forms, and no control character either")
+        #expect(HTMLEntities.decode("#quot;") == "#quot;", "the hash form is Mermaid's only")
+        #expect(HTMLEntities.decode("AT&T; & co") == "AT&T; & co", "an unknown name stays as written")
+    }
+}
