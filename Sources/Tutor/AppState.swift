@@ -79,9 +79,11 @@ public struct AppState: Sendable {
     /// Handles one key, by name (`"j"`, `"Space"`, `"↓"`, `"Enter"`, `"Ctrl-C"`…).
     public mutating func handle(key: String) {
         message = nil
+        // Typing in the search or jump prompt: keys are text there, not commands.
         if let prompt { return handlePrompt(prompt, key: key) }
+        // Before anything else, so that no screen can keep the user from leaving.
         if key == "Ctrl-C" { quit = true; return }
-        if handleQuiz(key: key) { return }
+        // A count before `G` (`12G`) and the two-key `gg` are typed before the action is known.
         if screen == .slide || screen == .course {
             if key.count == 1, let d = key.first, d.isNumber, !(key == "0" && count.isEmpty) { count += key; return }
         }
@@ -92,10 +94,10 @@ public struct AppState: Sendable {
         pendingG = false
         if screen == .slide, key == "G", let n = Int(count) { count = ""; return apply(.jump(n)) }
         count = ""
+        // After a search, `n` is the next match until Esc clears the search (its meaning depends on state).
         if screen == .slide, key == "n", searchQuery != nil { return apply(.searchNext) }
-        if screen == .slide, key == "n" || key == "Space" || key == "→" || key == "l" { return apply(.next) }
-        if key == ":" && screen == .slide { prompt = .jump(""); return }
         guard let action = KeyMap.action(for: key, on: screen) else { return }
+        if action == .choose { _ = handleQuiz(key: key); return }
         apply(action)
     }
 
@@ -138,6 +140,7 @@ public struct AppState: Sendable {
         case .first: go(to: 0)
         case .last: go(to: slides.count - 1)
         case .jump(let n): go(to: n - 1)
+        case .jumpPrompt: prompt = .jump("")
         case .scrollDown where screen == .quiz: quizMove(1)
         case .scrollUp where screen == .quiz: quizMove(-1)
         case .scrollDown:

@@ -5,6 +5,8 @@ import NetSim
 public enum Action: Equatable, Sendable {
     case next, previous, scrollDown, scrollUp, pageDown, pageUp, first, last
     case jump(Int)
+    /// `:`: ask for a slide number.
+    case jumpPrompt
     case search, searchNext, searchPrevious
     case contents, help, quit, reload, open, back
     case focusDiagram, playPause, stepForward, stepBack, faster, slower, nextFlow, restart
@@ -54,7 +56,7 @@ public enum KeyMap {
         KeyBinding(keys: ["PgUp"], action: .pageUp, screens: [.slide, .help], help: .pageUp),
         KeyBinding(keys: ["gg", "Home"], action: .first, screens: [.slide], help: .firstSlide),
         KeyBinding(keys: ["G", "End"], action: .last, screens: [.slide], help: .lastSlide),
-        KeyBinding(keys: [":"], action: .jump(0), screens: [.slide], help: .goToSlide),
+        KeyBinding(keys: [":"], action: .jumpPrompt, screens: [.slide], help: .goToSlide),
         KeyBinding(keys: ["/"], action: .search, screens: [.slide], help: .search, footer: .footerSearch),
         KeyBinding(keys: ["n"], action: .searchNext, screens: [.slide], help: .nextMatch),
         KeyBinding(keys: ["N"], action: .searchPrevious, screens: [.slide], help: .previousMatch),
@@ -75,9 +77,19 @@ public enum KeyMap {
         KeyBinding(keys: ["q", "Ctrl-C"], action: .quit, screens: ScreenKind.allCases, help: .quit, footer: .footerQuit),
     ]
 
-    /// The action a key name gives on a screen (the first binding that has it wins).
+    /// The action a key name gives on a screen (the first binding that has it wins). A row
+    /// may name a range of keys, `1-9` or `a-i`: any key of it matches.
     public static func action(for key: String, on screen: ScreenKind) -> Action? {
-        bindings.first { $0.screens.contains(screen) && $0.keys.contains(key) }?.action
+        bindings.first { $0.screens.contains(screen) && $0.keys.contains { matches(key, $0) } }?.action
+    }
+
+    static func matches(_ key: String, _ name: String) -> Bool {
+        if key == name { return true }
+        let parts = name.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 1, parts[1].count == 1, key.count == 1,
+              let low = parts[0].unicodeScalars.first, let high = parts[1].unicodeScalars.first,
+              let k = key.unicodeScalars.first, low < high else { return false }
+        return (low...high).contains(k)
     }
 
     /// The help screen's lines, generated from the table, grouped by screen; `start`, the
