@@ -66,7 +66,7 @@ public enum Screens {
 
     // MARK: - Slides
 
-    static func renderer(_ state: AppState) -> SlideRenderer {
+    public static func renderer(_ state: AppState) -> SlideRenderer {
         let margin = state.presenter ? 6 : 1
         var r = SlideRenderer(width: max(20, state.width - 2 * margin), ascii: state.ascii, language: state.language, showCorrections: state.showCorrections)
         if let ref = state.currentSlide { r.lessonLanguage = Language(localeName: state.lessons[ref.lesson].frontmatter.lang) ?? .fr }
