@@ -32,6 +32,10 @@ struct ProgressCommand: ParsableCommand {
         }
         let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
         let curriculum = Curriculum.load(paths: paths)
+        let missing = curriculum.diagnostics.filter { $0.severity == .error }
+        for d in missing { printError(words.line(d)) }
+        // A path that is not there is a failure, not an empty standing.
+        guard missing.isEmpty else { throw ExitCode(1) }
         let progress = memory.load()
         for n in memory.store.notices { printError("reseau: " + language.words.ui(.progressNotice(n))) }
         let now = Date().timeIntervalSince1970

@@ -64,6 +64,37 @@ struct TerminalEndToEndTests {
         #expect(saved.components(separatedBy: "\"lesson\" : \"quiz\"").count - 1 == 2)
     }
 
+    /// A French lesson with `LANG=C.UTF-8` (no language named): French screens at 80x24, the
+    /// diagram's inspector included; `--lang en` turns them English.
+    @Test func aFrenchLessonSpeaksFrenchInTheTerminal() throws {
+        let lesson = CommandTests.repository.appendingPathComponent("Lessons/04-clusterip.md").path
+        let french = try TmuxSession(lesson: lesson, language: nil, width: 80, height: 24)
+        defer { french.close() }
+        try french.waitFor("q quitter")
+        french.keys("Space")
+        try french.waitFor("Entrée ouvrir")
+        french.keys("Enter")
+        try french.waitFor("flux 1/1 : ")
+        french.keys(".", ".", ".")
+        try french.waitFor("4/10")
+        let screen = try french.capture()
+        #expect(screen.contains("Échap revenir · Espace lecture/pause"))
+        for english in [" the ", "packet", "receives", "flow ", "Esc back", "Space play"] { #expect(!screen.contains(english), "\(english) in:\n\(screen)") }
+        french.keys("q")
+        try french.waitForExit()
+        #expect(try french.exitCode() == 0)
+
+        let english = try TmuxSession(lesson: lesson, language: "en", width: 80, height: 24)
+        defer { english.close() }
+        try english.waitFor("q quit")
+        english.keys("Space", "Enter")
+        try english.waitFor("flow 1/1: ")
+        let shown = try english.capture()
+        for french in ["paquet", "quitter", "flux ", "Espace"] { #expect(!shown.contains(french), "\(french) in:\n\(shown)") }
+        english.keys("q")
+        try english.waitForExit()
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let tmux = try TmuxSession(lesson: Self.lesson)
         defer { tmux.close() }
@@ -164,7 +195,8 @@ struct TmuxSession {
     let name: String
     let folder: URL
 
-    init(lesson: String, environment: String = "", command: String = "") throws {
+    /// `language`: the `--lang` given (nil: none, the program chooses).
+    init(lesson: String, environment: String = "", command: String = "", language: String? = "en", width: Int = 100, height: Int = 40) throws {
         name = "reseau-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         folder = FileManager.default.temporaryDirectory.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -173,14 +205,14 @@ struct TmuxSession {
         let script = """
         trap : INT
         stty -a > '\(folder.path)/before'
-        LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no \(environment) sh -c 'echo $$ > "$0"; exec "$@"' '\(folder.path)/pid' '\(CommandTests.executable.path)' \(command) --lang en '\(lesson)'
+        LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no \(environment) sh -c 'echo $$ > "$0"; exec "$@"' '\(folder.path)/pid' '\(CommandTests.executable.path)' \(command) \(language.map { "--lang \($0)" } ?? "") '\(lesson)'
         echo $? > '\(folder.path)/rc'
         stty -a > '\(folder.path)/after'
         echo DONE-READY
         exec sh
         """
         try script.write(to: folder.appendingPathComponent("run.sh"), atomically: true, encoding: .utf8)
-        try Self.tmux(["new-session", "-d", "-s", name, "-x", "100", "-y", "40", "sh \(folder.path)/run.sh"])
+        try Self.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh \(folder.path)/run.sh"])
     }
 
     /// Runs tmux to its end (at most 20 s) and returns what it printed.

@@ -1,0 +1,66 @@
+import Foundation
+import Speech
+import Testing
+
+/// Issue "One language at a time", from the command line: which language each command
+/// speaks, and a missing path failing every command.
+@Suite struct LanguageCommandTests {
+    static let lesson = CommandTests.repository.appendingPathComponent("Lessons/04-clusterip.md").path
+
+    func run(_ arguments: [String], lang: String?) throws -> CommandTests.Run {
+        var environment = ["LC_ALL": "", "LC_MESSAGES": "", "LANG": ""]
+        if let lang { environment["LANG"] = lang }
+        return try CommandTests.run(arguments, environment: environment)
+    }
+
+    @Test func aFrenchLessonSpeaksFrenchWhenTheLocaleNamesNoLanguage() throws {
+        for lang in ["C.UTF-8", "C", "fr_FR.UTF-8"] as [String?] + [nil] {
+            let outline = try run(["outline", Self.lesson], lang: lang)
+            #expect(outline.status == 0)
+            #expect(outline.out.contains("— 5 diapositives"), "LANG=\(lang ?? "unset"): \(outline.out.prefix(120))")
+            let trace = try run(["trace", "--scene", Self.lesson + "#1", "--from", "front-1", "--to", "http://api:80/"], lang: lang)
+            #expect(trace.out.contains("requête : front-1 → http://api:80/"), "LANG=\(lang ?? "unset")")
+            #expect(trace.out.contains("verdict : remis — Remis à api-"))
+            #expect(!trace.out.contains("packet") && !trace.out.contains("receives"))
+        }
+    }
+
+    @Test func anEnglishLocaleOrFlagSpeaksEnglish() throws {
+        let outline = try run(["outline", Self.lesson], lang: "en_GB.UTF-8")
+        #expect(outline.out.contains("— 5 slides"))
+        let trace = try run(["trace", "--scene", Self.lesson + "#1", "--from", "front-1", "--to", "http://api:80/", "--lang", "en"], lang: "fr_FR.UTF-8")
+        #expect(trace.out.contains("verdict: delivered — Delivered to api-"))
+        #expect(!trace.out.contains("paquet") && !trace.out.contains("requête"))
+    }
+
+    @Test func lintSpeaksTheLessonsLanguageAsCompilersDo() throws {
+        let path = CommandTests.repository.appendingPathComponent("Tests/Fixtures/lessons/unclosed-directive.md").path
+        let french = try run(["lint", path, "--lang", "fr"], lang: "C.UTF-8")
+        #expect(french.status == 1)
+        #expect(french.out == "\(path):9:1: erreur: la directive `:::warning` n'est jamais fermée (une ligne `:::` doit la terminer) ; son contenu est gardé\n")
+        let json = try run(["lint", path, "--format", "json", "--lang", "fr"], lang: "C.UTF-8")
+        #expect(json.out.contains("\"severity\" : \"error\""), "JSON keeps machine names")
+        #expect(json.out.contains("n'est jamais fermée"))
+    }
+
+    @Test func helpAndUsageErrorsFollowTheFlag() throws {
+        let help = try run(["trace", "--help", "--lang", "fr"], lang: "C.UTF-8")
+        #expect(help.out.contains("Suivre une requête dans une scène, saut par saut."))
+        let usage = try run(["render", Self.lesson, "--width", "5", "--lang", "fr"], lang: "C.UTF-8")
+        #expect(usage.status == 2)
+        #expect(usage.err.contains("--width doit valoir au moins 20"))
+        let english = try run(["render", Self.lesson, "--width", "5"], lang: "en_US.UTF-8")
+        #expect(english.err.contains("--width must be at least 20"))
+    }
+
+    @Test(arguments: [
+        ["outline", "/nope"], ["lint", "/nope"], ["render", "/nope"], ["quiz", "--plain", "/nope"], ["progress", "/nope"],
+        ["mermaid", "/nope.mmd"], ["trace", "--scene", "/nope.yaml", "--from", "a", "--to", "http://x/"],
+        ["dns", "--scene", "/nope.yaml", "x"], ["--plain", "/nope"],
+    ])
+    func aMissingPathFailsEveryCommand(_ arguments: [String]) throws {
+        let result = try run(arguments, lang: "C.UTF-8")
+        #expect(result.status == 1, "reseau \(arguments.joined(separator: " ")) exits \(result.status)")
+        #expect((result.out + result.err).contains("/nope"), "the path is named")
+    }
+}
