@@ -198,10 +198,6 @@ public enum SourceDecoder {
     }
 }
 
-func plural(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
-}
-
 extension Unicode.Scalar {
     /// `U+001B`.
     var codePointName: String {

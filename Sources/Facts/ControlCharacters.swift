@@ -8,10 +8,17 @@ public enum ControlCharacters {
 
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool { isControl(scalar.value) }
 
-    /// A cheap test on UTF-8 bytes: false means no control character for sure (C1
-    /// characters start with 0xC2, as do Latin-1 letters, so true only means "look").
+    /// The same rule on UTF-8 bytes, without decoding: a C0 byte but tab and line feed, DEL,
+    /// or a C1 character (`C2 80`–`C2 9F`; `C2 A0`–`C2 BF` are `«`, `»`, the no-break
+    /// space… which French text is full of, and are not controls).
     @inlinable public static func mightHold(_ bytes: some Sequence<UInt8>) -> Bool {
-        bytes.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }
+        var afterC2 = false
+        for byte in bytes {
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F { return true }
+            if afterC2 && byte < 0xA0 { return true }
+            afterC2 = byte == 0xC2
+        }
+        return false
     }
 
     /// `text` without its control characters.

@@ -49,6 +49,8 @@ public enum KeyMap {
         KeyBinding(keys: ["1-9", "a-i"], action: .choose, screens: [.quiz], help: .pickAnswer, footer: .footerPick),
         KeyBinding(keys: ["Space"], action: .toggleChoice, screens: [.quiz], help: .tickAnswer, footer: .footerTick),
         KeyBinding(keys: ["Enter"], action: .submit, screens: [.quiz], help: .submitAnswer, footer: .footerSubmit),
+        // The same key once the answer is shown: the footer says what it does then.
+        KeyBinding(keys: ["Enter"], action: .submit, screens: [.quiz], help: .nextQuestion, footer: .footerNextQuestion),
         KeyBinding(keys: ["v"], action: .replay, screens: [.quiz], help: .replayTrace, footer: .footerTrace),
         KeyBinding(keys: ["j", "↓"], action: .scrollDown, screens: [.slide, .help, .contents, .course, .quiz], help: .down),
         KeyBinding(keys: ["k", "↑"], action: .scrollUp, screens: [.slide, .help, .contents, .course, .quiz], help: .up),
@@ -102,7 +104,7 @@ public enum KeyMap {
         for (screen, section) in groups {
             lines.append(words.ui(.helpSection(section)))
             for b in bindings where b.screens.contains(screen) {
-                let id = b.keys.joined() + "\(b.action)"
+                let id = b.keys.joined() + "\(b.action)\(b.help)"
                 guard shown.insert(id + screen.rawValue).inserted else { continue }
                 let keys = b.keys.map { words.ui(.keyName($0)) }.joined(separator: " ")
                 lines.append("  " + keys + String(repeating: " ", count: max(1, 22 - keys.count)) + words.key(b.help))

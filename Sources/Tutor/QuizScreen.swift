@@ -33,7 +33,7 @@ extension Screens {
                 }
             }
             put(lines, state, &grid)
-            footer(state, &grid, hints: KeyMap.footer(for: .quiz, state.language, ascii: state.ascii, excluding: [.footerPick, .footerTick, .footerTrace], width: state.width))
+            footer(state, &grid, hints: KeyMap.footer(for: .quiz, state.language, ascii: state.ascii, excluding: [.footerPick, .footerTick, .footerTrace, .footerNextQuestion], width: state.width))
             return
         }
         guard let item = session.current else { return }
@@ -76,10 +76,10 @@ extension Screens {
         put(lines, state, &grid)
         let hints: String
         if session.result == nil {
-            hints = KeyMap.footer(for: .quiz, state.language, ascii: state.ascii, excluding: [.footerTrace], width: state.width)
+            hints = KeyMap.footer(for: .quiz, state.language, ascii: state.ascii, excluding: [.footerTrace, .footerNextQuestion], width: state.width)
         } else {
             hints = KeyMap.footer(for: .quiz, state.language, ascii: state.ascii,
-                                  excluding: item.replay != nil ? [.footerPick, .footerTick] : [.footerPick, .footerTick, .footerTrace], width: state.width)
+                                  excluding: item.replay != nil ? [.footerPick, .footerTick, .footerSubmit] : [.footerPick, .footerTick, .footerTrace, .footerSubmit], width: state.width)
         }
         footer(state, &grid, hints: hints)
     }

@@ -174,6 +174,8 @@ extension English {
         case .reload: return "reload the file"
         case .help: return "this help"
         case .quit: return "quit"
+        case .nextQuestion: return "the next question (once the answer is shown)"
+        case .footerNextQuestion: return "next question"
         case .footerNext: return "next"
         case .footerPrevious: return "previous"
         case .footerContents: return "contents"

@@ -186,6 +186,8 @@ extension French {
         case .reload: return "recharger le fichier"
         case .help: return "cette aide"
         case .quit: return "quitter"
+        case .nextQuestion: return "question suivante (une fois la réponse affichée)"
+        case .footerNextQuestion: return "question suivante"
         case .footerNext: return "suivante"
         case .footerPrevious: return "précédente"
         case .footerContents: return "sommaire"

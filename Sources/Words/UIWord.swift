@@ -97,11 +97,11 @@ public enum KeyHelp: Sendable, Equatable {
     case nextSlide, previousSlide, lessonQuiz, pickAnswer, tickAnswer, submitAnswer, replayTrace
     case down, up, pageDown, pageUp, firstSlide, lastSlide, goToSlide, search, nextMatch, previousMatch
     case contents, open, back, corrections, playPause, nextHop, previousHop, faster, slower, nextFlow, restart
-    case presenter, reload, help, quit
+    case presenter, reload, help, quit, nextQuestion
     // Footer words (short)
     case footerNext, footerPrevious, footerContents, footerSearch, footerQuiz, footerHelp, footerQuit
     case footerChoose, footerOpen, footerBack, footerDiagram, footerPlayPause, footerHop, footerSpeed
-    case footerFlow, footerRestart, footerPick, footerTick, footerSubmit, footerTrace, footerGo
+    case footerFlow, footerRestart, footerPick, footerTick, footerSubmit, footerTrace, footerGo, footerNextQuestion
 }
 
 /// What a quiz question, choice or explanation says.
