@@ -63,4 +63,10 @@ import Testing
         #expect(result.status == 1, "reseau \(arguments.joined(separator: " ")) exits \(result.status)")
         #expect((result.out + result.err).contains("/nope"), "the path is named")
     }
+
+    @Test func aMissingPathIsSaidInFrench() throws {
+        let result = try run(["outline", "/nope", "--lang", "fr"], lang: "C.UTF-8")
+        #expect(result.status == 1)
+        #expect(result.err == "/nope:1:1: erreur: aucun fichier ni dossier de ce nom\n")
+    }
 }
