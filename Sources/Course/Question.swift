@@ -14,14 +14,27 @@ public struct Question: Sendable, Equatable, Identifiable {
     public var explanation: String?
     /// The line of the lesson file where the question starts.
     public var line: Int
+    /// `shuffle: false`: the choices keep the author's order (for "all of the above" and the
+    /// like); otherwise they are shown in `order`.
+    public var shuffles: Bool
 
-    public init(prompt: String, choices: [String], answers: [Int], explanation: String?, line: Int) {
+    public init(prompt: String, choices: [String], answers: [Int], explanation: String?, line: Int, shuffles: Bool = true) {
         self.prompt = prompt
         self.choices = choices
         self.answers = answers
         self.explanation = explanation
         self.line = line
+        self.shuffles = shuffles
         self.id = Question.stableID(prompt: prompt, choices: choices)
+    }
+
+    /// The order the choices are shown in, on the slide and in the quiz: the author's indices
+    /// shuffled by a generator seeded with the question's id, so a question looks the same
+    /// every time it comes back and the right answer is not always where the author wrote it.
+    public var order: [Int] {
+        guard shuffles else { return Array(choices.indices) }
+        var rng = SplitMix(seed: id)
+        return Array(choices.indices).shuffled(using: &rng)
     }
 
     public var isMultipleAnswer: Bool { answers.count > 1 }
@@ -116,10 +129,26 @@ enum QuizParser {
                 continue
             }
             let explanation = YAMLText.string(map["explain"] ?? map["explanation"])
+            let shuffles = YAMLText.string(map["shuffle"]).map { !["false", "no", "non"].contains($0.lowercased()) } ?? true
             questions.append(Question(prompt: prompt, choices: choices, answers: answers.sorted(),
                                       explanation: explanation,
-                                      line: origin + (item.mark?.line ?? 1) - 1))
+                                      line: origin + (item.mark?.line ?? 1) - 1, shuffles: shuffles))
         }
         return (questions, diagnostics)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), seeded by text: a question's choices come
+/// in the same order every time it is asked (and the monkey test's keys replay from their seed).
+public struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    public init(seed: String) { state = UInt64(Question.stableHash([seed]), radix: 16) ?? 0 }
+    public init(state: UInt64) { self.state = state }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

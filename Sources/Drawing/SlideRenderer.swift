@@ -208,8 +208,14 @@ public struct SlideRenderer: Sendable {
         for (n, question) in q.questions.enumerated() {
             if n > 0 { body.append([]) }
             body += Text.wrap([Span("\(n + 1). ", Style(.plain, bold: true)), Span(question.prompt, Style(.plain, bold: true))], width: width - 4)
-            for (i, choice) in question.choices.enumerated() {
-                body += Text.wrap([Span("   \(i + 1)) ", Style(.muted)), Span(choice)], width: width - 4)
+            // In the order the quiz asks them; the answers show only with the corrections (`c`).
+            for (i, index) in question.order.enumerated() {
+                let right = showCorrections && question.answers.contains(index)
+                body += Text.wrap([Span("   \(i + 1)) ", Style(.muted)), Span(question.choices[index], right ? Style(.ok, bold: true) : .plain),
+                                   Span(right ? " ✓" : "", Style(.ok, bold: true))], width: width - 4)
+            }
+            if showCorrections, let explanation = question.explanation {
+                body += Text.wrap([Span("   " + explanation, Style(.muted, italic: true))], width: width - 4)
             }
         }
         let title = language.words.ui(.quizBlockTitle(q.questions.count))

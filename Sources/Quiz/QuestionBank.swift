@@ -19,7 +19,36 @@ public enum QuestionBank {
     }
 
     public static func questions(for lesson: Lesson) -> [QuizItem] {
-        authorQuestions(lesson) + tableQuestions(lesson) + engineQuestions(lesson)
+        distinct(authorQuestions(lesson) + tableQuestions(lesson) + engineQuestions(lesson))
+    }
+
+    /// Questions that read the same are asked once; when their answers differ, none is asked
+    /// (the student could not tell which one is meant).
+    static func distinct(_ items: [QuizItem]) -> [QuizItem] {
+        func wording(_ item: QuizItem) -> String { English().quiz(item.prompt) }
+        func rights(_ item: QuizItem) -> Set<String> { Set(item.answers.map { English().quiz(item.choices[$0]) }) }
+        var byWording: [String: [QuizItem]] = [:]
+        for item in items { byWording[wording(item), default: []].append(item) }
+        var out: [QuizItem] = []
+        var kept = Set<String>()
+        for item in items {
+            let twins = byWording[wording(item)] ?? []
+            guard Set(twins.map(rights)).count == 1 else { continue }
+            if kept.insert(wording(item)).inserted { out.append(item) }
+        }
+        return out
+    }
+
+    /// Pairs of questions of a lesson that read the same (lint warns: one of them is not asked).
+    public static func collisions(_ lesson: Lesson) -> [(QuizItem, QuizItem)] {
+        let items = authorQuestions(lesson) + tableQuestions(lesson) + engineQuestions(lesson)
+        var first: [String: QuizItem] = [:]
+        var out: [(QuizItem, QuizItem)] = []
+        for item in items {
+            let wording = English().quiz(item.prompt)
+            if let earlier = first[wording] { out.append((earlier, item)) } else { first[wording] = item }
+        }
+        return out
     }
 
     // MARK: - quiz blocks
@@ -27,10 +56,13 @@ public enum QuestionBank {
     public static func authorQuestions(_ lesson: Lesson) -> [QuizItem] {
         let key = lessonKey(lesson)
         return lesson.questions.map { q in
-            // YAML escapes (`"\e[31m"`) can write control characters the loader never saw.
-            QuizItem(id: "\(key)/quiz-\(q.id)", lesson: key, source: .author, prompt: .same(printable(q.prompt)),
-                     choices: q.choices.map { .same(printable($0)) }, answers: q.answers,
-                     explanation: q.explanation.map { .same(printable($0)) }, line: q.line)
+            // Shown in the question's own order (the slide shows the same); YAML escapes
+            // (`"\e[31m"`) can write control characters the loader never saw.
+            let order = q.order
+            return QuizItem(id: "\(key)/quiz-\(q.id)", lesson: key, source: .author, prompt: .same(printable(q.prompt)),
+                            choices: order.map { .same(printable(q.choices[$0])) },
+                            answers: order.indices.filter { q.answers.contains(order[$0]) },
+                            explanation: q.explanation.map { .same(printable($0)) }, line: q.line)
         }
     }
 
@@ -78,15 +110,33 @@ public enum QuestionBank {
     /// address translation, whether the Pod sees the client's address, what DNS answers, which
     /// Service an Ingress or Gateway picks, whether the policies let it through. Every answer
     /// is read from the trace NetSim computes, never written by hand.
-    public static func engineQuestions(_ lesson: Lesson) -> [QuizItem] {
+    /// `seed` shifts every draw the cluster makes (tests check that no answer depends on it).
+    public static func engineQuestions(_ lesson: Lesson, seed: UInt64 = 0) -> [QuizItem] {
         let key = lessonKey(lesson)
         var out: [QuizItem] = []
         for lessonScene in lesson.scenes() {
             let scene = lessonScene.scene
-            for (index, trace) in scene.traces().enumerated() {
-                let flow = scene.flows[index]
+            let tracer = Tracer(cluster: scene.cluster)
+            for (index, flow) in scene.flows.enumerated() {
+                let trace: Trace
+                var draws: [Trace]
+                if let target = flow.portForward, let colon = target.lastIndex(of: ":"), let port = Int(target[target.index(after: colon)...]) {
+                    // kubectl resolves a Service to its first ready Pod: no draw.
+                    trace = tracer.portForward(from: flow.from, target: String(target[..<colon]), port: port, seed: seed &+ UInt64(index))
+                    draws = [trace]
+                } else {
+                    trace = tracer.trace(flow.request(seed: seed &+ UInt64(index)))
+                    // Every draw the cluster could make: other seeds (kube-proxy's pick, a load
+                    // balancer's Node, a weighted route), and each endpoint it could pick.
+                    draws = (0..<8).map { tracer.trace(flow.request(seed: seed &+ UInt64(index) &+ $0 &* 7919)) }
+                    for candidate in trace.candidates {
+                        var request = flow.request(seed: seed &+ UInt64(index))
+                        request.preferredBackend = candidate.ip
+                        draws.append(tracer.trace(request))
+                    }
+                }
                 let context = EngineContext(key: key, scene: scene, sceneNumber: lessonScene.number, flowIndex: index,
-                                            flow: flow, trace: trace)
+                                            flow: flow, trace: trace, draws: [trace] + draws)
                 out += context.questions()
             }
         }
@@ -101,6 +151,15 @@ private struct EngineContext {
     let flowIndex: Int
     let flow: Flow
     let trace: Trace
+    /// The same flow under every draw the cluster could make, `trace` first.
+    let draws: [Trace]
+
+    /// The value when every draw gives the same one, else nil: a question whose answer
+    /// depends on a random choice is not asked.
+    func stable<T: Equatable>(_ value: (Trace) -> T) -> T? {
+        let first = value(trace)
+        return draws.allSatisfy { value($0) == first } ? first : nil
+    }
 
     /// Where the flow is written: the line a question points back to.
     var line: Int { flow.line }
@@ -109,7 +168,9 @@ private struct EngineContext {
     /// routes by it).
     var request: String {
         if let target = flow.portForward { return "\(flow.from) → kubectl port-forward \(target)" }
-        return "\(trace.request.from) → \(trace.request.url)" + (trace.request.headers["Host"].map { " (Host: \($0))" } ?? "")
+        // Every header, so that two flows that differ only by one (a canary header) read differently.
+        let headers = trace.request.headers.sorted { $0.key.lowercased() < $1.key.lowercased() }.map { "\($0.key): \($0.value)" }
+        return "\(trace.request.from) → \(trace.request.url)" + (headers.isEmpty ? "" : " (\(headers.joined(separator: ", ")))")
     }
 
     func questions() -> [QuizItem] {
@@ -150,14 +211,22 @@ private struct EngineContext {
         }
     }
 
+    /// The Pod that sent the request, never offered as where it lands.
+    var senderPod: ObjectName? {
+        if case .pod(let pod)? = cluster.source(flow.from) { return pod.name }
+        return nil
+    }
+
     func candidates() -> QuizItem? {
-        let landing = trace.candidates.compactMap(\.pod).uniqued()
+        // Every Pod some draw can reach: the answer is the set, not the one this draw picked.
+        var landing = trace.candidates.compactMap(\.pod).uniqued()
+        for draw in draws { for pod in draw.candidates.compactMap(\.pod) where !landing.contains(pod) { landing.append(pod) } }
         guard !landing.isEmpty else { return nil }
-        let others = applicationPods.map(\.name).filter { !landing.contains($0) }
+        let others = applicationPods.map(\.name).filter { !landing.contains($0) && $0 != senderPod }
         var rng = SplitMix(seed: "candidates" + request)
         let wrong = Array(others.shuffled(using: &rng).prefix(max(1, 5 - landing.count)))
         return item(.candidates,
-                    prompt: .landing(request: request),
+                    prompt: .landing(request: request, several: landing.count > 1),
                     right: landing.map { .same($0.description) }, wrong: wrong.map { .same($0.description) },
                     explanation: flow.portForward != nil
                         ? .landingPortForward(pods: landing.map(\.description))
@@ -167,12 +236,22 @@ private struct EngineContext {
     /// A hop as a choice names it; choices are compared by this value, not by their words.
     static func label(_ hop: Hop) -> QuizText { .hopLabel(hop.place, hop.action) }
 
-    func nextHop() -> QuizItem? {
+    /// The hop after the first address translation, and the one before it, in one draw.
+    static func afterTranslation(_ trace: Trace) -> (before: QuizText, after: QuizText)? {
         let hops = trace.hops
         guard hops.count >= 3 else { return nil }
         let at = hops.firstIndex { $0.action == .dnat } ?? 0
         guard at + 1 < hops.count else { return nil }
-        let current = Self.label(hops[at]), right = Self.label(hops[at + 1])
+        return (label(hops[at]), label(hops[at + 1]))
+    }
+
+    func nextHop() -> QuizItem? {
+        let hops = trace.hops
+        // The next hop after the DNAT depends on the endpoint picked (its Node): asked only
+        // when every draw takes the same way.
+        guard let pair = Self.afterTranslation(trace), stable({ Self.afterTranslation($0)?.after }) != nil,
+              let at = hops.firstIndex(where: { Self.label($0) == pair.before }) else { return nil }
+        let current = pair.before, right = pair.after
         var others: [QuizText] = []
         for label in (hops + trace.reply).map(Self.label) where label != right && label != current && !others.contains(label) {
             others.append(label)
@@ -187,17 +266,23 @@ private struct EngineContext {
     func sourcePreserved() -> QuizItem? {
         // A port-forward reaches the Pod from inside its own network namespace: no source to keep.
         guard flow.portForward == nil, case .delivered(let pod) = trace.verdict, let source = trace.hops.first?.before.src else { return nil }
+        // Every draw delivers, and masquerades or not, alike (externalTrafficPolicy: Local, a
+        // hairpin, another Node can each change it).
+        guard stable({ $0.verdict.name }) != nil, stable({ $0.masqueraded }) != nil else { return nil }
+        // The Pod is named only when no draw reaches another.
+        let named = stable({ d -> ObjectName? in if case .delivered(let p) = d.verdict { return p }; return nil }) != nil
+        let podText = named ? pod.description : nil
         let snat = trace.hops.first { $0.action == .snat }
         if let proxy = trace.hops.first(where: { $0.action == .proxy }) {
             // An Ingress controller or a Gateway ends the client's connection and opens another.
             return yesNo(.sourcePreserved,
-                         prompt: .sourceSeen(request: request, pod: pod.description, source: source.description),
+                         prompt: .sourceSeen(request: request, pod: podText, source: source.description),
                          yes: .yes, no: .no, answerIsYes: false,
                          explanation: .proxyEndsConnection(proxy: proxy.place, pod: pod.description, seen: proxy.after.src.description))
         }
         let explanation: QuizText = snat.map { .hop($0.reason) } ?? .noTranslation(pod: pod.description, source: source.description)
         return yesNo(.sourcePreserved,
-                     prompt: .sourceSeen(request: request, pod: pod.description, source: source.description),
+                     prompt: .sourceSeen(request: request, pod: podText, source: source.description),
                      yes: .yes, no: .no,
                      answerIsYes: !trace.masqueraded, explanation: explanation)
     }
@@ -205,7 +290,9 @@ private struct EngineContext {
     func dns() -> [QuizItem] {
         trace.dns.compactMap { lookup in
             guard !lookup.isNXDomain, !lookup.answers.isEmpty else { return nil }
-            let right = lookup.answers.joined(separator: ", ")
+            // CoreDNS shuffles a headless Service's records: the answer is the set, in order.
+            let records = lookup.answers.sorted()
+            let right = records.joined(separator: ", ")
             let addresses = (cluster.services.compactMap(\.clusterIP) + applicationPods.map(\.ip)).map(\.description)
             var rng = SplitMix(seed: "dns" + lookup.query + request)
             let wrong = Array(addresses.uniqued().filter { !lookup.answers.contains($0) }.shuffled(using: &rng).prefix(2))
@@ -219,8 +306,23 @@ private struct EngineContext {
     func backend() -> QuizItem? {
         // kubectl's tunnel is drawn as a proxy hop, but no Service routes it.
         guard flow.portForward == nil, trace.hops.contains(where: { $0.action == .proxy }), let service = trace.service else { return nil }
-        let others = cluster.services.map(\.name)
-            .filter { $0 != service && $0.namespace != "kube-system" && !$0.name.contains("ingress") && !$0.name.contains("gateway") }
+        // A weighted route sends to one backend or another: asked only when all go to one.
+        guard stable({ $0.service }) != nil else { return nil }
+        // Plausible wrong answers: the scene's own application Services, of the kind a route
+        // can name (no platform Service, no ExternalName).
+        func isPlatform(_ svc: Service) -> Bool {
+            svc.ports.indices.contains { p in
+                cluster.backends(of: svc.name, port: p).contains { b in
+                    b.pod.map { cluster.ingressControllerPods[$0] != nil || cluster.gatewayPods[$0] != nil } ?? false
+                }
+            }
+        }
+        let others: [ObjectName] = cluster.services
+            .filter { svc in
+                svc.name != service && svc.name != ObjectName("default", "kubernetes") && svc.name.namespace != "kube-system"
+                    && svc.type != .externalName && !isPlatform(svc)
+            }
+            .map(\.name)
         var rng = SplitMix(seed: "backend" + request)
         let wrong = Array(others.shuffled(using: &rng).prefix(3))
         return item(.backend,
@@ -230,11 +332,11 @@ private struct EngineContext {
     }
 
     func policy() -> QuizItem? {
-        guard !cluster.networkPolicies.isEmpty else { return nil }
+        guard !cluster.networkPolicies.isEmpty, let dropped = stable({ $0.verdict == .dropped }) else { return nil }
         return yesNo(.policy,
                      prompt: .policyQuestion(request: request),
                      yes: .allowed, no: .blocked,
-                     answerIsYes: trace.verdict != .dropped, explanation: .ending(trace.ending))
+                     answerIsYes: !dropped, explanation: .ending(trace.ending))
     }
 }
 

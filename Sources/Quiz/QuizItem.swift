@@ -52,18 +52,3 @@ extension QuizText {
 
 /// The id hash questions share with the loader's `quiz` blocks.
 func stableHash(_ parts: [String]) -> String { Question.stableHash(parts) }
-
-/// A small deterministic generator (SplitMix64), so a question's choices come in the same
-/// order every time it is asked (and the monkey test's keys replay from their seed).
-public struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: String) { state = UInt64(stableHash([seed]), radix: 16) ?? 0 }
-    public init(state: UInt64) { self.state = state }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

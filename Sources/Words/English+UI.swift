@@ -205,14 +205,16 @@ extension English {
         case .literal(let s): return s
         case .tableQuestion(let column, let value, let ask): return "\(column): “\(value)”. \(ask)?"
         case .tableExplanation(let value, let answers): return "\(value) → \(answers.joined(separator: ", "))"
-        case .landing(let request): return "\(request): which Pods can this request land on? (every right answer)"
+        case .landing(let request, let several):
+            return several ? "\(request): which Pods can this request land on? (every right answer)" : "\(request): which Pod does this request land on?"
         case .landingPortForward(let pods):
             return "kubectl picks one ready Pod when it starts and keeps it, without kube-proxy: \(pods.joined(separator: ", "))."
         case .landingKubeProxy(let service, let pods):
             return "kube-proxy picks among the ready endpoints\(service.map { " (Service \($0))" } ?? ""): \(pods.joined(separator: ", "))."
         case .hopLabel(let place, let action): return "\(self.place(place)) · \(self.action(action))"
         case .nextHop(let request, let place, let action): return "\(request): after “\(self.place(place)) · \(self.action(action))”, which hop comes next?"
-        case .sourceSeen(let request, let pod, let source): return "\(request): does Pod \(pod) see the original source address (\(source))?"
+        case .sourceSeen(let request, let pod, let source):
+            return "\(request): does \(pod.map { "Pod \($0)" } ?? "the Pod that receives it") see the original source address (\(source))?"
         case .proxyEndsConnection(let proxy, let pod, let seen):
             return "The proxy (\(place(proxy))) ends the client's connection and opens a new one: \(pod) sees \(seen); the client's address travels in the X-Forwarded-For header."
         case .noTranslation(let pod, let source): return "No SNAT/MASQUERADE rule on the way: \(pod) sees \(source)."

@@ -217,14 +217,16 @@ extension French {
         case .literal(let s): return s
         case .tableQuestion(let column, let value, let ask): return "\(column) : « \(value) ». \(ask) ?"
         case .tableExplanation(let value, let answers): return "\(value) → \(answers.joined(separator: ", "))"
-        case .landing(let request): return "\(request) : sur quels Pods la requête peut-elle arriver ? (toutes les bonnes réponses)"
+        case .landing(let request, let several):
+            return several ? "\(request) : sur quels Pods la requête peut-elle arriver ? (toutes les bonnes réponses)" : "\(request) : sur quel Pod la requête arrive-t-elle ?"
         case .landingPortForward(let pods):
             return "kubectl choisit un seul Pod prêt au démarrage et s'y tient, sans kube-proxy : \(pods.joined(separator: ", "))."
         case .landingKubeProxy(let service, let pods):
             return "kube-proxy choisit parmi les endpoints prêts\(service.map { " (Service \($0))" } ?? "") : \(pods.joined(separator: ", "))."
         case .hopLabel(let place, let action): return "\(self.place(place)) · \(self.action(action))"
         case .nextHop(let request, let place, let action): return "\(request) : après « \(self.place(place)) · \(self.action(action)) », quel est le saut suivant ?"
-        case .sourceSeen(let request, let pod, let source): return "\(request) : le Pod \(pod) voit-il l'adresse source d'origine (\(source)) ?"
+        case .sourceSeen(let request, let pod, let source):
+            return "\(request) : \(pod.map { "le Pod \($0)" } ?? "le Pod qui la reçoit") voit-il l'adresse source d'origine (\(source)) ?"
         case .proxyEndsConnection(let proxy, let pod, let seen):
             return "Le proxy (\(place(proxy))) termine la connexion du client et en ouvre une nouvelle : \(pod) voit \(seen), l'adresse du client voyage dans l'en-tête X-Forwarded-For."
         case .noTranslation(let pod, let source): return "Aucune règle SNAT/MASQUERADE sur le chemin : \(pod) voit \(source)."

@@ -110,12 +110,14 @@ public enum QuizText: Sendable, Equatable {
     case literal(String)
     case tableQuestion(column: String, value: String, ask: String)
     case tableExplanation(value: String, answers: [String])
-    case landing(request: String)
+    /// `several`: more than one right answer (check boxes, "every right answer").
+    case landing(request: String, several: Bool)
     case landingPortForward(pods: [String])
     case landingKubeProxy(service: String?, pods: [String])
     case hopLabel(HopPlace, HopAction)
     case nextHop(request: String, place: HopPlace, action: HopAction)
-    case sourceSeen(request: String, pod: String, source: String)
+    /// `pod` nil: the request can reach several Pods, the question names none.
+    case sourceSeen(request: String, pod: String?, source: String)
     case proxyEndsConnection(proxy: HopPlace, pod: String, seen: String)
     case noTranslation(pod: String, source: String)
     case dnsQuestion(from: String, query: String, type: String)

@@ -84,11 +84,16 @@ struct SlideRenderingTests {
         #expect(TableRenderer.columnWidths(natural: [5, 10], available: 40) == [5, 10])
     }
 
-    @Test func quizBlocksShowTheirQuestions() {
+    @Test func quizBlocksShowTheirQuestions() throws {
         let quiz = Lesson.load(path: SlideRenderingTests.repository.appendingPathComponent("Tests/Fixtures/lessons/bad-quiz.md").path)
         let lines = SlideRenderer(width: 70).render(quiz.slides[0]).map(\.text)
         #expect(lines.contains { $0.hasPrefix("╭─ Quiz · 1 question ") })
-        #expect(lines.contains { $0.contains("1) ClusterIP") })
+        // In the shuffled order the quiz asks them in; the answer shows only with the corrections.
+        let question = try #require(quiz.questions.first)
+        #expect(lines.contains { $0.contains("1) \(question.choices[question.order[0]])") })
+        #expect(!lines.contains { $0.contains("✓") })
+        let corrected = SlideRenderer(width: 70, showCorrections: true).render(quiz.slides[0]).map(\.text)
+        #expect(corrected.contains { $0.contains("\(question.choices[question.answers[0]]) ✓") })
     }
 }
 

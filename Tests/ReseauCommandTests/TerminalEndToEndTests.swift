@@ -1,3 +1,4 @@
+import Course
 import Speech
 import Words
 import Foundation
