@@ -39,10 +39,12 @@ public struct Question: Sendable, Equatable, Identifiable {
 
     public var isMultipleAnswer: Bool { answers.count > 1 }
 
-    /// FNV-1a over the prompt and choices, as 16 hex digits: the same text gives the
-    /// same id on every machine and every run (Swift's `hashValue` is seeded per run).
+    /// FNV-1a over the prompt and the choices, as 16 hex digits: the same text gives the
+    /// same id on every machine and every run (Swift's `hashValue` is seeded per run). The
+    /// choices count as a set: an author who reorders them (lint asks it when every answer
+    /// stands first) keeps the students' progress.
     public static func stableID(prompt: String, choices: [String]) -> String {
-        stableHash([prompt] + choices)
+        stableHash([prompt] + choices.sorted())
     }
 
     /// FNV-1a (64 bits) over the parts joined by U+001F, as 16 hex digits.

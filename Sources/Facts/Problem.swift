@@ -70,6 +70,11 @@ public enum QuizProblem: Sendable, Equatable {
     case tooFewChoices
     case missingAnswer
     case answerNotAChoice(String)
+    /// Every written question of the lesson has its answer at this position (1-based) in the
+    /// source: the author may rely on order (the quiz shuffles, but the lesson reads so).
+    case answersAllAt(Int, questions: Int)
+    /// Two questions the lesson generates read the same and answer differently: neither is asked.
+    case questionsCollide(String, otherLine: Int)
 }
 
 public enum MermaidProblem: Sendable, Equatable {

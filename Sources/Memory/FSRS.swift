@@ -14,6 +14,9 @@ public struct MemoryState: Sendable, Equatable, Codable {
     public var lapses: Int
     /// The lesson the question comes from (its file name without `.md`), for `reseau progress`.
     public var lesson: String
+    /// When the question was first answered (seconds since 1970): the daily limit of new
+    /// questions counts those of today. Absent in files written before it existed.
+    public var introduced: Double?
 
     public init(stability: Double, difficulty: Double, lastReview: Double, due: Double, reps: Int, lapses: Int,
                 lesson: String) {
@@ -121,9 +124,11 @@ public struct FSRS: Sendable {
         let grade: Grade = passed ? .good : .again
         guard let state else {
             let s = initialStability(grade)
-            return MemoryState(stability: s, difficulty: initialDifficulty(grade), lastReview: now,
-                               due: now + Double(scheduledDays(stability: s)) * FSRS.secondsPerDay,
-                               reps: 1, lapses: passed ? 0 : 1, lesson: lesson)
+            var first = MemoryState(stability: s, difficulty: initialDifficulty(grade), lastReview: now,
+                                    due: now + Double(scheduledDays(stability: s)) * FSRS.secondsPerDay,
+                                    reps: 1, lapses: passed ? 0 : 1, lesson: lesson)
+            first.introduced = now
+            return first
         }
         let elapsed = max(0, (now - state.lastReview) / FSRS.secondsPerDay)
         let s: Double
@@ -135,9 +140,11 @@ public struct FSRS: Sendable {
                 ? recallStability(difficulty: state.difficulty, stability: state.stability, retrievability: r, grade: grade)
                 : forgetStability(difficulty: state.difficulty, stability: state.stability, retrievability: r)
         }
-        return MemoryState(stability: s, difficulty: nextDifficulty(state.difficulty, grade), lastReview: now,
-                           due: now + Double(scheduledDays(stability: s)) * FSRS.secondsPerDay,
-                           reps: state.reps + 1, lapses: state.lapses + (passed ? 0 : 1), lesson: state.lesson)
+        var next = MemoryState(stability: s, difficulty: nextDifficulty(state.difficulty, grade), lastReview: now,
+                               due: now + Double(scheduledDays(stability: s)) * FSRS.secondsPerDay,
+                               reps: state.reps + 1, lapses: state.lapses + (passed ? 0 : 1), lesson: state.lesson)
+        next.introduced = state.introduced
+        return next
     }
 
     func clampDifficulty(_ d: Double) -> Double { min(max(d, 1), 10) }

@@ -39,6 +39,24 @@ public enum QuestionBank {
         return out
     }
 
+    /// What `reseau lint` says of a lesson's questions: every written answer at one position
+    /// of the source (three questions or more), and generated questions that read the same
+    /// and answer differently (neither is asked).
+    public static func lint(_ lesson: Lesson) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let single = lesson.questions.filter { !$0.isMultipleAnswer }
+        if single.count >= 3, let first = single.first, Set(single.map { $0.answers[0] }).count == 1 {
+            out.append(Diagnostic(file: lesson.file, line: first.line, column: 1, severity: .warning,
+                                  message: .quiz(.answersAllAt(first.answers[0] + 1, questions: single.count))))
+        }
+        func rights(_ item: QuizItem) -> Set<String> { Set(item.answers.map { English().quiz(item.choices[$0]) }) }
+        for (a, b) in collisions(lesson) where rights(a) != rights(b) {
+            out.append(Diagnostic(file: lesson.file, line: b.line, column: 1, severity: .warning,
+                                  message: .quiz(.questionsCollide(French().quiz(b.prompt), otherLine: a.line))))
+        }
+        return out
+    }
+
     /// Pairs of questions of a lesson that read the same (lint warns: one of them is not asked).
     public static func collisions(_ lesson: Lesson) -> [(QuizItem, QuizItem)] {
         let items = authorQuestions(lesson) + tableQuestions(lesson) + engineQuestions(lesson)

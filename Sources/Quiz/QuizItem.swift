@@ -39,6 +39,19 @@ public struct QuizItem: Sendable, Equatable, Identifiable {
     public var line: Int
     public var replay: Replay?
 
+    public init(id: String, lesson: String, source: Source, prompt: QuizText, choices: [QuizText], answers: [Int],
+                explanation: QuizText?, line: Int, replay: Replay? = nil) {
+        self.id = id
+        self.lesson = lesson
+        self.source = source
+        self.prompt = prompt
+        self.choices = choices
+        self.answers = answers
+        self.explanation = explanation
+        self.line = line
+        self.replay = replay
+    }
+
     public var isMultipleAnswer: Bool { answers.count > 1 }
 
     /// True when exactly the right choices were picked.

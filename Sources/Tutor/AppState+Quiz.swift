@@ -55,24 +55,25 @@ extension AppState {
             return
         }
         if session.result != nil {
-            session.next()
+            session.next(at: now)
             quiz = session
             return
         }
-        guard let result = session.submit() else {
+        guard let result = session.submit(at: now) else {
             message = .pickAnAnswer
             return
         }
         quiz = session
-        pendingReviews.append(PendingReview(id: result.item.id, lesson: result.item.lesson, passed: result.right))
+        // A learning step is practice: the scheduler records the first answer only.
+        if result.counts { pendingReviews.append(PendingReview(id: result.item.id, lesson: result.item.lesson, passed: result.right)) }
         // An engine question: the real trace plays at once (Esc comes back to the answer).
         if result.item.replay != nil { replayQuizTrace() }
     }
 
-    /// `v`: plays the trace the current (answered) engine question was computed from.
-    mutating func replayQuizTrace() {
-        guard let session = quiz, let item = session.result?.item ?? session.current, let replay = item.replay,
-              let lessonIndex = lessons.firstIndex(where: { QuestionBank.lessonKey($0) == item.lesson }) else { return }
+    /// The player of the scene an engine question was computed from (its flow selected).
+    func scenePlayer(for item: QuizItem) -> DiagramPlayer? {
+        guard let replay = item.replay,
+              let lessonIndex = lessons.firstIndex(where: { QuestionBank.lessonKey($0) == item.lesson }) else { return nil }
         let lesson = lessons[lessonIndex]
         guard let scene = lesson.scenes().first(where: { $0.number == replay.scene }),
               let block = lesson.allBlocks.first(where: { block in
@@ -82,8 +83,15 @@ extension AppState {
                   default: return false
                   }
               }),
-              var p = DiagramPlayer.make(for: block, in: lesson, width: width, ascii: ascii, words: words) else { return }
+              var p = DiagramPlayer.make(for: block, in: lesson, width: width, ascii: ascii, words: words) else { return nil }
         p.select(flow: replay.flow)
+        return p
+    }
+
+    /// `v`: plays the trace the current (answered) engine question was computed from.
+    mutating func replayQuizTrace() {
+        // Only once answered: the trace gives the answer away.
+        guard let session = quiz, let item = session.result?.item, var p = scenePlayer(for: item) else { return }
         p.playing = true
         player = p
         screen = .diagram

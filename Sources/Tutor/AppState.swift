@@ -43,6 +43,8 @@ public struct AppState: Sendable {
     /// The round of questions on the quiz screen.
     public var quiz: QuizSession?
     var quizReturn: ScreenKind?
+    /// `reseau quiz`: the quiz is the program, and leaving it (Esc) leaves the program.
+    public var leavesAfterQuiz = false
     /// On the end-of-round summary: the missed question under the cursor.
     public var missedCursor = 0
     /// Answers the program must save to the progress file, oldest first.
@@ -130,6 +132,7 @@ public struct AppState: Sendable {
         case .back:
             if screen == .diagram && quiz != nil { player = nil; screen = .quiz; message = nil }
             else if screen == .diagram { player = nil; screen = .slide }
+            else if screen == .quiz && leavesAfterQuiz { quit = true }
             else if screen == .quiz { quiz = nil; screen = quizReturn ?? (slides.isEmpty ? .course : .slide); quizReturn = nil }
             else if screen == .help, let back = helpReturn, back != .help { screen = back }
             else if screen == .help || screen == .contents { screen = slides.isEmpty ? .course : .slide }

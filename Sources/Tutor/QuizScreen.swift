@@ -10,7 +10,7 @@ extension Screens {
         guard let session = state.quiz else { return }
         let w = state.words
         let width = max(10, state.width - 4)
-        let score = w.ui(.quizScore(score: session.score, of: session.results.count, streak: session.streak))
+        let score = w.ui(.quizScore(score: session.score, of: session.answered, streak: session.streak))
         var lines: [StyledLine] = []
         func add(_ text: String, _ style: Style = .plain, indent: String = "") {
             for line in Text.wrap([Span(text, style)], width: width - CellWidth.of(indent)) {
@@ -19,7 +19,7 @@ extension Screens {
         }
         if session.isFinished {
             header(state, &grid, w.ui(.quizSummaryTitle))
-            add(w.ui(.quizSummary(score: session.score, of: session.results.count, best: session.bestStreak)), Style(.title, bold: true))
+            add(w.ui(.quizSummary(score: session.score, of: session.answered, best: session.bestStreak)), Style(.title, bold: true))
             lines.append([])
             let missed = session.missed
             if missed.isEmpty {
@@ -73,7 +73,31 @@ extension Screens {
             }
             if let explanation = item.explanation { add(explanation.text(state.language), .plain, indent: "  ") }
         }
-        put(lines, state, &grid)
+        // A question computed from a scene shows the scene, so that it is answered by reading
+        // the drawing, not from memory: beside the question when there is room, else above it.
+        if let player = state.scenePlayer(for: item) {
+            let drawing = player.drawing
+            let side = state.width - drawing.width - 4
+            if side >= 40 && drawing.height <= state.height - 3 {
+                grid.clipped(to: Rect(x: 0, y: 2, width: state.width, height: state.height - 3)) { g in
+                    g.blit(drawing, x: state.width - drawing.width - 1, y: 2)
+                }
+                put(rewrap(lines, width: side - 2), state, &grid)
+            } else {
+                let room = state.height - 3 - lines.count - 1
+                if room >= min(drawing.height, 8) {
+                    let shown = min(drawing.height, room)
+                    grid.clipped(to: Rect(x: 0, y: 2, width: state.width, height: shown)) { g in
+                        g.blit(drawing, x: max(0, (state.width - drawing.width) / 2), y: 2)
+                    }
+                    put(lines, state, &grid, top: 2 + shown + 1)
+                } else {
+                    put(lines + [[Span(w.ui(.sceneOnKey), Style(.muted))]], state, &grid)
+                }
+            }
+        } else {
+            put(lines, state, &grid)
+        }
         let hints: String
         if session.result == nil {
             hints = KeyMap.footer(for: .quiz, state.language, ascii: state.ascii, excluding: [.footerTrace, .footerNextQuestion], width: state.width)
@@ -84,10 +108,15 @@ extension Screens {
         footer(state, &grid, hints: hints)
     }
 
-    private static func put(_ lines: [StyledLine], _ state: AppState, _ grid: inout Grid) {
-        for (row, line) in lines.prefix(max(0, state.height - 3)).enumerated() {
+    private static func put(_ lines: [StyledLine], _ state: AppState, _ grid: inout Grid, top: Int = 2) {
+        for (row, line) in lines.prefix(max(0, state.height - 1 - top)).enumerated() {
             var x = 2
-            for span in line { x = grid.put(span.text, x: x, y: 2 + row, style: span.style) }
+            for span in line { x = grid.put(span.text, x: x, y: top + row, style: span.style) }
         }
+    }
+
+    /// The lines wrapped again to a narrower column.
+    private static func rewrap(_ lines: [StyledLine], width: Int) -> [StyledLine] {
+        lines.flatMap { $0.isEmpty ? [[]] : Text.wrap($0, width: max(10, width)) }
     }
 }

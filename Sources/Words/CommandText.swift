@@ -1,5 +1,8 @@
 /// The command line's own texts: abstracts, help and usage errors (ArgumentParser's headings stay its own).
 public enum CommandText: Sendable, CaseIterable {
+    case newPerDay
+    case lessonByName
+    case newMustBePositive
     case checkLessonsPrintsFileLineColError
     case exitStatus0WhenClean1When
     case lessonFilesOrFolders

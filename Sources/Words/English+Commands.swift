@@ -1,6 +1,9 @@
 extension English {
     public func command(_ text: CommandText) -> String {
         switch text {
+        case .newPerDay: return "At most this many new questions today (default 20); due reviews come first."
+        case .lessonByName: return "Only this lesson: its file name or words of its title (repeatable)."
+        case .newMustBePositive: return "--new must be at least 0"
         case .checkLessonsPrintsFileLineColError: return "Check lessons: prints file:line:col: error|warning: message."
         case .exitStatus0WhenClean1When: return "Exit status: 0 when clean, 1 when an error is found (or a warning with --strict), 2 for bad usage."
         case .lessonFilesOrFolders: return "Lesson files or folders."

@@ -82,6 +82,8 @@ extension English {
         case .tooFewChoices: return "`choices` must list at least two answers"
         case .missingAnswer: return "missing `answer` (the text of the right choice, or a list)"
         case .answerNotAChoice(let a): return "answer `\(a)` is not one of the choices"
+        case .answersAllAt(let position, let n): return "the right answer of all \(n) single-answer questions is choice \(position) in the source: vary its place (students learn where answers stand; the quiz shuffles, vary it in the source too)"
+        case .questionsCollide(let wording, let other): return "this question reads the same as the one of line \(other) (“\(wording)”) but answers differently: neither is asked"
         }
     }
 

@@ -136,6 +136,8 @@ extension English {
         case .nothingToShow(let p): return "nothing to show in \(p)"
         case .noSuchSlide(let n, let count): return "there are \(count) slides, not \(n)"
         case .keyName(let k): return k
+        case .unknownLesson(let name, let lessons): return "no lesson matches “\(name)”; the lessons are:\n" + lessons.map { "  " + $0 }.joined(separator: "\n")
+        case .sceneOnKey: return "(the scene does not fit: a taller terminal shows it beside the question)"
         case .missingPathsExit: return "nothing to open"
         }
     }

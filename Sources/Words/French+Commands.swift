@@ -1,6 +1,9 @@
 extension French {
     public func command(_ text: CommandText) -> String {
         switch text {
+        case .newPerDay: return "Au plus ce nombre de nouvelles questions aujourd'hui (par défaut 20) ; les révisions dues passent avant."
+        case .lessonByName: return "Seulement cette leçon : son nom de fichier ou des mots de son titre (répétable)."
+        case .newMustBePositive: return "--new doit valoir au moins 0"
         case .checkLessonsPrintsFileLineColError: return "Vérifier des leçons : affiche fichier:ligne:colonne: erreur|attention: message."
         case .exitStatus0WhenClean1When: return "Code de sortie : 0 sans problème, 1 pour une erreur (ou un avertissement avec --strict), 2 pour un mauvais usage."
         case .lessonFilesOrFolders: return "Fichiers ou dossiers de leçons."

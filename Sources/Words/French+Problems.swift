@@ -103,6 +103,8 @@ extension French {
         case .tooFewChoices: return "`choices` doit proposer au moins deux réponses"
         case .missingAnswer: return "`answer` manque (le texte du bon choix, ou une liste)"
         case .answerNotAChoice(let a): return "la réponse `\(a)` n'est pas l'un des choix"
+        case .answersAllAt(let position, let n): return "la bonne réponse des \(n) questions à réponse unique est toujours le choix \(position) dans le source : variez sa place (les étudiants apprennent où se trouve la réponse ; le quiz mélange, variez-la aussi dans le source)"
+        case .questionsCollide(let wording, let other): return "cette question se lit comme celle de la ligne \(other) (« \(wording) ») mais sa réponse diffère : aucune des deux n'est posée"
         }
     }
 

@@ -148,6 +148,8 @@ extension French {
             case "End": return "Fin"
             default: return k
             }
+        case .unknownLesson(let name, let lessons): return "aucune leçon ne correspond à « \(name) » ; les leçons sont :\n" + lessons.map { "  " + $0 }.joined(separator: "\n")
+        case .sceneOnKey: return "(la scène ne tient pas : un terminal plus haut l'affiche avec la question)"
         case .missingPathsExit: return "rien à ouvrir"
         }
     }

@@ -78,6 +78,10 @@ public enum UIWord: Sendable, Equatable {
     case lintClean
     case missingPathsExit
     case notAPod(String)
+    /// The quiz screen has no room for the scene: a key shows it.
+    case sceneOnKey
+    /// No lesson matches the name; `lessons` lists them.
+    case unknownLesson(String, lessons: [String])
     /// A key as the keyboard of the language names it (`Space` → Espace).
     case keyName(String)
     case noSuchSlide(Int, count: Int)

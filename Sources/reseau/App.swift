@@ -54,7 +54,7 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     if presenter { state.apply(.presenter) }
     state.now = Date().timeIntervalSince1970
     state.progress = memory.load()
-    if let quiz { state.startQuiz(quiz.items) }
+    if let quiz { state.startQuiz(quiz.items); state.leavesAfterQuiz = true }
     if let notice = memory.store.notices.last { state.message = .progressNotice(notice) }
     terminal.present(Screens.render(state))
     // For the end-to-end test of the crash path only: die the way a Swift trap does.
@@ -111,7 +111,7 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     for d in curriculum.allDiagnostics where d.severity == .error { printError(words.line(d)) }
     for n in memory.store.notices { printError("reseau: " + language.words.ui(.progressNotice(n))) }
     if let session = state.quiz, !session.results.isEmpty {
-        print(words.ui(.plainQuizScore(score: session.score, of: session.results.count)))
+        print(words.ui(.plainQuizScore(score: session.score, of: session.answered)))
     }
     // Killed by a signal: the shell's convention, 128 + its number.
     if signal != 0 { throw ExitCode(128 + signal) }

@@ -1,6 +1,7 @@
 import Words
 import ArgumentParser
 import Course
+import Quiz
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +22,10 @@ struct Lint: ParsableCommand {
     var lang: Language?
 
     func run() throws {
-        let diagnostics = Curriculum.lint(paths: paths)
+        // The quiz's own findings (answers always first, colliding questions) join the lessons'.
+        let lessonPaths = paths.filter { !$0.hasSuffix(".yaml") && !$0.hasSuffix(".yml") }
+        let diagnostics = (Curriculum.lint(paths: paths)
+            + Curriculum.load(paths: lessonPaths).lessons.flatMap(QuestionBank.lint)).sortedByPosition()
         let lessons = paths.filter { $0.hasSuffix(".md") }.prefix(1).map { Lesson.load(path: $0) }
         let language = uiLanguage(lang, lessons: lessons.isEmpty ? Curriculum.load(paths: paths.filter { !$0.hasSuffix(".yaml") && !$0.hasSuffix(".yml") }).lessons : lessons)
         switch format {

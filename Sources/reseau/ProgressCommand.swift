@@ -22,13 +22,26 @@ struct ProgressCommand: ParsableCommand {
     var lang: Language?
 
     func run() throws {
-        let language = uiLanguage(lang)
+        let language = uiLanguage(lang, lessons: Curriculum.load(paths: paths.isEmpty || reset ? [bundledLessons()] : paths).lessons)
         let words = language.words
         // The recall shown is R(t, S), which the desired retention does not change.
         let memory = MemoryContext(retention: 0.9)
         if reset {
-            // `reseau progress --reset services` or `--reset Lessons/services.md`: the lesson's key.
-            return try erase(paths.map(QuestionBank.lessonKey(path:)), memory: memory, words: words)
+            // `reseau progress --reset services`, `--reset Lessons/services.md` or words of the
+            // title (`--reset "adresse virtuelle"`): the lessons' keys. A name that is the key
+            // of saved progress counts even when the lesson is no longer there.
+            let known = Curriculum.load(paths: [bundledLessons()]).lessons
+            let saved = Set(memory.load().cards.values.map(\.lesson))
+            var keys: [String] = []
+            for name in paths {
+                let key = QuestionBank.lessonKey(path: name)
+                let hits = LessonFinder.find([name], in: known).found.map(QuestionBank.lessonKey)
+                if !hits.isEmpty { keys += hits } else if saved.contains(key) || name.hasSuffix(".md") { keys.append(key) } else {
+                    printError("reseau: " + words.ui(.unknownLesson(name, lessons: LessonFinder.listing(known))))
+                    throw ExitCode(1)
+                }
+            }
+            return try erase(keys, memory: memory, words: words)
         }
         let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
         let curriculum = Curriculum.load(paths: paths)

@@ -59,6 +59,10 @@ struct QuizCommand: ParsableCommand {
     var retention: Double = 0.9
     @Option(help: said(.atMostThisManyQuestions))
     var limit: Int?
+    @Option(name: .customLong("new"), help: said(.newPerDay))
+    var newPerDay: Int = 20
+    @Option(name: .customLong("lesson"), help: said(.lessonByName))
+    var lessonNames: [String] = []
     @Option(help: said(.languageOfTheProgramFrOrEn2))
     var lang: Language?
     @Flag(help: said(.asciiLineArt))
@@ -67,6 +71,7 @@ struct QuizCommand: ParsableCommand {
     func validate() throws {
         guard (0.7...0.99).contains(retention) else { throw ValidationError(said(.retentionMustBeBetween07And)) }
         if let limit, limit < 1 { throw ValidationError(said(.limitMustBeAtLeast1)) }
+        if newPerDay < 0 { throw ValidationError(said(.newMustBePositive)) }
     }
 
     func run() throws {
@@ -79,7 +84,15 @@ struct QuizCommand: ParsableCommand {
         let memory = MemoryContext(retention: retention)
         let progress = memory.load()
         let now = Date().timeIntervalSince1970
-        var items = QuizPlan.order(curriculum.lessons.flatMap(QuestionBank.questions(for:)), progress: progress, now: now, all: all)
+        var lessons = curriculum.lessons
+        if !lessonNames.isEmpty {
+            let (found, unknown) = LessonFinder.find(lessonNames, in: lessons)
+            for name in unknown { printError("reseau: " + language.words.ui(.unknownLesson(name, lessons: LessonFinder.listing(lessons)))) }
+            guard unknown.isEmpty else { throw ExitCode(1) }
+            lessons = found
+        }
+        var items = QuizPlan.order(lessons.flatMap(QuestionBank.questions(for:)), progress: progress, now: now, all: all,
+                                   newLimit: newPerDay)
         if let limit { items = Array(items.prefix(limit)) }
         guard !items.isEmpty else {
             let next = progress.cards.values.map(\.due).filter { $0 > now }.min()
@@ -124,7 +137,13 @@ func runPlainQuiz(_ items: [QuizItem], lessons: [Lesson], language: Language, me
         }
         guard let picked else { break }
         for n in picked.sorted() { session.choose(n) }
-        guard let result = session.submit() else { break }
+        let now = Date().timeIntervalSince1970
+        guard let result = session.submit(at: now) else { break }
+        // Saved before the verdict is printed: a shown answer is never lost. A learning step
+        // is practice: the scheduler records the first answer only.
+        if result.counts, case .failure(let error) = memory.save([PendingReview(id: item.id, lesson: item.lesson, passed: result.right)], now: now) {
+            printError("reseau: " + words.ui(.progressNotSaved(words.failure(error))))
+        }
         let rightText = item.answers.map { "\($0 + 1). " + item.choices[$0].text(language) }.joined(separator: "; ")
         print(result.right ? words.ui(.rightDot) : words.ui(.wrongRightAnswer(rightText)))
         if let explanation = item.explanation { print("  " + explanation.text(language)) }
@@ -134,17 +153,13 @@ func runPlainQuiz(_ items: [QuizItem], lessons: [Lesson], language: Language, me
             lastReplay = (item.lesson, replay)
             print(words.ui(.realTrace))
             for (i, hop) in trace.hops.enumerated() {
-                print("   \(i + 1). \(hop.place) · \(hop.action.rawValue) · \(hop.after)")
+                print("   \(i + 1). \(words.place(hop.place)) · \(words.action(hop.action)) · \(hop.after)")
             }
         }
-        if case .failure(let error) = memory.save([PendingReview(id: item.id, lesson: item.lesson, passed: result.right)],
-                                                  now: Date().timeIntervalSince1970) {
-            printError("reseau: " + words.ui(.progressNotSaved(words.failure(error))))
-        }
-        session.next()
+        session.next(at: Date().timeIntervalSince1970)
     }
     print("")
-    print(words.ui(.scoreLine(score: session.score, of: session.results.count, best: session.bestStreak)))
+    print(words.ui(.scoreLine(score: session.score, of: session.answered, best: session.bestStreak)))
     let missed = session.missed
     if !missed.isEmpty {
         print(words.ui(.questionsMissed))

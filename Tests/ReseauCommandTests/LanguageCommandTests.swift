@@ -70,3 +70,16 @@ import Testing
         #expect(result.err == "/nope:1:1: erreur: aucun fichier ni dossier de ce nom\n")
     }
 }
+
+/// Lint's warnings about a lesson's questions (issue "A quiz that teaches").
+@Suite struct QuizLintTests {
+    @Test func answersAlwaysFirstAreWarnedAbout() throws {
+        let path = CommandTests.fixture("answers-first.md")
+        let run = try CommandTests.run(["lint", "--strict", "--lang", "en", path], environment: ["LANG": "C.UTF-8"])
+        #expect(run.status == 1)
+        #expect(run.out.contains("\(path):8:1: warning: quiz: the right answer of all 3 single-answer questions is choice 1 in the source"))
+        // The ids do not depend on the choices' order: reordering them as lint asks keeps progress.
+        let bundled = try CommandTests.run(["lint", "--strict", "Lessons/"], environment: ["LANG": "C.UTF-8"])
+        #expect(bundled.status == 0, "\(bundled.out)")
+    }
+}

@@ -24,6 +24,18 @@ final class QuizCommandTests {
         try CommandTests.start(arguments, input: .pipe, environment: environment.merging(extra) { _, new in new })
     }
 
+    /// Issue "A quiz that teaches": a student answering the first choice to everything,
+    /// without reading, fails the course.
+    @Test func answeringTheFirstChoiceEverywhereFails() throws {
+        let run = try reseau("quiz", "--plain", "--all", "--new", "1000", "--lang", "fr", "Lessons/", input: String(repeating: "1\n", count: 600))
+        #expect(run.status == 0, "\(run.err)")
+        let score = try #require(run.out.split(separator: "\n").last { $0.hasPrefix("Score : ") })
+        let numbers = score.dropFirst("Score : ".count).prefix { $0 != " " }.split(separator: "/").compactMap { Int($0) }
+        try #require(numbers.count == 2)
+        #expect(numbers[1] >= 150, "the whole course was asked (\(numbers[1]) questions)")
+        #expect(numbers[0] * 100 <= numbers[1] * 45, "first choice everywhere scores \(numbers[0])/\(numbers[1])")
+    }
+
     func savedProgress() throws -> StudyProgress {
         try JSONDecoder().decode(StudyProgress.self, from: Data(contentsOf: URL(fileURLWithPath: progressPath)))
     }
@@ -68,7 +80,7 @@ final class QuizCommandTests {
         let lint = try reseau("lint", "--strict", "Lessons/")
         #expect(lint.status == 0, "\(lint.out)\(lint.err)")
         #expect(lint.out.isEmpty)
-        let run = try reseau("quiz", "--plain", "--lang", "fr", "Lessons/", input: String(repeating: "1\n", count: 400))
+        let run = try reseau("quiz", "--plain", "--new", "1000", "--lang", "fr", "Lessons/", input: String(repeating: "1\n", count: 400))
         #expect(run.status == 0, "\(run.err)")
         let first = try #require(run.out.split(separator: "\n").first { $0.hasPrefix("[1/") })
         let total = try #require(Int(first.dropFirst(3).prefix { $0.isNumber }))
