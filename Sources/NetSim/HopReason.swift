@@ -121,3 +121,18 @@ public enum TLSFact: Sendable, Equatable {
     case listenerCertificateMissing(listener: String)
 }
 
+
+extension HopPlace {
+    /// The place with its Nodes called as a drawing calls them (`n1` → `Node 1`): the engine
+    /// names a diagram's Nodes by their ids, the student reads their titles.
+    public func renamingNodes(_ titles: [String: String]) -> HopPlace {
+        guard !titles.isEmpty else { return self }
+        func name(_ n: String) -> String { titles[n] ?? n }
+        switch self {
+        case .node(let n): return .node(name(n))
+        case .kubeProxy(let n, let chain): return .kubeProxy(node: name(n), chain: chain)
+        case .tunnel(let a, let b): return .tunnel(from: name(a), to: name(b))
+        default: return self
+        }
+    }
+}

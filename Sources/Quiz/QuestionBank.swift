@@ -154,7 +154,8 @@ public enum QuestionBank {
                     }
                 }
                 let context = EngineContext(key: key, scene: scene, sceneNumber: lessonScene.number, flowIndex: index,
-                                            flow: flow, trace: trace, draws: [trace] + draws)
+                                            flow: flow, trace: trace, draws: [trace] + draws,
+                                            nodeTitles: lessonScene.reading?.nodeTitles ?? [:])
                 out += context.questions()
             }
         }
@@ -171,6 +172,8 @@ private struct EngineContext {
     let trace: Trace
     /// The same flow under every draw the cluster could make, `trace` first.
     let draws: [Trace]
+    /// A diagram's Nodes as its drawing titles them: choices name what the student sees.
+    let nodeTitles: [String: String]
 
     /// The value when every draw gives the same one, else nil: a question whose answer
     /// depends on a random choice is not asked.
@@ -251,11 +254,12 @@ private struct EngineContext {
                         : .landingKubeProxy(service: trace.service?.description, pods: landing.map(\.description)))
     }
 
-    /// A hop as a choice names it; choices are compared by this value, not by their words.
-    static func label(_ hop: Hop) -> QuizText { .hopLabel(hop.place, hop.action) }
+    /// A hop as a choice names it (its Node as the drawing titles it); choices are compared
+    /// by this value, not by their words.
+    func label(_ hop: Hop) -> QuizText { .hopLabel(hop.place.renamingNodes(nodeTitles), hop.action) }
 
     /// The hop after the first address translation, and the one before it, in one draw.
-    static func afterTranslation(_ trace: Trace) -> (before: QuizText, after: QuizText)? {
+    func afterTranslation(_ trace: Trace) -> (before: QuizText, after: QuizText)? {
         let hops = trace.hops
         guard hops.count >= 3 else { return nil }
         let at = hops.firstIndex { $0.action == .dnat } ?? 0
@@ -267,17 +271,18 @@ private struct EngineContext {
         let hops = trace.hops
         // The next hop after the DNAT depends on the endpoint picked (its Node): asked only
         // when every draw takes the same way.
-        guard let pair = Self.afterTranslation(trace), stable({ Self.afterTranslation($0)?.after }) != nil,
-              let at = hops.firstIndex(where: { Self.label($0) == pair.before }) else { return nil }
+        guard let pair = afterTranslation(trace), stable({ afterTranslation($0)?.after }) != nil,
+              let at = hops.firstIndex(where: { label($0) == pair.before }) else { return nil }
         let current = pair.before, right = pair.after
         var others: [QuizText] = []
-        for label in (hops + trace.reply).map(Self.label) where label != right && label != current && !others.contains(label) {
+        for label in (hops + trace.reply).map(label) where label != right && label != current && !others.contains(label) {
             others.append(label)
         }
         var rng = SplitMix(seed: "next" + request)
         let wrong = Array(others.shuffled(using: &rng).prefix(3))
-        return item(.nextHop, salt: English().quiz(current),
-                    prompt: .nextHop(request: request, place: hops[at].place, action: hops[at].action),
+        // The id's salt names the hop as the engine does (ids stay what they were).
+        return item(.nextHop, salt: English().quiz(.hopLabel(hops[at].place, hops[at].action)),
+                    prompt: .nextHop(request: request, place: hops[at].place.renamingNodes(nodeTitles), action: hops[at].action),
                     right: [right], wrong: wrong, explanation: .hop(hops[at + 1].reason))
     }
 

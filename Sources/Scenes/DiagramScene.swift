@@ -18,6 +18,8 @@ public enum DiagramScene {
     public struct Reading: Sendable {
         public var scene: Scene
         public var entities: [String: Entity]
+        /// What the drawing calls each Node the engine names by its id (`n1` → `Node 1`).
+        public var nodeTitles: [String: String] = [:]
     }
 
     /// The scene a flowchart describes, or nil when it describes no cluster (no Pod and no
@@ -30,12 +32,14 @@ public enum DiagramScene {
 
         // Nodes: subgraphs titled `Node N` / `Nœud N`.
         var podNode: [String: String] = [:]
+        var nodeTitles: [String: String] = [:]
         for subgraph in chart.subgraphs {
             let lines = subgraph.titleLines
             guard let first = lines.first, isNodeTitle(first) else { continue }
             let ip = lines.dropFirst().lazy.compactMap { IPv4Address($0.trimmedWords.first ?? "") }.first
             builder.nodes.append(.init(name: subgraph.id, ip: ip, origin: line + subgraph.line - 1))
             entities[subgraph.id] = .node(subgraph.id)
+            nodeTitles[subgraph.id] = first
             for member in allMembers(subgraph, chart) { podNode[member] = subgraph.id }
         }
 
@@ -147,7 +151,7 @@ public enum DiagramScene {
         }
         var scene = Scene(name: name, cluster: cluster, flows: [], diagnostics: diagnostics)
         scene.flows = flows(chart, entities: entities, cluster: cluster, at: at)
-        return Reading(scene: scene, entities: entities)
+        return Reading(scene: scene, entities: entities, nodeTitles: nodeTitles)
     }
 
     static func isNodeTitle(_ text: String) -> Bool {
@@ -191,7 +195,9 @@ public enum DiagramScene {
             let parsed = stepNumber(label)
             if parsed == nil { numbered = false }
             let (l, c) = at(edge.line, edge.column)
-            steps.append(FlowStep(number: parsed?.0 ?? 0, label: label, url: parsed?.1 ?? label,
+            // `http:// green:82`: the space a label puts after the scheme is not part of the URL.
+            let url = (parsed?.1 ?? label).replacingOccurrences(of: ":// ", with: "://")
+            steps.append(FlowStep(number: parsed?.0 ?? 0, label: label, url: url,
                                   fromID: edge.from, toID: edge.to, line: l, column: c))
         }
         if numbered {

@@ -229,7 +229,7 @@ public struct English: Phrasebook {
     public func place(_ place: HopPlace) -> String {
         switch place {
         case .pod(let name): return "pod \(name)"
-        case .node(let name): return "node \(name)"
+        case .node(let name): return French.namesItsKind(name) ? name : "node \(name)"
         case .kubeProxy(let node, let chain): return "\(node) \(chain)"
         case .tunnel(let from, let to): return "vxlan \(from) → \(to)"
         case .underlay: return "node network"

@@ -107,6 +107,12 @@ public struct French: Phrasebook {
         }
     }
 
+    /// A Node a drawing titles `Node 1` (or `Nœud 1`) already says what it is.
+    static func namesItsKind(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return (lower.hasPrefix("node ") || lower.hasPrefix("nœud ") || lower.hasPrefix("noeud "))
+    }
+
     func names(_ list: [ObjectName]) -> String { list.map(\.description).joined(separator: ", ") }
 
     func tlsNote(_ tls: TLSFact?) -> String {
@@ -233,7 +239,7 @@ public struct French: Phrasebook {
     public func place(_ place: HopPlace) -> String {
         switch place {
         case .pod(let name): return "Pod \(name)"
-        case .node(let name): return "Node \(name)"
+        case .node(let name): return Self.namesItsKind(name) ? name : "Node \(name)"
         case .kubeProxy(let node, let chain): return "\(node) \(chain)"
         case .tunnel(let from, let to): return "VXLAN \(from) → \(to)"
         case .underlay: return "réseau des Nodes"

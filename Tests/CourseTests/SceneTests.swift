@@ -141,7 +141,7 @@ struct SeedSceneTests {
         for (index, pod) in [(1, "pod-green-1"), (2, "pod-green-2")] {
             let trace = try #require(scenes[index].scene.traces().first)
             #expect(trace.request.from == "default/pod-blue-1")
-            #expect(trace.request.url == "http:// green:82")
+            #expect(trace.request.url == "http://green:82")
             #expect(trace.verdict == .delivered(ObjectName("default", pod)))
             #expect(trace.candidates.count == 2)
         }

@@ -64,9 +64,11 @@ struct SeedQuestionTests {
         #expect(rightChoices(source) == ["Non"], "externalTrafficPolicy Cluster: kube-proxy masquerades (kubernetes.io, Service, Preserving the client source IP)")
         let next = try #require(questions.first { $0.source == .engine(.nextHop) && $0.replay?.scene == 4 })
         let dnat = try #require(trace.hops.firstIndex { $0.action == .dnat })
-        let expected = French().quiz(.hopLabel(trace.hops[dnat + 1].place, trace.hops[dnat + 1].action))
+        // Named as the drawing titles the Node ("Node 1"), not by the diagram's id (node1).
+        let titles = try #require(lesson.scenes()[3].reading?.nodeTitles)
+        let expected = French().quiz(.hopLabel(trace.hops[dnat + 1].place.renamingNodes(titles), trace.hops[dnat + 1].action))
         #expect(rightChoices(next) == [expected])
-        #expect(expected == "node1 KUBE-POSTROUTING · SNAT")
+        #expect(expected == "Node 1 KUBE-POSTROUTING · SNAT")
         let land = try #require(questions.first { $0.source == .engine(.candidates) && $0.replay?.scene == 4 })
         #expect(rightChoices(land) == Set(trace.candidates.compactMap(\.pod).map(\.description)))
         #expect(rightChoices(land) == ["default/pod-blue-1", "default/pod-blue-2"])

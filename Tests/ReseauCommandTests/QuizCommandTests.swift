@@ -24,6 +24,22 @@ final class QuizCommandTests {
         try CommandTests.start(arguments, input: .pipe, environment: environment.merging(extra) { _, new in new })
     }
 
+    @Test func lessonsAreNamedByTitleWordsAndUnknownNamesFail() throws {
+        let quiz = try reseau("quiz", "--plain", "--lesson", "adresse virtuelle", "--lang", "en", input: "1\n")
+        #expect(quiz.status == 0)
+        #expect(quiz.out.contains("[1/"))
+        let unknown = try reseau("quiz", "--plain", "--lesson", "zzz", "--lang", "en")
+        #expect(unknown.status == 1)
+        #expect(unknown.err.contains("no lesson matches “zzz”; the lessons are:"))
+        #expect(unknown.err.contains("04-clusterip — ClusterIP : l'adresse virtuelle"))
+        let saved = try savedProgress().cards.values.map(\.lesson)
+        #expect(saved == ["04-clusterip"], "the one answer went to the lesson found by its title")
+        let reset = try reseau("progress", "--reset", "adresse virtuelle", "--yes", "--lang", "en")
+        #expect(reset.status == 0)
+        #expect(reset.out.contains("Erased: 1 question."))
+        #expect(try reseau("progress", "--reset", "zzz", "--yes").status == 1)
+    }
+
     /// Issue "A quiz that teaches": a student answering the first choice to everything,
     /// without reading, fails the course.
     @Test func answeringTheFirstChoiceEverywhereFails() throws {

@@ -91,7 +91,7 @@ struct QuizScreenTests {
         TutorFixtures.press(&s, "Enter")
         #expect(s.screen == .diagram)
         #expect(s.player?.playing == true)
-        #expect(s.player?.trace?.request.url == "http:// green:82")
+        #expect(s.player?.trace?.request.url == "http://green:82")
         #expect(s.message?.en == "✓ Right. The real trace; Esc: back to the question.")
         TutorFixtures.press(&s, "Esc")
         #expect(s.screen == .quiz)
