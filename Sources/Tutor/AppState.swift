@@ -233,11 +233,30 @@ public struct AppState: Sendable {
     }
 
     /// The files read again: the same slide stays open when it still exists.
+    /// The files changed on disk: read them again and keep the place: the same slide of the
+    /// same lesson (or the nearest that still exists), the diagram open with its flow and
+    /// hop, the scroll.
     public mutating func reload(_ curriculum: Curriculum) {
+        let place = currentSlide.map { (file: lessons[$0.lesson].file, number: $0.slide.number) }
+        let oldPlayer = player
+        let oldScreen = screen
         lessons = curriculum.lessons
         rebuildSlides()
+        if let place, let lesson = lessons.firstIndex(where: { $0.file == place.file }) {
+            let inLesson = slides.indices.filter { slides[$0].lesson == lesson }
+            if let nearest = inLesson.min(by: { abs(slides[$0].slide.number - place.number) < abs(slides[$1].slide.number - place.number) }) {
+                current = nearest
+            }
+        }
         player = nil
-        if screen == .diagram { screen = .slide }
+        if oldScreen == .diagram, let old = oldPlayer, let ref = currentSlide,
+           let block = ref.slide.allBlocks.first(where: \.isPlayable),
+           var fresh = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii, words: words) {
+            fresh.resume(from: old)
+            player = fresh
+        } else if screen == .diagram {
+            screen = .slide
+        }
         reloadRequested = false
         message = .reloaded
         clampScroll()
@@ -258,8 +277,7 @@ public struct AppState: Sendable {
         if let p = player, screen == .diagram, let ref = currentSlide {
             let block = ref.slide.allBlocks.first(where: \.isPlayable)
             if let block, var fresh = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii, words: words) {
-                fresh.loops = p.loops
-                fresh.playing = p.playing
+                fresh.resume(from: p)
                 player = fresh
             }
         }

@@ -155,6 +155,17 @@ public struct DiagramPlayer: Sendable {
         flow = index
         restart()
     }
+    /// Takes over another player's place: its flow and hop (the nearest that still exist),
+    /// whether it played and looped, its speed. A reload or a resize keeps what the user saw.
+    public mutating func resume(from old: DiagramPlayer) {
+        if !traces.isEmpty { flow = min(old.flow, traces.count - 1) }
+        hop = min(old.hop, max(0, hops.count - 1))
+        progress = old.hop == hop ? old.progress : Double(max(segment.count - 1, 0))
+        playing = old.playing
+        loops = old.loops
+        speed = old.speed
+    }
+
     public mutating func nextFlow() {
         guard !traces.isEmpty else { return }
         flow = (flow + 1) % traces.count
