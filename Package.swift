@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Memory"),
         // Questions from lessons, tables and the engine; a round's state.
         .target(name: "Quiz", dependencies: ["Course", "NetSim", "Scenes", "Memory", "Words"]),
-        .target(name: "Drawing", dependencies: ["Canvas", "Course", "Mermaid", "NetSim", "Scenes", "Words"]),
+        .target(name: "Drawing", dependencies: ["Canvas", "Course", "Facts", "Mermaid", "NetSim", "Scenes", "Words"]),
         // What the engine and the loader state, without words: diagnostics and their
         // problems, a trace's ending. No dependency.
         .target(name: "Facts"),

@@ -246,6 +246,8 @@ public struct SceneSource: Sendable, Equatable {
 public struct QuizBlock: Sendable, Equatable {
     public var questions: [Question]
     public var line: Int
+    /// What could not be read in the block (shown where the block would be).
+    public var diagnostics: [Diagnostic] = []
 }
 
 public struct Table: Sendable, Equatable {

@@ -155,7 +155,7 @@ struct BlockBuilder {
         case "quiz":
             let (questions, problems) = QuizParser.parse(text, line: line + 1, column: column, file: file)
             diagnostics += problems
-            return .quiz(QuizBlock(questions: questions, line: line))
+            return .quiz(QuizBlock(questions: questions, line: line, diagnostics: problems))
         default:
             return .code(CodeBlock(language: language, options: options, text: text, line: line,
                                    caption: nil))

@@ -5,10 +5,11 @@ import Words
 /// Lessons as plain text, exactly as the terminal shows their slides (without colour).
 public enum LessonRenderer {
     /// The separator line before a slide: `── 3/24 · Service › Service: ClusterIP ──────`.
-    public static func separator(_ slide: Slide, count: Int, width: Int, ascii: Bool) -> String {
+    /// `number`: the slide's place in the whole course (one numbering with `count`).
+    public static func separator(_ slide: Slide, number: Int, count: Int, width: Int, ascii: Bool) -> String {
         let rule: Character = ascii ? "-" : "─"
         let path = slide.sectionPath.joined(separator: ascii ? " > " : " › ")
-        let head = "\(String(repeating: rule, count: 2)) \(slide.number)/\(count)\(path.isEmpty ? "" : (ascii ? " - " : " · ") + path) "
+        let head = "\(String(repeating: rule, count: 2)) \(number)/\(count)\(path.isEmpty ? "" : (ascii ? " - " : " · ") + path) "
         let shown = Text.truncate(head, to: width)
         return shown + String(repeating: rule, count: max(0, width - CellWidth.of(shown)))
     }

@@ -1,4 +1,5 @@
 import Canvas
+import Facts
 import Course
 import Mermaid
 import Scenes
@@ -14,6 +15,8 @@ public struct SlideRenderer: Sendable {
     public var language: Language
     /// Whether `correction` directives show their content (hidden until asked).
     public var showCorrections: Bool
+    /// The lesson file the slides come from, for the diagnostics a block shows in its place.
+    public var file = ""
     /// The lesson's own language (its frontmatter `lang`): directive titles follow it, as
     /// on the course's site; the program's own words follow `language`.
     public var lessonLanguage = Language.fr
@@ -203,7 +206,18 @@ public struct SlideRenderer: Sendable {
         return boxed(body, width: width, title: title, style: style, box: d.kind == .warning || d.kind == .danger ? (glyphs.ascii ? .ascii : .heavy) : nil)
     }
 
+    /// A block that could not be read: its diagnostics in a box where it would be, located
+    /// in the lesson file, in the reader's language; never an invented drawing.
+    func problems(_ diagnostics: [Diagnostic], width: Int) -> [StyledLine] {
+        let words = language.words
+        let body = diagnostics.flatMap { d in
+            Text.wrap([Span(words.shortLine(d), Style(d.severity == .error ? .error : .warning))], width: width - 4)
+        }
+        return boxed(body, width: width, title: words.ui(.blockNotRead), style: Style(.error), box: glyphs.ascii ? .ascii : .heavy)
+    }
+
     func quiz(_ q: QuizBlock, width: Int) -> [StyledLine] {
+        if q.questions.isEmpty, !q.diagnostics.isEmpty { return problems(q.diagnostics, width: width) }
         var body: [StyledLine] = []
         for (n, question) in q.questions.enumerated() {
             if n > 0 { body.append([]) }
@@ -220,11 +234,17 @@ public struct SlideRenderer: Sendable {
         }
         let title = language.words.ui(.quizBlockTitle(q.questions.count))
         return boxed(body, width: width, title: title, style: Style(.directive("quiz")))
+            + (q.diagnostics.isEmpty ? [] : problems(q.diagnostics, width: width))
     }
 
     /// A `yaml scene` block: its cluster drawn, then the flows it animates.
     func scene(_ s: SceneSource, width: Int) -> [StyledLine] {
-        let scene = ManifestScene.load(s.source, file: "", line: 1, column: 1, name: "")
+        let scene = ManifestScene.load(s.source, file: file, line: s.line + 1, column: s.column, name: "")
+        // YAML that could not be read: say so where the drawing would be.
+        let errors = scene.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty, errors.contains(where: { if case .yaml = $0.message { return true }; if case .scene = $0.message { return true }; return false }) {
+            return problems(errors, width: width) + caption(s.caption, width: width)
+        }
         let renderer = DiagramRenderer(glyphs: glyphs)
         let drawn = SceneDiagram.fitted(scene.cluster, title: language.words.ui(.sceneTitle), maxWidth: width, renderer: renderer, words: language.words)
         let (chart, layout) = (drawn.chart, drawn.layout)

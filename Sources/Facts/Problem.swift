@@ -46,6 +46,9 @@ public enum LoaderProblem: Sendable, Equatable {
     case invalidUTF8(sequences: Int)
     case doubleEncoded(codePage: String, dropped: Int, lines: Int)
     case charactersLost(Int)
+    /// The double-encoding repair of a file in one finding: what `charactersLost` said line by
+    /// line, for people (tools keep the lines apart).
+    case encodingRepaired(codePage: String, dropped: Int, lines: [Int])
     /// `U+001B`.
     case controlCharacterRemoved(String)
     case frontmatterUnclosed
@@ -236,5 +239,28 @@ public struct SceneListing: Sendable, Equatable {
         self.number = number
         self.line = line
         self.name = name
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// For people: the lost characters of a double-encoded file folded into its repair's one
+    /// finding (naming the lines), and the findings about what the lesson teaches first.
+    public func groupedForReading() -> [Diagnostic] {
+        var lostLines: [String: [Int]] = [:]
+        for d in self { if case .loader(.charactersLost) = d.message { lostLines[d.file, default: []].append(d.line) } }
+        var out: [Diagnostic] = []
+        var encoding: [Diagnostic] = []
+        for d in self {
+            switch d.message {
+            case .loader(.charactersLost): continue
+            case .loader(.doubleEncoded(let page, let dropped, _)):
+                var folded = d
+                folded.message = .loader(.encodingRepaired(codePage: page, dropped: dropped, lines: lostLines[d.file] ?? []))
+                encoding.append(folded)
+            case .loader(.notUTF8), .loader(.invalidUTF8), .loader(.controlCharacterRemoved): encoding.append(d)
+            default: out.append(d)
+            }
+        }
+        return out + encoding
     }
 }

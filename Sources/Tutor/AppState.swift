@@ -1,9 +1,11 @@
+import Facts
 import Words
 import Course
 import Foundation
 import Memory
 import NetSim
 import Quiz
+import Scenes
 
 /// The whole state of the program; every screen is a function of it.
 public struct AppState: Sendable {
@@ -43,6 +45,9 @@ public struct AppState: Sendable {
     /// The round of questions on the quiz screen.
     public var quiz: QuizSession?
     var quizReturn: ScreenKind?
+    /// The lessons' errors and warnings, as `reseau lint` finds them (read at start and at each reload).
+    public var problems: [Diagnostic] = []
+    var problemsReturn: ScreenKind?
     /// `reseau quiz`: the quiz is the program, and leaving it (Esc) leaves the program.
     public var leavesAfterQuiz = false
     /// On the end-of-round summary: the missed question under the cursor.
@@ -62,6 +67,9 @@ public struct AppState: Sendable {
         self.language = language
         self.ascii = ascii
         screen = curriculum.lessons.count > 1 ? .course : .slide
+        // The loader's own findings at once; the full check (diagrams, scenes against the
+        // engine) after the first frame: `checkLessons()`.
+        problems = (curriculum.diagnostics + curriculum.lessons.flatMap(\.diagnostics)).groupedForReading()
         rebuildSlides()
         if screen == .slide { visited.insert(0) }
     }
@@ -136,6 +144,7 @@ public struct AppState: Sendable {
             else if screen == .quiz { quiz = nil; screen = quizReturn ?? (slides.isEmpty ? .course : .slide); quizReturn = nil }
             else if screen == .help, let back = helpReturn, back != .help { screen = back }
             else if screen == .help || screen == .contents { screen = slides.isEmpty ? .course : .slide }
+            else if screen == .problems { screen = problemsReturn ?? (slides.isEmpty ? .course : .slide) }
             else if screen == .course && !slides.isEmpty { screen = .slide }
             scroll = 0
         case .next: go(to: current + 1)
@@ -147,9 +156,13 @@ public struct AppState: Sendable {
         case .scrollDown where screen == .quiz: quizMove(1)
         case .scrollUp where screen == .quiz: quizMove(-1)
         case .scrollDown:
-            if screen == .course || screen == .contents { cursor += 1; clampCursor() } else { scroll += 1; clampScroll() }
+            if screen == .course || screen == .contents || screen == .problems { cursor += 1; clampCursor() } else { scroll += 1; clampScroll() }
         case .scrollUp:
-            if screen == .course || screen == .contents { cursor = max(0, cursor - 1) } else { scroll = max(0, scroll - 1) }
+            if screen == .course || screen == .contents || screen == .problems { cursor = max(0, cursor - 1) } else { scroll = max(0, scroll - 1) }
+        case .problems:
+            problemsReturn = screen
+            screen = .problems
+            cursor = 0
         case .pageDown: scroll += max(1, height - 3); clampScroll()
         case .pageUp: scroll = max(0, scroll - max(1, height - 3))
         case .search: prompt = .search("")
@@ -190,7 +203,7 @@ public struct AppState: Sendable {
     }
 
     mutating func clampCursor() {
-        let count = screen == .course ? lessons.count : tocEntries.count
+        let count = screen == .course ? lessons.count : screen == .problems ? problems.count : tocEntries.count
         cursor = min(cursor, max(0, count - 1))
     }
 
@@ -208,6 +221,15 @@ public struct AppState: Sendable {
             guard tocEntries.indices.contains(cursor) else { return }
             let entry = tocEntries[cursor]
             go(to: lessonOffset(entry.lesson) + entry.slide - 1)
+        case .problems:
+            guard problems.indices.contains(cursor) else { return }
+            let d = problems[cursor]
+            screen = .slide
+            // The slide the line is on: the last one starting at or before it.
+            if let index = slides.indices.last(where: { lessons[slides[$0].lesson].file == d.file && slides[$0].slide.line <= d.line })
+                ?? slides.indices.first(where: { lessons[slides[$0].lesson].file == d.file }) {
+                go(to: index)
+            }
         case .slide:
             guard let ref = currentSlide else { return }
             let playable = ref.slide.allBlocks.first(where: \.isPlayable)
@@ -233,6 +255,12 @@ public struct AppState: Sendable {
     }
 
     /// The files read again: the same slide stays open when it still exists.
+    /// Every error and warning `reseau lint` would print for the lessons (the header counts
+    /// them, `!` lists them).
+    public mutating func checkLessons(_ curriculum: Curriculum) {
+        problems = (curriculum.lint() + curriculum.lessons.flatMap(QuestionBank.lint)).sortedByPosition().groupedForReading()
+    }
+
     /// The files changed on disk: read them again and keep the place: the same slide of the
     /// same lesson (or the nearest that still exists), the diagram open with its flow and
     /// hop, the scroll.
@@ -242,6 +270,7 @@ public struct AppState: Sendable {
         let oldScreen = screen
         lessons = curriculum.lessons
         rebuildSlides()
+        checkLessons(curriculum)
         if let place, let lesson = lessons.firstIndex(where: { $0.file == place.file }) {
             let inLesson = slides.indices.filter { slides[$0].lesson == lesson }
             if let nearest = inLesson.min(by: { abs(slides[$0].slide.number - place.number) < abs(slides[$1].slide.number - place.number) }) {

@@ -11,6 +11,8 @@ public enum Action: Equatable, Sendable {
     case contents, help, quit, reload, open, back
     case focusDiagram, playPause, stepForward, stepBack, faster, slower, nextFlow, restart
     case presenter, toggleCorrection, quiz
+    /// `!`: the lesson's errors and warnings, each leading to its slide.
+    case problems
     /// A choice by number (1-9) or letter (a-i), read from the key itself.
     case choose
     case toggleChoice, submit, replay
@@ -18,7 +20,7 @@ public enum Action: Equatable, Sendable {
 
 /// Where the user is.
 public enum ScreenKind: String, Equatable, Sendable, CaseIterable {
-    case course, slide, contents, help, diagram, quiz
+    case course, slide, contents, help, diagram, quiz, problems
 }
 
 /// One row of the key table: the keys, what they do, where, the words for help, and the
@@ -52,8 +54,8 @@ public enum KeyMap {
         // The same key once the answer is shown: the footer says what it does then.
         KeyBinding(keys: ["Enter"], action: .submit, screens: [.quiz], help: .nextQuestion, footer: .footerNextQuestion),
         KeyBinding(keys: ["v"], action: .replay, screens: [.quiz], help: .replayTrace, footer: .footerTrace),
-        KeyBinding(keys: ["j", "↓"], action: .scrollDown, screens: [.slide, .help, .contents, .course, .quiz], help: .down),
-        KeyBinding(keys: ["k", "↑"], action: .scrollUp, screens: [.slide, .help, .contents, .course, .quiz], help: .up),
+        KeyBinding(keys: ["j", "↓"], action: .scrollDown, screens: [.slide, .help, .contents, .course, .quiz, .problems], help: .down),
+        KeyBinding(keys: ["k", "↑"], action: .scrollUp, screens: [.slide, .help, .contents, .course, .quiz, .problems], help: .up),
         KeyBinding(keys: ["PgDn"], action: .pageDown, screens: [.slide, .help], help: .pageDown),
         KeyBinding(keys: ["PgUp"], action: .pageUp, screens: [.slide, .help], help: .pageUp),
         KeyBinding(keys: ["gg", "Home"], action: .first, screens: [.slide], help: .firstSlide),
@@ -63,8 +65,9 @@ public enum KeyMap {
         KeyBinding(keys: ["n"], action: .searchNext, screens: [.slide], help: .nextMatch),
         KeyBinding(keys: ["N"], action: .searchPrevious, screens: [.slide], help: .previousMatch),
         KeyBinding(keys: ["t"], action: .contents, screens: [.slide, .course], help: .contents, footer: .footerContents),
-        KeyBinding(keys: ["Enter"], action: .open, screens: [.course, .contents, .slide], help: .open, footer: .footerOpen),
-        KeyBinding(keys: ["Esc"], action: .back, screens: [.contents, .help, .diagram, .course, .quiz], help: .back, footer: .footerBack),
+        KeyBinding(keys: ["!"], action: .problems, screens: [.slide, .course], help: .problems),
+        KeyBinding(keys: ["Enter"], action: .open, screens: [.course, .contents, .slide, .problems], help: .open, footer: .footerOpen),
+        KeyBinding(keys: ["Esc"], action: .back, screens: [.contents, .help, .diagram, .course, .quiz, .problems], help: .back, footer: .footerBack),
         KeyBinding(keys: ["c"], action: .toggleCorrection, screens: [.slide], help: .corrections),
         KeyBinding(keys: ["Space"], action: .playPause, screens: [.diagram], help: .playPause, footer: .footerPlayPause),
         KeyBinding(keys: ["."], action: .stepForward, screens: [.diagram], help: .nextHop, footer: .footerHop),

@@ -26,14 +26,25 @@ public enum Screens {
         case .help: help(state, &grid)
         case .diagram: diagram(state, &grid)
         case .quiz: quiz(state, &grid)
+        case .problems: problems(state, &grid)
         }
         return grid
     }
 
 
+    /// The title line; the lesson's error and warning count at its end when it has some.
     static func header(_ state: AppState, _ grid: inout Grid, _ text: String) {
         guard !state.presenter else { return }
-        let line = Text.truncate(" reseau · " + text, to: state.width)
+        var status = ""
+        if let ref = state.currentSlide, state.screen != .problems {
+            let file = state.lessons[ref.lesson].file
+            let mine = state.problems.filter { $0.file == file }
+            let errors = mine.filter { $0.severity == .error }.count
+            if !mine.isEmpty { status = state.words.ui(.problemCount(errors: errors, warnings: mine.count - errors)) + " " }
+        }
+        let room = max(0, state.width - CellWidth.of(status))
+        var line = Text.truncate(" reseau · " + text, to: room)
+        line += String(repeating: " ", count: max(0, room - CellWidth.of(line))) + status
         grid.put(line + String(repeating: " ", count: max(0, state.width - CellWidth.of(line))), x: 0, y: 0, style: Style(.title, bold: true, reverse: true))
     }
 
@@ -69,7 +80,10 @@ public enum Screens {
     public static func renderer(_ state: AppState) -> SlideRenderer {
         let margin = state.presenter ? 6 : 1
         var r = SlideRenderer(width: max(20, state.width - 2 * margin), ascii: state.ascii, language: state.language, showCorrections: state.showCorrections)
-        if let ref = state.currentSlide { r.lessonLanguage = Language(localeName: state.lessons[ref.lesson].frontmatter.lang) ?? .fr }
+        if let ref = state.currentSlide {
+            r.lessonLanguage = Language(localeName: state.lessons[ref.lesson].frontmatter.lang) ?? .fr
+            r.file = state.lessons[ref.lesson].file
+        }
         return r
     }
 
@@ -88,7 +102,8 @@ public enum Screens {
             return
         }
         let lesson = state.lessons[ref.lesson]
-        let path = ref.slide.sectionPath.joined(separator: " › ")
+        // Each thing once: the section path leaves out the title the lesson already shows.
+        let path = ref.slide.sectionPath.drop { $0 == lesson.title }.joined(separator: " › ")
         header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count)\(path.isEmpty ? "" : " · " + path)")
         let lines = slideLines(state)
         let top = state.presenter ? 1 : 2
@@ -132,6 +147,24 @@ public enum Screens {
             offset += lesson.slides.count
         }
         footer(state, &grid, hints: KeyMap.footer(for: .course, state.language, ascii: state.ascii, width: state.width))
+    }
+
+    /// `!`: the errors and warnings, each one line (file:line:col), Enter going to its slide.
+    static func problems(_ state: AppState, _ grid: inout Grid) {
+        header(state, &grid, state.words.ui(.problemsTitle))
+        guard !state.problems.isEmpty else {
+            grid.put(state.words.ui(.noProblem), x: 2, y: 2, style: Style(.ok))
+            footer(state, &grid, hints: KeyMap.footer(for: .problems, state.language, ascii: state.ascii, width: state.width))
+            return
+        }
+        let height = state.height - 3
+        let start = max(0, min(state.cursor - height / 2, state.problems.count - height))
+        for (row, i) in (start..<min(state.problems.count, start + height)).enumerated() {
+            let d = state.problems[i]
+            let style = i == state.cursor ? Style(.selected) : Style(d.severity == .error ? .error : .warning)
+            grid.put(Text.truncate(state.words.shortLine(d), to: state.width - 4), x: 2, y: 2 + row, style: style)
+        }
+        footer(state, &grid, hints: KeyMap.footer(for: .problems, state.language, ascii: state.ascii, width: state.width))
     }
 
     static func contents(_ state: AppState, _ grid: inout Grid) {

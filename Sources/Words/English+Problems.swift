@@ -50,6 +50,9 @@ extension English {
             return "text was double-encoded (UTF-8 read as \(page)): repaired"
                 + (dropped == 0 ? "" : "; \(plural(dropped, "unrecoverable sequence")) dropped on \(plural(lines, "line"))")
         case .charactersLost(let n): return "\(plural(n, "character")) lost in the double encoding, dropped"
+        case .encodingRepaired(let page, let dropped, let lines):
+            let shown = lines.prefix(3).map(String.init).joined(separator: ", ") + (lines.count > 3 ? ", … (\(lines.count))" : "")
+            return "text was double-encoded (UTF-8 read as \(page)): repaired" + (dropped == 0 ? "" : "; \(plural(dropped, "character")) lost, dropped, on \(lines.count == 1 ? "line" : "lines") \(shown)")
         case .controlCharacterRemoved(let code): return "control character \(code) removed"
         case .frontmatterUnclosed: return "frontmatter: no closing `---` line; the file is read as Markdown only"
         case .frontmatterNotMapping: return "frontmatter: expected a mapping of keys to values"

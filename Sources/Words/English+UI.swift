@@ -138,6 +138,14 @@ extension English {
         case .keyName(let k): return k
         case .unknownLesson(let name, let lessons): return "no lesson matches “\(name)”; the lessons are:\n" + lessons.map { "  " + $0 }.joined(separator: "\n")
         case .sceneOnKey: return "(the scene does not fit: a taller terminal shows it beside the question)"
+        case .blockNotRead: return "Not read"
+        case .problemCount(let errors, let warnings):
+            var parts: [String] = []
+            if errors > 0 { parts.append(count(errors, .error)) }
+            if warnings > 0 { parts.append(count(warnings, .warning)) }
+            return "⚠ " + parts.joined(separator: " · ") + " (!)"
+        case .problemsTitle: return "problems"
+        case .noProblem: return "No error, no warning."
         case .missingPathsExit: return "nothing to open"
         }
     }
@@ -178,6 +186,7 @@ extension English {
         case .quit: return "quit"
         case .nextQuestion: return "the next question (once the answer is shown)"
         case .footerNextQuestion: return "next question"
+        case .problems: return "the lesson's errors and warnings (Enter: go to the slide)"
         case .footerNext: return "next"
         case .footerPrevious: return "previous"
         case .footerContents: return "contents"

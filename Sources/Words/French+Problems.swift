@@ -71,6 +71,9 @@ extension French {
             return "texte doublement encodé (UTF-8 lu comme \(page)) : réparé"
                 + (dropped == 0 ? "" : " ; \(dropped) séquence\(dropped > 1 ? "s" : "") irrécupérable\(dropped > 1 ? "s" : "") supprimée\(dropped > 1 ? "s" : "") sur \(count(lines, .line))")
         case .charactersLost(let n): return "\(n) caractère\(n > 1 ? "s" : "") perdu\(n > 1 ? "s" : "") dans le double encodage, supprimé\(n > 1 ? "s" : "")"
+        case .encodingRepaired(let page, let dropped, let lines):
+            let shown = lines.prefix(3).map(String.init).joined(separator: ", ") + (lines.count > 3 ? ", … (\(lines.count))" : "")
+            return "texte doublement encodé (UTF-8 lu comme \(page)) : réparé" + (dropped == 0 ? "" : " ; \(dropped) caractère\(dropped > 1 ? "s" : "") perdu\(dropped > 1 ? "s" : ""), supprimé\(dropped > 1 ? "s" : ""), \(lines.count == 1 ? "ligne" : "lignes") \(shown)")
         case .controlCharacterRemoved(let code): return "caractère de contrôle \(code) supprimé"
         case .frontmatterUnclosed: return "en-tête (frontmatter) : pas de ligne `---` de fin ; le fichier est lu comme du Markdown seul"
         case .frontmatterNotMapping: return "en-tête (frontmatter) : il faut des clés et leurs valeurs"

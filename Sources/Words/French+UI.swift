@@ -150,6 +150,14 @@ extension French {
             }
         case .unknownLesson(let name, let lessons): return "aucune leçon ne correspond à « \(name) » ; les leçons sont :\n" + lessons.map { "  " + $0 }.joined(separator: "\n")
         case .sceneOnKey: return "(la scène ne tient pas : un terminal plus haut l'affiche avec la question)"
+        case .blockNotRead: return "Bloc illisible"
+        case .problemCount(let errors, let warnings):
+            var parts: [String] = []
+            if errors > 0 { parts.append(count(errors, .error)) }
+            if warnings > 0 { parts.append(count(warnings, .warning)) }
+            return "⚠ " + parts.joined(separator: " · ") + " (!)"
+        case .problemsTitle: return "problèmes"
+        case .noProblem: return "Aucune erreur, aucun avertissement."
         case .missingPathsExit: return "rien à ouvrir"
         }
     }
@@ -190,6 +198,7 @@ extension French {
         case .quit: return "quitter"
         case .nextQuestion: return "question suivante (une fois la réponse affichée)"
         case .footerNextQuestion: return "question suivante"
+        case .problems: return "les erreurs et avertissements de la leçon (Entrée : aller à la diapositive)"
         case .footerNext: return "suivante"
         case .footerPrevious: return "précédente"
         case .footerContents: return "sommaire"

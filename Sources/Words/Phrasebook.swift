@@ -48,6 +48,11 @@ extension Phrasebook {
     public func line(_ d: Diagnostic) -> String {
         "\(d.file):\(d.line):\(d.column): \(severity(d.severity)): \(problem(d.message))"
     }
+
+    /// The same with the file's name only, for the screens (the author knows the folder).
+    public func shortLine(_ d: Diagnostic) -> String {
+        "\(d.file.split(separator: "/").last.map(String.init) ?? d.file):\(d.line):\(d.column): \(severity(d.severity)): \(problem(d.message))"
+    }
 }
 
 /// The kinds of blocks `outline` names (a directive is named by its own name).

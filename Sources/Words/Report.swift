@@ -49,7 +49,7 @@ public enum Report {
     /// One `file:line:col: severity: message` line per diagnostic.
     public static func lintText(_ diagnostics: [Diagnostic], language: Language) -> [String] {
         let w = language.words
-        return diagnostics.map(w.line)
+        return diagnostics.groupedForReading().map(w.line)
     }
 
     /// The diagnostics as a JSON array of objects (file, line, column, severity, message):

@@ -78,6 +78,12 @@ public enum UIWord: Sendable, Equatable {
     case lintClean
     case missingPathsExit
     case notAPod(String)
+    /// The lesson's problems, counted (`2 erreurs · 1 avertissement`), and the key that lists them.
+    case problemCount(errors: Int, warnings: Int)
+    case problemsTitle
+    case noProblem
+    /// The title of the box a block that could not be read shows instead.
+    case blockNotRead
     /// The quiz screen has no room for the scene: a key shows it.
     case sceneOnKey
     /// No lesson matches the name; `lessons` lists them.
@@ -101,7 +107,7 @@ public enum KeyHelp: Sendable, Equatable {
     case nextSlide, previousSlide, lessonQuiz, pickAnswer, tickAnswer, submitAnswer, replayTrace
     case down, up, pageDown, pageUp, firstSlide, lastSlide, goToSlide, search, nextMatch, previousMatch
     case contents, open, back, corrections, playPause, nextHop, previousHop, faster, slower, nextFlow, restart
-    case presenter, reload, help, quit, nextQuestion
+    case presenter, reload, help, quit, nextQuestion, problems
     // Footer words (short)
     case footerNext, footerPrevious, footerContents, footerSearch, footerQuiz, footerHelp, footerQuit
     case footerChoose, footerOpen, footerBack, footerDiagram, footerPlayPause, footerHop, footerSpeed

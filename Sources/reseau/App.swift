@@ -57,6 +57,9 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     if let quiz { state.startQuiz(quiz.items); state.leavesAfterQuiz = true }
     if let notice = memory.store.notices.last { state.message = .progressNotice(notice) }
     terminal.present(Screens.render(state))
+    // The full check of the lessons after the first frame (the header counts its findings).
+    state.checkLessons(curriculum)
+    terminal.present(Screens.render(state))
     // For the end-to-end test of the crash path only: die the way a Swift trap does.
     if ProcessInfo.processInfo.environment["RESEAU_TEST_CRASH"] == "1" {
         usleep(300_000)
@@ -132,7 +135,8 @@ func runPlain(paths: [String], lang: Language?, ascii: Bool, width: Int) throws 
         let (lesson, slide) = slides[index]
         var renderer = SlideRenderer(width: width, ascii: ascii, language: language)
         renderer.lessonLanguage = Language(localeName: lesson.frontmatter.lang) ?? .fr
-        print(LessonRenderer.separator(slide, count: slides.count, width: width, ascii: ascii))
+        renderer.file = lesson.file
+        print(LessonRenderer.separator(slide, number: index + 1, count: slides.count, width: width, ascii: ascii))
         for line in renderer.render(slide) { print(line.text) }
         print(words.ui(.plainNavigation))
     }

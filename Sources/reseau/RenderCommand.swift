@@ -38,6 +38,7 @@ struct RenderCommand: ParsableCommand {
         let slides = curriculum.lessons.flatMap(\.slides)
         // Which lesson each slide comes from, for its language.
         let lessonOf = curriculum.lessons.flatMap { lesson in lesson.slides.map { _ in lesson.frontmatter.lang } }
+        let fileOf = curriculum.lessons.flatMap { lesson in lesson.slides.map { _ in lesson.file } }
         var renderer = SlideRenderer(width: width, ascii: ascii, language: language)
         if let slide {
             guard slides.indices.contains(slide - 1) else {
@@ -47,10 +48,14 @@ struct RenderCommand: ParsableCommand {
         }
         let chosen = slide.map { [slides[$0 - 1]] } ?? slides
         let languages = slide.map { [lessonOf[$0 - 1]] } ?? lessonOf
+        let files = slide.map { [fileOf[$0 - 1]] } ?? fileOf
+        // One numbering: a slide's place in the course given, as the total is the course's.
+        let numbers = slide.map { [$0] } ?? Array(1...max(1, slides.count))
         for (i, s) in chosen.enumerated() {
             renderer.lessonLanguage = Language(localeName: languages[i]) ?? .fr
+            renderer.file = files[i]
             if i > 0 { print("") }
-            print(LessonRenderer.separator(s, count: slides.count, width: width, ascii: ascii))
+            print(LessonRenderer.separator(s, number: numbers[i], count: slides.count, width: width, ascii: ascii))
             for line in LessonRenderer.lines(s, renderer: renderer, height: height) { print(line) }
         }
         if !errors.isEmpty && chosen.isEmpty { throw ExitCode(1) }

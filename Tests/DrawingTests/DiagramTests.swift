@@ -109,7 +109,7 @@ struct SeedSnapshots {
     static func render(width: Int, ascii: Bool) -> String {
         let renderer = SlideRenderer(width: width, ascii: ascii, language: .fr)
         return lesson.slides.map { slide in
-            ([LessonRenderer.separator(slide, count: lesson.slides.count, width: width, ascii: ascii)]
+            ([LessonRenderer.separator(slide, number: slide.number, count: lesson.slides.count, width: width, ascii: ascii)]
                 + LessonRenderer.lines(slide, renderer: renderer)).joined(separator: "\n")
         }.joined(separator: "\n\n") + "\n"
     }

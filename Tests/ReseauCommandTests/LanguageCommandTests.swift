@@ -83,3 +83,19 @@ import Testing
         #expect(bundled.status == 0, "\(bundled.out)")
     }
 }
+
+/// Issue "The course author's loop": lint reads well.
+@Suite struct LintReadsWellTests {
+    @Test func theSeedPagesFindingsComeBeforeOneEncodingLine() throws {
+        let seed = CommandTests.repository.deletingLastPathComponent().appendingPathComponent("shared/course/reseau.md").path
+        guard FileManager.default.fileExists(atPath: seed) else { return }
+        let run = try CommandTests.run(["lint", "--lang", "en", seed], environment: ["LANG": "C.UTF-8"])
+        let lines = run.out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(lines)")
+        #expect(lines.prefix(3).allSatisfy { $0.contains("flow step") }, "the diagrams' findings first")
+        #expect(lines.last?.hasSuffix("46 characters lost, dropped, on lines 12, 14, 15, … (46)") == true)
+        // Tools keep one record a line.
+        let json = try CommandTests.run(["lint", "--format", "json", seed], environment: ["LANG": "C.UTF-8"])
+        #expect(json.out.components(separatedBy: "\"line\" :").count - 1 == 50)
+    }
+}
