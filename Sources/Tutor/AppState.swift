@@ -168,7 +168,11 @@ public struct AppState: Sendable {
         case .search: prompt = .search("")
         case .searchNext: runSearch(from: current, forward: true, includeCurrent: false)
         case .searchPrevious: runSearch(from: current, forward: false, includeCurrent: false)
-        case .contents: screen = .contents; cursor = tocEntries.firstIndex { $0.slide - 1 + lessonOffset($0.lesson) >= current } ?? 0
+        case .contents:
+            screen = .contents
+            // On the entry of the current slide: the last one that starts at or before it.
+            let entries = tocEntries
+            cursor = entries.indices.last { entries[$0].slide - 1 + lessonOffset(entries[$0].lesson) <= current } ?? 0
         case .open: open()
         case .toggleCorrection: showCorrections.toggle()
         case .presenter:
@@ -337,8 +341,16 @@ public struct AppState: Sendable {
         public var slide: Int
     }
 
+    /// The table of contents grouped by lesson: each lesson's title (level 0), and under the
+    /// current lesson its sections (the heading that repeats the lesson's title left out).
     public var tocEntries: [ContentsEntry] {
-        lessons.enumerated().flatMap { i, lesson in lesson.toc.map { ContentsEntry(lesson: i, level: $0.level, title: $0.title, slide: $0.slide) } }
+        let open = currentSlide?.lesson ?? 0
+        return lessons.enumerated().flatMap { i, lesson -> [ContentsEntry] in
+            let head = ContentsEntry(lesson: i, level: 0, title: lesson.title, slide: 1)
+            guard i == open else { return [head] }
+            return [head] + lesson.toc.filter { !($0.level <= 1 && $0.title == lesson.title) }
+                .map { ContentsEntry(lesson: i, level: max(1, $0.level), title: $0.title, slide: $0.slide) }
+        }
     }
 
     func lessonOffset(_ lesson: Int) -> Int { lessons.prefix(lesson).reduce(0) { $0 + $1.slides.count } }

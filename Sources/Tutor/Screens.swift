@@ -174,10 +174,13 @@ public enum Screens {
         let start = max(0, min(state.cursor - height / 2, entries.count - height))
         for (row, i) in (start..<min(entries.count, start + height)).enumerated() {
             let e = entries[i]
-            let indent = String(repeating: "  ", count: max(0, e.level - 2))
-            let line = "\(indent)\(e.title)"
-            let number = "\(state.lessons.prefix(e.lesson).reduce(0) { $0 + $1.slides.count } + e.slide)"
-            grid.put(Text.truncate(line, to: state.width - 10), x: 2, y: 2 + row, style: i == state.cursor ? Style(.selected) : .plain)
+            // A lesson's title in bold at the margin, the open lesson's sections under it.
+            let indent = e.level == 0 ? "" : String(repeating: "  ", count: max(1, e.level - 1))
+            let marker = e.level == 0 ? (e.lesson == state.currentSlide?.lesson ? (state.ascii ? "v " : "▾ ") : (state.ascii ? "> " : "▸ ")) : "  "
+            let line = "\(marker)\(indent)\(e.title)"
+            let number = "\(state.lessonOffset(e.lesson) + e.slide)"
+            let style = i == state.cursor ? Style(.selected) : (e.level == 0 ? Style(.plain, bold: true) : .plain)
+            grid.put(Text.truncate(line, to: state.width - 10), x: 2, y: 2 + row, style: style)
             grid.put(number, x: state.width - 2 - number.count, y: 2 + row, style: Style(.muted))
         }
         footer(state, &grid, hints: KeyMap.footer(for: .contents, state.language, ascii: state.ascii, width: state.width))
