@@ -161,6 +161,13 @@ public enum SceneProblem: Sendable, Equatable {
     case ingressPathBackend(String)
     case ingressRoutesNothing(String)
     case flowUnknownSource(String)
+    // What misleads in a diagram.
+    /// Pods drawn on different Nodes share one /24: each Node has its own pod range.
+    case podsShareRange(range: String, nodes: [String])
+    /// An address drawn is the network or broadcast address of its range.
+    case networkAddress(address: String, range: String)
+    /// A Node drawn without its address while the lesson's other scenes draw theirs.
+    case nodeAddressInvented(node: String, given: String, lessonRange: String)
     // Finding a scene from the command line.
     case noSceneInLesson
     case severalScenes(path: String, scenes: [SceneListing])

@@ -20,6 +20,8 @@ public enum DiagramScene {
         public var entities: [String: Entity]
         /// What the drawing calls each Node the engine names by its id (`n1` → `Node 1`).
         public var nodeTitles: [String: String] = [:]
+        /// The Nodes drawn without an address (the engine gave them one), with their line.
+        public var undrawnNodes: [String: Int] = [:]
     }
 
     /// The scene a flowchart describes, or nil when it describes no cluster (no Pod and no
@@ -33,11 +35,13 @@ public enum DiagramScene {
         // Nodes: subgraphs titled `Node N` / `Nœud N`.
         var podNode: [String: String] = [:]
         var nodeTitles: [String: String] = [:]
+        var undrawnNodes: [String: Int] = [:]
         for subgraph in chart.subgraphs {
             let lines = subgraph.titleLines
             guard let first = lines.first, isNodeTitle(first) else { continue }
             let ip = lines.dropFirst().lazy.compactMap { IPv4Address($0.trimmedWords.first ?? "") }.first
             builder.nodes.append(.init(name: subgraph.id, ip: ip, origin: line + subgraph.line - 1))
+            if ip == nil { undrawnNodes[subgraph.id] = line + subgraph.line - 1 }
             entities[subgraph.id] = .node(subgraph.id)
             nodeTitles[subgraph.id] = first
             for member in allMembers(subgraph, chart) { podNode[member] = subgraph.id }
@@ -138,6 +142,32 @@ public enum DiagramScene {
                 }
             }
         }
+        // What would mislead a student: Pods of two Nodes in one /24 (each Node has its own
+        // range), an address that is its range's network or broadcast address.
+        var rangeOwner: [CIDR: String] = [:]
+        for pod in builder.pods {
+            guard let ip = pod.ip, let node = pod.nodeName else { continue }
+            let range = CIDR(network: ip, prefix: 24)
+            if let owner = rangeOwner[range], owner != node {
+                let title = { (n: String) in nodeTitles[n] ?? n }
+                diagnostics.append(Diagnostic(file: file, line: pod.origin ?? line, column: column, severity: .warning,
+                                              message: .scene(.podsShareRange(range: range.description, nodes: [title(owner), title(node)]))))
+                rangeOwner[range] = node   // said once per pair of Nodes
+            } else if rangeOwner[range] == nil {
+                rangeOwner[range] = node
+            }
+        }
+        let drawn: [(IPv4Address, Int?)] = builder.pods.compactMap { p in p.ip.map { ($0, p.origin) } }
+            + builder.nodes.compactMap { n in n.ip.map { ($0, n.origin) } }
+            + builder.services.compactMap { s in s.service.clusterIP.map { ($0, s.origin) } }
+        for (ip, origin) in drawn {
+            let range = CIDR(network: ip, prefix: 24)
+            if ip == range.network || ip.value == range.network.value | 0xFF {
+                diagnostics.append(Diagnostic(file: file, line: origin ?? line, column: column, severity: .warning,
+                                              message: .scene(.networkAddress(address: ip.description, range: range.description))))
+            }
+        }
+
         let serviceIPs = builder.services.compactMap(\.service.clusterIP)
         if let first = serviceIPs.first {
             let narrow = CIDR(network: first, prefix: 24)
@@ -151,7 +181,7 @@ public enum DiagramScene {
         }
         var scene = Scene(name: name, cluster: cluster, flows: [], diagnostics: diagnostics)
         scene.flows = flows(chart, entities: entities, cluster: cluster, at: at)
-        return Reading(scene: scene, entities: entities, nodeTitles: nodeTitles)
+        return Reading(scene: scene, entities: entities, nodeTitles: nodeTitles, undrawnNodes: undrawnNodes)
     }
 
     static func isNodeTitle(_ text: String) -> Bool {

@@ -44,11 +44,33 @@ extension Lesson {
     /// contradicts).
     public func lint() -> [Diagnostic] {
         var all = diagnostics + diagramDiagnostics
-        for scene in scenes() {
+        let scenes = scenes()
+        for scene in scenes {
             if let reading = scene.reading { all += scene.scene.diagnostics + FlowCheck.check(reading, file: file) }
             else { all += scene.scene.lint(file: file) }
         }
-        return all.sortedByPosition()
+        return (all + inventedNodeAddresses(scenes)).sortedByPosition()
+    }
+
+    /// A diagram's Node drawn without an address gets one from the engine (192.168.1.11…);
+    /// when the lesson's other scenes draw their Nodes in another range, the student sees
+    /// two networks where the author meant one.
+    func inventedNodeAddresses(_ scenes: [LessonScene]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for scene in scenes {
+            guard let undrawn = scene.reading?.undrawnNodes, !undrawn.isEmpty else { continue }
+            let others = scenes.filter { $0.number != scene.number }.flatMap { other in
+                other.scene.cluster.nodes.filter { other.reading?.undrawnNodes[$0.name] == nil }.map { CIDR(network: $0.ip, prefix: 24) }
+            }
+            guard let range = others.first else { continue }
+            for (name, line) in undrawn.sorted(by: { $0.value < $1.value }) {
+                guard let node = scene.scene.cluster.node(named: name), !range.contains(node.ip) else { continue }
+                out.append(Diagnostic(file: file, line: line, column: 1, severity: .warning,
+                                      message: .scene(.nodeAddressInvented(node: scene.reading?.nodeTitles[name] ?? name,
+                                                                           given: node.ip.description, lessonRange: range.description))))
+            }
+        }
+        return out
     }
 }
 

@@ -174,6 +174,11 @@ extension English {
         case .ingressPathBackend(let n): return "Ingress \(n): a path needs backend.service.name and a port number or name"
         case .ingressRoutesNothing(let n): return "Ingress \(n) has no rules and no defaultBackend: it routes nothing"
         case .flowUnknownSource(let n): return "flow: no Pod, Node or client named \(n)"
+        case .podsShareRange(let range, let nodes):
+            return "the Pods of \(nodes.joined(separator: " and ")) share \(range): each Node has a pod range of its own (spec.podCIDR), and the engine's routes and masquerading follow what is drawn"
+        case .networkAddress(let address, let range): return "\(address) is the network or broadcast address of \(range): no Pod, Node or Service has it"
+        case .nodeAddressInvented(let node, let given, let range):
+            return "\(French.namesItsKind(node) ? node : "Node " + node) has no address in the drawing: the engine gives it \(given), while the lesson's other scenes use \(range); draw its address"
         case .noSceneInLesson: return "no scene in this lesson (a `yaml scene` block or a cluster diagram)"
         case .severalScenes(let path, let scenes):
             let list = scenes.map { "#\($0.number) (line \($0.line)) \($0.name)" }.joined(separator: "; ")

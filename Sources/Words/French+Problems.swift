@@ -195,6 +195,11 @@ extension French {
         case .ingressPathBackend(let n): return "Ingress \(n) : un chemin doit avoir backend.service.name et un port (numéro ou nom)"
         case .ingressRoutesNothing(let n): return "Ingress \(n) n'a ni règle ni defaultBackend : il n'achemine rien"
         case .flowUnknownSource(let n): return "flux : aucun Pod, Node ou client ne s'appelle \(n)"
+        case .podsShareRange(let range, let nodes):
+            return "les Pods de \(nodes.joined(separator: " et ")) partagent \(range) : chaque Node a sa propre plage de Pods (spec.podCIDR), et les routes et la masquerade du moteur suivent le dessin"
+        case .networkAddress(let address, let range): return "\(address) est l'adresse de réseau ou de diffusion de \(range) : aucun Pod, Node ou Service ne la porte"
+        case .nodeAddressInvented(let node, let given, let range):
+            return "\(French.namesItsKind(node) ? "le " + node : "le Node " + node) n'a pas d'adresse dans le dessin : le moteur lui donne \(given), alors que les autres scènes de la leçon utilisent \(range) ; dessinez son adresse"
         case .noSceneInLesson: return "aucune scène dans cette leçon (un bloc `yaml scene` ou un diagramme de cluster)"
         case .severalScenes(let path, let scenes):
             let list = scenes.map { "#\($0.number) (ligne \($0.line)) \($0.name)" }.joined(separator: " ; ")
