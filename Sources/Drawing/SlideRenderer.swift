@@ -208,7 +208,7 @@ public struct SlideRenderer: Sendable {
 
     /// A block that could not be read: its diagnostics in a box where it would be, located
     /// in the lesson file, in the reader's language; never an invented drawing.
-    func problems(_ diagnostics: [Diagnostic], width: Int) -> [StyledLine] {
+    public func problems(_ diagnostics: [Diagnostic], width: Int) -> [StyledLine] {
         let words = language.words
         let body = diagnostics.flatMap { d in
             Text.wrap([Span(words.shortLine(d), Style(d.severity == .error ? .error : .warning))], width: width - 4)

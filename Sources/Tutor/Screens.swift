@@ -90,7 +90,14 @@ public enum Screens {
     /// The current slide's lines at the screen's width.
     public static func slideLines(_ state: AppState) -> [StyledLine] {
         guard let ref = state.currentSlide else { return [] }
-        return renderer(state).render(ref.slide)
+        let r = renderer(state)
+        // A frontmatter that could not be read says so at the top of the lesson's first slide.
+        let lesson = state.lessons[ref.lesson]
+        let frontmatter = lesson.diagnostics.filter { $0.severity == .error && $0.message.isAboutFrontmatter }
+        if ref.slide.number == 1, !frontmatter.isEmpty {
+            return r.problems(frontmatter, width: r.width) + [[]] + r.render(ref.slide)
+        }
+        return r.render(ref.slide)
     }
 
     /// Rows for the slide's text: below the header, above the "more below" line and the footer.

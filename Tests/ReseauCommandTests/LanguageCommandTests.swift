@@ -103,3 +103,13 @@ import Testing
         #expect(json.out.components(separatedBy: "lost in the double encoding").count - 1 == 46, "one record per line lost")
     }
 }
+
+@Suite struct RenderNumberingTests {
+    /// One numbering: a slide's number in `render` is its place in the course, as the total is.
+    @Test func renderNumbersSlidesAcrossTheCourse() throws {
+        for n in [1, 6, 61] {
+            let run = try CommandTests.run(["render", "Lessons", "--slide", "\(n)", "--width", "60"], environment: ["LANG": "C.UTF-8"])
+            #expect(run.out.hasPrefix("── \(n)/61 · "), "\(run.out.prefix(60))")
+        }
+    }
+}

@@ -17,6 +17,7 @@ import Words
         let first = TutorFixtures.screen(state)
         try TutorFixtures.snapshot(first, "broken-scene")
         #expect(first.contains { $0.contains("Bloc illisible") })
+        #expect(first.contains { $0.contains("broken-blocks.md:2:8: erreur: en-tête (frontmatter) : YAML") }, "the frontmatter at the top")
         #expect(first.contains { $0.contains("broken-blocks.md:10:11: erreur: scène : YAML") })
         #expect(!first.contains { $0.contains("node-1") }, "no invented cluster")
         #expect(first[0].contains("⚠ 3 erreurs (!)"), "the frontmatter, the scene and the quiz: \(first[0])")
