@@ -65,6 +65,9 @@ public final class ProgressStore: @unchecked Sendable {
         case cannotMoveAside(String, why: String)
         case cannotWrite(String, why: String)
         case cannotSave(String, why: String)
+        /// The file exists but cannot be read (permission, a folder in its place…): nothing
+        /// is saved over it.
+        case cannotRead(String, why: String)
     }
 
     /// The current progress (a shared lock keeps a writer's rename from racing the read).
@@ -113,8 +116,34 @@ public final class ProgressStore: @unchecked Sendable {
         for name in names where name.hasPrefix("progress.json.tmp-") { unlink(directory + "/" + name) }
     }
 
+    /// The file's bytes; nil only when there is no file. Any other failure is an error: a file
+    /// that exists and cannot be read must never be taken for "no progress" and replaced.
+    private func readBytes() throws -> Data? {
+        // Non-blocking: a FIFO in the file's place must not hang the program.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw StoreError.cannotRead(path, why: String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            let kind = (info.st_mode & S_IFMT) == S_IFDIR ? String(cString: strerror(EISDIR)) : "not a regular file"
+            throw StoreError.cannotRead(path, why: kind)
+        }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; throw StoreError.cannotRead(path, why: String(cString: strerror(errno))) }
+            if n == 0 { break }
+            data.append(contentsOf: buffer[0..<n])
+        }
+        return data
+    }
+
     private func readCurrent(mayMoveAside: Bool) throws -> StudyProgress {
-        guard let data = FileManager.default.contents(atPath: path) else { return StudyProgress() }
+        guard let data = try readBytes() else { return StudyProgress() }
         if data.isEmpty { return StudyProgress() }
         do {
             return try JSONDecoder().decode(StudyProgress.self, from: data)

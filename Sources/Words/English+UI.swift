@@ -81,6 +81,7 @@ extension English {
             case .cannotMoveAside(let path, let why): return "\(path): damaged and cannot be moved aside: \(why)"
             case .cannotWrite(let path, let why): return "\(path): cannot write (\(why))"
             case .cannotSave(let path, let why): return "\(path): cannot save: \(why)"
+            case .cannotRead(let path, let why): return "\(path): cannot read it (\(why)); nothing is saved over it"
             }
         case .quizScore(let score, let of, let streak): return "score \(score)/\(of) · streak \(streak)"
         case .quizSummaryTitle: return "Quiz · summary"

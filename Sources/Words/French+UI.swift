@@ -83,6 +83,7 @@ extension French {
             case .cannotMoveAside(let path, let why): return "\(path) : illisible et impossible à mettre de côté : \(why)"
             case .cannotWrite(let path, let why): return "\(path) : impossible d'écrire (\(why))"
             case .cannotSave(let path, let why): return "\(path) : impossible d'enregistrer : \(why)"
+            case .cannotRead(let path, let why): return "\(path) : illisible (\(why)) ; rien n'est enregistré par-dessus"
             }
         case .quizScore(let score, let of, let streak): return "score \(score)/\(of) · série \(streak)"
         case .quizSummaryTitle: return "Quiz · bilan"

@@ -20,7 +20,7 @@ struct MemoryContext {
     /// The saved progress; nothing (and a message kept in `store.notices`) when it cannot be read.
     func load() -> StudyProgress {
         do { return try store.load() } catch {
-            printError("reseau: \(error)")
+            printError("reseau: " + commandLanguage.words.failure(error))
             return StudyProgress()
         }
     }
