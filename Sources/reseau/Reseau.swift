@@ -1,7 +1,8 @@
 import Words
 import ArgumentParser
 import Course
-import Foundation
+@preconcurrency import Foundation
+@preconcurrency import Glibc
 
 /// The command line. Bad usage exits 2 (as `lint` promises), not ArgumentParser's 64.
 @main
@@ -10,7 +11,10 @@ enum Main {
         do {
             var command = try Reseau.parseAsRoot()
             try command.run()
+            // What could not be written (a full disk, a closed pipe) is a failure, not success.
+            if fflush(stdout) != 0 || ferror(stdout) != 0 { exit(1) }
         } catch {
+            fflush(stdout)
             let code = Reseau.exitCode(for: error)
             if code == .validationFailure {
                 printError(Reseau.fullMessage(for: error))

@@ -1,6 +1,7 @@
 import Facts
 import Words
 import Foundation
+import Glibc
 
 // Everything this program prints goes through these two functions: `print` here shadows
 // Swift's for the whole module. Lessons, scene files and Mermaid files are other people's
@@ -12,8 +13,17 @@ func print(_ items: Any..., separator: String = " ", terminator: String = "\n") 
     Swift.print(terminalSafe(text), terminator: terminator)
 }
 
+/// A line on standard error. A failing standard error (closed, a full disk, a terminal gone)
+/// loses the line and nothing else: `FileHandle.write` would trap the program (SIGILL).
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((terminalSafe(line) + "\n").utf8))
+    var bytes = Array((terminalSafe(line) + "\n").utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes.withUnsafeMutableBytes { Glibc.write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return }
+        offset += n
+    }
 }
 
 /// `text` with C0 controls other than newline and tab, DEL and C1 controls escaped.

@@ -113,3 +113,25 @@ import Testing
         }
     }
 }
+
+/// Issue "Never … leave the terminal broken" (the audit): output that cannot be written.
+@Suite struct FailingOutputTests {
+    func shell(_ script: String) throws -> CommandTests.Run {
+        let child = try Child("/bin/sh", ["-c", script], environment: CommandTests.environment(["LANG": "C.UTF-8", "RESEAU": CommandTests.executable.path]),
+                              directory: CommandTests.repository.path, input: .none)
+        defer { child.clean() }
+        let exit = child.wait()
+        return CommandTests.Run(status: exit.status, out: child.out, err: child.err)
+    }
+
+    @Test(arguments: ["2>/dev/full", "2>&-"])
+    func aFailingStandardErrorNeverTraps(_ redirection: String) throws {
+        let run = try shell("\"$RESEAU\" outline /nope \(redirection); echo \"status $?\"")
+        #expect(run.out.contains("status 1"), "exit 1 (not 132, a trap): \(run.out)")
+    }
+
+    @Test func outputLostToAFullDiskFails() throws {
+        let run = try shell("\"$RESEAU\" outline Lessons/ >/dev/full; echo \"status $?\" >&2")
+        #expect(run.err.contains("status 1"), "\(run.err)")
+    }
+}
