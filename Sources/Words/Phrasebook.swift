@@ -73,3 +73,12 @@ extension Phrasebook {
         return "\(error)"
     }
 }
+
+/// An author's text quoted in a message: at most 80 characters, so that a 10 MB line never
+/// becomes a 10 MB message.
+enum Quote {
+    static func short(_ text: String) -> String {
+        guard text.unicodeScalars.count > 80 else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(79))) + "…"
+    }
+}

@@ -130,6 +130,14 @@ import Testing
         #expect(run.out.contains("status 1"), "exit 1 (not 132, a trap): \(run.out)")
     }
 
+    @Test func aHugeFirstLineIsQuotedShort() throws {
+        let run = try CommandTests.run(["mermaid", "-", "--lang", "en"], input: String(repeating: "x", count: 1_000_000) + "\n",
+                                       environment: ["LANG": "C.UTF-8"])
+        #expect(run.status == 1)
+        #expect(run.err.utf8.count < 300, "\(run.err.utf8.count) bytes of error for a 1 MB line")
+        #expect(run.err.contains("unknown diagram kind `xxxx") && run.err.contains("…`"))
+    }
+
     @Test func outputLostToAFullDiskFails() throws {
         let run = try shell("\"$RESEAU\" outline Lessons/ >/dev/full; echo \"status $?\" >&2")
         #expect(run.err.contains("status 1"), "\(run.err)")
