@@ -147,6 +147,7 @@ extension English {
             return "⚠ " + parts.joined(separator: " · ") + " (!)"
         case .problemsTitle: return "problems"
         case .noProblem: return "No error, no warning."
+        case .needsTerminal: return "it needs a terminal (its input and output); reseau render prints the slides, reseau --plain reads them line by line"
         case .missingPathsExit: return "nothing to open"
         }
     }

@@ -159,6 +159,7 @@ extension French {
             return "⚠ " + parts.joined(separator: " · ") + " (!)"
         case .problemsTitle: return "problèmes"
         case .noProblem: return "Aucune erreur, aucun avertissement."
+        case .needsTerminal: return "il faut un terminal (en entrée et en sortie) ; reseau render écrit les diapositives, reseau --plain les lit ligne à ligne"
         case .missingPathsExit: return "rien à ouvrir"
         }
     }

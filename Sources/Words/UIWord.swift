@@ -78,6 +78,8 @@ public enum UIWord: Sendable, Equatable {
     case lintClean
     case missingPathsExit
     case notAPod(String)
+    /// `present` without a terminal.
+    case needsTerminal
     /// The lesson's problems, counted (`2 erreurs · 1 avertissement`), and the key that lists them.
     case problemCount(errors: Int, warnings: Int)
     case problemsTitle

@@ -72,6 +72,12 @@ struct Present: ParsableCommand {
 
     func run() throws {
         let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
+        // A presentation needs a terminal to draw on and a keyboard: with a pipe or a file
+        // instead it would wait forever for keys that never come.
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            printError("reseau present: " + uiLanguage(lang, lessons: Curriculum.load(paths: paths).lessons).words.ui(.needsTerminal))
+            throw ExitCode(1)
+        }
         try runTerminal(paths: paths, lang: lang, ascii: ascii, presenter: true, theme: .projector)
     }
 }

@@ -138,6 +138,13 @@ import Testing
         #expect(run.err.contains("unknown diagram kind `xxxx") && run.err.contains("…`"))
     }
 
+    /// It waited forever for keys from /dev/null, burning a core.
+    @Test func presentWithoutATerminalSaysSoAndLeaves() throws {
+        let run = try shell("\"$RESEAU\" present --lang en Lessons/04-clusterip.md < /dev/null > /dev/null; echo \"status $?\" >&2")
+        #expect(run.err.contains("reseau present: it needs a terminal"), "\(run.err)")
+        #expect(run.err.contains("status 1"))
+    }
+
     @Test func outputLostToAFullDiskFails() throws {
         let run = try shell("\"$RESEAU\" outline Lessons/ >/dev/full; echo \"status $?\" >&2")
         #expect(run.err.contains("status 1"), "\(run.err)")
