@@ -9,6 +9,11 @@
 #include <string.h>
 #include <curses.h>
 
+/* ncurses' termcap lookup, declared here rather than by <term.h>, whose macros (`lines`,
+   `columns`…) would shadow Swift names: 1 when the terminal has a description. */
+extern int tgetent(char *, const char *);
+static inline int reseau_terminal_known(const char *name) { return tgetent(NULL, name); }
+
 /* Macros Swift cannot see, as functions. */
 static inline int reseau_lines(void) { return LINES; }
 static inline int reseau_cols(void) { return COLS; }

@@ -27,6 +27,15 @@ public final class Terminal {
     private var theme: Theme
     private var running = true
 
+    /// Whether the terminal can be drawn on: `TERM` names a terminal that has a description
+    /// (ncurses' `tgetent`), and is not `dumb`. Otherwise the program speaks line by line.
+    public static func canDraw() -> Bool {
+        guard let term = getenv("TERM"), term.pointee != 0 else { return false }
+        let name = String(cString: term)
+        guard name != "dumb" else { return false }
+        return reseau_terminal_known(name) == 1
+    }
+
     public init(theme: Theme) {
         setlocale(LC_ALL, "")
         unicode = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"

@@ -148,6 +148,7 @@ extension English {
         case .problemsTitle: return "problems"
         case .noProblem: return "No error, no warning."
         case .needsTerminal: return "it needs a terminal (its input and output); reseau render prints the slides, reseau --plain reads them line by line"
+        case .noTerminalDescription: return "TERM names no terminal this system describes (or a dumb one): line by line instead (reseau --plain)"
         case .missingPathsExit: return "nothing to open"
         }
     }

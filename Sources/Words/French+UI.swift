@@ -160,6 +160,7 @@ extension French {
         case .problemsTitle: return "problèmes"
         case .noProblem: return "Aucune erreur, aucun avertissement."
         case .needsTerminal: return "il faut un terminal (en entrée et en sortie) ; reseau render écrit les diapositives, reseau --plain les lit ligne à ligne"
+        case .noTerminalDescription: return "TERM ne désigne aucun terminal décrit sur ce système (ou un terminal « dumb ») : mode ligne à la place (reseau --plain)"
         case .missingPathsExit: return "rien à ouvrir"
         }
     }

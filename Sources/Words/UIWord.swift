@@ -80,6 +80,8 @@ public enum UIWord: Sendable, Equatable {
     case notAPod(String)
     /// `present` without a terminal.
     case needsTerminal
+    /// TERM names no terminal ncurses knows (or is dumb): the line mode instead.
+    case noTerminalDescription
     /// The lesson's problems, counted (`2 erreurs · 1 avertissement`), and the key that lists them.
     case problemCount(errors: Int, warnings: Int)
     case problemsTitle

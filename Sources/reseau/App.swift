@@ -47,6 +47,17 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
         printError("reseau: " + words.ui(.nothingToShow(paths.joined(separator: " "))))
         throw ExitCode(1)
     }
+    // TERM unset, unknown or dumb: ncurses cannot draw (it would stop with "Error opening
+    // terminal"); the line mode can.
+    guard Terminal.canDraw() else {
+        printError("reseau: " + words.ui(.noTerminalDescription))
+        if let quiz {
+            runPlainQuiz(quiz.items, lessons: curriculum.lessons, language: language, memory: quiz.memory)
+        } else {
+            try runPlain(paths: paths, lang: language, ascii: ascii, width: 80)
+        }
+        return
+    }
     let terminal = Terminal(theme: Theme(presenter ? .projector : theme))
     terminal.watch = FileWatch(paths: paths)
     var state = AppState(curriculum: curriculum, paths: paths, width: terminal.width, height: terminal.height,

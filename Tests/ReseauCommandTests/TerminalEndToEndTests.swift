@@ -96,6 +96,19 @@ struct TerminalEndToEndTests {
         try english.waitForExit()
     }
 
+    /// TERM empty or dumb: no ncurses error, the line mode with a note (the audit's finding).
+    @Test(arguments: ["TERM=", "TERM=dumb"]) func anUnknownTerminalGetsTheLineMode(_ term: String) throws {
+        let tmux = try TmuxSession(lesson: CommandTests.repository.appendingPathComponent("Lessons/04-clusterip.md").path,
+                                   environment: term, width: 80, height: 24)
+        defer { tmux.close() }
+        try tmux.waitFor("TERM names no terminal")
+        try tmux.waitFor("── 1/5 · ")
+        tmux.keys("q", "Enter")
+        try tmux.waitForExit()
+        #expect(try tmux.exitCode() == 0)
+        #expect(!(try tmux.capture()).contains("Error opening terminal"))
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let tmux = try TmuxSession(lesson: Self.lesson)
         defer { tmux.close() }
