@@ -1,9 +1,18 @@
 /// The one rule for characters that must never reach a terminal as text: C0 controls but
-/// tab and line feed (which layout uses), DEL, and C1 controls (U+0080–U+009F, which a
-/// terminal may read as commands). Every reader and writer of the program asks here.
+/// tab and line feed (which layout uses), DEL, C1 controls (U+0080–U+009F, which a terminal
+/// may read as commands), and the invisible characters that reorder or hide text (bidi
+/// controls, zero-width spaces). Every reader and writer of the program asks here.
 public enum ControlCharacters {
     public static func isControl(_ value: UInt32) -> Bool {
-        (value < 0x20 && value != 0x09 && value != 0x0A) || (0x7F...0x9F).contains(value)
+        (value < 0x20 && value != 0x09 && value != 0x0A) || (0x7F...0x9F).contains(value) || isInvisible(value)
+    }
+
+    /// Characters that change what the reader sees without being seen: the bidirectional
+    /// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069, the "Trojan Source"
+    /// ones), and the zero-width space, word joiner and byte-order mark (U+200B, U+2060,
+    /// U+FEFF). The zero-width joiner stays: emoji sequences are made with it.
+    public static func isInvisible(_ value: UInt32) -> Bool {
+        (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200B || value == 0x2060 || value == 0xFEFF
     }
 
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool { isControl(scalar.value) }
@@ -12,11 +21,16 @@ public enum ControlCharacters {
     /// or a C1 character (`C2 80`–`C2 9F`; `C2 A0`–`C2 BF` are `«`, `»`, the no-break
     /// space… which French text is full of, and are not controls).
     @inlinable public static func mightHold(_ bytes: some Sequence<UInt8>) -> Bool {
-        var afterC2 = false
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in bytes {
             if (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F { return true }
-            if afterC2 && byte < 0xA0 { return true }
-            afterC2 = byte == 0xC2
+            if previous == 0xC2 && byte < 0xA0 { return true }
+            // The invisible ones: E2 80 8B, E2 80 AA–AE, E2 81 A0, E2 81 A6–A9, EF BB BF.
+            if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0x8B || (0xAA...0xAE).contains(byte)) { return true }
+            if beforePrevious == 0xE2 && previous == 0x81 && (byte == 0xA0 || (0xA6...0xA9).contains(byte)) { return true }
+            if beforePrevious == 0xEF && previous == 0xBB && byte == 0xBF { return true }
+            beforePrevious = previous
+            previous = byte
         }
         return false
     }

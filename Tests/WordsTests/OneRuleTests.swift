@@ -24,3 +24,22 @@ import Testing
         #expect(HTMLEntities.decode("AT&T; & co") == "AT&T; & co", "an unknown name stays as written")
     }
 }
+
+/// The audit: bidi controls and zero-width characters from a lesson never reach the terminal.
+@Suite struct InvisibleCharacterTests {
+    @Test func bidiOverridesAndZeroWidthSpacesAreDroppedJoinersKept() {
+        let trojan = "admin\u{202E}\u{2066}txt.exe\u{2069}\u{202C} a\u{200B}b\u{2060}c\u{FEFF}"
+        #expect(ControlCharacters.mightHold(trojan.utf8))
+        #expect(ControlCharacters.removed(from: trojan) == "admintxt.exe abc")
+        #expect(Span(trojan).text == "admintxt.exe abc")
+        let emoji = "👩\u{200D}💻 café « ok »"
+        #expect(!ControlCharacters.mightHold(emoji.utf8), "a zero-width joiner and Latin-1 letters are not controls")
+        #expect(ControlCharacters.removed(from: emoji) == emoji)
+    }
+
+    @Test func theLoaderSaysWhereItRemovedThem() {
+        let lesson = Lesson.parse(bytes: Array("---\ntitle: t\n---\n\n# Titre \u{202E}caché\n".utf8), file: "l.md")
+        #expect(lesson.diagnostics.contains { $0.line == 5 && $0.column == 9 && $0.message == .loader(.controlCharacterRemoved("U+202E")) })
+        #expect(lesson.slides.first?.firstHeading?.title == "Titre caché")
+    }
+}
