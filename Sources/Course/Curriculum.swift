@@ -30,6 +30,14 @@ public struct Curriculum: Sendable {
                 continue
             }
             if isDirectory.boolValue {
+                // A folder that cannot be listed is an error, not an empty course (lint would pass
+                // with nothing checked).
+                guard let listing = opendir(path) else {
+                    diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: .error,
+                                                  message: .loader(.cannotReadBecause(String(cString: strerror(errno))))))
+                    continue
+                }
+                closedir(listing)
                 let files = lessonFiles(in: path)
                 if files.isEmpty {
                     diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: .warning,
@@ -44,7 +52,10 @@ public struct Curriculum: Sendable {
     }
 
     static func lessonFiles(in folder: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        // A symlinked folder is followed (the walker does not enter a link it starts at); the
+        // files keep the path the user gave.
+        let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        guard let walker = FileManager.default.enumerator(atPath: real) else { return [] }
         var files: [String] = []
         while let relative = walker.nextObject() as? String {
             let ext = (relative as NSString).pathExtension.lowercased()

@@ -81,13 +81,14 @@ extension Lesson {
     /// Reads the lesson at `path`. A file that cannot be read gives an empty lesson whose
     /// diagnostic says why.
     public static func load(path: String) -> Lesson {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        switch InputFile.read(path) {
+        case .success(let bytes):
+            return parse(bytes: bytes, file: path)
+        case .failure(let failure):
             return Lesson(file: path, frontmatter: Frontmatter(), slides: [], toc: [],
-                          diagnostics: [Diagnostic(file: path, line: 1, column: 1, severity: .error,
-                                                   message: .loader(.cannotRead))],
+                          diagnostics: [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: .loader(failure.problem))],
                           encodingRepair: nil)
         }
-        return parse(bytes: [UInt8](data), file: path)
     }
 }
 

@@ -41,6 +41,11 @@ public enum LoaderProblem: Sendable, Equatable {
     case noSuchPath
     case noLessonInFolder
     case cannotRead
+    /// The system's own words for why (`Permission denied`, `Is a directory`).
+    case cannotReadBecause(String)
+    /// A FIFO or a device in a lesson's place: reading it would block or never end.
+    case notAFile(FileKind)
+    case tooLarge(bytes: Int, limit: Int)
     case binaryFile(nulAt: Int)
     case notUTF8
     case invalidUTF8(sequences: Int)
@@ -63,6 +68,7 @@ public enum LoaderProblem: Sendable, Equatable {
     case diagramKindNotDrawn(String)
 
     public enum ValueKind: Sendable, Equatable { case text, list, number, languageCode }
+    public enum FileKind: Sendable, Equatable { case fifo, device, other }
 }
 
 public enum QuizProblem: Sendable, Equatable {

@@ -31,10 +31,13 @@ public enum SceneLocator {
             let scene = scenes[n - 1].scene
             return (scene, scene.diagnostics)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return (nil, [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: .loader(.cannotRead))])
+        let bytes: [UInt8]
+        switch InputFile.read(path) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            return (nil, [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: .loader(failure.problem))])
         }
-        let decoded = SourceDecoder.decode([UInt8](data), file: path)
+        let decoded = SourceDecoder.decode(bytes, file: path)
         guard let text = decoded.text else { return (nil, decoded.diagnostics) }
         let scene = ManifestScene.load(text, file: path, line: 1, column: 1, name: (path as NSString).lastPathComponent)
         return (scene, decoded.diagnostics + scene.diagnostics)

@@ -43,6 +43,14 @@ extension English {
         case .noSuchPath: return "no such file or folder"
         case .noLessonInFolder: return "no Markdown lesson in this folder"
         case .cannotRead: return "cannot read the file"
+        case .cannotReadBecause(let why): return "cannot read the file: \(why)"
+        case .notAFile(let kind):
+            switch kind {
+            case .fifo: return "a FIFO, not a file: not read (it would wait for a writer)"
+            case .device: return "a device, not a file: not read"
+            case .other: return "not a regular file: not read"
+            }
+        case .tooLarge(let bytes, let limit): return "\(grouped(bytes)) bytes, more than the \(grouped(limit)) a lesson may hold: not read"
         case .binaryFile(let offset): return "binary file (NUL byte at offset \(offset)), not a lesson: skipped"
         case .notUTF8: return "file is not UTF-8: read as Windows-1252"
         case .invalidUTF8(let n): return "invalid UTF-8: \(plural(n, "byte sequence")) dropped"

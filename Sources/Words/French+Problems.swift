@@ -64,6 +64,14 @@ extension French {
         case .noSuchPath: return "aucun fichier ni dossier de ce nom"
         case .noLessonInFolder: return "aucune leçon Markdown dans ce dossier"
         case .cannotRead: return "impossible de lire le fichier"
+        case .cannotReadBecause(let why): return "impossible de lire le fichier : \(why)"
+        case .notAFile(let kind):
+            switch kind {
+            case .fifo: return "un tube nommé (FIFO), pas un fichier : non lu (il attendrait un écrivain)"
+            case .device: return "un périphérique, pas un fichier : non lu"
+            case .other: return "pas un fichier ordinaire : non lu"
+            }
+        case .tooLarge(let bytes, let limit): return "\(grouped(bytes)) octets, plus que les \(grouped(limit)) qu'une leçon peut contenir : non lue"
         case .binaryFile(let offset): return "fichier binaire (octet NUL à la position \(offset)), pas une leçon : ignoré"
         case .notUTF8: return "le fichier n'est pas en UTF-8 : lu comme du Windows-1252"
         case .invalidUTF8(let n): return "UTF-8 invalide : \(n) séquence\(n > 1 ? "s" : "") d'octets supprimée\(n > 1 ? "s" : "")"

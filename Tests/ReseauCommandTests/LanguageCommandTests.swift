@@ -150,3 +150,43 @@ import Testing
         #expect(run.err.contains("status 1"), "\(run.err)")
     }
 }
+
+/// The audit's findings on inputs: why a file cannot be read, the size cap, linked folders.
+@Suite struct InputFileTests {
+    func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reseau-inputs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func aFIFOIsRefusedAtOnceSayingWhy() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("lesson.md").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let run = try CommandTests.run(["lint", "--lang", "en", fifo], environment: ["LANG": "C.UTF-8"])
+        #expect(run.status == 1)
+        #expect(run.out == "\(fifo):1:1: error: a FIFO, not a file: not read (it would wait for a writer)\n")
+    }
+
+    @Test func aLessonOverEightMebibytesIsRefused() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let big = dir.appendingPathComponent("big.md").path
+        try String(repeating: "a", count: 9_000_000).write(toFile: big, atomically: true, encoding: .utf8)
+        let run = try CommandTests.run(["lint", "--lang", "en", big], environment: ["LANG": "C.UTF-8"])
+        #expect(run.status == 1)
+        #expect(run.out.contains("9,000,000 bytes, more than the 8,388,608 a lesson may hold: not read"))
+    }
+
+    @Test func aSymlinkedFolderIsFollowed() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let link = dir.appendingPathComponent("cours").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: CommandTests.repository.appendingPathComponent("Lessons").path)
+        let run = try CommandTests.run(["outline", "--lang", "fr", link], environment: ["LANG": "C.UTF-8"])
+        #expect(run.status == 0)
+        #expect(run.out.hasPrefix("Les trois réseaux d'un cluster — \(link)/01-trois-reseaux.md — 5 diapositives"))
+        #expect(!run.err.contains("aucune leçon"))
+    }
+}
