@@ -4,11 +4,66 @@ import Glibc
 #endif
 
 /// Everything reseau remembers of the student: one memory state per question id.
+///
+/// What this version does not know is kept as read and written back: other top-level keys,
+/// a card's other fields, and a card that cannot be read (set aside, reported, untouched).
 public struct StudyProgress: Sendable, Equatable, Codable {
-    public var version = 1
+    /// The format this version writes; a file of a newer one is read but never written over.
+    public static let currentVersion = 1
+    public var version = StudyProgress.currentVersion
     public var cards: [String: MemoryState] = [:]
+    /// Top-level keys of a newer version, kept.
+    public var otherFields: [String: JSONValue] = [:]
+    /// Per card, the fields this version does not know, kept.
+    public var otherCardFields: [String: [String: JSONValue]] = [:]
+    /// Cards that could not be read (a wrong type): kept as they were, not used.
+    public var setAside: [String: JSONValue] = [:]
 
     public init(cards: [String: MemoryState] = [:]) { self.cards = cards }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    static let cardFields: Set<String> = ["stability", "difficulty", "lastReview", "due", "reps", "lapses", "lesson", "introduced"]
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        version = try container.decodeIfPresent(Int.self, forKey: Key("version")) ?? 1
+        for key in container.allKeys where key.stringValue != "version" && key.stringValue != "cards" {
+            otherFields[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
+        }
+        let raw = try container.decodeIfPresent([String: JSONValue].self, forKey: Key("cards")) ?? [:]
+        for (id, value) in raw {
+            // One card of the wrong shape is set aside alone; the others are read.
+            guard case .object(let fields) = value,
+                  let card = try? JSONDecoder().decode(MemoryState.self, from: JSONEncoder().encode(value)) else {
+                setAside[id] = value
+                continue
+            }
+            cards[id] = card
+            let other = fields.filter { !Self.cardFields.contains($0.key) }
+            if !other.isEmpty { otherCardFields[id] = other }
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(version, forKey: Key("version"))
+        for (key, value) in otherFields { try container.encode(value, forKey: Key(key)) }
+        var all: [String: JSONValue] = setAside
+        for (id, card) in cards {
+            var fields: [String: JSONValue] = [:]
+            if case .object(let known)? = try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(card)) { fields = known }
+            for (k, v) in otherCardFields[id] ?? [:] where fields[k] == nil { fields[k] = v }
+            all[id] = .object(fields)
+        }
+        try container.encode(all, forKey: Key("cards"))
+    }
 }
 
 /// An answer to record: the question's id, its lesson, right or wrong.
@@ -46,6 +101,8 @@ public final class ProgressStore: @unchecked Sendable {
         case damaged(path: String, reason: String)
         /// Unreadable; renamed `aside`, progress starts afresh.
         case damagedKeptAside(path: String, reason: String, aside: String)
+        /// Cards of the wrong shape: kept in the file as they are, not used.
+        case cardsSetAside(path: String, ids: [String])
     }
 
     public init(directory: String) { self.directory = directory }
@@ -68,6 +125,8 @@ public final class ProgressStore: @unchecked Sendable {
         /// The file exists but cannot be read (permission, a folder in its place…): nothing
         /// is saved over it.
         case cannotRead(String, why: String)
+        /// The file was written by a newer reseau (its `version`): read, never written over.
+        case newerVersion(String, version: Int)
     }
 
     /// The current progress (a shared lock keeps a writer's rename from racing the read).
@@ -81,6 +140,9 @@ public final class ProgressStore: @unchecked Sendable {
         try withLock(exclusive: true) {
             removeStaleTemporaryFiles()
             var progress = try readCurrent(mayMoveAside: true)
+            guard progress.version <= StudyProgress.currentVersion else {
+                throw StoreError.newerVersion(path, version: progress.version)
+            }
             try change(&progress)
             try write(progress)
             return progress
@@ -99,7 +161,9 @@ public final class ProgressStore: @unchecked Sendable {
 
     private func withLock<T>(exclusive: Bool, _ body: () throws -> T) throws -> T {
         try ensureDirectory()
-        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // O_NOFOLLOW: a lock file that is a link is refused, never followed into creating a
+        // file elsewhere.
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw StoreError.cannotLock(lockPath, why: String(cString: strerror(errno))) }
         defer { close(fd) }
         while flock(fd, exclusive ? LOCK_EX : LOCK_SH) != 0 {
@@ -146,7 +210,11 @@ public final class ProgressStore: @unchecked Sendable {
         guard let data = try readBytes() else { return StudyProgress() }
         if data.isEmpty { return StudyProgress() }
         do {
-            return try JSONDecoder().decode(StudyProgress.self, from: data)
+            let progress = try JSONDecoder().decode(StudyProgress.self, from: data)
+            if !progress.setAside.isEmpty, !notices.contains(.cardsSetAside(path: path, ids: progress.setAside.keys.sorted())) {
+                notices.append(.cardsSetAside(path: path, ids: progress.setAside.keys.sorted()))
+            }
+            return progress
         } catch {
             guard mayMoveAside else {
                 notices.append(.damaged(path: path, reason: Self.reason(error)))
@@ -165,7 +233,10 @@ public final class ProgressStore: @unchecked Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(progress)
-        let temp = "\(path).tmp-\(getpid())"
+        // A progress.json that is a link is written through it: the new file is renamed over
+        // the link's target, in the target's folder, and the link stays.
+        let target = Self.linkTarget(path) ?? path
+        let temp = "\(target).tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.cannotWrite(temp, why: String(cString: strerror(errno))) }
         // For the end-to-end test of a writer killed mid-save only: die after this many bytes.
@@ -184,12 +255,27 @@ public final class ProgressStore: @unchecked Sendable {
         ok = ok && fsync(fd) == 0
         let why = String(cString: strerror(errno))
         close(fd)
-        guard ok, rename(temp, path) == 0 else {
+        guard ok, rename(temp, target) == 0 else {
             unlink(temp)
             throw StoreError.cannotSave(path, why: why)
         }
-        let dir = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let folder = target == path ? directory : String(target[..<(target.lastIndex(of: "/") ?? target.endIndex)])
+        let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dir >= 0 { fsync(dir); close(dir) }
+    }
+
+    /// Where a link at `path` leads (followed to the end), nil when `path` is not a link.
+    static func linkTarget(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return nil }
+        if let resolved = realpath(path, nil) { defer { free(resolved) }; return String(cString: resolved) }
+        // A link to a file not there yet: its target, relative to the link's folder.
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(path, &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
+        let destination = String(decoding: buffer.prefix(n).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if destination.hasPrefix("/") { return destination }
+        return String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) + "/" + destination
     }
 
     private static func reason(_ error: Error) -> String {

@@ -73,6 +73,7 @@ extension English {
             switch n {
             case .damaged(let path, let reason): return "\(path): damaged (\(reason)); it will be kept aside on the next save"
             case .damagedKeptAside(let path, let reason, let aside): return "\(path): damaged (\(reason)); kept as \(aside), starting afresh"
+            case .cardsSetAside(let path, let ids): return "\(path): \(ids.count == 1 ? "a question" : "\(ids.count) questions") of the wrong shape (\(ids.prefix(3).joined(separator: ", "))\(ids.count > 3 ? ", …" : "")) kept as they are and not used"
             }
         case .storeFailure(let f):
             switch f {
@@ -82,6 +83,7 @@ extension English {
             case .cannotWrite(let path, let why): return "\(path): cannot write (\(why))"
             case .cannotSave(let path, let why): return "\(path): cannot save: \(why)"
             case .cannotRead(let path, let why): return "\(path): cannot read it (\(why)); nothing is saved over it"
+            case .newerVersion(let path, let version): return "\(path): written by a newer reseau (version \(version)); it is read but not written over: update reseau"
             }
         case .quizScore(let score, let of, let streak): return "score \(score)/\(of) · streak \(streak)"
         case .quizSummaryTitle: return "Quiz · summary"

@@ -75,6 +75,7 @@ extension French {
             switch n {
             case .damaged(let path, let reason): return "\(path) : illisible (\(reason)) ; il sera mis de côté au prochain enregistrement"
             case .damagedKeptAside(let path, let reason, let aside): return "\(path) : illisible (\(reason)) ; gardé sous \(aside), la progression repart de zéro"
+            case .cardsSetAside(let path, let ids): return "\(path) : \(ids.count == 1 ? "une question" : "\(ids.count) questions") de forme inattendue (\(ids.prefix(3).joined(separator: ", "))\(ids.count > 3 ? ", …" : "")) gardées telles quelles et non utilisées"
             }
         case .storeFailure(let f):
             switch f {
@@ -84,6 +85,7 @@ extension French {
             case .cannotWrite(let path, let why): return "\(path) : impossible d'écrire (\(why))"
             case .cannotSave(let path, let why): return "\(path) : impossible d'enregistrer : \(why)"
             case .cannotRead(let path, let why): return "\(path) : illisible (\(why)) ; rien n'est enregistré par-dessus"
+            case .newerVersion(let path, let version): return "\(path) : écrit par un reseau plus récent (version \(version)) ; il est lu mais pas réécrit : mettez reseau à jour"
             }
         case .quizScore(let score, let of, let streak): return "score \(score)/\(of) · série \(streak)"
         case .quizSummaryTitle: return "Quiz · bilan"
