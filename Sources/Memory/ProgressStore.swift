@@ -37,17 +37,15 @@ public struct StudyProgress: Sendable, Equatable, Codable {
         for key in container.allKeys where key.stringValue != "version" && key.stringValue != "cards" {
             otherFields[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
         }
-        let raw = try container.decodeIfPresent([String: JSONValue].self, forKey: Key("cards")) ?? [:]
-        for (id, value) in raw {
+        let raw = try container.decodeIfPresent([String: StoredCard].self, forKey: Key("cards")) ?? [:]
+        for (id, stored) in raw {
             // One card of the wrong shape is set aside alone; the others are read.
-            guard case .object(let fields) = value,
-                  let card = try? JSONDecoder().decode(MemoryState.self, from: JSONEncoder().encode(value)) else {
-                setAside[id] = value
+            guard let card = stored.state else {
+                setAside[id] = stored.raw ?? .null
                 continue
             }
             cards[id] = card
-            let other = fields.filter { !Self.cardFields.contains($0.key) }
-            if !other.isEmpty { otherCardFields[id] = other }
+            if !stored.other.isEmpty { otherCardFields[id] = stored.other }
         }
     }
 
@@ -55,14 +53,63 @@ public struct StudyProgress: Sendable, Equatable, Codable {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(version, forKey: Key("version"))
         for (key, value) in otherFields { try container.encode(value, forKey: Key(key)) }
-        var all: [String: JSONValue] = setAside
-        for (id, card) in cards {
-            var fields: [String: JSONValue] = [:]
-            if case .object(let known)? = try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(card)) { fields = known }
-            for (k, v) in otherCardFields[id] ?? [:] where fields[k] == nil { fields[k] = v }
-            all[id] = .object(fields)
-        }
+        var all: [String: StoredCard] = setAside.mapValues { StoredCard(state: nil, other: [:], raw: $0) }
+        for (id, card) in cards { all[id] = StoredCard(state: card, other: otherCardFields[id] ?? [:], raw: nil) }
         try container.encode(all, forKey: Key("cards"))
+    }
+}
+
+/// One card as the file holds it: its known fields typed (fast for 20,000 cards), the others
+/// kept as JSON; a card whose fields have the wrong type is kept whole as `raw`.
+struct StoredCard: Codable {
+    var state: MemoryState?
+    var other: [String: JSONValue]
+    var raw: JSONValue?
+
+    init(state: MemoryState?, other: [String: JSONValue], raw: JSONValue?) {
+        self.state = state
+        self.other = other
+        self.raw = raw
+    }
+
+    init(from decoder: Decoder) throws {
+        other = [:]
+        do {
+            let c = try decoder.container(keyedBy: StudyProgress.Key.self)
+            func key(_ name: String) -> StudyProgress.Key { StudyProgress.Key(name) }
+            var card = MemoryState(stability: try c.decode(Double.self, forKey: key("stability")),
+                                   difficulty: try c.decode(Double.self, forKey: key("difficulty")),
+                                   lastReview: try c.decode(Double.self, forKey: key("lastReview")),
+                                   due: try c.decode(Double.self, forKey: key("due")),
+                                   reps: try c.decode(Int.self, forKey: key("reps")),
+                                   lapses: try c.decode(Int.self, forKey: key("lapses")),
+                                   lesson: try c.decode(String.self, forKey: key("lesson")))
+            card.introduced = try c.decodeIfPresent(Double.self, forKey: key("introduced"))
+            for k in c.allKeys where !StudyProgress.cardFields.contains(k.stringValue) {
+                other[k.stringValue] = try c.decode(JSONValue.self, forKey: k)
+            }
+            state = card
+            raw = nil
+        } catch {
+            state = nil
+            raw = try JSONValue(from: decoder)
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        if let raw, state == nil { return try raw.encode(to: encoder) }
+        guard let card = state else { return }
+        var c = encoder.container(keyedBy: StudyProgress.Key.self)
+        func key(_ name: String) -> StudyProgress.Key { StudyProgress.Key(name) }
+        for (k, v) in other { try c.encode(v, forKey: key(k)) }
+        try c.encode(card.stability, forKey: key("stability"))
+        try c.encode(card.difficulty, forKey: key("difficulty"))
+        try c.encode(card.lastReview, forKey: key("lastReview"))
+        try c.encode(card.due, forKey: key("due"))
+        try c.encode(card.reps, forKey: key("reps"))
+        try c.encode(card.lapses, forKey: key("lapses"))
+        try c.encode(card.lesson, forKey: key("lesson"))
+        try c.encodeIfPresent(card.introduced, forKey: key("introduced"))
     }
 }
 
