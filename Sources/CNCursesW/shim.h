@@ -36,7 +36,9 @@ static inline int reseau_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int reseau_key_enter(void) { return KEY_ENTER; }
 static inline int reseau_key_btab(void) { return KEY_BTAB; }
 
-/* Signals. Quit requests (SIGINT, SIGTERM, SIGHUP) only set a flag, installed without
+/* Signals. Quit requests (SIGINT, SIGTERM, SIGHUP, and the others whose default ends the
+   process: SIGQUIT — instead of the Swift backtracer drawing over the screen —, SIGUSR1,
+   SIGUSR2, SIGALRM, SIGPIPE for a terminal gone) only set a flag, installed without
    SA_RESTART so that a blocking read returns and the loop sees it. Crashes (SEGV, BUS, ILL,
    FPE, ABRT, TRAP) restore the terminal, put the old handler back and raise again. */
 static inline volatile sig_atomic_t *reseau_quit_flag(void) {
@@ -58,6 +60,8 @@ static inline void reseau_install_signal_handlers(void) {
     sigaction(SIGINT, &quit, NULL);
     sigaction(SIGTERM, &quit, NULL);
     sigaction(SIGHUP, &quit, NULL);
+    int others[] = { SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE };
+    for (unsigned i = 0; i < sizeof others / sizeof others[0]; i++) sigaction(others[i], &quit, NULL);
     int crashes[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
     for (unsigned i = 0; i < sizeof crashes / sizeof crashes[0]; i++) {
         struct sigaction crash;

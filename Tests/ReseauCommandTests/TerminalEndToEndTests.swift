@@ -119,6 +119,20 @@ struct TerminalEndToEndTests {
         #expect(try tmux.sttyUnchanged())
     }
 
+    /// The audit: every signal whose default ends the process restores the terminal first
+    /// (SIGQUIT used to let the Swift backtracer draw over the screen and freeze 30 s).
+    @Test(arguments: [("QUIT", SIGQUIT), ("USR1", SIGUSR1), ("USR2", SIGUSR2), ("ALRM", SIGALRM), ("PIPE", SIGPIPE)])
+    func otherEndingSignalsRestoreTheTerminal(_ name: String, _ number: Int32) throws {
+        let tmux = try TmuxSession(lesson: Self.lesson)
+        defer { tmux.close() }
+        try tmux.waitFor(" reseau · ")
+        tmux.signal(name)
+        try tmux.waitForExit()
+        #expect(try tmux.exitCode() == 128 + Int(number))
+        #expect(try tmux.sttyUnchanged())
+        #expect(!(try tmux.capture()).contains("Backtracing"))
+    }
+
     @Test func aCrashRestoresTheTerminal() throws {
         let tmux = try TmuxSession(lesson: Self.lesson, environment: "RESEAU_TEST_CRASH=1")
         defer { tmux.close() }
@@ -251,7 +265,8 @@ struct TmuxSession {
               let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             Issue.record("no pid for the program of \(self.name)"); return
         }
-        let number: Int32 = ["TERM": SIGTERM, "INT": SIGINT, "KILL": SIGKILL][name] ?? SIGTERM
+        let number: Int32 = ["TERM": SIGTERM, "INT": SIGINT, "KILL": SIGKILL, "QUIT": SIGQUIT, "USR1": SIGUSR1, "USR2": SIGUSR2,
+                             "ALRM": SIGALRM, "PIPE": SIGPIPE][name] ?? SIGTERM
         kill(pid, number)
     }
 
