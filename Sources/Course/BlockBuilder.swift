@@ -12,6 +12,12 @@ struct BlockBuilder {
     let footnoteLabels: [Int: String]
     let mathSpans: [String]
     var diagnostics: [Diagnostic] = []
+    /// How deep the builder is in quotes, lists and footnotes. Past `maximumDepth` (as cmark
+    /// bounds its own output) the content is kept as flat text with one warning: 15,000
+    /// nested `>` overflowed the stack, and every walk over the blocks would recurse as deep.
+    var depth = 0
+    static let maximumDepth = 100
+    var warnedDepth = false
 
     init(file: String, layout: SourceLayout) {
         self.file = file
@@ -31,6 +37,17 @@ struct BlockBuilder {
     }
 
     mutating func blocks(in container: MarkdownNode) -> [Block] {
+        depth += 1
+        defer { depth -= 1 }
+        // The document itself is level 0.
+        if depth - 1 > Self.maximumDepth {
+            if !warnedDepth {
+                warnedDepth = true
+                report(container.startLine, 1, .warning, .loader(.nestingTooDeep(limit: Self.maximumDepth)))
+            }
+            let text = Self.flatText(container)
+            return text.isEmpty ? [] : [.paragraph(Paragraph(content: [.text(text)], line: container.startLine))]
+        }
         var result: [Block] = []
         var open: [OpenDirective] = []
 
@@ -87,6 +104,18 @@ struct BlockBuilder {
 
     private mutating func report(_ line: Int, _ column: Int, _ severity: Severity, _ message: Problem) {
         diagnostics.append(Diagnostic(file: file, line: line, column: column, severity: severity, message: message))
+    }
+
+    /// The text of a subtree, walked with a stack of its own (never by recursion).
+    static func flatText(_ node: MarkdownNode) -> String {
+        var parts: [String] = []
+        var stack: [MarkdownNode] = Array(node.children).reversed()
+        while let next = stack.popLast() {
+            let literal = next.literal
+            if !literal.isEmpty { parts.append(literal) }
+            stack += Array(next.children).reversed()
+        }
+        return parts.joined(separator: " ")
     }
 
     mutating func block(_ node: MarkdownNode) -> Block? {

@@ -49,6 +49,8 @@ public struct SlideRenderer: Sendable {
         case .paragraph(let p): return Text.wrap(spans(p.content), width: width)
         case .list(let l): return list(l, width: width, depth: 0)
         case .quote(let q):
+            // Deeply nested quotes stop indenting before the text has no room left.
+            guard width - 2 >= 20 else { return render(q.blocks, width: width).map { $0.map { Span($0.text, restyle($0.style, .quote)) } } }
             let inner = render(q.blocks, width: width - 2)
             return inner.map { [Span(glyphs.quoteBar, Style(.quote))] + $0.map { Span($0.text, restyle($0.style, .quote)) } }
         case .code(let c): return codeBox(c.text, language: c.language, title: c.title, highlighted: c.highlightedLines, width: width)
@@ -119,7 +121,9 @@ public struct SlideRenderer: Sendable {
             var marker: String
             if l.ordered { marker = "\(l.start + i)." } else { marker = glyphs.bullet[depth % glyphs.bullet.count] }
             if let checked = item.checked { marker += " " + (checked ? glyphs.checked : glyphs.unchecked) }
-            let indent = CellWidth.of(marker) + 1
+            // Deeply nested lists stop indenting before the text has no room left.
+            let indent = width - CellWidth.of(marker) - 1 >= 20 ? CellWidth.of(marker) + 1 : 0
+            if indent == 0 { marker = "" }
             var body: [StyledLine] = []
             for (b, block) in item.blocks.enumerated() {
                 let drawn: [StyledLine]
@@ -130,7 +134,7 @@ public struct SlideRenderer: Sendable {
             }
             if body.isEmpty { body = [[]] }
             for (n, line) in body.enumerated() {
-                let lead = n == 0 ? marker + " " : String(repeating: " ", count: indent)
+                let lead = indent == 0 ? "" : n == 0 ? marker + " " : String(repeating: " ", count: indent)
                 lines.append([Span(lead, Style(.muted))] + line)
             }
             if !l.tight && i < l.items.count - 1 { lines.append([]) }

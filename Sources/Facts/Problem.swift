@@ -65,6 +65,8 @@ public enum LoaderProblem: Sendable, Equatable {
     case strayDirectiveClose
     case unclosedDirective(String)
     case unusedFootnote(String)
+    /// Quotes, lists or footnotes nested deeper than `limit`: the rest is kept as flat text.
+    case nestingTooDeep(limit: Int)
     case diagramKindNotDrawn(String)
 
     public enum ValueKind: Sendable, Equatable { case text, list, number, languageCode }

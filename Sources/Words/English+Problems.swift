@@ -80,6 +80,7 @@ extension English {
         case .strayDirectiveClose: return "`:::` closes no open directive: ignored"
         case .unclosedDirective(let name): return "directive `:::\(name)` is never closed (a line `:::` must end it); its content is kept"
         case .unusedFootnote(let label): return "footnote `[^\(label)]` is never referenced, so it is not shown"
+        case .nestingTooDeep(let limit): return "quotes or lists nested deeper than \(limit) levels: the deeper content is kept as plain text"
         case .diagramKindNotDrawn(let kind): return "mermaid `\(kind)` cannot be drawn yet: shown as its source"
         }
     }

@@ -101,6 +101,7 @@ extension French {
         case .strayDirectiveClose: return "`:::` ne ferme aucune directive ouverte : ignoré"
         case .unclosedDirective(let name): return "la directive `:::\(name)` n'est jamais fermée (une ligne `:::` doit la terminer) ; son contenu est gardé"
         case .unusedFootnote(let label): return "la note `[^\(label)]` n'est jamais appelée : elle n'est pas affichée"
+        case .nestingTooDeep(let limit): return "citations ou listes imbriquées sur plus de \(limit) niveaux : le contenu plus profond est gardé en texte simple"
         case .diagramKindNotDrawn(let kind): return "mermaid `\(kind)` ne se dessine pas encore : son source est affiché"
         }
     }

@@ -98,3 +98,13 @@ struct SlideRenderingTests {
 }
 
 import Foundation
+
+/// Deep nesting never pushes the text out of the page.
+@Suite struct DeepNestingRenderingTests {
+    @Test(arguments: ["> ", "- "]) func deepNestingKeepsItsTextOnThePage(_ marker: String) {
+        let lesson = Lesson.parse(bytes: Array(("---\ntitle: t\n---\n\n" + String(repeating: marker, count: 300) + "fond\n").utf8), file: "d.md")
+        let lines = SlideRenderer(width: 60).render(lesson.slides[0]).map(\.text)
+        #expect(lines.contains { $0.contains("fond") })
+        #expect(lines.allSatisfy { CellWidth.of($0) <= 60 })
+    }
+}
