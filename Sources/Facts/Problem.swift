@@ -123,6 +123,8 @@ public enum MermaidProblem: Sendable, Equatable {
     case subgraphTitleUnclosed
     case subgraphNeedsID
     case subgraphUnclosed
+    /// Subgraphs nested deeper than `limit`: the deeper ones are read into the deepest.
+    case subgraphsTooDeep(limit: Int)
 }
 
 /// A manifest or a `Scene` document that could not be read as given.

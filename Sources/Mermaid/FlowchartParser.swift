@@ -12,6 +12,13 @@ struct FlowchartParser {
     var edgeIndex: [String: Int] = [:]
     var pairCounts: [String: Int] = [:]
     var subgraphCount = 0
+    /// How deep the subgraph being read is. Past `maximumDepth` a `subgraph … end` pair is read
+    /// flat into the deepest one (one diagnostic): 3,000 levels overflowed the stack.
+    var subgraphDepth = 0
+    static let maximumDepth = 64
+    /// `subgraph` lines read flat and not yet closed by their `end`.
+    var flatOpen = 0
+    var warnedDepth = false
 
     init(scanner: Scanner) { self.scanner = scanner }
 
@@ -52,9 +59,19 @@ struct FlowchartParser {
             let start = scanner.position
             do {
                 if keyword("end") {
+                    if flatOpen > 0 { flatOpen -= 1; continue }
                     if inSubgraph { return (members, direction, true) }
                     throw SyntaxError(problem: .endWithoutSubgraph, position: start)
                 } else if keyword("subgraph") {
+                    if subgraphDepth >= Self.maximumDepth {
+                        if !warnedDepth {
+                            warnedDepth = true
+                            diagnostics.append(scanner.diagnostic(.warning, .subgraphsTooDeep(limit: Self.maximumDepth), at: start))
+                        }
+                        scanner.skipLine()
+                        flatOpen += 1
+                        continue
+                    }
                     members.append(try parseSubgraph(start: start))
                 } else if keyword("direction") {
                     scanner.skipWhitespace()
@@ -183,7 +200,9 @@ struct FlowchartParser {
             throw SyntaxError(problem: .subgraphNeedsID, position: start)
         }
         try expectStatementEnd()
+        subgraphDepth += 1
         let body = parseStatements(inSubgraph: true)
+        subgraphDepth -= 1
         if !body.closed {
             diagnostics.append(scanner.diagnostic(.error, .subgraphUnclosed, at: start))
         }

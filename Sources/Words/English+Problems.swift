@@ -136,6 +136,7 @@ extension English {
         case .subgraphTitleUnclosed: return "subgraph title: expected `]`"
         case .subgraphNeedsID: return "subgraph: expected an id or a title"
         case .subgraphUnclosed: return "subgraph never closed: expected `end`"
+        case .subgraphsTooDeep(let limit): return "subgraphs nested deeper than \(limit) levels: the deeper ones are drawn inside the deepest"
         }
     }
 

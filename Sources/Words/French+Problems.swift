@@ -157,6 +157,7 @@ extension French {
         case .subgraphTitleUnclosed: return "titre de subgraph : `]` attendu"
         case .subgraphNeedsID: return "subgraph : identifiant ou titre attendu"
         case .subgraphUnclosed: return "subgraph jamais fermé : `end` attendu"
+        case .subgraphsTooDeep(let limit): return "subgraphs imbriqués sur plus de \(limit) niveaux : les plus profonds sont dessinés dans le dernier"
         }
     }
 
