@@ -20,12 +20,15 @@ func uiLanguage(_ option: Language?, scene spec: String) -> Language {
     return uiLanguage(option, lessons: [Lesson.load(path: path)])
 }
 
-/// Loads a scene or exits 1 with its errors printed as `file:line:col` lines.
-func loadScene(_ spec: String, language: Language) throws -> Scene {
+/// Loads a scene, its errors printed as `file:line:col` lines; exits 1 when nothing could be
+/// read. `refused` says that part of it was not read (invalid YAML, too large, an object
+/// refused): the command still answers with what was read, then exits 1 (a CI step that
+/// traces a broken scene must fail).
+func loadScene(_ spec: String, language: Language) throws -> (scene: Scene, refused: Bool) {
     let (scene, diagnostics) = SceneLocator.load(spec)
     for d in diagnostics where d.severity == .error || scene == nil { printError(language.words.line(d)) }
     guard let scene else { throw ExitCode(1) }
-    return scene
+    return (scene, diagnostics.contains { $0.severity == .error })
 }
 
 struct TraceCommand: ParsableCommand {
@@ -68,7 +71,7 @@ struct TraceCommand: ParsableCommand {
 
     func run() throws {
         let language = uiLanguage(lang, scene: scene)
-        let scene = try loadScene(scene, language: language)
+        let (scene, refused) = try loadScene(scene, language: language)
         var headerMap: [String: String] = [:]
         for header in headers {
             let parts = header.split(separator: "=", maxSplits: 1)
@@ -90,7 +93,7 @@ struct TraceCommand: ParsableCommand {
         } else {
             for line in TraceReport.text(trace, language: language) { print(line) }
         }
-        if trace.verdict == .invalid { throw ExitCode(1) }
+        if trace.verdict == .invalid || refused { throw ExitCode(1) }
     }
 }
 
@@ -116,7 +119,7 @@ struct DNSCommand: ParsableCommand {
 
     func run() throws {
         let language = uiLanguage(lang, scene: scene)
-        let scene = try loadScene(scene, language: language)
+        let (scene, refused) = try loadScene(scene, language: language)
         let cluster = scene.cluster
         var pod: Pod?
         if let from {
@@ -135,6 +138,6 @@ struct DNSCommand: ParsableCommand {
         if let cname = lookup.cname { print("\(lookup.answeredName ?? name) CNAME \(cname)") }
         for answer in lookup.answers { print("\(lookup.answeredName ?? name) \(lookup.type.rawValue) \(answer)") }
         print(language.words.dns(lookup.reason))
-        if lookup.isNXDomain { throw ExitCode(1) }
+        if lookup.isNXDomain || refused { throw ExitCode(1) }
     }
 }

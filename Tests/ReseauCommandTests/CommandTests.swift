@@ -211,6 +211,26 @@ struct TraceCommandTests {
         #expect(unknown.status == 1)
     }
 
+    /// #20: a refused scene (invalid YAML, over the 4 MiB cap) used to trace "what was read"
+    /// (nothing) and exit 0, so a CI step checking a broken scene passed.
+    @Test func aRefusedSceneIsAFailureEvenWhenTheTraceRuns() throws {
+        let broken = NSTemporaryDirectory() + "reseau-broken-\(getpid()).yaml"
+        let large = NSTemporaryDirectory() + "reseau-large-\(getpid()).yaml"
+        try "pods:\n  - name: [\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        try String(repeating: "a", count: 5_000_000).write(toFile: large, atomically: true, encoding: .utf8)
+        defer { for p in [broken, large] { try? FileManager.default.removeItem(atPath: p) } }
+        for path in [broken, large] {
+            let run = try base.reseau("trace", "--scene", path, "--from", "10.0.0.1", "--to", "http://10.0.0.2/", "--lang", "en")
+            #expect(run.out.contains("verdict: no-route"), "the trace still answers with what was read")
+            #expect(run.err.hasPrefix("\(path):"), "the refusal names the file")
+            #expect(run.status == 1)
+            let dns = try base.reseau("dns", "--scene", path, "kubernetes.default", "--lang", "en")
+            #expect(dns.status == 1)
+        }
+        let good = try base.reseau("dns", "--scene", shop, "db", "--from", "shop/toolbox")
+        #expect(good.status == 0, "a scene read whole still exits 0")
+    }
+
     @Test func dnsAnswersAsAPodWould() throws {
         let run = try base.reseau("dns", "--scene", shop, "db", "--from", "shop/toolbox", "--lang", "en")
         #expect(run.status == 0)
