@@ -106,7 +106,7 @@ public struct AppState: Sendable {
         count = ""
         // After a search, `n` is the next match until Esc clears the search (its meaning depends on state).
         if screen == .slide, key == "n", searchQuery != nil { return apply(.searchNext) }
-        guard let action = KeyMap.action(for: key, on: screen) else { return }
+        guard let action = KeyMap.action(for: key, on: screen, presenting: presenter) else { return }
         if action == .choose { _ = handleQuiz(key: key); return }
         apply(action)
     }
@@ -198,6 +198,8 @@ public struct AppState: Sendable {
     mutating func go(to index: Int) {
         guard !slides.isEmpty else { return }
         let target = min(max(0, index), slides.count - 1)
+        // A clicker pressed past the last slide: the flow playing there goes on.
+        if presenter, screen == .diagram, target == current { return }
         if target != current { scroll = 0 }
         current = target
         visited.insert(current)
@@ -357,6 +359,7 @@ public struct AppState: Sendable {
 
     // MARK: - Layout helpers shared with the screens
 
-    var bodyHeight: Int { Screens.bodyRows(self) }
-    var bodyLineCount: Int { Screens.slideLines(self).count }
+    /// The rows the scrolled text has: the help's lines sit between its header and footer.
+    var bodyHeight: Int { screen == .help ? height - 3 : Screens.bodyRows(self) }
+    var bodyLineCount: Int { screen == .help ? KeyMap.helpLines(language).count : Screens.slideLines(self).count }
 }

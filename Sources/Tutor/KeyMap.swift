@@ -21,6 +21,10 @@ public enum Action: Equatable, Sendable {
 /// Where the user is.
 public enum ScreenKind: String, Equatable, Sendable, CaseIterable {
     case course, slide, contents, help, diagram, quiz, problems
+    /// Presenting (a slide or its diagram): these rows come before the screen's own. A
+    /// clicker sends PgDn/PgUp or →/← (some Space), and those must change slide even while
+    /// a flow plays; `s` pauses instead.
+    case projection
 }
 
 /// One row of the key table: the keys, what they do, where, the words for help, and the
@@ -45,6 +49,12 @@ public struct KeyBinding: Sendable {
 public enum KeyMap {
     static let reading: [ScreenKind] = [.slide]
     public static let bindings: [KeyBinding] = [
+        // While presenting, on a slide or its diagram, these rows win over the screen's own.
+        KeyBinding(keys: ["PgDn", "→", "Space", "n", "l"], action: .next, screens: [.projection], help: .nextSlide),
+        KeyBinding(keys: ["PgUp", "←", "p", "Backspace", "h"], action: .previous, screens: [.projection], help: .previousSlide),
+        KeyBinding(keys: ["s"], action: .playPause, screens: [.projection], help: .playPause),
+        KeyBinding(keys: ["Home"], action: .first, screens: [.projection], help: .firstSlide),
+        KeyBinding(keys: ["G", "End"], action: .last, screens: [.projection], help: .lastSlide),
         KeyBinding(keys: ["Space", "→", "l", "n"], action: .next, screens: [.slide], help: .nextSlide, footer: .footerNext),
         KeyBinding(keys: ["←", "h", "p", "Backspace"], action: .previous, screens: [.slide], help: .previousSlide, footer: .footerPrevious),
         KeyBinding(keys: ["Q"], action: .quiz, screens: [.slide, .course], help: .lessonQuiz, footer: .footerQuiz),
@@ -84,8 +94,10 @@ public enum KeyMap {
 
     /// The action a key name gives on a screen (the first binding that has it wins). A row
     /// may name a range of keys, `1-9` or `a-i`: any key of it matches.
-    public static func action(for key: String, on screen: ScreenKind) -> Action? {
-        bindings.first { $0.screens.contains(screen) && $0.keys.contains { matches(key, $0) } }?.action
+    /// While `presenting` a slide or its diagram, the `.projection` rows are looked at first.
+    public static func action(for key: String, on screen: ScreenKind, presenting: Bool = false) -> Action? {
+        if presenting, screen == .slide || screen == .diagram, let action = action(for: key, on: .projection) { return action }
+        return bindings.first { $0.screens.contains(screen) && $0.keys.contains { matches(key, $0) } }?.action
     }
 
     static func matches(_ key: String, _ name: String) -> Bool {
@@ -102,7 +114,7 @@ public enum KeyMap {
     public static func helpLines(_ language: Language) -> [String] {
         let words = language.words
         var lines: [String] = []
-        let groups: [(ScreenKind, HelpSection)] = [(.slide, .reading), (.diagram, .diagram), (.course, .course), (.quiz, .quiz)]
+        let groups: [(ScreenKind, HelpSection)] = [(.slide, .reading), (.diagram, .diagram), (.projection, .presenting), (.course, .course), (.quiz, .quiz)]
         var shown = Set<String>()
         for (screen, section) in groups {
             lines.append(words.ui(.helpSection(section)))

@@ -24,7 +24,8 @@ public enum Screens {
         case .slide: slide(state, &grid)
         case .contents: contents(state, &grid)
         case .help: help(state, &grid)
-        case .diagram: diagram(state, &grid)
+        // `.projection` names key rows, never the screen shown.
+        case .diagram, .projection: diagram(state, &grid)
         case .quiz: quiz(state, &grid)
         case .problems: problems(state, &grid)
         }

@@ -37,6 +37,7 @@ extension English {
             switch s {
             case .reading: return "Reading"
             case .diagram: return "Diagram"
+            case .presenting: return "Presenting (a clicker's keys always change slide)"
             case .course: return "Course"
             case .quiz: return "Quiz"
             }

@@ -39,6 +39,7 @@ extension French {
             switch s {
             case .reading: return "Lecture"
             case .diagram: return "Diagramme"
+            case .presenting: return "En présentation (les touches d'une télécommande changent toujours de diapositive)"
             case .course: return "Cours"
             case .quiz: return "Quiz"
             }

@@ -103,7 +103,7 @@ public enum UIWord: Sendable, Equatable {
 
 /// The parts of the help screen.
 public enum HelpSection: Sendable, Equatable, CaseIterable {
-    case reading, diagram, course, quiz
+    case reading, diagram, presenting, course, quiz
 }
 
 /// What each key does, as the help screen says it, and its word in footers.

@@ -89,12 +89,26 @@ struct TutorNavigationTests {
     }
 
     @Test func helpIsGeneratedFromTheKeyTable() {
-        var s = TutorFixtures.app([TutorFixtures.fixture("every-block.md")], width: 100, height: 60)
+        // Tall enough for the whole help on one screen (scrolling it is tested elsewhere).
+        var s = TutorFixtures.app([TutorFixtures.fixture("every-block.md")], width: 100, height: 90)
         TutorFixtures.press(&s, "?")
         let help = TutorFixtures.screen(s)
         for binding in KeyMap.bindings { #expect(help.joined(separator: "\n").contains(binding.help.en), "\(binding.help.en) missing") }
         TutorFixtures.press(&s, "Esc")
         #expect(s.screen == .slide)
+    }
+
+    /// At 80x24 the help is longer than the screen: PgDn reaches its last section (the quiz's).
+    @Test func helpScrollsToItsQuizSectionAt80x24() {
+        var s = TutorFixtures.app([TutorFixtures.fixture("every-block.md")], width: 80, height: 24)
+        TutorFixtures.press(&s, "?")
+        #expect(!TutorFixtures.screen(s).contains { $0.contains("1-9 a-i") })
+        for _ in 0..<10 { TutorFixtures.press(&s, "PgDn") }
+        let screen = TutorFixtures.screen(s)
+        #expect(screen.last?.contains("Esc") == true, "the footer stays")
+        #expect(screen.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count > 12, "the screen is full, not scrolled past the end")
+        #expect(screen.contains { $0.trimmingCharacters(in: .whitespaces) == "Quiz" })
+        #expect(screen.contains { $0.contains("1-9 a-i") && $0.contains("pick an answer") })
     }
 
     @Test func contentsJumpsToASection() {
@@ -202,5 +216,45 @@ struct TutorSeedScreens {
         #expect(screen.last?.hasSuffix("5/24 · 01:05") == true, "slide number and elapsed time in a corner")
         TutorFixtures.press(&s, "P")
         #expect(!s.presenter)
+    }
+
+    /// #16: a clicker sends PgDn/PgUp or →/← (some send Space): they change slide while a flow
+    /// plays, where they used to be swallowed by the diagram (the clicker was stuck).
+    @Test func aClickerChangesSlideWhileAFlowPlays() throws {
+        var s = TutorFixtures.app([TutorFixtures.seed], width: 100, height: 44)
+        TutorFixtures.press(&s, "5", "G", "P")
+        #expect(s.screen == .diagram && s.player?.playing == true)
+        for (forward, back) in [("PgDn", "PgUp"), ("→", "←"), ("Space", "Backspace")] {
+            TutorFixtures.press(&s, forward)
+            #expect(s.current == 5, "\(forward) leaves the playing slide")
+            #expect(TutorFixtures.screen(s).last?.contains("6/24 · ") == true)
+            TutorFixtures.press(&s, back)
+            #expect(s.current == 4, "\(back) comes back")
+            #expect(s.screen == .diagram && s.player?.playing == true, "and its flow plays again")
+        }
+        TutorFixtures.press(&s, "s")
+        #expect(s.player?.playing == false, "s pauses")
+        let hop = s.player?.hop ?? -1
+        TutorFixtures.press(&s, ".")
+        #expect(s.player?.hop == hop + 1, ". steps while paused")
+        TutorFixtures.press(&s, "G")
+        TutorFixtures.press(&s, "PgDn")
+        #expect(s.current == 23, "past the last slide the clicker stays")
+        // The help says so, from the same table.
+        let help = KeyMap.helpLines(.en)
+        let section = try #require(help.firstIndex(of: "Presenting (a clicker's keys always change slide)"))
+        #expect(help[section + 1].hasPrefix("  PgDn → Space n l "))
+        #expect(help[section + 1].hasSuffix("next slide"))
+        #expect(KeyMap.helpLines(.fr).contains("En présentation (les touches d'une télécommande changent toujours de diapositive)"))
+    }
+
+    /// Not presenting, the diagram keeps its keys: Space plays and pauses, PgDn does nothing.
+    @Test func outsidePresentingSpaceStillPlaysTheDiagram() throws {
+        var s = TutorFixtures.app([TutorFixtures.seed], width: 100, height: 44)
+        TutorFixtures.press(&s, "5", "G", "Enter", "Space")
+        #expect(s.screen == .diagram && s.player?.playing == true)
+        TutorFixtures.press(&s, "Space")
+        #expect(s.player?.playing == false)
+        #expect(s.current == 4)
     }
 }
