@@ -28,6 +28,8 @@ public struct AppState: Sendable {
     public var language: Language
     public var ascii: Bool
     public var presenter = false
+    /// `b` while presenting: the screen is empty (the theme's background) until a key.
+    public var blanked = false
     public var showCorrections = false
     public var prompt: Prompt?
     public var searchQuery: String?
@@ -89,6 +91,8 @@ public struct AppState: Sendable {
     /// Handles one key, by name (`"j"`, `"Space"`, `"↓"`, `"Enter"`, `"Ctrl-C"`…).
     public mutating func handle(key: String) {
         message = nil
+        // The key that brings a blanked screen back does nothing else.
+        if blanked { blanked = false; return }
         // Typing in the search or jump prompt: keys are text there, not commands.
         if let prompt { return handlePrompt(prompt, key: key) }
         // Before anything else, so that no screen can keep the user from leaving.
@@ -137,6 +141,11 @@ public struct AppState: Sendable {
         case .help:
             if screen == .help { screen = helpReturn ?? .slide } else { helpReturn = screen; screen = .help }
             scroll = 0
+        case .back where screen == .slide:
+            // Esc ends a search (`n` is "next slide" again), else goes back to the course list.
+            if searchQuery != nil { searchQuery = nil; return }
+            cursor = currentSlide?.lesson ?? 0
+            screen = .course
         case .back:
             if screen == .diagram && quiz != nil { player = nil; screen = .quiz; message = nil }
             else if screen == .diagram { player = nil; screen = .slide }
@@ -175,6 +184,7 @@ public struct AppState: Sendable {
             cursor = entries.indices.last { entries[$0].slide - 1 + lessonOffset(entries[$0].lesson) <= current } ?? 0
         case .open: open()
         case .toggleCorrection: showCorrections.toggle()
+        case .blank: blanked = true
         case .presenter:
             presenter.toggle()
             if presenter, screen == .slide { autoplay() }

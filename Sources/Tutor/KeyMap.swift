@@ -10,7 +10,7 @@ public enum Action: Equatable, Sendable {
     case search, searchNext, searchPrevious
     case contents, help, quit, reload, open, back
     case focusDiagram, playPause, stepForward, stepBack, faster, slower, nextFlow, restart
-    case presenter, toggleCorrection, quiz
+    case presenter, blank, toggleCorrection, quiz
     /// `!`: the lesson's errors and warnings, each leading to its slide.
     case problems
     /// A choice by number (1-9) or letter (a-i), read from the key itself.
@@ -53,6 +53,7 @@ public enum KeyMap {
         KeyBinding(keys: ["PgDn", "→", "Space", "n", "l"], action: .next, screens: [.projection], help: .nextSlide),
         KeyBinding(keys: ["PgUp", "←", "p", "Backspace", "h"], action: .previous, screens: [.projection], help: .previousSlide),
         KeyBinding(keys: ["s"], action: .playPause, screens: [.projection], help: .playPause),
+        KeyBinding(keys: ["b"], action: .blank, screens: [.projection], help: .blank),
         KeyBinding(keys: ["Home"], action: .first, screens: [.projection], help: .firstSlide),
         KeyBinding(keys: ["G", "End"], action: .last, screens: [.projection], help: .lastSlide),
         KeyBinding(keys: ["Space", "→", "l", "n"], action: .next, screens: [.slide], help: .nextSlide, footer: .footerNext),
@@ -78,6 +79,7 @@ public enum KeyMap {
         KeyBinding(keys: ["!"], action: .problems, screens: [.slide, .course], help: .problems),
         KeyBinding(keys: ["Enter"], action: .open, screens: [.course, .contents, .slide, .problems], help: .open, footer: .footerOpen),
         KeyBinding(keys: ["Esc"], action: .back, screens: [.contents, .help, .diagram, .course, .quiz, .problems], help: .back, footer: .footerBack),
+        KeyBinding(keys: ["Esc"], action: .back, screens: [.slide], help: .courseList),
         KeyBinding(keys: ["c"], action: .toggleCorrection, screens: [.slide], help: .corrections),
         KeyBinding(keys: ["Space"], action: .playPause, screens: [.diagram], help: .playPause, footer: .footerPlayPause),
         KeyBinding(keys: ["."], action: .stepForward, screens: [.diagram], help: .nextHop, footer: .footerHop),

@@ -19,6 +19,7 @@ public enum Screens {
             if state.height > 1 { grid.put(Text.truncate(need, to: state.width), x: 0, y: 1, style: Style(.muted)) }
             return grid
         }
+        if state.blanked { return grid }
         switch state.screen {
         case .course: course(state, &grid)
         case .slide: slide(state, &grid)
@@ -122,7 +123,8 @@ public enum Screens {
         let below = lines.count - state.scroll - bodyHeight
         let playable = ref.slide.allBlocks.contains(where: \.isPlayable)
         let hints = KeyMap.footer(for: .slide, state.language, ascii: state.ascii, excluding: playable ? [] : [.footerOpen], width: state.width)
-        if below > 0 {
+        // Not on a projection: the audience does not scroll.
+        if below > 0, !state.presenter {
             let more = (state.ascii ? "v " : "↓ ") + state.words.ui(.moreLinesHint(below))
             grid.put(Text.truncate(more, to: state.width - 2), x: margin, y: state.height - 2, style: Style(.warning))
         }

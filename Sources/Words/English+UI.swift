@@ -187,6 +187,8 @@ extension English {
         case .nextFlow: return "next flow"
         case .restart: return "restart"
         case .presenter: return "presenter mode"
+        case .courseList: return "the course list (ends a search first)"
+        case .blank: return "blank the screen (any key brings it back)"
         case .reload: return "reload the file"
         case .help: return "this help"
         case .quit: return "quit"

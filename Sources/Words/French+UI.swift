@@ -199,6 +199,8 @@ extension French {
         case .nextFlow: return "flux suivant"
         case .restart: return "recommencer"
         case .presenter: return "mode présentateur"
+        case .courseList: return "la liste des leçons (termine d'abord une recherche)"
+        case .blank: return "écran vide (une touche le rétablit)"
         case .reload: return "recharger le fichier"
         case .help: return "cette aide"
         case .quit: return "quitter"

@@ -111,7 +111,7 @@ public enum KeyHelp: Sendable, Equatable {
     case nextSlide, previousSlide, lessonQuiz, pickAnswer, tickAnswer, submitAnswer, replayTrace
     case down, up, pageDown, pageUp, firstSlide, lastSlide, goToSlide, search, nextMatch, previousMatch
     case contents, open, back, corrections, playPause, nextHop, previousHop, faster, slower, nextFlow, restart
-    case presenter, reload, help, quit, nextQuestion, problems
+    case presenter, blank, courseList, reload, help, quit, nextQuestion, problems
     // Footer words (short)
     case footerNext, footerPrevious, footerContents, footerSearch, footerQuiz, footerHelp, footerQuit
     case footerChoose, footerOpen, footerBack, footerDiagram, footerPlayPause, footerHop, footerSpeed

@@ -248,6 +248,44 @@ struct TutorSeedScreens {
         #expect(KeyMap.helpLines(.fr).contains("En présentation (les touches d'une télécommande changent toujours de diapositive)"))
     }
 
+    /// #16: `b` blanks the projection (the theme's background only), the next key brings it back
+    /// and does nothing else; a long slide shows no "↓ more lines" to the audience.
+    @Test func blankingAndNoScrollHintOnTheProjection() throws {
+        var s = TutorFixtures.app([TutorFixtures.seed], width: 80, height: 24)
+        TutorFixtures.press(&s, "5", "G", "P")
+        TutorFixtures.press(&s, "b")
+        #expect(TutorFixtures.screen(s).allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }, "blank")
+        TutorFixtures.press(&s, "PgDn")
+        #expect(s.current == 4, "the key that restores the screen does not change slide")
+        #expect(TutorFixtures.screen(s).contains { $0.contains("5/24 · ") })
+        // A slide taller than the projection: no hint drawn on it.
+        for slide in 0..<s.slides.count {
+            s.apply(.jump(slide + 1))
+            #expect(!TutorFixtures.screen(s).contains { $0.contains("more line") }, "slide \(slide + 1)")
+        }
+        s.apply(.presenter)
+        let long = (0..<s.slides.count).first { i in s.apply(.jump(i + 1)); return TutorFixtures.screen(s).contains { $0.contains("more line") } }
+        #expect(long != nil, "some slide of the seed is taller than 80x24 outside presenting (the check above can fail)")
+    }
+
+    /// #16: Esc on a slide goes back to the course list (on the lesson read); after a search it
+    /// first ends the search, so that `n` is "next slide" again.
+    @Test func escapeOnASlideEndsTheSearchThenGoesBackToTheList() throws {
+        var s = TutorFixtures.app([TutorFixtures.seed], width: 80, height: 24)
+        TutorFixtures.press(&s, "/", "p", "o", "d", "Enter")
+        let found = s.current
+        TutorFixtures.press(&s, "Esc")
+        #expect(s.screen == .slide && s.searchQuery == nil)
+        TutorFixtures.press(&s, "n")
+        #expect(s.current == found + 1, "n is next slide again")
+        TutorFixtures.press(&s, "Esc")
+        #expect(s.screen == .course)
+        #expect(s.cursor == 0)
+        TutorFixtures.press(&s, "Esc")
+        #expect(s.screen == .slide && s.current == found + 1, "Esc on the list comes back to the slide")
+        #expect(KeyMap.helpLines(.fr).contains { $0.hasPrefix("  Échap ") && $0.hasSuffix("la liste des leçons (termine d'abord une recherche)") })
+    }
+
     /// Not presenting, the diagram keeps its keys: Space plays and pauses, PgDn does nothing.
     @Test func outsidePresentingSpaceStillPlaysTheDiagram() throws {
         var s = TutorFixtures.app([TutorFixtures.seed], width: 100, height: 44)
