@@ -135,26 +135,39 @@ public enum Screens {
 
     static func course(_ state: AppState, _ grid: inout Grid) {
         header(state, &grid, state.words.ui(.courseTitle))
-        var offset = 0
-        var y = 2
         func mark(_ seen: Int, _ total: Int) -> String {
             seen == 0 ? (state.ascii ? "[ ]" : "○") : seen >= total ? (state.ascii ? "[x]" : "●") : (state.ascii ? "[~]" : "◐")
         }
-        for (i, lesson) in state.lessons.enumerated() where y < state.height - 1 {
+        // Each lesson with its sections, each marked by whether it was read; when that does not
+        // fit, one row per lesson (a whole course at 80x24) and only the lesson under the cursor
+        // (marked `›`, not only by colour) shows its sections.
+        let room = max(1, state.height - 3)
+        let everything = state.lessons.reduce(0) { $0 + 1 + $1.toc.filter { $0.level <= 2 }.count }
+        var rows: [(text: String, x: Int, style: Style)] = []
+        var cursorRow = 0
+        var offset = 0
+        for (i, lesson) in state.lessons.enumerated() {
             let seen = (offset..<offset + lesson.slides.count).filter { state.visited.contains($0) }.count
-            let line = "\(mark(seen, lesson.slides.count)) \(lesson.title)  \(seen)/\(lesson.slides.count)"
-            grid.put(Text.truncate(line, to: state.width - 4), x: 2, y: y, style: i == state.cursor ? Style(.selected) : Style(.plain, bold: true))
-            y += 1
-            // Its sections, each marked by whether its first slide was read.
-            let sections = lesson.toc.filter { $0.level <= 2 }
-            for (s, section) in sections.enumerated() where y < state.height - 1 {
-                let end = s + 1 < sections.count ? sections[s + 1].slide - 1 : lesson.slides.count
-                let slides = (offset + section.slide - 1)..<(offset + max(section.slide, end))
-                let read = slides.filter { state.visited.contains($0) }.count
-                grid.put(Text.truncate("\(mark(read, slides.count)) \(section.title)", to: state.width - 8), x: 6, y: y, style: Style(.muted))
-                y += 1
+            let pointer = i == state.cursor ? (state.ascii ? ">" : "›") : " "
+            if i == state.cursor { cursorRow = rows.count }
+            rows.append(("\(pointer) \(mark(seen, lesson.slides.count)) \(lesson.title)  \(seen)/\(lesson.slides.count)", 1,
+                         i == state.cursor ? Style(.selected) : Style(.plain, bold: true)))
+            if i == state.cursor || everything <= room {
+                let sections = lesson.toc.filter { $0.level <= 2 }
+                for (s, section) in sections.enumerated() {
+                    let end = s + 1 < sections.count ? sections[s + 1].slide - 1 : lesson.slides.count
+                    let slides = (offset + section.slide - 1)..<(offset + max(section.slide, end))
+                    let read = slides.filter { state.visited.contains($0) }.count
+                    rows.append(("\(mark(read, slides.count)) \(section.title)", 7, Style(.muted)))
+                }
             }
             offset += lesson.slides.count
+        }
+        // The window follows the cursor: its lesson, then as many of its sections as fit.
+        let open = rows.count - cursorRow - (state.lessons.count - state.cursor - 1)
+        let start = max(0, min(cursorRow, cursorRow + open - room, rows.count - room))
+        for (y, row) in rows.dropFirst(max(0, start)).prefix(room).enumerated() {
+            grid.put(Text.truncate(row.text, to: state.width - row.x - 2), x: row.x, y: 2 + y, style: row.style)
         }
         footer(state, &grid, hints: KeyMap.footer(for: .course, state.language, ascii: state.ascii, width: state.width))
     }

@@ -111,6 +111,27 @@ struct TutorNavigationTests {
         #expect(screen.contains { $0.contains("1-9 a-i") && $0.contains("pick an answer") })
     }
 
+    /// #16: the course list at 80x24 drew 3 of the 13 lessons and `j` moved an invisible cursor
+    /// off screen. Now every lesson has a row, the cursor is a visible `›` that the window
+    /// follows, its lesson shows its sections, and Enter opens it.
+    @Test func theCourseListShowsEveryLessonAndFollowsTheCursorAt80x24() throws {
+        var s = TutorFixtures.app([TutorFixtures.repository.appendingPathComponent("Lessons").path], width: 80, height: 24, language: .fr)
+        #expect(s.screen == .course)
+        let titles = s.lessons.map(\.title)
+        #expect(titles.count == 13)
+        var screen = TutorFixtures.screen(s)
+        for title in titles { #expect(screen.contains { $0.contains(title) }, "\(title) on the list") }
+        #expect(screen[2].hasPrefix(" › ○ " + titles[0]))
+        for _ in 0..<12 { TutorFixtures.press(&s, "j") }
+        screen = TutorFixtures.screen(s)
+        let row = try #require(screen.firstIndex { $0.hasPrefix(" › ○ " + titles[12]) }, "the cursor on the last lesson, on screen")
+        #expect(screen[row + 1].trimmingCharacters(in: .whitespaces).hasPrefix("○ "), "its sections under it")
+        #expect(screen.filter { $0.contains("›") }.count == 1)
+        TutorFixtures.press(&s, "Enter")
+        #expect(s.screen == .slide)
+        #expect(TutorFixtures.screen(s)[0].contains(titles[12]))
+    }
+
     @Test func contentsJumpsToASection() {
         var s = TutorFixtures.app([TutorFixtures.fixture("every-block.md")])
         TutorFixtures.press(&s, "t")
