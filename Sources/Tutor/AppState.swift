@@ -91,8 +91,8 @@ public struct AppState: Sendable {
     /// Handles one key, by name (`"j"`, `"Space"`, `"↓"`, `"Enter"`, `"Ctrl-C"`…).
     public mutating func handle(key: String) {
         message = nil
-        // The key that brings a blanked screen back does nothing else.
-        if blanked { blanked = false; return }
+        // The key that brings a blanked screen back does nothing else (Ctrl-C still quits).
+        if blanked { blanked = false; if key != "Ctrl-C" { return } }
         // Typing in the search or jump prompt: keys are text there, not commands.
         if let prompt { return handlePrompt(prompt, key: key) }
         // Before anything else, so that no screen can keep the user from leaving.

@@ -279,6 +279,9 @@ struct TutorSeedScreens {
         TutorFixtures.press(&s, "PgDn")
         #expect(s.current == 4, "the key that restores the screen does not change slide")
         #expect(TutorFixtures.screen(s).contains { $0.contains("5/24 · ") })
+        TutorFixtures.press(&s, "b", "Ctrl-C")
+        #expect(s.quit, "Ctrl-C on a blank screen still quits")
+        s.quit = false
         // A slide taller than the projection: no hint drawn on it.
         for slide in 0..<s.slides.count {
             s.apply(.jump(slide + 1))
