@@ -7,13 +7,9 @@ import Words
 /// The audit's data-loss findings on the progress file: nothing this version does not know
 /// is dropped, one bad card does not cost the others, links are written through.
 @Suite struct ProgressRoundTripTests {
-    let state = MemoryState(stability: 3, difficulty: 5, lastReview: 0, due: 86_400, reps: 1, lapses: 0, lesson: "l")
+    let state = ProgressFixtures.state
 
-    func store() throws -> ProgressStore {
-        let path = NSTemporaryDirectory() + "reseau-roundtrip-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return ProgressStore(directory: path)
-    }
+    func store() throws -> ProgressStore { ProgressStore(directory: try ProgressFixtures.folder("roundtrip")) }
 
     func json(_ store: ProgressStore) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: store.path))) as! [String: Any]

@@ -5,13 +5,9 @@ import Testing
 @testable import Memory
 
 struct ProgressStoreTests {
-    func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "reseau-progress-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func temporaryDirectory() throws -> String { try ProgressFixtures.folder("progress") }
 
-    let state = MemoryState(stability: 3, difficulty: 5, lastReview: 0, due: 86_400, reps: 1, lapses: 0, lesson: "l")
+    let state = ProgressFixtures.state
 
     @Test func xdgDataHomeDecidesWhereProgressLives() {
         #expect(ProgressStore.defaultDirectory(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/a"]) == "/data/reseau")
@@ -21,7 +17,7 @@ struct ProgressStoreTests {
     }
 
     @Test func updatesAreSavedAndReadBack() throws {
-        let dir = temporaryDirectory()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = ProgressStore(directory: dir + "/nested/reseau")
         #expect(try store.load().cards.isEmpty)
@@ -31,7 +27,7 @@ struct ProgressStoreTests {
     }
 
     @Test func aDamagedFileIsKeptAsideWithAMessage() throws {
-        let dir = temporaryDirectory()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = ProgressStore(directory: dir)
         try Data("{\"version\":1,\"cards\":{\"l/q1\":{\"stab".utf8).write(to: URL(fileURLWithPath: store.path))
@@ -48,7 +44,7 @@ struct ProgressStoreTests {
     }
 
     @Test func concurrentWritersLoseNothing() async throws {
-        let dir = temporaryDirectory()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // Two stores on one directory stand for two processes: each applies its change to
         // the latest file under the lock (flock locks belong to open file descriptions).

@@ -7,13 +7,9 @@ import Words
 /// Issue "Never lose progress": a progress file that exists but cannot be read stops the
 /// save with a message and is left alone; only a missing file is "no progress".
 @Suite struct UnreadableProgressTests {
-    let state = MemoryState(stability: 3, difficulty: 5, lastReview: 0, due: 86_400, reps: 1, lapses: 0, lesson: "l")
+    let state = ProgressFixtures.state
 
-    func folder() throws -> String {
-        let path = NSTemporaryDirectory() + "reseau-unreadable-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func folder() throws -> String { try ProgressFixtures.folder("unreadable") }
 
     @Test func aFolderInThePlaceOfTheFileIsNotReplaced() throws {
         let dir = try folder()
