@@ -11,11 +11,12 @@ public enum SceneDiagram {
     /// The diagram and its layout within `maxWidth` when it can be: Services side by side
     /// first, else in rows of three, two, then one (linked by invisible edges, which rank
     /// them one above the other), the first that fits.
-    public static func fitted(_ cluster: Cluster, title: String? = nil, maxWidth: Int,
+    /// With `traces`, the way each flow takes is drawn too (see `flowchart`).
+    public static func fitted(_ cluster: Cluster, traces: [Trace] = [], title: String? = nil, maxWidth: Int,
                               renderer: DiagramRenderer, words: any Phrasebook) -> Drawn {
         var best: Drawn?
         for perRow in [nil, 3, 2, 1] as [Int?] {
-            let (chart, entities) = flowchart(cluster, title: title, servicesPerRow: perRow, words: words)
+            let (chart, entities) = flowchart(cluster, traces: traces, title: title, servicesPerRow: perRow, words: words)
             let layout = renderer.layout(chart, maxWidth: maxWidth)
             let drawn = Drawn(chart: chart, layout: layout, entities: entities)
             if layout.width <= maxWidth { return drawn }
@@ -32,8 +33,11 @@ public enum SceneDiagram {
         public var entities: [String: DiagramScene.Entity]
     }
 
-    /// `servicesPerRow`: at most that many Services on a row (nil: all on one).
-    public static func flowchart(_ cluster: Cluster, title: String? = nil, servicesPerRow: Int? = nil,
+    /// `servicesPerRow`: at most that many Services on a row (nil: all on one). With
+    /// `traces`: the places their hops need that the objects do not give (CoreDNS, a load
+    /// balancer, the API server of a port-forward) get boxes, and each flow's way (client →
+    /// load balancer → Service → Pod…) is drawn as arrows numbered by flow.
+    public static func flowchart(_ cluster: Cluster, traces: [Trace] = [], title: String? = nil, servicesPerRow: Int? = nil,
                                  words: any Phrasebook) -> (Flowchart, [String: DiagramScene.Entity]) {
         var chart = Flowchart()
         var entities: [String: DiagramScene.Entity] = [:]
@@ -69,8 +73,31 @@ public enum SceneDiagram {
                                     line: line, column: 1))
             line += 1
         }
+        // What the flows pass through that no object draws.
+        let places = traces.flatMap { $0.hops + $0.reply }
+        if let dns = places.first(where: { $0.place == .dns }) {
+            entities["dns"] = .dns
+            chart.nodes.append(Node(id: "dns", label: "CoreDNS<br/>\(dns.before.dstPort == 53 ? dns.before.dst : dns.after.src):53", shape: .round, line: line, column: 1))
+            line += 1
+        }
+        var balancers: [String] = []
+        for hop in places {
+            guard case .loadBalancer(let ip) = hop.place, !balancers.contains(ip.description) else { continue }
+            balancers.append(ip.description)
+            entities[id("lb_" + ip.description)] = .loadBalancer(ip.description)
+            chart.nodes.append(Node(id: id("lb_" + ip.description), label: "\(words.ui(.loadBalancerBox))<br/>\(ip)", shape: .stadium,
+                                    line: line, column: 1))
+            line += 1
+        }
+        let apiServer = places.first { if case .apiServerRelays = $0.reason { return true }; return false }
         for node in cluster.nodes {
             var members: [String] = []
+            if let apiServer, case .node(let n) = apiServer.place, n == node.name {
+                entities["apiserver"] = .apiServer
+                chart.nodes.append(Node(id: "apiserver", label: "kube-apiserver<br/>\(node.ip):6443", shape: .round, line: line, column: 1))
+                members.append("apiserver")
+                line += 1
+            }
             for pod in cluster.pods where pod.nodeName == node.name {
                 let pid = id("pod_" + pod.name.description)
                 var lines = [shown(pod.name), pod.ip.description]
@@ -112,6 +139,47 @@ public enum SceneDiagram {
                 }
             }
         }
+        // Each flow's way, where no arrow already links two of its boxes.
+        var ways: [(from: String, to: String, flows: [Int])] = []
+        for (f, trace) in traces.enumerated() {
+            let boxes = way(trace, cluster: cluster, id: id, entities: entities)
+            for (a, b) in zip(boxes, boxes.dropFirst()) {
+                if chart.edges.contains(where: { ($0.from == a && $0.to == b) || ($0.from == b && $0.to == a) }) { continue }
+                if let i = ways.firstIndex(where: { $0.from == a && $0.to == b }) {
+                    if !ways[i].flows.contains(f + 1) { ways[i].flows.append(f + 1) }
+                } else if !ways.contains(where: { $0.from == b && $0.to == a }) {
+                    ways.append((a, b, [f + 1]))
+                }
+            }
+        }
+        for w in ways {
+            chart.edges.append(Edge(id: "L\(chart.edges.count)", isUserDefinedID: false, from: w.from, to: w.to, type: .arrow_point,
+                                    stroke: .normal, length: 1, label: w.flows.map(String.init).joined(separator: ","), line: line, column: 1))
+        }
         return (chart, entities)
+    }
+
+    /// The boxes a trace's request visits, in order: clients, load balancers, the Service
+    /// whose rules kube-proxy applies, the API server, Pods (Nodes are frames, not boxes).
+    static func way(_ trace: Trace, cluster: Cluster, id: (String) -> String, entities: [String: DiagramScene.Entity]) -> [String] {
+        var out: [String] = []
+        func add(_ box: String) { if entities[box] != nil, out.last != box { out.append(box) } }
+        for hop in trace.hops {
+            switch hop.place {
+            case .client(let c): add(id("client_" + c))
+            case .loadBalancer(let ip): add(id("lb_" + ip.description))
+            case .pod(let p): add(id("pod_" + p.description))
+            case .kubeProxy:
+                switch hop.reason {
+                case .recognisedClusterIP(let s, _, _), .nodePortOf(let s, _), .recognisedExternalIP(let s, _), .noReadyEndpoint(let s, _):
+                    add(id("svc_" + s.description))
+                default: break
+                }
+            case .node:
+                if case .apiServerRelays = hop.reason { add("apiserver") }
+            default: break
+            }
+        }
+        return out
     }
 }

@@ -250,7 +250,9 @@ public struct SlideRenderer: Sendable {
             return problems(errors, width: width) + caption(s.caption, width: width)
         }
         let renderer = DiagramRenderer(glyphs: glyphs)
-        let drawn = SceneDiagram.fitted(scene.cluster, title: language.words.ui(.sceneTitle), maxWidth: width, renderer: renderer, words: language.words)
+        // The way each flow takes is drawn with the objects (numbered like the list below).
+        let drawn = SceneDiagram.fitted(scene.cluster, traces: scene.traces(), title: language.words.ui(.sceneTitle), maxWidth: width,
+                                        renderer: renderer, words: language.words)
         let (chart, layout) = (drawn.chart, drawn.layout)
         var lines = renderer.render(chart, layout: layout, maxWidth: width)
         for (i, flow) in scene.flows.enumerated() {

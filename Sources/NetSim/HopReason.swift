@@ -95,6 +95,8 @@ public enum HopReason: Sendable, Equatable {
     case kubectlOpensStream(apiServer: IPv4Address)
     case apiServerRelays(node: String)
     case kubeletConnects(pod: String, port: Int)
+    /// The port-forward's answer, carried back by the kubelet over its stream to the API server.
+    case kubeletRelaysReply(node: String)
     case portForwardRefused(pod: String, port: Int)
     case portForwardDelivered(pod: String, port: Int)
 }

@@ -65,6 +65,16 @@ extension Tracer {
                               reason: .portForwardDelivered(pod: pod.name.name, port: podPort)))
         trace.verdict = .delivered(pod.name)
         trace.ending = .portForwardDelivered(pod: pod.name.name, port: podPort)
+        // The answer goes back the way the streams came: kubelet, API server, kubectl.
+        trace.reply = [
+            Hop(place: .pod(pod.name), action: .send, before: local.reversed, after: local.reversed,
+                reason: .podAnswers(pod: pod.name.name, destination: local.src, port: local.srcPort)),
+            Hop(place: .node(node.name), action: .proxy, before: local.reversed, after: stream2.reversed,
+                reason: .kubeletRelaysReply(node: node.name)),
+            Hop(place: .node(apiServer.name), action: .proxy, before: stream2.reversed, after: stream1.reversed,
+                reason: .proxyRelaysReply(proxy: "kube-apiserver")),
+            Hop(place: .client(from), action: .deliver, before: stream1.reversed, after: stream1.reversed, reason: .replyReceived(by: from)),
+        ]
         return trace
     }
 }

@@ -12,7 +12,11 @@ import NetSim
 public enum DiagramScene {
     /// What each diagram id stands for.
     public enum Entity: Sendable, Equatable {
-        case node(String), pod(ObjectName), service(ObjectName), client(String), other
+        case node(String), pod(ObjectName), service(ObjectName), client(String)
+        /// The cluster DNS (CoreDNS), a load balancer in front of the cluster (by address), the
+        /// API server (which relays a port-forward).
+        case dns, loadBalancer(String), apiServer
+        case other
     }
 
     public struct Reading: Sendable {

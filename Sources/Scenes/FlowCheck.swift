@@ -8,9 +8,16 @@ import NetSim
 /// cannot reach, a request that would not arrive.
 public enum FlowCheck {
     public static func check(_ reading: DiagramScene.Reading, file: String) -> [Diagnostic] {
+        perFlow(reading, file: file).flatMap { $0 }
+    }
+
+    /// The same findings, flow by flow (in the order of `reading.scene.flows`).
+    public static func perFlow(_ reading: DiagramScene.Reading, file: String) -> [[Diagnostic]] {
         let cluster = reading.scene.cluster
-        var out: [Diagnostic] = []
+        var all: [[Diagnostic]] = []
         for (index, flow) in reading.scene.flows.enumerated() {
+            var out: [Diagnostic] = []
+            defer { all.append(out) }
             let trace = Tracer(cluster: cluster).trace(flow.request(seed: UInt64(index)))
             for step in flow.steps {
                 func warn(_ problem: FlowProblem.StepProblem) {
@@ -53,7 +60,7 @@ public enum FlowCheck {
                                       message: .flow(.engineSays(verdict: trace.verdict.name, ending: trace.ending))))
             }
         }
-        return out
+        return all
     }
 
     static func checkPod(_ pod: Pod, _ port: Int, _ trace: Trace, _ isFirst: Bool, _ warn: (FlowProblem.StepProblem) -> Void) {

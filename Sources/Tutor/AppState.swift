@@ -37,6 +37,8 @@ public struct AppState: Sendable {
     public var pendingG = false
     public var visited: Set<Int> = []
     public var player: DiagramPlayer?
+    /// Which of the slide's diagrams and scenes the player shows (a slide may hold several).
+    public var diagramIndex = 0
     public var message: UIWord?
     public var quit = false
     /// `r` was pressed: the program reads the files again (`reload(_:)`).
@@ -196,6 +198,7 @@ public struct AppState: Sendable {
         case .faster: player?.faster()
         case .slower: player?.slower()
         case .nextFlow: player?.nextFlow()
+        case .nextDiagram: openNextDiagram()
         case .restart: player?.restart()
         case .quiz: startLessonQuiz()
         case .toggleChoice: quiz?.toggleCursor()
@@ -215,6 +218,7 @@ public struct AppState: Sendable {
         visited.insert(current)
         screen = .slide
         player = nil
+        diagramIndex = 0
         if presenter { autoplay() }
     }
 
@@ -248,8 +252,8 @@ public struct AppState: Sendable {
             }
         case .slide:
             guard let ref = currentSlide else { return }
-            let playable = ref.slide.allBlocks.first(where: \.isPlayable)
-            guard let block = playable, let p = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii, words: words) else {
+            diagramIndex = 0
+            guard let p = makePlayer(ref) else {
                 message = .noDiagramOnSlide
                 return
             }
@@ -260,14 +264,67 @@ public struct AppState: Sendable {
     }
 
     /// Presenter mode plays each slide's flows in a loop.
+    /// Each diagram in turn, from `diagramIndex`: the first that has a flow.
     mutating func autoplay() {
-        guard let ref = currentSlide,
-              let block = ref.slide.allBlocks.first(where: \.isPlayable),
-              var p = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii, words: words), !p.traces.isEmpty else { return }
-        p.loops = true
-        p.playing = true
+        guard let ref = currentSlide else { return }
+        let count = playableBlocks(ref).count
+        for offset in 0..<count {
+            let index = (diagramIndex + offset) % count
+            guard var p = makePlayer(ref, index: index), !p.traces.isEmpty else { continue }
+            diagramIndex = index
+            p.loops = true
+            p.playing = true
+            player = p
+            screen = .diagram
+            return
+        }
+    }
+
+    /// The slide's diagrams and scenes that can be opened full screen.
+    func playableBlocks(_ ref: SlideRef) -> [Block] { ref.slide.allBlocks.filter(\.isPlayable) }
+
+    /// The player of the slide's diagram `index` (default: `diagramIndex`).
+    func makePlayer(_ ref: SlideRef, index: Int? = nil) -> DiagramPlayer? {
+        let blocks = playableBlocks(ref)
+        guard !blocks.isEmpty else { return nil }
+        let i = min(max(0, index ?? diagramIndex), blocks.count - 1)
+        return DiagramPlayer.make(for: blocks[i], in: lessons[ref.lesson], width: width, ascii: ascii, words: words)
+    }
+
+    /// Why `showDiagram` could not show what was asked.
+    public enum DiagramViewProblem: Error, Equatable {
+        case noSuchSlide(Int, count: Int), noSuchDiagram(Int, count: Int), noSuchFlow(Int, count: Int), noSuchHop(Int, count: Int)
+    }
+
+    /// Opens slide `slide`'s diagram `diagram` full screen at `hop` of `flow` (all 1-based),
+    /// paused: what `reseau render --hop` prints.
+    public mutating func showDiagram(slide: Int, diagram: Int, flow: Int, hop: Int) -> DiagramViewProblem? {
+        guard slides.indices.contains(slide - 1) else { return .noSuchSlide(slide, count: slides.count) }
+        go(to: slide - 1)
+        guard let ref = currentSlide else { return .noSuchSlide(slide, count: slides.count) }
+        let count = playableBlocks(ref).count
+        guard diagram >= 1, diagram <= count else { return .noSuchDiagram(diagram, count: count) }
+        diagramIndex = diagram - 1
+        guard var p = makePlayer(ref) else { return .noSuchDiagram(diagram, count: count) }
+        guard p.traces.isEmpty ? flow == 1 : p.traces.indices.contains(flow - 1) else { return .noSuchFlow(flow, count: p.traces.count) }
+        p.select(flow: flow - 1)
+        guard p.steps.isEmpty ? hop == 1 : p.steps.indices.contains(hop - 1) else { return .noSuchHop(hop, count: p.steps.count) }
+        p.show(step: hop - 1)
         player = p
         screen = .diagram
+        return nil
+    }
+
+    /// `d`: the slide's next diagram (the first after the last), playing as this one did.
+    mutating func openNextDiagram() {
+        guard let ref = currentSlide, let old = player else { return }
+        let count = playableBlocks(ref).count
+        guard count > 1 else { return }
+        diagramIndex = (diagramIndex + 1) % count
+        guard var p = makePlayer(ref) else { return }
+        p.loops = old.loops
+        p.playing = old.playing && !p.traces.isEmpty
+        player = p
     }
 
     /// The files read again: the same slide stays open when it still exists.
@@ -294,9 +351,7 @@ public struct AppState: Sendable {
             }
         }
         player = nil
-        if oldScreen == .diagram, let old = oldPlayer, let ref = currentSlide,
-           let block = ref.slide.allBlocks.first(where: \.isPlayable),
-           var fresh = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii, words: words) {
+        if oldScreen == .diagram, let old = oldPlayer, let ref = currentSlide, var fresh = makePlayer(ref) {
             fresh.resume(from: old)
             player = fresh
         } else if screen == .diagram {
@@ -310,7 +365,13 @@ public struct AppState: Sendable {
     /// Moves the clock on (animation).
     public mutating func advance(by seconds: Double) {
         elapsed += seconds
+        let rounds = player?.rounds
         player?.advance(by: seconds)
+        // Presenting: once a diagram's flows have all played, the slide's next diagram.
+        if presenter, screen == .diagram, let rounds, player?.rounds != rounds, let ref = currentSlide, playableBlocks(ref).count > 1 {
+            diagramIndex = (diagramIndex + 1) % playableBlocks(ref).count
+            autoplay()
+        }
     }
 
     /// Whether anything moves: the loop sleeps in input when not.
@@ -320,8 +381,7 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         if let p = player, screen == .diagram, let ref = currentSlide {
-            let block = ref.slide.allBlocks.first(where: \.isPlayable)
-            if let block, var fresh = DiagramPlayer.make(for: block, in: lessons[ref.lesson], width: width, ascii: ascii, words: words) {
+            if var fresh = makePlayer(ref) {
                 fresh.resume(from: p)
                 player = fresh
             }

@@ -8,144 +8,138 @@ import Mermaid
 import NetSim
 
 /// A diagram in full screen with its flows: the packet moves cell by cell along the arrows
-/// between the boxes each hop of the engine's trace visits, and the inspector shows the
-/// hop. Time is an input (`advance(by:)`), so it plays the same in tests.
+/// between the boxes each hop of the engine's trace visits, then the reply comes back, and
+/// the inspector shows the hop. Time is an input (`advance(by:)`), so it plays the same in
+/// tests; where the packet is at each hop is worked out once (`PacketPath`).
 public struct DiagramPlayer: Sendable {
     public let chart: Flowchart
     public let layout: DiagramLayout
     /// What each diagram id stands for.
     public let entities: [String: DiagramScene.Entity]
     public let traces: [Trace]
-    /// Per flow, for a diagram's numbered steps: what each label says (shown when it and
-    /// the engine disagree).
-    public let labelNotes: [[Problem]]
+    /// Per flow, for a diagram's numbered steps: what a label says that the engine
+    /// contradicts, and the hop from which it is shown (the first that concerns it).
+    public let labelNotes: [[LabelNote]]
+    /// Per flow, what its title shows as its target: the URL with the headers that tell
+    /// flows apart, or the port-forward as written (`svc/web:80`).
+    public let flowTargets: [String]
+    /// What the drawing calls each Node the engine names by its id (`n1` → `Node 1`).
+    public let nodeTitles: [String: String]
     public private(set) var flow = 0
+    /// The current step: the request's hops, then the reply's.
     public private(set) var hop = 0
-    /// Cells travelled along the current segment.
+    /// Cells travelled towards the current step's place, then time spent on it (in cells).
     public private(set) var progress = 0.0
     public var playing = false
     /// Cells per second.
     public private(set) var speed = 20.0
     /// Loop forever (presenter mode).
     public var loops = false
+    /// How many times the flows were all played through (presenter mode moves on to the
+    /// slide's next diagram after one).
+    public private(set) var rounds = 0
 
     /// The diagram drawn once, without highlight or packet, and the glyphs it was drawn
     /// with: each frame copies it and draws the moving parts over it.
     public let drawing: Grid
     public let ascii: Bool
-    /// For each flow, the element each hop shows in (worked out once: it looks back at
-    /// every earlier hop).
-    private var elements: [[String?]] = []
+    /// For each flow, where the packet is at each step.
+    public let paths: [PacketPath]
+
+    public struct LabelNote: Sendable, Equatable {
+        public var problem: Problem
+        /// The first step (index into the flow's steps) the note concerns.
+        public var fromStep: Int
+    }
+
+    /// Time spent on a hop once reached, in cells (0.6 s at the default speed): long enough to
+    /// read the inspector's first line.
+    static let dwell = 12.0
+    /// Time spent on the last hop of a looping flow before the next one, in cells.
+    static let endPause = 40.0
 
     public init(chart: Flowchart, layout: DiagramLayout, entities: [String: DiagramScene.Entity], traces: [Trace],
-                labelNotes: [[Problem]] = [], ascii: Bool = false) {
+                labelNotes: [[LabelNote]] = [], flowTargets: [String] = [], nodeTitles: [String: String] = [:], ascii: Bool = false) {
         self.chart = chart
         self.layout = layout
         self.entities = entities
         self.traces = traces
         self.labelNotes = labelNotes
+        self.flowTargets = flowTargets
+        self.nodeTitles = nodeTitles
         self.ascii = ascii
         drawing = DiagramRenderer(glyphs: Glyphs(ascii: ascii)).draw(layout, chart: chart)
-        var all: [[String?]] = []
-        for f in traces.indices {
-            flow = f
-            var found: [String?] = []
-            for index in hops.indices { found.append(uncachedElement(at: index, earlier: found)) }
-            all.append(found)
-        }
-        flow = 0
-        elements = all
+        paths = traces.map { PacketPath(trace: $0, chart: chart, layout: layout, entities: entities) }
     }
 
     public var trace: Trace? { traces.indices.contains(flow) ? traces[flow] : nil }
-    public var hops: [Hop] { trace?.hops ?? [] }
-    public var currentHop: Hop? { hops.indices.contains(hop) ? hops[hop] : nil }
-    public var isAnimating: Bool { playing && !hops.isEmpty }
+    public var path: PacketPath? { paths.indices.contains(flow) ? paths[flow] : nil }
+    public var steps: [PacketPath.Step] { path?.steps ?? [] }
+    /// Every step's hop: the request's, then the reply's.
+    public var hops: [Hop] { steps.map(\.hop) }
+    public var currentStep: PacketPath.Step? { steps.indices.contains(hop) ? steps[hop] : nil }
+    public var currentHop: Hop? { currentStep?.hop }
+    public var isAnimating: Bool { playing && !steps.isEmpty }
+    /// The request's hop count (the reply's steps come after).
+    public var requestCount: Int { steps.filter { $0.phase == .request }.count }
+    /// The target the title shows for the current flow.
+    public var flowTarget: String { flowTargets.indices.contains(flow) ? flowTargets[flow] : trace?.request.url ?? "" }
 
-    func find(_ entity: DiagramScene.Entity) -> String? {
-        entities.first { pair in pair.value == entity && (layout.node(pair.key) != nil || layout.groups.contains { $0.id == pair.key }) }?.key
-    }
-
-    func arrow(_ from: String, _ to: String) -> [DiagramLayout.Point]? {
-        if let edge = layout.edges.first(where: { chart.edges[$0.index].from == from && chart.edges[$0.index].to == to }) { return edge.cells }
-        if let edge = layout.edges.first(where: { chart.edges[$0.index].from == to && chart.edges[$0.index].to == from }) { return edge.cells.reversed() }
-        return nil
-    }
-
-    /// The diagram element hop `index` happens in. kube-proxy's hops show on the Service's
-    /// box when the diagram draws an arrow to it from where the packet has been, else on
-    /// the Node that runs them.
+    /// The diagram element lit at step `index`.
     public func element(at index: Int) -> String? {
-        guard elements.indices.contains(flow), elements[flow].indices.contains(index) else { return nil }
-        return elements[flow][index]
+        steps.indices.contains(index) ? steps[index].element : nil
     }
 
-    /// `element(at:)` worked out, given the elements of the hops before.
-    private func uncachedElement(at index: Int, earlier: [String?]) -> String? {
-        guard hops.indices.contains(index) else { return nil }
-        switch hops[index].place {
-        case .pod(let name): return find(.pod(name))
-        case .node(let name): return find(.node(name))
-        case .kubeProxy(let node, _):
-            if let service = trace?.service, let id = find(.service(service)) {
-                if earlier.compactMap({ $0 }).contains(where: { arrow($0, id) != nil }) { return id }
-            }
-            return find(.node(node))
-        case .client(let name): return find(.client(name))
-        case .tunnel(_, let to): return find(.node(to))
-        default: return nil
-        }
-    }
+    /// The cells the packet runs through to reach the current step.
+    public var segment: [DiagramLayout.Point] { path?.travel(to: hop) ?? [] }
 
-    public func element(for hop: Hop) -> String? {
-        hops.firstIndex(of: hop).flatMap { element(at: $0) }
-    }
-
-    /// The element the packet was in before `index`, skipping hops that show nowhere.
-    func element(before index: Int) -> String? {
-        var i = index - 1
-        while i >= 0 { if let e = element(at: i) { return e }; i -= 1 }
-        return nil
-    }
-
-    /// The cells from the previous element to the current hop's, along the diagram's arrow
-    /// from there, or else from an earlier place of the packet (the diagram's own step).
-    public var segment: [DiagramLayout.Point] {
-        guard let to = element(at: hop), let from = element(before: hop), from != to else { return [] }
-        if let cells = arrow(from, to) { return cells }
-        var i = hop - 1
-        while i >= 0 {
-            if let earlier = element(at: i), earlier != to, let cells = arrow(earlier, to) { return cells }
-            i -= 1
-        }
-        return []
-    }
-
-    /// Where the packet glyph is: on the arrow while it travels, else on its box's border.
+    /// Where the packet glyph is: on its way while it travels, else where the step put it.
     public var packetCell: DiagramLayout.Point? {
-        let path = segment
-        if !path.isEmpty, Int(progress) < path.count { return path[Int(progress)] }
-        guard let id = element(at: hop) ?? element(before: hop) else { return nil }
-        let rect = layout.node(id)?.rect ?? layout.groups.first { $0.id == id }?.rect
-        return rect.map { DiagramLayout.Point($0.x + $0.width / 2, $0.y) }
+        let way = segment
+        if !way.isEmpty, Int(progress) < way.count { return way[Int(progress)] }
+        return path?.rest(at: hop)
     }
 
-    /// Moves time on: the packet advances; at the end of a segment, the next hop.
+    /// The packet died at this step (the request's last hop, dropped or refused).
+    public var packetDied: Bool {
+        guard let trace, let step = currentStep, step.phase == .request, hop == requestCount - 1 else { return false }
+        switch trace.verdict {
+        case .dropped, .rejected: return true
+        default: return step.hop.action == .drop || step.hop.action == .reject
+        }
+    }
+
+    /// The label notes shown at the current step.
+    public var currentNotes: [Problem] {
+        guard labelNotes.indices.contains(flow) else { return [] }
+        return labelNotes[flow].filter { hop >= $0.fromStep }.map(\.problem)
+    }
+
+    /// How long step `index` takes, in cells: the way there, then the dwell.
+    func duration(of index: Int) -> Double {
+        let base = Double(path?.travel(to: index).count ?? 0) + Self.dwell
+        return loops && index == steps.count - 1 ? base + Self.endPause : base
+    }
+
+    /// Moves time on: the packet advances; after the dwell on a step, the next one.
     public mutating func advance(by seconds: Double) {
         guard isAnimating else { return }
         progress += seconds * speed
         while playing {
-            let length = Double(max(segment.count, 3))
+            let length = duration(of: hop)
             guard progress >= length else { break }
             progress -= length
-            if hop + 1 < hops.count { hop += 1 }
-            else if loops { hop = 0; progress = 0; if traces.count > 1 { flow = (flow + 1) % traces.count } }
-            else { playing = false; progress = Double(max(segment.count - 1, 0)) }
+            if hop + 1 < steps.count { hop += 1 }
+            else if loops {
+                hop = 0; progress = 0
+                if traces.count > 1 { flow = (flow + 1) % traces.count }
+                if flow == 0 { rounds += 1 }
+            } else { playing = false; progress = Double(segment.count) }
         }
     }
 
-    public mutating func stepForward() { playing = false; if hop + 1 < hops.count { hop += 1 }; progress = Double(max(segment.count - 1, 0)) }
-    public mutating func stepBack() { playing = false; if hop > 0 { hop -= 1 }; progress = Double(max(segment.count - 1, 0)) }
+    public mutating func stepForward() { playing = false; if hop + 1 < steps.count { hop += 1 }; progress = Double(segment.count) }
+    public mutating func stepBack() { playing = false; if hop > 0 { hop -= 1 }; progress = Double(segment.count) }
     public mutating func restart() { hop = 0; progress = 0 }
     public mutating func faster() { speed = min(160, speed * 2) }
     public mutating func slower() { speed = max(2.5, speed / 2) }
@@ -155,15 +149,24 @@ public struct DiagramPlayer: Sendable {
         flow = index
         restart()
     }
+    /// Shows step `index` of the current flow, arrived (`render --hop`, tests).
+    public mutating func show(step index: Int) {
+        guard steps.indices.contains(index) else { return }
+        playing = false
+        hop = index
+        progress = Double(segment.count)
+    }
     /// Takes over another player's place: its flow and hop (the nearest that still exist),
     /// whether it played and looped, its speed. A reload or a resize keeps what the user saw.
     public mutating func resume(from old: DiagramPlayer) {
         if !traces.isEmpty { flow = min(old.flow, traces.count - 1) }
-        hop = min(old.hop, max(0, hops.count - 1))
-        progress = old.hop == hop ? old.progress : Double(max(segment.count - 1, 0))
+        hop = min(old.hop, max(0, steps.count - 1))
+        let travelled = Double(segment.count)
+        progress = old.hop == hop ? min(old.progress, travelled + Self.dwell) : travelled
         playing = old.playing
         loops = old.loops
         speed = old.speed
+        rounds = old.rounds
     }
 
     public mutating func nextFlow() {
@@ -172,7 +175,7 @@ public struct DiagramPlayer: Sendable {
         restart()
     }
     public mutating func togglePlay() {
-        if !playing && hop == hops.count - 1 { restart() }
+        if !playing && hop == steps.count - 1 { restart() }
         playing.toggle()
     }
 }
@@ -187,15 +190,48 @@ extension DiagramPlayer {
             let layout = DiagramRenderer(glyphs: glyphs).layout(chart, maxWidth: width)
             let scene = lesson.scenes().first { $0.line == d.line }
             let traces = scene?.scene.traces() ?? []
-            let notes = (scene?.reading.map { FlowCheck.check($0, file: lesson.file).map(\.message) }).map { [$0] } ?? []
-            return DiagramPlayer(chart: chart, layout: layout, entities: scene?.reading?.entities ?? [:], traces: traces,
-                                 labelNotes: notes, ascii: ascii)
+            let flows = scene?.scene.flows ?? []
+            let entities = scene?.reading?.entities ?? [:]
+            let paths = traces.map { PacketPath(trace: $0, chart: chart, layout: layout, entities: entities) }
+            let found = scene?.reading.map { FlowCheck.perFlow($0, file: lesson.file) } ?? []
+            let notes = found.enumerated().map { f, diagnostics in
+                diagnostics.map { d in
+                    LabelNote(problem: d.message, fromStep: firstStep(concerning: d.message, flow: flows.indices.contains(f) ? flows[f] : nil,
+                                                                      path: paths.indices.contains(f) ? paths[f] : nil))
+                }
+            }
+            return DiagramPlayer(chart: chart, layout: layout, entities: entities, traces: traces, labelNotes: notes,
+                                 flowTargets: flows.map(target), nodeTitles: scene?.reading?.nodeTitles ?? [:], ascii: ascii)
         case .scene(let s):
             let scene = ManifestScene.load(s.source, file: lesson.file, line: s.line + 1, column: s.column, name: "")
-            let drawn = SceneDiagram.fitted(scene.cluster, maxWidth: width, renderer: DiagramRenderer(glyphs: glyphs), words: words)
-            return DiagramPlayer(chart: drawn.chart, layout: drawn.layout, entities: drawn.entities, traces: scene.traces(), ascii: ascii)
+            let traces = scene.traces()
+            let drawn = SceneDiagram.fitted(scene.cluster, traces: traces, maxWidth: width, renderer: DiagramRenderer(glyphs: glyphs), words: words)
+            return DiagramPlayer(chart: drawn.chart, layout: drawn.layout, entities: drawn.entities, traces: traces,
+                                 flowTargets: scene.flows.map(target), ascii: ascii)
         default:
             return nil
         }
+    }
+
+    /// What a flow's title shows as its target: the port-forward as written, or the URL with
+    /// the method when not GET and the headers (`Host: app.example.com`) that tell flows apart.
+    static func target(_ flow: Flow) -> String {
+        if let forward = flow.portForward { return "port-forward \(forward)" }
+        var text = flow.method == "GET" ? flow.to : "\(flow.method) \(flow.to)"
+        for (key, value) in flow.headers.sorted(by: { $0.key < $1.key }) { text += " \(key): \(value)" }
+        return text
+    }
+
+    /// The first step a label note concerns: where the packet reaches the box the step's
+    /// arrow points to, else the box it leaves; a verdict note, the request's last hop.
+    static func firstStep(concerning problem: Problem, flow: Flow?, path: PacketPath?) -> Int {
+        guard let path else { return 0 }
+        let lastRequest = max(0, path.steps.lastIndex { $0.phase == .request } ?? 0)
+        guard case .flow(.step(let number, _)) = problem, let step = flow?.steps.first(where: { $0.number == number }) else {
+            return lastRequest
+        }
+        if let i = path.steps.firstIndex(where: { $0.phase == .request && $0.element == step.toID }) { return i }
+        if let i = path.steps.firstIndex(where: { $0.phase == .request && $0.element == step.fromID }) { return i }
+        return 0
     }
 }

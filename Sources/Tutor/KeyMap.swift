@@ -9,7 +9,7 @@ public enum Action: Equatable, Sendable {
     case jumpPrompt
     case search, searchNext, searchPrevious
     case contents, help, quit, reload, open, back
-    case focusDiagram, playPause, stepForward, stepBack, faster, slower, nextFlow, restart
+    case focusDiagram, playPause, stepForward, stepBack, faster, slower, nextFlow, restart, nextDiagram
     case presenter, blank, toggleCorrection, quiz
     /// `!`: the lesson's errors and warnings, each leading to its slide.
     case problems
@@ -88,6 +88,7 @@ public enum KeyMap {
         KeyBinding(keys: ["-"], action: .slower, screens: [.diagram], help: .slower, footer: .footerSpeed),
         KeyBinding(keys: ["Tab"], action: .nextFlow, screens: [.diagram], help: .nextFlow, footer: .footerFlow),
         KeyBinding(keys: ["0"], action: .restart, screens: [.diagram], help: .restart, footer: .footerRestart),
+        KeyBinding(keys: ["d"], action: .nextDiagram, screens: [.diagram], help: .nextDiagram, footer: .footerNextDiagram),
         KeyBinding(keys: ["P"], action: .presenter, screens: [.slide, .diagram], help: .presenter),
         KeyBinding(keys: ["r"], action: .reload, screens: [.slide, .course], help: .reload),
         KeyBinding(keys: ["?"], action: .help, screens: ScreenKind.allCases, help: .help, footer: .footerHelp),

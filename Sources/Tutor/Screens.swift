@@ -223,31 +223,66 @@ public enum Screens {
     static func diagram(_ state: AppState, _ grid: inout Grid) {
         guard let player = state.player, let ref = state.currentSlide else { return }
         let lesson = state.lessons[ref.lesson]
-        header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count) · \(player.chart.title ?? state.words.ui(.diagramTitle))")
+        let count = state.playableBlocks(ref).count
+        // Which diagram of the slide comes before its title, which may be cut at 80 columns.
+        let which = count > 1 ? state.words.ui(.diagramNumber(state.diagramIndex + 1, of: count)) + " · " : ""
+        header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count) · \(which)\(player.chart.title ?? state.words.ui(.diagramTitle))")
         let top = state.presenter ? 0 : 1
-        var drawing = player.ascii == state.ascii ? player.drawing
-            : DiagramRenderer(glyphs: Glyphs(ascii: state.ascii)).draw(player.layout, chart: player.chart)
-        // The box the current hop is in, highlighted, and the packet on its way.
+        let drawing = frame(player, ascii: state.ascii)
+        // What the diagram's labels say that the engine contradicts: the whole sentence,
+        // across the screen, from the first hop it concerns.
+        let notes = player.currentNotes.flatMap { note in
+            Text.wrap([Span("⚠ " + state.words.ui(.diagramSaysOtherwise(state.words.problem(note))), Style(.warning, bold: true))],
+                      width: state.width - 2)
+        }
+        let inspectorHeight = player.traces.isEmpty ? 2 : min(12, max(6, state.height / 3))
+        let noteRows = min(notes.count, max(0, state.height - top - inspectorHeight - 1 - 6))
+        let diagramHeight = state.height - top - inspectorHeight - 1 - noteRows
+        let offset = viewOffset(player, drawingHeight: drawing.height, viewHeight: diagramHeight)
+        grid.clipped(to: Rect(x: 0, y: top, width: state.width, height: diagramHeight)) { g in
+            g.blit(drawing, x: max(0, (state.width - drawing.width) / 2), y: top - offset)
+        }
+        for (i, line) in notes.prefix(noteRows).enumerated() {
+            grid.put(String(repeating: " ", count: state.width), x: 0, y: top + diagramHeight + i)
+            grid.put(line, x: 1, y: top + diagramHeight + i)
+        }
+        inspector(state, player, &grid, top: state.height - inspectorHeight - 1, height: inspectorHeight)
+        // At 80 columns the whole footer fits: restart (0) and help (?) stay in the help screen.
+        var excluded: Set<KeyHelp> = [.footerRestart, .footerHelp]
+        if count < 2 { excluded.insert(.footerNextDiagram) }
+        footer(state, &grid, hints: KeyMap.footer(for: .diagram, state.language, ascii: state.ascii, excluding: excluded,
+                                                  speed: Int(player.speed), width: state.width))
+    }
+
+    /// The drawing at the player's current step: the element of the hop lit, the packet
+    /// (`●` on its way, `○` on the reply's, `✗` where it died).
+    public static func frame(_ player: DiagramPlayer, ascii: Bool) -> Grid {
+        var drawing = player.ascii == ascii ? player.drawing
+            : DiagramRenderer(glyphs: Glyphs(ascii: ascii)).draw(player.layout, chart: player.chart)
         if let id = player.element(at: player.hop) {
             let group = player.layout.groups.first { $0.id == id }
             if let rect = player.layout.node(id)?.rect ?? group?.rect {
-                drawing.box(rect, style: state.ascii ? .ascii : .heavy, border: Style(.packet, bold: true), title: group?.title,
+                drawing.box(rect, style: ascii ? .ascii : .heavy, border: Style(.packet, bold: true), title: group?.title,
                             titleStyle: Style(.packet, bold: true))
                 redrawLabel(player, id, &drawing)
             }
         }
         if let p = player.packetCell, p.x >= 0, p.y >= 0, p.x < drawing.width, p.y < drawing.height {
-            drawing.put(state.ascii ? "@" : "●", x: p.x, y: p.y, style: Style(.packet, bold: true))
+            let reply = player.currentStep?.phase == .reply
+            let glyph = player.packetDied ? (ascii ? "X" : "✗") : reply ? (ascii ? "o" : "○") : (ascii ? "@" : "●")
+            let style = player.packetDied ? Style(.error, bold: true) : reply ? Style(.ok, bold: true) : Style(.packet, bold: true)
+            drawing.put(glyph, x: p.x, y: p.y, style: style)
         }
-        let inspectorHeight = player.traces.isEmpty ? 2 : min(12, max(6, state.height / 3))
-        let diagramHeight = state.height - top - inspectorHeight - 1
-        grid.clipped(to: Rect(x: 0, y: top, width: state.width, height: diagramHeight)) { g in
-            g.blit(drawing, x: max(0, (state.width - drawing.width) / 2), y: top)
-        }
-        inspector(state, player, &grid, top: state.height - inspectorHeight - 1, height: inspectorHeight)
-        // At 80 columns the whole footer fits: restart (0) and help (?) stay in the help screen.
-        footer(state, &grid, hints: KeyMap.footer(for: .diagram, state.language, ascii: state.ascii, excluding: [.footerRestart, .footerHelp],
-                                                  speed: Int(player.speed), width: state.width))
+        return drawing
+    }
+
+    /// The first row of the drawing shown when it is taller than the room it has: the
+    /// packet (else the lit element) kept in view, near the middle.
+    public static func viewOffset(_ player: DiagramPlayer, drawingHeight: Int, viewHeight: Int) -> Int {
+        guard drawingHeight > viewHeight, viewHeight > 0 else { return 0 }
+        let lit = player.element(at: player.hop).flatMap { id in player.layout.node(id)?.rect ?? player.layout.groups.first { $0.id == id }?.rect }
+        guard let y = player.packetCell?.y ?? lit.map({ $0.y + $0.height / 2 }) else { return 0 }
+        return min(max(0, y - viewHeight / 2), drawingHeight - viewHeight)
     }
 
     static func redrawLabel(_ player: DiagramPlayer, _ id: String, _ grid: inout Grid) {
@@ -267,18 +302,22 @@ public enum Screens {
             return
         }
         let title = state.words.ui(.flowTitle(flow: player.flow + 1, of: player.traces.count, from: trace.request.from,
-                                              to: trace.request.url, verdict: state.words.verdict(trace.verdict)))
+                                              to: player.flowTarget, verdict: state.words.verdict(trace.verdict)))
         grid.put(Text.truncate(title, to: state.width - 2), x: 1, y: top, style: Style(.flow(player.flow), bold: true))
+        let steps = player.steps
+        let requestCount = player.requestCount
+        func place(_ hop: Hop) -> String { state.words.place(hop.place.renamingNodes(player.nodeTitles)) }
         // The hop list on the left (when there is room), the current hop's details on the right.
         var detailX = 1
         var detailWidth = state.width - 2
         if state.width >= 80 {
             let listWidth = min(34, state.width / 3)
             let rows = height - 1
-            let start = max(0, min(player.hop - rows / 2, player.hops.count - rows))
-            for (row, i) in (start..<min(player.hops.count, start + rows)).enumerated() {
+            let start = max(0, min(player.hop - rows / 2, steps.count - rows))
+            for (row, i) in (start..<min(steps.count, start + rows)).enumerated() {
                 let marker = i == player.hop ? (state.ascii ? ">" : "▶") : " "
-                let text = "\(marker)\(String(i + 1).leftPad(2)) \(state.words.place(player.hops[i].place))"
+                let number = steps[i].phase == .reply ? (state.ascii ? "<" : "↩") + String(i - requestCount + 1) : String(i + 1)
+                let text = "\(marker)\(number.leftPad(3)) \(place(steps[i].hop))"
                 grid.put(Text.truncate(text, to: listWidth - 1), x: 1, y: top + 1 + row,
                          style: i == player.hop ? Style(.flow(player.flow), bold: true) : (i < player.hop ? Style(.muted) : .plain))
             }
@@ -287,9 +326,16 @@ public enum Screens {
             detailWidth = state.width - detailX - 1
         }
         var lines: [StyledLine] = []
-        if let hop = player.currentHop {
-            lines.append([Span("\(player.hop + 1)/\(player.hops.count) ", Style(.muted)), Span(state.words.place(hop.place), Style(.plain, bold: true)),
+        if let step = player.currentStep {
+            let hop = step.hop
+            let counter = step.phase == .reply ? state.words.ui(.replyStep(player.hop - requestCount + 1, of: steps.count - requestCount)) + " "
+                : "\(player.hop + 1)/\(requestCount) "
+            lines.append([Span(counter, Style(step.phase == .reply ? .ok : .muted)), Span(place(hop), Style(.plain, bold: true)),
                           Span("  \(state.words.action(hop.action))", Style(.flow(player.flow), bold: true))])
+            if let node = step.inKernelOf {
+                lines += Text.wrap([Span(state.words.ui(.drawnAtService(node: player.nodeTitles[node] ?? node)), Style(.muted, italic: true))],
+                                   width: detailWidth)
+            }
             if hop.before != hop.after {
                 lines.append([Span(state.words.ui(.before), Style(.muted)), Span(hop.before.description)])
                 lines.append([Span(state.words.ui(.after), Style(.muted)), Span(hop.after.description)])
@@ -298,11 +344,10 @@ public enum Screens {
             }
             if let r = hop.rule { lines += Text.wrap([Span(state.words.rule(r), Style(.code))], width: detailWidth) }
             lines += Text.wrap([Span(state.words.hop(hop.reason))], width: detailWidth)
-        }
-        if player.hop == player.hops.count - 1 {
-            lines += Text.wrap([Span("→ " + state.words.ending(trace.ending), Style(.ok, bold: true))], width: detailWidth)
-            for note in player.labelNotes.indices.contains(player.flow) ? player.labelNotes[player.flow] : [] {
-                lines += Text.wrap([Span(state.words.ui(.diagramSaysOtherwise(state.words.problem(note))), Style(.warning))], width: detailWidth)
+            if player.hop == requestCount - 1 {
+                let died = player.packetDied
+                lines += Text.wrap([Span((died ? (state.ascii ? "X " : "✗ ") : "→ ") + state.words.ending(trace.ending),
+                                         Style(died ? .error : .ok, bold: true))], width: detailWidth)
             }
         }
         for (i, line) in lines.prefix(height - 1).enumerated() { grid.put(line, x: detailX, y: top + 1 + i) }

@@ -39,6 +39,9 @@ public enum CommandText: Sendable, CaseIterable {
     case everySlideTheDefault
     case widthInColumns
     case heightInRowsEachSlideShowsIts
+    case theSlideSDiagramToShowFullScreen
+    case theFlowOfThatDiagram
+    case theHopOfThatFlowRequestThenReply
     case asciiLineArtInsteadOfUnicodeBox
     case languageOfTheProgramSWordsFr
     case kubernetesNetworkingTaughtInTheTerminal

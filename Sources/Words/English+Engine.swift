@@ -100,6 +100,7 @@ public struct English: Phrasebook {
             return "Gateway \(c.gateway) (listener \(c.listener)) applies HTTPRoute \(c.route): \(match(c.match)). Backend drawn: \(c.backend) (\(c.percent)% of the traffic), Pod \(c.endpoint).\(tlsNote(c.tls))"
         case .kubectlOpensStream(let api): return "kubectl opens an HTTPS stream (WebSocket/SPDY) to the API server, \(api):6443."
         case .apiServerRelays(let node): return "The API server authenticates the request and relays it to \(node)'s kubelet (port 10250)."
+        case .kubeletRelaysReply(let node): return "The kubelet of \(French.namesItsKind(node) ? node : "node " + node) sends the answer back to the API server over its stream."
         case .kubeletConnects(let pod, let port):
             return "The kubelet asks the container runtime for a connection to localhost:\(port) inside \(pod)'s network namespace: no Service, no kube-proxy, no NetworkPolicy."
         case .portForwardRefused(let pod, let port): return "Nothing listens on \(port) in \(pod): connection refused."

@@ -44,6 +44,11 @@ extension English {
         case .hiddenCorrection: return "(hidden: press c to show it)"
         case .quizBlockTitle(let n): return "Quiz · \(count(n, .question))"
         case .notReady: return "not ready"
+        case .loadBalancerBox: return "load balancer"
+        case .drawnAtService(let node): return "drawn at the Service; really in \(French.namesItsKind(node) ? node : "node " + node)'s kernel"
+        case .replyStep(let n, let of): return "reply \(n)/\(of)"
+        case .diagramNumber(let n, let of): return "diagram \(n)/\(of)"
+        case .packetDiesHere: return "the packet stops here"
         case .externalIP(let ip): return "external IP \(ip)"
         case .sceneTitle: return "Scene"
         case .directiveTitle(let kind, let name):
@@ -139,6 +144,10 @@ extension English {
         case .diagramKindNotDrawn(let kind, let title): return "\(kind)\(title.map { " \"\($0)\"" } ?? ""): this kind of diagram cannot be drawn yet"
         case .nothingToShow(let p): return "nothing to show in \(p)"
         case .noSuchSlide(let n, let count): return "there are \(count) slides, not \(n)"
+        case .noSuchDiagram(let n, let count): return count == 0 ? "this slide has no diagram to animate" : "the slide has \(count) diagram(s) to animate, not \(n)"
+        case .noSuchFlow(let n, let count): return count == 0 ? "this diagram has no flow" : "the diagram has \(count) flow(s), not \(n)"
+        case .noSuchHop(let n, let count): return "the flow has \(count) hops (request then reply), not \(n)"
+        case .diagramOptionsNeedSlide: return "--diagram, --flow and --hop need --slide"
         case .keyName(let k): return k
         case .unknownLesson(let name, let lessons): return "no lesson matches “\(name)”; the lessons are:\n" + lessons.map { "  " + $0 }.joined(separator: "\n")
         case .sceneOnKey: return "(the scene does not fit: a taller terminal shows it beside the question)"
@@ -185,6 +194,7 @@ extension English {
         case .faster: return "faster"
         case .slower: return "slower"
         case .nextFlow: return "next flow"
+        case .nextDiagram: return "next diagram of the slide"
         case .restart: return "restart"
         case .presenter: return "presenter mode"
         case .courseList: return "the course list (ends a search first)"
@@ -210,6 +220,7 @@ extension English {
         case .footerHop: return "hop"
         case .footerSpeed: return "speed"
         case .footerFlow: return "flow"
+        case .footerNextDiagram: return "diagram"
         case .footerRestart: return "restart"
         case .footerPick: return "pick"
         case .footerTick: return "tick"

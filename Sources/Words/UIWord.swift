@@ -19,6 +19,14 @@ public enum UIWord: Sendable, Equatable {
     case quizBlockTitle(Int)
     case sceneTitle
     case notReady
+    case loadBalancerBox
+    /// A hop drawn at the Service box that really happens in a Node's kernel (iptables).
+    case drawnAtService(node: String)
+    /// The reply's way back, in the inspector.
+    case replyStep(Int, of: Int)
+    /// Which diagram of the slide is open, when it holds several.
+    case diagramNumber(Int, of: Int)
+    case packetDiesHere
     case externalIP(String)
     /// The title the course's site gives a directive (`tip` → Astuce); `name` otherwise.
     case directiveTitle(kind: String, name: String)
@@ -95,6 +103,10 @@ public enum UIWord: Sendable, Equatable {
     /// A key as the keyboard of the language names it (`Space` → Espace).
     case keyName(String)
     case noSuchSlide(Int, count: Int)
+    case noSuchDiagram(Int, count: Int)
+    case noSuchFlow(Int, count: Int)
+    case noSuchHop(Int, count: Int)
+    case diagramOptionsNeedSlide
     case nothingToShow(String)
     case diagramAtLine(Int)
     case notADiagram
@@ -110,12 +122,12 @@ public enum HelpSection: Sendable, Equatable, CaseIterable {
 public enum KeyHelp: Sendable, Equatable {
     case nextSlide, previousSlide, lessonQuiz, pickAnswer, tickAnswer, submitAnswer, replayTrace
     case down, up, pageDown, pageUp, firstSlide, lastSlide, goToSlide, search, nextMatch, previousMatch
-    case contents, open, back, corrections, playPause, nextHop, previousHop, faster, slower, nextFlow, restart
+    case contents, open, back, corrections, playPause, nextHop, previousHop, faster, slower, nextFlow, restart, nextDiagram
     case presenter, blank, courseList, reload, help, quit, nextQuestion, problems
     // Footer words (short)
     case footerNext, footerPrevious, footerContents, footerSearch, footerQuiz, footerHelp, footerQuit
     case footerChoose, footerOpen, footerBack, footerDiagram, footerPlayPause, footerHop, footerSpeed
-    case footerFlow, footerRestart, footerPick, footerTick, footerSubmit, footerTrace, footerGo, footerNextQuestion
+    case footerFlow, footerRestart, footerPick, footerTick, footerSubmit, footerTrace, footerGo, footerNextQuestion, footerNextDiagram
 }
 
 /// What a quiz question, choice or explanation says.

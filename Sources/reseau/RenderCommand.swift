@@ -3,6 +3,7 @@ import ArgumentParser
 import Course
 import Drawing
 import NetSim
+import Tutor
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,6 +20,12 @@ struct RenderCommand: ParsableCommand {
     var width: Int = 80
     @Option(help: said(.heightInRowsEachSlideShowsIts))
     var height: Int?
+    @Option(help: said(.theSlideSDiagramToShowFullScreen))
+    var diagram: Int?
+    @Option(help: said(.theFlowOfThatDiagram))
+    var flow: Int?
+    @Option(help: said(.theHopOfThatFlowRequestThenReply))
+    var hop: Int?
     @Flag(help: said(.asciiLineArtInsteadOfUnicodeBox))
     var ascii = false
     @Option(help: said(.languageOfTheProgramSWordsFr))
@@ -28,6 +35,26 @@ struct RenderCommand: ParsableCommand {
         guard width >= 20 else { throw ValidationError(said(.widthMustBeAtLeast20)) }
         if let height, height < 3 { throw ValidationError(said(.heightMustBeAtLeast3)) }
         if slide != nil && all { throw ValidationError(said(.slideAndAllGoOneWithoutThe)) }
+        if slide == nil && (diagram != nil || flow != nil || hop != nil) {
+            throw ValidationError(commandLanguage.words.ui(.diagramOptionsNeedSlide))
+        }
+    }
+
+    /// `--diagram/--flow/--hop`: the full-screen diagram view as the terminal draws it.
+    func renderDiagram(_ curriculum: Curriculum, language: Language, slide: Int) throws {
+        var state = AppState(curriculum: curriculum, paths: [path], width: width, height: height ?? 24, language: language, ascii: ascii)
+        if let problem = state.showDiagram(slide: slide, diagram: diagram ?? 1, flow: flow ?? 1, hop: hop ?? 1) {
+            let word: UIWord
+            switch problem {
+            case .noSuchSlide(let n, let count): word = .noSuchSlide(n, count: count)
+            case .noSuchDiagram(let n, let count): word = .noSuchDiagram(n, count: count)
+            case .noSuchFlow(let n, let count): word = .noSuchFlow(n, count: count)
+            case .noSuchHop(let n, let count): word = .noSuchHop(n, count: count)
+            }
+            printError("reseau render: " + language.words.ui(word))
+            throw ExitCode(2)
+        }
+        for line in Screens.render(state).lines() { print(line) }
     }
 
     func run() throws {
@@ -35,6 +62,9 @@ struct RenderCommand: ParsableCommand {
         let errors = curriculum.allDiagnostics.filter { $0.severity == .error }
         let language = uiLanguage(lang, lessons: curriculum.lessons)
         for d in errors { printError(language.words.line(d)) }
+        if let slide, diagram != nil || flow != nil || hop != nil {
+            return try renderDiagram(curriculum, language: language, slide: slide)
+        }
         let slides = curriculum.lessons.flatMap(\.slides)
         // Which lesson each slide comes from, for its language.
         let lessonOf = curriculum.lessons.flatMap { lesson in lesson.slides.map { _ in lesson.frontmatter.lang } }
