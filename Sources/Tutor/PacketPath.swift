@@ -62,7 +62,11 @@ extension PacketPath {
         // The Service box the request was drawn through: conntrack undoes its DNAT on the way back.
         let drawnService = request.last { $0.kernel != nil }?.element
         let target = trace.backend?.pod.flatMap { map.find(.pod($0)) }
-        let requestCells = map.place(&request, target: target)
+        // Where the request starts, for a flow that never leaves (a name that does not resolve).
+        let from = trace.request.from.split(separator: "/").map(String.init)
+        let source = map.find(.pod(from.count == 2 ? ObjectName(from[0], from[1]) : ObjectName("default", trace.request.from)))
+            ?? map.find(.client(trace.request.from))
+        let requestCells = map.place(&request, target: target, source: source)
         var reply = map.places(for: trace.reply, service: drawnService, viaService: drawnService != nil)
         // Where no arrow links two boxes of the reply, it goes back the way the request came.
         let retrace: (String, String) -> [DiagramLayout.Point]? = { from, to in
@@ -90,6 +94,9 @@ struct DrawingMap {
         case box(String)
         case frame(String)
         case between(from: String?, to: String?)
+        /// Lit while the packet stays where it is: CoreDNS answers the name before the
+        /// request leaves (a side exchange, not a place on the request's way).
+        case side(String)
     }
 
     struct Placed {
@@ -187,11 +194,11 @@ struct DrawingMap {
             case .loadBalancer(let ip):
                 placed.spot = box(.loadBalancer(ip.description))
                 if placed.spot == .none, let s = current { placed.spot = .box(s) }
-            case .dns: placed.spot = box(.dns)
+            case .dns: placed.spot = find(.dns).map { .side($0) } ?? .none
             case .underlay: placed.spot = .none
             }
             switch placed.spot {
-            case .box(let id), .frame(let id): placed.element = id
+            case .box(let id), .frame(let id), .side(let id): placed.element = id
             default: break
             }
             return placed
@@ -219,7 +226,7 @@ struct DrawingMap {
 
     /// Positions along the way, for one phase; returns the cells of the way. `target`: the
     /// box the packet was going to, for hops after the last box (a drop on the way).
-    func place(_ steps: inout [Placed], target: String?,
+    func place(_ steps: inout [Placed], target: String?, source: String? = nil,
                retrace: (String, String) -> [DiagramLayout.Point]? = { _, _ in nil }) -> [DiagramLayout.Point] {
         func way(_ a: String, _ b: String) -> [DiagramLayout.Point]? { arrow(a, b) ?? retrace(a, b) }
         var cells: [DiagramLayout.Point] = []
@@ -297,7 +304,7 @@ struct DrawingMap {
                 }
             case .between:
                 pending.append(i)
-            case .none:
+            case .none, .side:
                 if anchor == nil { pending.append(i) } else { steps[i].cell = position }
             }
         }
@@ -312,7 +319,9 @@ struct DrawingMap {
             placeLeading(&steps, pending, &cells)
         }
         // Hops before anything was drawn: where the packet starts.
+        if cells.isEmpty, let source, let p = restCell(source) { cells.append(p) }
         for i in steps.indices where steps[i].cell == nil && !cells.isEmpty { steps[i].cell = 0 }
+        for i in steps.indices { if case .side = steps[i].spot { steps[i].waits = true } }
         return cells
     }
 
@@ -329,8 +338,14 @@ struct DrawingMap {
 
     /// Hops before the first box (a flow from a Node, a client not drawn): on their frames.
     private func placeLeading(_ steps: inout [Placed], _ pending: [Int], _ cells: inout [DiagramLayout.Point]) {
+        let firstBox = steps.lazy.compactMap { step -> String? in if case .box(let id) = step.spot { return id }; return nil }.first
         for j in pending {
             switch steps[j].spot {
+            // A Node's hops before its Pod sends (a policy letting the DNS query out): the
+            // packet waits where it starts, in the Pod.
+            case .frame(let g) where cells.isEmpty && firstBox.map({ frame(g, holds: $0) }) == true:
+                steps[j].cell = nil
+                continue
             case .frame(let g), .between(_, let g?):
                 if let p = restCell(g), cells.last != p { cells.append(p) }
             default: break

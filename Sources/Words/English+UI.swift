@@ -45,7 +45,7 @@ extension English {
         case .quizBlockTitle(let n): return "Quiz · \(count(n, .question))"
         case .notReady: return "not ready"
         case .loadBalancerBox: return "load balancer"
-        case .drawnAtService(let node): return "drawn at the Service; really in \(French.namesItsKind(node) ? node : "node " + node)'s kernel"
+        case .drawnAtService(let node): return "drawn at the Service; really in \((French.namesItsKind(node) ? node : "node " + node).replacingOccurrences(of: " ", with: "\u{00A0}"))'s kernel"
         case .replyStep(let n, let of): return "reply \(n)/\(of)"
         case .diagramNumber(let n, let of): return "diagram \(n)/\(of)"
         case .packetDiesHere: return "the packet stops here"

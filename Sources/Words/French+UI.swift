@@ -47,7 +47,7 @@ extension French {
         case .quizBlockTitle(let n): return "Quiz · \(count(n, .question))"
         case .notReady: return "pas prêt"
         case .loadBalancerBox: return "équilibreur de charge"
-        case .drawnAtService(let node): return "dessiné au Service ; en vrai, dans le noyau de \(French.namesItsKind(node) ? node : "Node " + node)"
+        case .drawnAtService(let node): return "dessiné au Service ; en vrai, dans le noyau de \((French.namesItsKind(node) ? node : "Node " + node).replacingOccurrences(of: " ", with: "\u{00A0}"))"
         case .replyStep(let n, let of): return "réponse \(n)/\(of)"
         case .diagramNumber(let n, let of): return "diagramme \(n)/\(of)"
         case .packetDiesHere: return "le paquet s'arrête ici"

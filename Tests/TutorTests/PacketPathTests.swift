@@ -111,7 +111,7 @@ struct PacketPathTests {
         #expect(player.steps[dnat].element == "svcB")
         #expect(s.showDiagram(slide: 5, diagram: 1, flow: 1, hop: dnat + 1) == nil)
         let screen = TutorFixtures.screen(s)
-        #expect(screen.contains { $0.contains("dessiné au Service ; en vrai, dans le noyau de Node 1") }, "\(screen.joined(separator: "\n"))")
+        #expect(screen.contains { $0.contains("dessiné au Service ; en vrai, dans le noyau de Node\u{00A0}1") }, "\(screen.joined(separator: "\n"))")
         #expect(screen.contains { $0.contains("┃   Service green    ┃") }, "the Service box is lit")
         // The reply: conntrack undoes the DNAT, drawn at the Service box too, in its own glyph.
         let conntrack = try #require(player.steps.firstIndex { $0.phase == .reply && $0.hop.action == .conntrack })
