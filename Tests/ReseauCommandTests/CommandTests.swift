@@ -258,3 +258,39 @@ struct PlainModeTests {
         #expect(!text.contains("\u{1B}["), "no escape sequence in plain mode")
     }
 }
+
+/// `reseau render --hop`: the full-screen diagram view at one hop, as text (#15).
+struct RenderHopCommandTests {
+    let base = CommandTests()
+    static let lesson = CommandTests.repository.appendingPathComponent("Lessons/11-networkpolicy.md").path
+
+    @Test func printsTheDiagramViewAtAHopWithThePacketAndTheInspector() throws {
+        let run = try base.reseau("render", Self.lesson, "--slide", "3", "--flow", "2", "--hop", "3", "--width", "100", "--height", "40", "--lang", "fr")
+        #expect(run.status == 0, "\(run.err)")
+        let lines = run.out.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        #expect(lines.count == 40, "one screen of 40 rows")
+        #expect(lines.contains { $0.contains("●") }, "the packet")
+        #expect(lines.contains { $0.contains("▶  3 Pod banque/intrus") }, "the inspector's hop list")
+        #expect(lines.contains { $0.contains("flux 2/3 : banque/intrus → http://comptes.banque/ — jeté") })
+    }
+
+    @Test func theLastHopOfADroppedFlowIsMarkedWhereItDied() throws {
+        let run = try base.reseau("render", Self.lesson, "--slide", "3", "--flow", "2", "--hop", "7", "--width", "100", "--height", "40", "--lang", "fr")
+        #expect(run.status == 0)
+        #expect(run.out.contains("✗ Jeté par NetworkPolicy"))
+        #expect(!run.out.contains("●"), "the packet is drawn ✗ where it died")
+    }
+
+    @Test func aHopPastTheLastIsAnErrorNamingHowManyThereAre() throws {
+        let run = try base.reseau("render", Self.lesson, "--slide", "3", "--flow", "2", "--hop", "8", "--lang", "fr")
+        #expect(run.status == 2)
+        #expect(run.err.contains("le flux a 7 sauts (aller puis réponse), pas 8"))
+        #expect(run.out.isEmpty)
+        let flow = try base.reseau("render", Self.lesson, "--slide", "3", "--flow", "9", "--lang", "en")
+        #expect(flow.status == 2 && flow.err.contains("the diagram has 3 flow(s), not 9"))
+        let diagram = try base.reseau("render", Self.lesson, "--slide", "1", "--hop", "1", "--lang", "en")
+        #expect(diagram.status == 2 && diagram.err.contains("this slide has no diagram to animate"))
+        let noSlide = try base.reseau("render", Self.lesson, "--hop", "1", "--lang", "en")
+        #expect(noSlide.status != 0 && noSlide.err.contains("--diagram, --flow and --hop need --slide"))
+    }
+}

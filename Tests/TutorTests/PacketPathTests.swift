@@ -62,7 +62,14 @@ struct PacketPathTests {
                     for (a, b) in zip(way, way.dropFirst()) {
                         #expect(abs(a.x - b.x) + abs(a.y - b.y) <= 1 || step.phase == .reply, "\(at): the packet jumps from \(a) to \(b)")
                     }
-                    if step.phase == .request, let id = step.element, player.layout.node(id) != nil, boxes.last != id { boxes.append(id) }
+                    if step.phase == .request, !step.waits, let id = step.element, player.layout.node(id) != nil, boxes.last != id { boxes.append(id) }
+                }
+                // It starts at the source when the drawing has it.
+                let from = trace.request.from.split(separator: "/").map(String.init)
+                let source = from.count == 2 ? ObjectName(from[0], from[1]) : ObjectName("default", trace.request.from)
+                if let first = boxes.first, let drawn = player.entities.first(where: { $0.value == .pod(source) || $0.value == .client(trace.request.from) })?.key,
+                   player.layout.node(drawn) != nil {
+                    #expect(first == drawn, "\(name) flow \(f + 1): starts at its source")
                 }
                 // Never back on a box it has left (a hairpin comes back to its own Pod on purpose).
                 let hairpin = trace.backend?.pod.map { $0.description == trace.request.from || $0.name == trace.request.from } ?? false
