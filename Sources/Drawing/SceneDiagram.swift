@@ -14,13 +14,19 @@ public enum SceneDiagram {
     /// With `traces`, the way each flow takes is drawn too (see `flowchart`).
     public static func fitted(_ cluster: Cluster, traces: [Trace] = [], title: String? = nil, maxWidth: Int,
                               renderer: DiagramRenderer, words: any Phrasebook) -> Drawn {
+        // What the flows add (their ways, the objects that decide them) goes first when the
+        // page is too narrow for it: the cluster itself must fit.
         var best: Drawn?
-        for perRow in [nil, 3, 2, 1] as [Int?] {
-            let (chart, entities) = flowchart(cluster, traces: traces, title: title, servicesPerRow: perRow, words: words)
-            let layout = renderer.layout(chart, maxWidth: maxWidth)
-            let drawn = Drawn(chart: chart, layout: layout, entities: entities)
-            if layout.width <= maxWidth { return drawn }
-            if best == nil || layout.width < best!.layout.width { best = drawn }
+        for (decisions, ways) in [(true, true), (false, true), (false, false)] where ways || !traces.isEmpty || best == nil {
+            for perRow in [nil, 3, 2, 1] as [Int?] {
+                let (chart, entities) = flowchart(cluster, traces: ways ? traces : [], title: title, servicesPerRow: perRow,
+                                                  decisions: decisions, words: words)
+                let layout = renderer.layout(chart, maxWidth: maxWidth)
+                let drawn = Drawn(chart: chart, layout: layout, entities: entities)
+                if layout.width <= maxWidth { return drawn }
+                if best == nil || layout.width < best!.layout.width { best = drawn }
+            }
+            if traces.isEmpty { break }
         }
         return best!
     }
@@ -38,7 +44,7 @@ public enum SceneDiagram {
     /// balancer, the API server of a port-forward) get boxes, and each flow's way (client →
     /// load balancer → Service → Pod…) is drawn as arrows numbered by flow.
     public static func flowchart(_ cluster: Cluster, traces: [Trace] = [], title: String? = nil, servicesPerRow: Int? = nil,
-                                 words: any Phrasebook) -> (Flowchart, [String: DiagramScene.Entity]) {
+                                 decisions: Bool = true, words: any Phrasebook) -> (Flowchart, [String: DiagramScene.Entity]) {
         var chart = Flowchart()
         var entities: [String: DiagramScene.Entity] = [:]
         chart.title = title
@@ -89,6 +95,19 @@ public enum SceneDiagram {
                                     line: line, column: 1))
             line += 1
         }
+        // The objects that decide the flows (policies, Ingresses, HTTPRoutes), each once.
+        var decided: [String] = []
+        for hop in places where decisions {
+            for object in hop.reason.decidingObjects {
+                let oid = id("rule_" + object.kind + "_" + object.name)
+                guard !decided.contains(oid) else { continue }
+                decided.append(oid)
+                entities[oid] = .decides(kind: object.kind, name: object.name)
+                let name = object.name.hasPrefix(home + "/") ? String(object.name.dropFirst(home.count + 1)) : object.name
+                chart.nodes.append(Node(id: oid, label: "\(object.kind)<br/>\(name)", shape: .hexagon, line: line, column: 1))
+                line += 1
+            }
+        }
         let apiServer = places.first { if case .apiServerRelays = $0.reason { return true }; return false }
         for node in cluster.nodes {
             var members: [String] = []
@@ -138,6 +157,11 @@ public enum SceneDiagram {
                                             to: to, type: .arrow_point, stroke: .dotted, length: 1, label: "", line: line, column: 1))
                 }
             }
+        }
+        // The deciding objects one under the other (invisible links rank them): one column.
+        for (a, b) in zip(decided, decided.dropFirst()) {
+            chart.edges.append(Edge(id: "L\(chart.edges.count)", isUserDefinedID: false, from: a, to: b, type: .arrow_open,
+                                    stroke: .invisible, length: 1, label: "", line: line, column: 1))
         }
         // Each flow's way, where no arrow already links two of its boxes.
         var ways: [(from: String, to: String, flows: [Int])] = []

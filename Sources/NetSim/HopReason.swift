@@ -138,3 +138,18 @@ extension HopPlace {
         }
     }
 }
+
+extension HopReason {
+    /// The objects whose rules decided this hop, by kind and `namespace/name`: the
+    /// NetworkPolicies that isolate a Pod (or the one that lets the packet through), the
+    /// Ingress whose rule the controller applied, the HTTPRoute a Gateway followed.
+    public var decidingObjects: [(kind: String, name: String)] {
+        switch self {
+        case .policyDrops(_, _, let isolatedBy, _): return isolatedBy.map { ("NetworkPolicy", $0.description) }
+        case .policyAllows(_, _, _, let allowedBy, _): return [("NetworkPolicy", allowedBy.description)]
+        case .ingressProxies(_, _, let decision, _, _, _): return [("Ingress", decision.ingress.description)]
+        case .gatewayProxies(let choice): return [("HTTPRoute", choice.route)]
+        default: return []
+        }
+    }
+}

@@ -16,6 +16,9 @@ public enum DiagramScene {
         /// The cluster DNS (CoreDNS), a load balancer in front of the cluster (by address), the
         /// API server (which relays a port-forward).
         case dns, loadBalancer(String), apiServer
+        /// An object that decides where a request goes (`NetworkPolicy`, `Ingress`,
+        /// `HTTPRoute`), by kind and `namespace/name`.
+        case decides(kind: String, name: String)
         case other
     }
 

@@ -29,6 +29,9 @@ public struct PacketPath: Sendable, Equatable {
         /// The hop is drawn at the Service box while it happens in this Node's kernel
         /// (kube-proxy's rules, conntrack undoing the DNAT).
         public var inKernelOf: String?
+        /// The boxes of the objects whose rules decided the hop (a NetworkPolicy, an Ingress,
+        /// an HTTPRoute), lit with it.
+        public var decidedBy: [String] = []
     }
 
     public var steps: [Step]
@@ -75,8 +78,11 @@ extension PacketPath {
             return Array(requestCells[b...a].reversed())
         }
         let replyCells = map.place(&reply, target: nil, retrace: retrace)
-        steps = request.map { Step(hop: $0.hop, phase: .request, element: $0.element, cell: $0.cell, waits: $0.waits, inKernelOf: $0.kernel) }
-            + reply.map { Step(hop: $0.hop, phase: .reply, element: $0.element, cell: $0.cell, waits: $0.waits, inKernelOf: $0.kernel) }
+        func step(_ p: DrawingMap.Placed, _ phase: Phase) -> Step {
+            Step(hop: p.hop, phase: phase, element: p.element, cell: p.cell, waits: p.waits, inKernelOf: p.kernel,
+                 decidedBy: p.hop.reason.decidingObjects.compactMap { map.find(.decides(kind: $0.kind, name: $0.name)) })
+        }
+        steps = request.map { step($0, .request) } + reply.map { step($0, .reply) }
         self.requestCells = requestCells
         self.replyCells = replyCells
     }

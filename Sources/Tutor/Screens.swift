@@ -259,7 +259,7 @@ public enum Screens {
     public static func frame(_ player: DiagramPlayer, ascii: Bool) -> Grid {
         var drawing = player.ascii == ascii ? player.drawing
             : DiagramRenderer(glyphs: Glyphs(ascii: ascii)).draw(player.layout, chart: player.chart)
-        if let id = player.element(at: player.hop) {
+        for id in [player.element(at: player.hop)].compactMap({ $0 }) + (player.currentStep?.decidedBy ?? []) {
             let group = player.layout.groups.first { $0.id == id }
             if let rect = player.layout.node(id)?.rect ?? group?.rect {
                 drawing.box(rect, style: ascii ? .ascii : .heavy, border: Style(.packet, bold: true), title: group?.title,

@@ -221,6 +221,20 @@ struct PacketPathTests {
         #expect(player.chart.edges.contains { $0.from == "client_navigateur" && $0.to == "lb_198_51_100_7" && $0.label == "1,2,3" })
     }
 
+    /// The NetworkPolicy that drops intrus's request has a box in the scene, lit at the drop.
+    @Test func thePolicyThatDecidesIsLitWhereThePacketDies() throws {
+        var s = TutorFixtures.app([Self.bundled + "/11-networkpolicy.md"], width: 100, height: 50, language: .fr)
+        #expect(s.showDiagram(slide: 3, diagram: 1, flow: 2, hop: 1) == nil)
+        let player = try #require(s.player)
+        let drop = try #require(player.steps.firstIndex { $0.hop.action == .drop })
+        let boxes = player.steps[drop].decidedBy
+        #expect(!boxes.isEmpty && boxes.allSatisfy { player.entities[$0].map { if case .decides(kind: "NetworkPolicy", _) = $0 { return true }; return false } ?? false })
+        #expect(s.showDiagram(slide: 3, diagram: 1, flow: 2, hop: drop + 1) == nil)
+        let screen = TutorFixtures.screen(s).joined(separator: "\n")
+        #expect(screen.contains("┃ NetworkPolicy ┃"), "the policy's box is lit:\n\(screen)")
+        #expect(screen.contains("✗"))
+    }
+
     @Test func aPortForwardShowsItsTargetAsWrittenAndPassesTheAPIServer() throws {
         let lesson = Self.bundled + "/12-port-forward-debogage.md"
         let curriculum = Curriculum.load(paths: [lesson])
