@@ -32,6 +32,20 @@ public struct SlideRenderer: Sendable {
         render(slide.blocks, width: width)
     }
 
+    /// Where each top-level block of the slide is drawn: its lines in `render(slide)`.
+    public func blockRanges(_ slide: Slide) -> [(block: Block, lines: Range<Int>)] {
+        var out: [(Block, Range<Int>)] = []
+        var count = 0
+        for block in slide.blocks {
+            let drawn = render(block, width: width)
+            if drawn.isEmpty { continue }
+            if count > 0 { count += 1 }
+            out.append((block, count..<(count + drawn.count)))
+            count += drawn.count
+        }
+        return out
+    }
+
     func render(_ blocks: [Block], width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         for block in blocks {

@@ -252,7 +252,7 @@ public struct AppState: Sendable {
             }
         case .slide:
             guard let ref = currentSlide else { return }
-            diagramIndex = 0
+            diagramIndex = diagramOnScreen(ref)
             guard let p = makePlayer(ref) else {
                 message = .noDiagramOnSlide
                 return
@@ -278,6 +278,24 @@ public struct AppState: Sendable {
             screen = .diagram
             return
         }
+    }
+
+    /// Which of the slide's diagrams `Enter` opens: the one with the most lines on screen
+    /// (the first when none shows).
+    func diagramOnScreen(_ ref: SlideRef) -> Int {
+        let playable = playableBlocks(ref)
+        guard playable.count > 1 else { return 0 }
+        let visible = scroll..<(scroll + max(1, bodyHeight))
+        var best = (index: 0, shown: 0)
+        var index = 0
+        for (block, lines) in Screens.renderer(self).blockRanges(ref.slide) {
+            let inside = block.allBlocks.filter(\.isPlayable).count
+            guard inside > 0 else { continue }
+            let shown = lines.clamped(to: visible).count
+            if shown > best.shown { best = (index, shown) }
+            index += inside
+        }
+        return min(best.index, playable.count - 1)
     }
 
     /// The slide's diagrams and scenes that can be opened full screen.

@@ -178,6 +178,20 @@ struct PacketPathTests {
         #expect(s.diagramIndex == 0, "d comes back to the first")
     }
 
+    /// Enter opens the diagram on screen: scrolled down to the second, it is the second.
+    @Test(.enabled(if: TutorFixtures.hasSeed))
+    func enterOpensTheDiagramOnScreen() {
+        var s = TutorFixtures.app([TutorFixtures.seed], width: 80, height: 24, language: .fr)
+        TutorFixtures.press(&s, ":", "5", "Enter", "Enter")
+        #expect(s.diagramIndex == 0, "at the top of the slide, the first")
+        TutorFixtures.press(&s, "Esc")
+        for _ in 0..<60 { TutorFixtures.press(&s, "j") }
+        #expect(TutorFixtures.screen(s).joined(separator: "\n").contains("Le service Green est load-balancé"), "the end of the second diagram is on screen")
+        TutorFixtures.press(&s, "Enter")
+        #expect(s.screen == .diagram && s.diagramIndex == 1)
+        #expect(s.player?.trace?.verdict == .delivered(ObjectName("default", "pod-green-2")))
+    }
+
     /// Presenting, each diagram of the slide plays in turn.
     @Test(.enabled(if: TutorFixtures.hasSeed))
     func presentingPlaysEachDiagramOfTheSlideInTurn() {
