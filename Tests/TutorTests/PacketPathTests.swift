@@ -37,8 +37,9 @@ struct PacketPathTests {
         p.x >= r.x - 1 && p.y >= r.y - 1 && p.x <= r.x + r.width && p.y <= r.y + r.height
     }
 
-    static func check(_ paths: [String], width: Int) -> (flows: Int, steps: Int, waits: Int) {
+    static func check(_ paths: [String], width: Int) -> (flows: Int, steps: Int, waits: Int, unlit: [String]) {
         var flows = 0, steps = 0, waits = 0
+        var unlit: [String] = []
         for (name, original) in players(paths, width: width) {
             var player = original
             for f in player.traces.indices {
@@ -54,6 +55,15 @@ struct PacketPathTests {
                     let cell = player.packetCell
                     #expect(cell != nil, "\(at): the packet is drawn")
                     if step.waits { waits += 1 }
+                    // Something lights at every hop, but between two Nodes (the underlay, the
+                    // tunnel) and CoreDNS in a drawing that has no box for it.
+                    if step.element == nil {
+                        switch step.hop.place {
+                        case .tunnel, .underlay: break
+                        case .dns where !player.entities.values.contains(.dns): break
+                        default: unlit.append(at)
+                        }
+                    }
                     if let id = step.element, !step.waits, let cell, let r = rect(player, id) {
                         #expect(touches(cell, r), "\(at): the packet at \(cell) is on \(id) \(r)")
                     }
@@ -90,7 +100,7 @@ struct PacketPathTests {
                 }
             }
         }
-        return (flows, steps, waits)
+        return (flows, steps, waits, unlit)
     }
 
     @Test(arguments: [80, 120])
@@ -99,12 +109,14 @@ struct PacketPathTests {
         #expect(counts.flows >= 30, "the bundled lessons animate \(counts.flows) flows")
         // Waiting is the exception: a frame the drawing does not cross.
         #expect(counts.waits * 4 < counts.steps, "\(counts.waits) of \(counts.steps) hops wait")
+        #expect(counts.unlit.isEmpty, "hops with nothing lit: \(counts.unlit)")
     }
 
     @Test(.enabled(if: TutorFixtures.hasSeed, "../shared is absent: the seed's flows are not played"), arguments: [80, 120])
     func everySeedFlowHasThePacketOnItsHop(width: Int) {
         let counts = Self.check([TutorFixtures.seed], width: width)
         #expect(counts.flows >= 4, "slides 5 and 7 have two diagrams with a flow each")
+        #expect(counts.unlit.isEmpty, "hops with nothing lit: \(counts.unlit)")
     }
 
     /// Seed slide 5: the author drew pod-blue-1 → Service → pod-green-1. The DNAT hops are on
