@@ -18,6 +18,8 @@ public struct StudyProgress: Sendable, Equatable, Codable {
     public var otherCardFields: [String: [String: JSONValue]] = [:]
     /// Cards that could not be read (a wrong type): kept as they were, not used.
     public var setAside: [String: JSONValue] = [:]
+    /// What the student read, per lesson (the quiz's lesson key): saved as `reading`.
+    public var reading: [String: LessonReading] = [:]
 
     public init(cards: [String: MemoryState] = [:]) { self.cards = cards }
 
@@ -35,6 +37,11 @@ public struct StudyProgress: Sendable, Equatable, Codable {
         let container = try decoder.container(keyedBy: Key.self)
         version = try container.decodeIfPresent(Int.self, forKey: Key("version")) ?? 1
         for key in container.allKeys where key.stringValue != "version" && key.stringValue != "cards" {
+            // `reading` of another shape (a newer version's) is kept as it was, not used.
+            if key.stringValue == "reading", let read = try? container.decode([String: LessonReading].self, forKey: key) {
+                reading = read
+                continue
+            }
             otherFields[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
         }
         let raw = try container.decodeIfPresent([String: StoredCard].self, forKey: Key("cards")) ?? [:]
@@ -53,6 +60,7 @@ public struct StudyProgress: Sendable, Equatable, Codable {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(version, forKey: Key("version"))
         for (key, value) in otherFields { try container.encode(value, forKey: Key(key)) }
+        if !reading.isEmpty { try container.encode(reading, forKey: Key("reading")) }
         var all: [String: StoredCard] = setAside.mapValues { StoredCard(state: nil, other: [:], raw: $0) }
         for (id, card) in cards { all[id] = StoredCard(state: card, other: otherCardFields[id] ?? [:], raw: nil) }
         try container.encode(all, forKey: Key("cards"))
@@ -114,6 +122,26 @@ struct StoredCard: Codable {
 }
 
 /// An answer to record: the question's id, its lesson, right or wrong.
+/// The slides of one lesson the student has read, and the last one, with when.
+public struct LessonReading: Sendable, Equatable, Codable {
+    /// Slide numbers (1-based), sorted.
+    public var read: [Int]
+    public var last: Int
+    /// Seconds since 1970.
+    public var at: Double
+
+    public init(read: [Int], last: Int, at: Double) {
+        self.read = read
+        self.last = last
+        self.at = at
+    }
+
+    /// The same, with `slide` read now.
+    public func reading(_ slide: Int, at now: Double) -> LessonReading {
+        LessonReading(read: Array(Set(read).union([slide])).sorted(), last: slide, at: now)
+    }
+}
+
 public struct PendingReview: Sendable, Equatable {
     public var id: String
     public var lesson: String

@@ -58,6 +58,8 @@ public struct AppState: Sendable {
     public var missedCursor = 0
     /// Answers the program must save to the progress file, oldest first.
     public var pendingReviews: [PendingReview] = []
+    /// A slide was shown that the progress file should remember (`readingRecord`).
+    public var pendingReading = false
     /// The saved progress, as last read (orders the questions of `Q`).
     public var progress = StudyProgress()
     /// Now, in seconds since 1970, set by the program (tests fix it).
@@ -75,7 +77,29 @@ public struct AppState: Sendable {
         // engine) after the first frame: `checkLessons()`.
         problems = (curriculum.diagnostics + curriculum.lessons.flatMap(\.diagnostics)).groupedForReading()
         rebuildSlides()
-        if screen == .slide { visited.insert(0) }
+        if screen == .slide { visited.insert(0); pendingReading = true }
+    }
+
+    /// What to save of the reading: the current slide's lesson (its quiz key) and number.
+    public var readingRecord: (lesson: String, slide: Int)? {
+        guard let ref = currentSlide, screen != .course else { return nil }
+        return (QuestionBank.lessonKey(lessons[ref.lesson]), ref.slide.number)
+    }
+
+    /// The reading saved in `progress`: the slides read are marked, and the program
+    /// reopens at the last slide read of the lesson read most recently.
+    public mutating func restoreReading() {
+        var latest: (at: Double, index: Int)?
+        for (i, ref) in slides.enumerated() {
+            guard let saved = progress.reading[QuestionBank.lessonKey(lessons[ref.lesson])] else { continue }
+            if saved.read.contains(ref.slide.number) { visited.insert(i) }
+            if saved.last == ref.slide.number, latest == nil || saved.at > latest!.at { latest = (saved.at, i) }
+        }
+        guard let latest else { return }
+        current = latest.index
+        scroll = 0
+        screen = .slide
+        pendingReading = false
     }
 
     mutating func rebuildSlides() {
@@ -216,6 +240,7 @@ public struct AppState: Sendable {
         if target != current { scroll = 0 }
         current = target
         visited.insert(current)
+        pendingReading = true
         screen = .slide
         player = nil
         diagramIndex = 0
@@ -409,19 +434,35 @@ public struct AppState: Sendable {
 
     // MARK: - Search and contents
 
+    /// The next slide (or previous) that holds the search, case and accents aside; the
+    /// message says which of how many, and when the search went round the end.
     mutating func runSearch(from start: Int, forward: Bool, includeCurrent: Bool) {
-        guard let query = searchQuery?.lowercased(), !query.isEmpty, !slides.isEmpty else { return }
-        let n = slides.count
-        for step in (includeCurrent ? 0 : 1)...n {
-            let i = ((start + (forward ? step : -step)) % n + n) % n
-            let content = slides[i].slide.allBlocks.map(\.searchText).joined(separator: "\n").lowercased()
-            if content.contains(query) {
-                go(to: i)
-                message = .searchFound(query: searchQuery!, slide: i + 1)
-                return
-            }
+        guard let text = searchQuery, !text.isEmpty, !slides.isEmpty else { return }
+        let query = Search.fold(text)
+        let matches = slides.indices.filter { i in
+            Search.contains(slides[i].slide.allBlocks.map(\.searchText).joined(separator: "\n"), query)
         }
-        message = .searchNotFound(query)
+        guard !matches.isEmpty else { message = .searchNotFound(text); return }
+        let next: Int
+        let wrapped: Bool
+        if forward {
+            let ahead = matches.first { includeCurrent ? $0 >= start : $0 > start }
+            next = ahead ?? matches[0]
+            wrapped = ahead == nil
+        } else {
+            let behind = matches.last { includeCurrent ? $0 <= start : $0 < start }
+            next = behind ?? matches[matches.count - 1]
+            wrapped = behind == nil
+        }
+        go(to: next)
+        // The first match on screen.
+        if let line = Screens.slideLines(self).firstIndex(where: { line in Search.contains(line.map(\.text).joined(), query) }),
+           line >= bodyHeight {
+            scroll = line - 1
+            clampScroll()
+        }
+        message = .searchMatch(query: text, index: matches.firstIndex(of: next)! + 1, count: matches.count, slide: next + 1,
+                               wrapped: wrapped && matches.count > 0 ? (forward ? .toStart : .toEnd) : nil)
     }
 
     public struct ContentsEntry: Sendable {

@@ -119,7 +119,9 @@ public enum Screens {
         let bodyHeight = bodyRows(state)
         let margin = state.presenter ? 6 : 1
         let visible = lines.dropFirst(state.scroll).prefix(bodyHeight)
-        for (i, line) in visible.enumerated() { grid.put(line, x: margin, y: top + i) }
+        // The search's matches stand out while the search lasts (Esc ends it).
+        let query = state.searchQuery.map(Search.fold) ?? []
+        for (i, line) in visible.enumerated() { grid.put(query.isEmpty ? line : Search.highlight(line, query), x: margin, y: top + i) }
         let below = lines.count - state.scroll - bodyHeight
         let playable = ref.slide.allBlocks.contains(where: \.isPlayable)
         let hints = KeyMap.footer(for: .slide, state.language, ascii: state.ascii, excluding: playable ? [] : [.footerOpen], width: state.width)

@@ -72,7 +72,9 @@ extension English {
         case .wrongSeeTrace: return "✗ Wrong. The real trace; Esc: back to the question."
         case .noDiagramOnSlide: return "No diagram on this slide."
         case .reloaded: return "Reloaded."
-        case .searchFound(let q, let slide): return "\"\(q)\": slide \(slide)"
+        case .searchMatch(let q, let index, let count, let slide, let wrapped):
+            let round = wrapped.map { $0 == .toStart ? " (wrapped to the start)" : " (wrapped to the end)" } ?? ""
+            return "\"\(q)\": \(index)/\(count), slide \(slide)\(round) · n next, N previous"
         case .searchNotFound(let q): return "\"\(q)\": not found"
         case .progressNotSaved(let e): return "Progress not saved: \(e)"
         case .progressNotice(let n):

@@ -74,7 +74,9 @@ extension French {
         case .wrongSeeTrace: return "✗ Faux. La trace réelle ; Échap : retour à la question."
         case .noDiagramOnSlide: return "Pas de diagramme sur cette diapositive."
         case .reloaded: return "Rechargé."
-        case .searchFound(let q, let slide): return "« \(q) » : diapositive \(slide)"
+        case .searchMatch(let q, let index, let count, let slide, let wrapped):
+            let round = wrapped.map { $0 == .toStart ? " (reprise au début)" : " (reprise à la fin)" } ?? ""
+            return "« \(q) » : \(index)/\(count), diapositive \(slide)\(round) · n suivant, N précédent"
         case .searchNotFound(let q): return "« \(q) » : introuvable"
         case .progressNotSaved(let e): return "Progression non enregistrée : \(e)"
         case .progressNotice(let n):

@@ -37,7 +37,7 @@ public enum UIWord: Sendable, Equatable {
     case rightSeeTrace, wrongSeeTrace
     case noDiagramOnSlide
     case reloaded
-    case searchFound(query: String, slide: Int)
+    case searchMatch(query: String, index: Int, count: Int, slide: Int, wrapped: SearchWrap?)
     case searchNotFound(String)
     case progressNotSaved(String)
     case progressNotice(ProgressStore.Notice)
@@ -114,6 +114,9 @@ public enum UIWord: Sendable, Equatable {
 }
 
 /// The parts of the help screen.
+/// Where a search went round: past the last slide to the first, or the other way.
+public enum SearchWrap: Sendable, Equatable { case toStart, toEnd }
+
 public enum HelpSection: Sendable, Equatable, CaseIterable {
     case reading, diagram, presenting, course, quiz
 }

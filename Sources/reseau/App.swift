@@ -65,6 +65,9 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     if presenter { state.apply(.presenter) }
     state.now = Date().timeIntervalSince1970
     state.progress = memory.load()
+    // Where the student stopped: the slides read are marked, the last one reopens
+    // (not when presenting, which starts at the beginning, nor for a quiz).
+    if !presenter && quiz == nil { state.restoreReading() }
     if let quiz { state.startQuiz(quiz.items); state.leavesAfterQuiz = true }
     if let notice = memory.store.notices.last { state.message = .progressNotice(notice) }
     terminal.present(Screens.render(state))
@@ -83,6 +86,7 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     let statsPath = ProcessInfo.processInfo.environment["RESEAU_STATS"]
     var frames = 1, packetSteps = 0
     var lastShown: AnimationFrame?
+    var readingNotSaved = false
     while !state.quit && terminal.quitSignal == 0 {
         let key = terminal.readKey(timeout: state.needsTimer ? (state.player?.isAnimating == true ? 33 : 1000) : nil)
         if terminal.quitSignal != 0 { break }
@@ -102,6 +106,16 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
             case .failure(let error): state.message = .progressNotSaved(words.failure(error))
             }
             state.pendingReviews = []
+        }
+        if state.pendingReading, let record = state.readingRecord {
+            switch memory.saveReading(lesson: record.lesson, slide: record.slide, now: Date().timeIntervalSince1970) {
+            case .success(let progress): state.progress.reading = progress.reading
+            case .failure(let error):
+                // Said once: the reading is not worth a message at every slide.
+                if !readingNotSaved { state.message = .progressNotSaved(words.failure(error)) }
+                readingNotSaved = true
+            }
+            state.pendingReading = false
         }
         if state.presenter != wasPresenter {
             terminal.setTheme(Theme(state.presenter ? .projector : theme))

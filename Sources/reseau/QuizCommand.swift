@@ -25,6 +25,16 @@ struct MemoryContext {
         }
     }
 
+    /// Records that `slide` of `lesson` was read now (atomically, under the lock, like answers).
+    func saveReading(lesson: String, slide: Int, now: Double) -> Result<StudyProgress, Error> {
+        Result {
+            try store.update { progress in
+                let old = progress.reading[lesson] ?? LessonReading(read: [], last: slide, at: now)
+                progress.reading[lesson] = old.reading(slide, at: now)
+            }
+        }
+    }
+
     /// Records answers, each applied to the latest saved state (another reseau may have written).
     func save(_ reviews: [PendingReview], now: Double) -> Result<StudyProgress, Error> {
         Result {

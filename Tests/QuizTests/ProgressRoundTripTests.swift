@@ -80,3 +80,30 @@ import Words
         #expect(!FileManager.default.fileExists(atPath: trap), "no file made through the link")
     }
 }
+
+/// Reading progress (#16): the slides read per lesson and the last one live in the same
+/// file as the answers, saved the same way.
+@Suite struct ReadingProgressTests {
+    func store() throws -> ProgressStore { ProgressStore(directory: try ProgressFixtures.folder("reading")) }
+
+    @Test func theSlidesReadAndTheLastOneAreSavedWithTheCards() throws {
+        let store = try store()
+        defer { try? FileManager.default.removeItem(atPath: store.directory) }
+        try store.update { $0.cards["l/q1"] = ProgressFixtures.state }
+        try store.update { p in p.reading["02-dns"] = LessonReading(read: [1, 2], last: 2, at: 10).reading(4, at: 20) }
+        let read = try store.load()
+        #expect(read.reading["02-dns"] == LessonReading(read: [1, 2, 4], last: 4, at: 20))
+        #expect(read.cards["l/q1"] != nil, "the answers are still there")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: store.path))) as! [String: Any]
+        #expect(((json["reading"] as? [String: Any])?["02-dns"] as? [String: Any])?["last"] as? Int == 4)
+    }
+
+    @Test func aReadingOfAnotherShapeIsKeptAsItWas() throws {
+        let store = try store()
+        defer { try? FileManager.default.removeItem(atPath: store.directory) }
+        try "{\"version\": 1, \"reading\": [\"not\", \"ours\"], \"cards\": {}}".write(toFile: store.path, atomically: true, encoding: .utf8)
+        try store.update { $0.cards["l/q1"] = ProgressFixtures.state }
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: store.path))) as! [String: Any]
+        #expect(json["reading"] as? [String] == ["not", "ours"])
+    }
+}

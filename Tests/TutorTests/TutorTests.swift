@@ -3,6 +3,7 @@ import Words
 import Canvas
 import Course
 import Foundation
+import Memory
 import NetSim
 import Testing
 @testable import Tutor
@@ -83,9 +84,56 @@ struct TutorNavigationTests {
         #expect(s.current == 2)
         TutorFixtures.press(&s, "n")
         #expect(s.current == 2, "the only match: n wraps round to it")
-        #expect(s.message?.en == "\"pod\": slide 3")
+        #expect(s.message?.en == "\"pod\": 1/1, slide 3 (wrapped to the start) · n next, N previous")
         TutorFixtures.press(&s, "/", "z", "z", "z", "Enter")
         #expect(s.message?.en == "\"zzz\": not found")
+    }
+
+    /// `reseau des pods` finds "Réseau des Pods": case and accents do not matter; the
+    /// match is drawn in reverse video, the footer says which of how many, n goes on.
+    @Test func searchIgnoresCaseAndAccentsCountsAndHighlights() throws {
+        var s = TutorFixtures.app([TutorFixtures.repository.appendingPathComponent("Lessons").path], width: 80, height: 24, language: .fr)
+        TutorFixtures.press(&s, "Enter", "/")
+        for c in "reseau des pods" { TutorFixtures.press(&s, c == " " ? "Space" : String(c)) }
+        TutorFixtures.press(&s, "Enter")
+        let screen = TutorFixtures.screen(s)
+        let row = try #require(screen.firstIndex { $0.contains("Réseau des Pods") }, "\(screen.joined(separator: "\n"))")
+        let grid = Screens.render(s)
+        let x = try #require(screen[row].range(of: "Réseau des Pods").map { screen[row].distance(from: screen[row].startIndex, to: $0.lowerBound) })
+        #expect(grid[x, row].style.reverse, "the match is highlighted")
+        #expect(!grid[x - 2, row].style.reverse, "only the match")
+        let footer = screen[23]
+        #expect(footer.contains("« reseau des pods » : 1/"), "\(footer)")
+        let count = try #require(Int(footer.split(separator: "/")[1].prefix { $0.isNumber }))
+        #expect(count >= 2)
+        for _ in 1..<count { TutorFixtures.press(&s, "n") }
+        #expect(TutorFixtures.screen(s)[23].contains("\(count)/\(count)"))
+        TutorFixtures.press(&s, "n")
+        #expect(TutorFixtures.screen(s)[23].contains("1/\(count)") && TutorFixtures.screen(s)[23].contains("reprise au début"), "it says it wrapped")
+        TutorFixtures.press(&s, "Esc")
+        #expect(s.searchQuery == nil && !Screens.render(s)[x, row].style.reverse, "Esc ends the search and its highlight")
+    }
+
+    /// The course list marks what was read before and the program reopens at the last
+    /// slide read (#16); opening a slide asks for it to be saved.
+    @Test func theSavedReadingMarksTheListAndReopensWhereTheStudentStopped() {
+        let lessons = TutorFixtures.repository.appendingPathComponent("Lessons").path
+        var s = TutorFixtures.app([lessons], width: 80, height: 24, language: .fr)
+        #expect(s.screen == .course)
+        s.progress.reading = ["02-dns": LessonReading(read: [1, 2, 3], last: 3, at: 200),
+                              "01-trois-reseaux": LessonReading(read: [1, 2, 3, 4, 5, 6], last: 6, at: 100)]
+        s.restoreReading()
+        #expect(s.screen == .slide)
+        #expect(s.currentSlide?.slide.number == 3 && s.readingRecord?.lesson == "02-dns", "the lesson read last, at its last slide")
+        #expect(!s.pendingReading, "reopening is not a new reading")
+        TutorFixtures.press(&s, "Space")
+        #expect(s.pendingReading && s.readingRecord?.slide == 4)
+        TutorFixtures.press(&s, "Esc")
+        #expect(s.screen == .course)
+        let list = TutorFixtures.screen(s).joined(separator: "\n")
+        #expect(list.contains("● Les trois réseaux d'un cluster") || list.contains("◐ Les trois réseaux d'un cluster"), "\(list)")
+        #expect(list.contains("◐ Le DNS du cluster"), "part of the DNS lesson read:\n\(list)")
+        #expect(list.contains("○ Service et labels"))
     }
 
     @Test func helpIsGeneratedFromTheKeyTable() {
