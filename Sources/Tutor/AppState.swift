@@ -31,6 +31,8 @@ public struct AppState: Sendable {
     /// `b` while presenting: the screen is empty (the theme's background) until a key.
     public var blanked = false
     public var showCorrections = false
+    /// The inspector's full view (`i`): every rule as iptables writes it, chain names, whole packets.
+    public var inspectorDetails = false
     public var prompt: Prompt?
     public var searchQuery: String?
     public var count = ""
@@ -165,8 +167,21 @@ public struct AppState: Sendable {
         switch action {
         case .quit: quit = true
         case .help:
-            if screen == .help { screen = helpReturn ?? .slide } else { helpReturn = screen; screen = .help }
-            scroll = 0
+            if screen == .help { screen = helpReturn ?? .slide; scroll = 0 } else {
+                // Contextual: the help opens at the section of the screen it was asked from.
+                helpReturn = screen
+                let section: HelpSection
+                switch screen {
+                case .diagram: section = presenter ? .presenting : .diagram
+                case .course, .contents, .problems: section = .course
+                case .quiz: section = .quiz
+                default: section = presenter ? .presenting : .reading
+                }
+                screen = .help
+                let heading = words.ui(.helpSection(section))
+                scroll = KeyMap.helpLines(language).firstIndex(of: heading) ?? 0
+                clampScroll()
+            }
         case .back where screen == .slide:
             // Esc ends a search (`n` is "next slide" again), else goes back to the course list.
             if searchQuery != nil { searchQuery = nil; return }
@@ -210,6 +225,7 @@ public struct AppState: Sendable {
             cursor = entries.indices.last { entries[$0].slide - 1 + lessonOffset(entries[$0].lesson) <= current } ?? 0
         case .open: open()
         case .toggleCorrection: showCorrections.toggle()
+        case .toggleDetails: inspectorDetails.toggle()
         case .blank: blanked = true
         case .presenter:
             presenter.toggle()

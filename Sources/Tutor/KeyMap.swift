@@ -11,6 +11,8 @@ public enum Action: Equatable, Sendable {
     case contents, help, quit, reload, open, back
     case focusDiagram, playPause, stepForward, stepBack, faster, slower, nextFlow, restart, nextDiagram
     case presenter, blank, toggleCorrection, quiz
+    /// `i`: the inspector's beginner or full view.
+    case toggleDetails
     /// `!`: the lesson's errors and warnings, each leading to its slide.
     case problems
     /// A choice by number (1-9) or letter (a-i), read from the key itself.
@@ -89,6 +91,7 @@ public enum KeyMap {
         KeyBinding(keys: ["Tab"], action: .nextFlow, screens: [.diagram], help: .nextFlow, footer: .footerFlow),
         KeyBinding(keys: ["0"], action: .restart, screens: [.diagram], help: .restart, footer: .footerRestart),
         KeyBinding(keys: ["d"], action: .nextDiagram, screens: [.diagram], help: .nextDiagram, footer: .footerNextDiagram),
+        KeyBinding(keys: ["i"], action: .toggleDetails, screens: [.diagram], help: .inspectorDetails, footer: .footerDetails),
         KeyBinding(keys: ["P"], action: .presenter, screens: [.slide, .diagram], help: .presenter),
         KeyBinding(keys: ["r"], action: .reload, screens: [.slide, .course], help: .reload),
         KeyBinding(keys: ["?"], action: .help, screens: ScreenKind.allCases, help: .help, footer: .footerHelp),

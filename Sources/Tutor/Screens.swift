@@ -237,7 +237,13 @@ public enum Screens {
             Text.wrap([Span("⚠ " + state.words.ui(.diagramSaysOtherwise(state.words.problem(note))), Style(.warning, bold: true))],
                       width: state.width - 2)
         }
-        let inspectorHeight = player.traces.isEmpty ? 2 : min(12, max(6, state.height / 3))
+        // The inspector takes the rows the drawing leaves (at least a third of the screen,
+        // at most three fifths): at 200x60 its hop list and details grow, not blank rows.
+        let available = state.height - top - 1
+        let base = min(12, max(6, state.height / 3))
+        let wanted = available - drawing.height - min(notes.count, 3)
+        let inspectorHeight = player.traces.isEmpty ? 2
+            : min(max(base, wanted), max(base, available * 3 / 5), max(base, player.steps.count + 2))
         let noteRows = min(notes.count, max(0, state.height - top - inspectorHeight - 1 - 6))
         let diagramHeight = state.height - top - inspectorHeight - 1 - noteRows
         let offset = viewOffset(player, drawingHeight: drawing.height, viewHeight: diagramHeight)
@@ -309,17 +315,29 @@ public enum Screens {
         let steps = player.steps
         let requestCount = player.requestCount
         func place(_ hop: Hop) -> String { state.words.place(hop.place.renamingNodes(player.nodeTitles)) }
+        // The beginner view names kube-proxy, not its chains (`i` shows them).
+        func brief(_ hop: Hop) -> String {
+            if !state.inspectorDetails, case .kubeProxy(let node, _) = hop.place {
+                return state.words.ui(.kubeProxyOn(node: player.nodeTitles[node] ?? node))
+            }
+            return place(hop)
+        }
         // The hop list on the left (when there is room), the current hop's details on the right.
         var detailX = 1
         var detailWidth = state.width - 2
         if state.width >= 80 {
-            let listWidth = min(34, state.width / 3)
+            let listWidth = min(48, max(26, state.width / 3))
             let rows = height - 1
             let start = max(0, min(player.hop - rows / 2, steps.count - rows))
             for (row, i) in (start..<min(steps.count, start + rows)).enumerated() {
                 let marker = i == player.hop ? (state.ascii ? ">" : "▶") : " "
                 let number = steps[i].phase == .reply ? (state.ascii ? "<" : "↩") + String(i - requestCount + 1) : String(i + 1)
-                let text = "\(marker)\(number.leftPad(3)) \(place(steps[i].hop))"
+                // The list names kube-proxy's hops by their Node (their chains with `i`).
+                var name = place(steps[i].hop)
+                if !state.inspectorDetails, case .kubeProxy(let node, _) = steps[i].hop.place {
+                    name = "\(player.nodeTitles[node] ?? node) kube-proxy"
+                }
+                let text = "\(marker)\(number.leftPad(3)) \(name)"
                 grid.put(Text.truncate(text, to: listWidth - 1), x: 1, y: top + 1 + row,
                          style: i == player.hop ? Style(.flow(player.flow), bold: true) : (i < player.hop ? Style(.muted) : .plain))
             }
@@ -332,19 +350,25 @@ public enum Screens {
             let hop = step.hop
             let counter = step.phase == .reply ? state.words.ui(.replyStep(player.hop - requestCount + 1, of: steps.count - requestCount)) + " "
                 : "\(player.hop + 1)/\(requestCount) "
-            lines.append([Span(counter, Style(step.phase == .reply ? .ok : .muted)), Span(place(hop), Style(.plain, bold: true)),
-                          Span("  \(state.words.action(hop.action))", Style(.flow(player.flow), bold: true))])
+            lines += Text.wrap([Span(counter, Style(step.phase == .reply ? .ok : .muted)), Span(brief(hop), Style(.plain, bold: true)),
+                                Span("  \(state.words.action(hop.action))", Style(.flow(player.flow), bold: true))], width: detailWidth)
             if let node = step.inKernelOf {
                 lines += Text.wrap([Span(state.words.ui(.drawnAtService(node: player.nodeTitles[node] ?? node)), Style(.muted, italic: true))],
                                    width: detailWidth)
             }
-            if hop.before != hop.after {
-                lines.append([Span(state.words.ui(.before), Style(.muted)), Span(hop.before.description)])
-                lines.append([Span(state.words.ui(.after), Style(.muted)), Span(hop.after.description)])
+            if state.inspectorDetails {
+                // Whole packets, wrapped rather than cut (a VXLAN outer header at 80 columns).
+                if hop.before != hop.after {
+                    lines += Text.wrap([Span(state.words.ui(.before), Style(.muted)), Span(hop.before.description)], width: detailWidth)
+                    lines += Text.wrap([Span(state.words.ui(.after), Style(.muted)), Span(hop.after.description)], width: detailWidth)
+                } else {
+                    lines += Text.wrap([Span(state.words.ui(.packet), Style(.muted)), Span(hop.after.description)], width: detailWidth)
+                }
+                if let r = hop.rule { lines += Text.wrap([Span(state.words.rule(r), Style(.code))], width: detailWidth) }
             } else {
-                lines.append([Span(state.words.ui(.packet), Style(.muted)), Span(hop.after.description)])
+                // What changed, then the one sentence.
+                for change in changes(hop, state.words) { lines += Text.wrap([Span(change, Style(.code))], width: detailWidth) }
             }
-            if let r = hop.rule { lines += Text.wrap([Span(state.words.rule(r), Style(.code))], width: detailWidth) }
             lines += Text.wrap([Span(state.words.hop(hop.reason))], width: detailWidth)
             if player.hop == requestCount - 1 {
                 let died = player.packetDied
@@ -353,6 +377,23 @@ public enum Screens {
             }
         }
         for (i, line) in lines.prefix(height - 1).enumerated() { grid.put(line, x: detailX, y: top + 1 + i) }
+    }
+}
+
+extension Screens {
+    /// What a hop changed in the packet, for the beginner view; the packet itself when
+    /// nothing changed.
+    static func changes(_ hop: Hop, _ words: any Phrasebook) -> [String] {
+        let (a, b) = (hop.before, hop.after)
+        var out: [String] = []
+        if a.src != b.src || a.srcPort != b.srcPort { out.append(words.ui(.changedSource(from: "\(a.src):\(a.srcPort)", to: "\(b.src):\(b.srcPort)"))) }
+        if a.dst != b.dst || a.dstPort != b.dstPort { out.append(words.ui(.changedDestination(from: "\(a.dst):\(a.dstPort)", to: "\(b.dst):\(b.dstPort)"))) }
+        if let outer = b.outer, a.outer == nil { out.append(words.ui(.encapsulated("VXLAN \(outer.src) → \(outer.dst) udp/\(outer.port)"))) }
+        if a.outer != nil, b.outer == nil { out.append(words.ui(.decapsulated)) }
+        if out.isEmpty {
+            out.append(words.ui(.packet) + "\(b.src):\(b.srcPort) → \(b.dst):\(b.dstPort) \(b.protocol.lowercased)")
+        }
+        return out
     }
 }
 

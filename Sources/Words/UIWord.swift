@@ -27,6 +27,12 @@ public enum UIWord: Sendable, Equatable {
     /// Which diagram of the slide is open, when it holds several.
     case diagramNumber(Int, of: Int)
     case packetDiesHere
+    /// The inspector's beginner view: what a hop changed in the packet.
+    case changedSource(from: String, to: String)
+    case changedDestination(from: String, to: String)
+    case encapsulated(String)
+    case decapsulated
+    case kubeProxyOn(node: String)
     case externalIP(String)
     /// The title the course's site gives a directive (`tip` → Astuce); `name` otherwise.
     case directiveTitle(kind: String, name: String)
@@ -125,12 +131,12 @@ public enum HelpSection: Sendable, Equatable, CaseIterable {
 public enum KeyHelp: Sendable, Equatable {
     case nextSlide, previousSlide, lessonQuiz, pickAnswer, tickAnswer, submitAnswer, replayTrace
     case down, up, pageDown, pageUp, firstSlide, lastSlide, goToSlide, search, nextMatch, previousMatch
-    case contents, open, back, corrections, playPause, nextHop, previousHop, faster, slower, nextFlow, restart, nextDiagram
+    case contents, open, back, corrections, playPause, nextHop, previousHop, faster, slower, nextFlow, restart, nextDiagram, inspectorDetails
     case presenter, blank, courseList, reload, help, quit, nextQuestion, problems
     // Footer words (short)
     case footerNext, footerPrevious, footerContents, footerSearch, footerQuiz, footerHelp, footerQuit
     case footerChoose, footerOpen, footerBack, footerDiagram, footerPlayPause, footerHop, footerSpeed
-    case footerFlow, footerRestart, footerPick, footerTick, footerSubmit, footerTrace, footerGo, footerNextQuestion, footerNextDiagram
+    case footerFlow, footerRestart, footerPick, footerTick, footerSubmit, footerTrace, footerGo, footerNextQuestion, footerNextDiagram, footerDetails
 }
 
 /// What a quiz question, choice or explanation says.

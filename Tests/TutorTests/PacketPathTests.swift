@@ -204,6 +204,38 @@ struct PacketPathTests {
         #expect(s.player?.trace?.verdict == .delivered(ObjectName("default", "pod-green-2")))
     }
 
+    /// The inspector's beginner view says what changed and why; `i` shows the rule and the
+    /// chain names; the packet's VXLAN header wraps instead of being cut at 80 columns; at
+    /// 200x60 the hop list holds every hop with its chain uncut.
+    @Test(.enabled(if: TutorFixtures.hasSeed))
+    func theInspectorHasABeginnerViewAndUsesTheRoomItHas() throws {
+        var s = TutorFixtures.app([TutorFixtures.seed], width: 80, height: 24, language: .fr)
+        #expect(s.showDiagram(slide: 5, diagram: 1, flow: 1, hop: 5) == nil)
+        var text = TutorFixtures.screen(s).joined(separator: "\n")
+        #expect(text.contains("5/10 kube-proxy (iptables) sur Node 1  DNAT"))
+        #expect(text.contains("destination : 10.0.0.7:82 → 10.4.32.6:8282"))
+        #expect(text.contains("réponse."), "the sentence ends on screen:\n\(text)")
+        #expect(!text.contains("-A KUBE-SEP"), "no rule in the beginner view")
+        TutorFixtures.press(&s, "i")
+        text = TutorFixtures.screen(s).joined(separator: "\n")
+        #expect(text.contains("-A KUBE-SEP-") && text.contains("KUBE-SERVICES"), "i: the rule and the chains")
+        #expect(s.showDiagram(slide: 5, diagram: 1, flow: 1, hop: 6) == nil)
+        text = TutorFixtures.screen(s).joined(separator: "\n")
+        #expect(text.contains("udp/8472]"), "the outer header, wrapped, whole:\n\(text)")
+
+        var wide = TutorFixtures.app([TutorFixtures.seed], width: 200, height: 60, language: .fr)
+        #expect(wide.showDiagram(slide: 5, diagram: 1, flow: 1, hop: 1) == nil)
+        TutorFixtures.press(&wide, "i")
+        let screen = TutorFixtures.screen(wide)
+        let player = try #require(wide.player)
+        for step in player.steps {
+            if case .kubeProxy(_, let chain) = step.hop.place {
+                #expect(screen.contains { $0.contains(chain) && !$0.contains(chain + "…") }, "\(chain) whole in the list")
+            }
+        }
+        #expect(screen.contains { $0.contains("↩4 Pod default/pod-blue-1") }, "every hop listed, the reply's too")
+    }
+
     /// Presenting, each diagram of the slide plays in turn.
     @Test(.enabled(if: TutorFixtures.hasSeed))
     func presentingPlaysEachDiagramOfTheSlideInTurn() {

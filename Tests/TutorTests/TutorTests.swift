@@ -159,6 +159,19 @@ struct TutorNavigationTests {
         #expect(screen.contains { $0.contains("1-9 a-i") && $0.contains("pick an answer") })
     }
 
+    /// Help is contextual: asked from a diagram it opens at the diagram's keys, from the
+    /// course list at the course list's, from a slide at reading.
+    @Test(.enabled(if: TutorFixtures.hasSeed))
+    func helpOpensAtTheSectionOfTheScreenItIsAskedFrom() {
+        var s = TutorFixtures.app([TutorFixtures.seed], width: 80, height: 24, language: .fr)
+        TutorFixtures.press(&s, ":", "5", "Enter", "Enter", "?")
+        #expect(TutorFixtures.screen(s)[2].trimmingCharacters(in: .whitespaces) == "Diagramme", "\(TutorFixtures.screen(s).joined(separator: "\n"))")
+        TutorFixtures.press(&s, "?")
+        #expect(s.screen == .diagram, "? again goes back")
+        TutorFixtures.press(&s, "Esc", "?")
+        #expect(TutorFixtures.screen(s)[2].trimmingCharacters(in: .whitespaces) == "Lecture")
+    }
+
     /// #16: the course list at 80x24 drew 3 of the 13 lessons and `j` moved an invisible cursor
     /// off screen. Now every lesson has a row, the cursor is a visible `›` that the window
     /// follows, its lesson shows its sections, and Enter opens it.
