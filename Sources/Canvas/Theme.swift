@@ -36,6 +36,12 @@ public struct Theme: Sendable {
         TermColor(25, 4), TermColor(166, 1), TermColor(175, 5),
     ]
 
+    /// The flows on a white projection: the same hues, dark enough to read from the back.
+    static let projectorFlows: [TermColor] = [
+        TermColor(166, 3), TermColor(25, 6), TermColor(29, 2), TermColor(130, 3),
+        TermColor(18, 4), TermColor(124, 1), TermColor(90, 5),
+    ]
+
     static let classColours: [String: TermColor] = [
         "blue": TermColor(33, 4), "green": TermColor(35, 2), "red": TermColor(160, 1), "orange": TermColor(208, 3),
         "yellow": TermColor(178, 3), "purple": TermColor(97, 5), "grey": TermColor(245, 7), "gray": TermColor(245, 7),
@@ -73,6 +79,18 @@ public struct Theme: Sendable {
         case .error: look.bold = true; fg(TermColor(160, 1))
         case .warning: fg(TermColor(light ? 130 : 214, 3))
         case .ok: fg(TermColor(light ? 28 : 114, 2))
+        }
+        // On a projector, grey on white washes out: frames, captions and muted text are
+        // drawn black or near black, flows in the palette's darker tones, nothing dim.
+        if name == .projector {
+            look.dim = false
+            switch style.role {
+            case .border: look.foreground = TermColor(16, 0)
+            case .muted, .caption, .quote: look.foreground = TermColor(236, 0)
+            case .flow(let n): look.foreground = Self.projectorFlows[n % Self.projectorFlows.count]
+            case .packet: look.foreground = Self.projectorFlows[0]
+            default: break
+            }
         }
         return look
     }

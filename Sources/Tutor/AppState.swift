@@ -48,6 +48,8 @@ public struct AppState: Sendable {
     var helpReturn: ScreenKind?
     /// Seconds since the start (presenter clock), from the injected clock.
     public var elapsed = 0.0
+    /// How long the talk lasts (`present --duration`), in seconds: the corner counts down.
+    public var duration: Double?
     /// The round of questions on the quiz screen.
     public var quiz: QuizSession?
     var quizReturn: ScreenKind?
@@ -315,6 +317,8 @@ public struct AppState: Sendable {
             diagramIndex = index
             p.loops = true
             p.playing = true
+            // Slow enough to talk over: 10 cells a second, 1.2 s on each hop.
+            p.slower()
             player = p
             screen = .diagram
             return

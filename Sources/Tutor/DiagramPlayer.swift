@@ -25,6 +25,8 @@ public struct DiagramPlayer: Sendable {
     public let flowTargets: [String]
     /// What the drawing calls each Node the engine names by its id (`n1` → `Node 1`).
     public let nodeTitles: [String: String]
+    /// The caption the lesson gives the diagram, shown under it full screen.
+    public var caption: String?
     public private(set) var flow = 0
     /// The current step: the request's hops, then the reply's.
     public private(set) var hop = 0
@@ -200,14 +202,18 @@ extension DiagramPlayer {
                                                                       path: paths.indices.contains(f) ? paths[f] : nil))
                 }
             }
-            return DiagramPlayer(chart: chart, layout: layout, entities: entities, traces: traces, labelNotes: notes,
-                                 flowTargets: flows.map(target), nodeTitles: scene?.reading?.nodeTitles ?? [:], ascii: ascii)
+            var player = DiagramPlayer(chart: chart, layout: layout, entities: entities, traces: traces, labelNotes: notes,
+                                       flowTargets: flows.map(target), nodeTitles: scene?.reading?.nodeTitles ?? [:], ascii: ascii)
+            player.caption = d.caption?.plainText
+            return player
         case .scene(let s):
             let scene = ManifestScene.load(s.source, file: lesson.file, line: s.line + 1, column: s.column, name: "")
             let traces = scene.traces()
             let drawn = SceneDiagram.fitted(scene.cluster, traces: traces, maxWidth: width, renderer: DiagramRenderer(glyphs: glyphs), words: words)
-            return DiagramPlayer(chart: drawn.chart, layout: drawn.layout, entities: drawn.entities, traces: traces,
-                                 flowTargets: scene.flows.map(target), ascii: ascii)
+            var player = DiagramPlayer(chart: drawn.chart, layout: drawn.layout, entities: drawn.entities, traces: traces,
+                                       flowTargets: scene.flows.map(target), ascii: ascii)
+            player.caption = s.caption?.plainText
+            return player
         default:
             return nil
         }

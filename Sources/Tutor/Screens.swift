@@ -68,8 +68,16 @@ public enum Screens {
             // Drawn at every frame of an animation: no String(format:), which goes through Foundation.
             func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
             text = state.words.ui(.presenterClock(slide: state.current + 1, of: state.slides.count, minutes: twoDigits(minutes), seconds: twoDigits(seconds)))
-            let x = max(0, state.width - CellWidth.of(text) - 1)
+            var left = ""
+            var over = false
+            if let duration = state.duration {
+                let rest = Int(duration.rounded()) - Int(state.elapsed)
+                over = rest < 0
+                left = " · " + state.words.ui(.timeLeft(minutes: twoDigits(abs(rest) / 60), seconds: twoDigits(abs(rest) % 60), over: over))
+            }
+            let x = max(0, state.width - CellWidth.of(text + left) - 1)
             grid.put(text, x: x, y: y, style: Style(.muted))
+            if !left.isEmpty { grid.put(left, x: x + CellWidth.of(text), y: y, style: over ? Style(.warning, bold: true) : Style(.muted)) }
             return
         } else {
             text = hints
@@ -229,8 +237,20 @@ public enum Screens {
         // Which diagram of the slide comes before its title, which may be cut at 80 columns.
         let which = count > 1 ? state.words.ui(.diagramNumber(state.diagramIndex + 1, of: count)) + " · " : ""
         header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count) · \(which)\(player.chart.title ?? state.words.ui(.diagramTitle))")
-        let top = state.presenter ? 0 : 1
+        var top = state.presenter ? 0 : 1
+        // Projected, the header is gone: the diagram's title takes the first row.
+        if state.presenter, let title = player.chart.title {
+            let text = Text.truncate(title, to: state.width - 2)
+            grid.put(text, x: max(0, (state.width - CellWidth.of(text)) / 2), y: 0, style: Style(.heading(2), bold: true))
+            top = 1
+        }
         let drawing = frame(player, ascii: state.ascii)
+        // Under the drawing: its numbered legend (labels that found no room) and the caption.
+        var below: [StyledLine] = []
+        for (n, label) in player.layout.legend.enumerated() {
+            below += Text.wrap([Span("(\(n + 1)) ", Style(.muted)), Span(label)], width: state.width - 2)
+        }
+        if let caption = player.caption, !caption.isEmpty { below += Text.wrap([Span(caption, Style(.caption))], width: state.width - 2) }
         // What the diagram's labels say that the engine contradicts: the whole sentence,
         // across the screen, from the first hop it concerns.
         let notes = player.currentNotes.flatMap { note in
@@ -245,10 +265,17 @@ public enum Screens {
         let inspectorHeight = player.traces.isEmpty ? 2
             : min(max(base, wanted), max(base, available * 3 / 5), max(base, player.steps.count + 2))
         let noteRows = min(notes.count, max(0, state.height - top - inspectorHeight - 1 - 6))
-        let diagramHeight = state.height - top - inspectorHeight - 1 - noteRows
+        let room = state.height - top - inspectorHeight - 1 - noteRows
+        // The legend and caption take rows the drawing does not need, or up to three of its own.
+        let belowRows = min(below.count, max(room - drawing.height, min(3, room / 4)))
+        let diagramHeight = room - belowRows
         let offset = viewOffset(player, drawingHeight: drawing.height, viewHeight: diagramHeight)
         grid.clipped(to: Rect(x: 0, y: top, width: state.width, height: diagramHeight)) { g in
             g.blit(drawing, x: max(0, (state.width - drawing.width) / 2), y: top - offset)
+        }
+        let belowTop = top + min(diagramHeight, drawing.height)
+        for (i, line) in below.prefix(belowRows).enumerated() {
+            grid.put(line, x: max(1, (state.width - line.reduce(0) { $0 + CellWidth.of($1.text) }) / 2), y: belowTop + i)
         }
         for (i, line) in notes.prefix(noteRows).enumerated() {
             grid.put(String(repeating: " ", count: state.width), x: 0, y: top + diagramHeight + i)

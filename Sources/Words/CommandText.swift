@@ -63,6 +63,9 @@ public enum CommandText: Sendable, CaseIterable {
     case aAaaaSrvOrCname
     case thePodThatAsksItsNamespaceDecides
     case themeMustBeDarkLightProjectorOr
+    case presentThemeDefaultProjector
+    case talkDurationCountdown
+    case durationMustBe
     case retentionMustBeBetween07And
     case limitMustBeAtLeast1
     case widthMustBeAtLeast20

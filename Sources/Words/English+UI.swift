@@ -71,6 +71,7 @@ extension English {
             default: return name
             }
         case .presenterClock(let slide, let of, let m, let s): return "\(slide)/\(of) · \(m):\(s)"
+        case .timeLeft(let m, let s, let over): return over ? "\(m):\(s) over" : "\(m):\(s) left"
         case .noQuestionInLesson: return "This lesson has no question."
         case .pickAnAnswer: return "Pick an answer (1-9 or a-i)."
         case .rightSeeTrace: return "✓ Right. The real trace; Esc: back to the question."

@@ -73,6 +73,7 @@ extension French {
             default: return name
             }
         case .presenterClock(let slide, let of, let m, let s): return "\(slide)/\(of) · \(m):\(s)"
+        case .timeLeft(let m, let s, let over): return over ? "dépassé de \(m):\(s)" : "reste \(m):\(s)"
         case .noQuestionInLesson: return "Cette leçon n'a pas de question."
         case .pickAnAnswer: return "Choisissez une réponse (1-9 ou a-i)."
         case .rightSeeTrace: return "✓ Juste. La trace réelle ; Échap : retour à la question."

@@ -37,6 +37,8 @@ public enum UIWord: Sendable, Equatable {
     /// The title the course's site gives a directive (`tip` → Astuce); `name` otherwise.
     case directiveTitle(kind: String, name: String)
     case presenterClock(slide: Int, of: Int, minutes: String, seconds: String)
+    /// What is left of the talk (`present --duration`), or how far past it.
+    case timeLeft(minutes: String, seconds: String, over: Bool)
     // Messages
     case noQuestionInLesson
     case pickAnAnswer

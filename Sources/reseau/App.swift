@@ -37,7 +37,7 @@ func keyName(_ key: Key) -> String {
 /// The full-screen program: reads keys, updates the state, draws it. It sleeps in input
 /// when nothing moves, and restores the terminal on every way out.
 func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool, theme: Theme.Name,
-                 quiz: QuizStart? = nil) throws {
+                 quiz: QuizStart? = nil, duration: Double? = nil) throws {
     let curriculum = Curriculum.load(paths: paths)
     let language = uiLanguage(lang, lessons: curriculum.lessons)
     let words = language.words
@@ -58,11 +58,13 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
         }
         return
     }
-    let terminal = Terminal(theme: Theme(presenter ? .projector : theme))
+    // `present --theme` chooses the projection's theme; `P` in the course projects with the projector's.
+    let projection: Theme.Name = presenter ? theme : .projector
+    let terminal = Terminal(theme: Theme(theme))
     terminal.watch = FileWatch(paths: paths)
     var state = AppState(curriculum: curriculum, paths: paths, width: terminal.width, height: terminal.height,
                          language: language, ascii: ascii || !terminal.unicode)
-    if presenter { state.apply(.presenter) }
+    if presenter { state.apply(.presenter); state.duration = duration }
     state.now = Date().timeIntervalSince1970
     state.progress = memory.load()
     // Where the student stopped: the slides read are marked, the last one reopens
@@ -118,7 +120,7 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
             state.pendingReading = false
         }
         if state.presenter != wasPresenter {
-            terminal.setTheme(Theme(state.presenter ? .projector : theme))
+            terminal.setTheme(Theme(state.presenter ? projection : theme))
             wasPresenter = state.presenter
         }
         // A timer tick that moved the packet by less than a cell changes nothing on screen:

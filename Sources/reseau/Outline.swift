@@ -69,6 +69,32 @@ struct Present: ParsableCommand {
     var ascii = false
     @Option(help: said(.languageOfTheProgramFrOrEn))
     var lang: Language?
+    @Option(help: said(.presentThemeDefaultProjector))
+    var theme: String = "projector"
+    @Option(help: said(.talkDurationCountdown))
+    var duration: String?
+
+    func validate() throws {
+        guard Theme.Name(rawValue: theme) != nil else { throw ValidationError(said(.themeMustBeDarkLightProjectorOr)) }
+        if let duration, Self.seconds(duration) == nil { throw ValidationError(said(.durationMustBe)) }
+    }
+
+    /// `45m`, `1h30m`, `90s`, `1h`; a bare number is minutes.
+    static func seconds(_ text: String) -> Double? {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let minutes = Double(t), minutes > 0 { return minutes * 60 }
+        var total = 0.0
+        var number = ""
+        var any = false
+        for c in t {
+            if c.isNumber || c == "." { number.append(c); continue }
+            guard let n = Double(number), let unit = ["h": 3600.0, "m": 60, "s": 1][c] else { return nil }
+            total += n * unit
+            number = ""
+            any = true
+        }
+        return any && number.isEmpty && total > 0 ? total : nil
+    }
 
     func run() throws {
         let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
@@ -78,6 +104,7 @@ struct Present: ParsableCommand {
             printError("reseau present: " + uiLanguage(lang, lessons: Curriculum.load(paths: paths).lessons).words.ui(.needsTerminal))
             throw ExitCode(1)
         }
-        try runTerminal(paths: paths, lang: lang, ascii: ascii, presenter: true, theme: .projector)
+        try runTerminal(paths: paths, lang: lang, ascii: ascii, presenter: true, theme: Theme.Name(rawValue: theme)!,
+                        duration: duration.flatMap(Self.seconds))
     }
 }

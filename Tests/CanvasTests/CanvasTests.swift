@@ -114,3 +114,24 @@ struct WrapTests {
         #expect(Text.truncate("abc", to: 3) == "abc")
     }
 }
+
+
+/// The projector theme at full contrast (#16): frames, captions and muted text near black on
+/// white, nothing dim, flows in dark tones.
+struct ProjectorThemeTests {
+    @Test func framesAndMutedTextAreDarkAndNothingIsDim() {
+        let theme = Theme(.projector)
+        let roles: [Role] = [.plain, .muted, .border, .caption, .quote, .code, .title, .packet, .ok, .warning, .error] + (0..<7).map { .flow($0) }
+        for role in roles {
+            for dim in [false, true] {
+                let look = theme.look(Style(role, dim: dim))
+                #expect(!look.dim, "\(role) is not dim on a projector")
+                #expect(look.background == TermColor(231, 7))
+            }
+        }
+        #expect(theme.look(Style(.border)).foreground == TermColor(16, 0))
+        #expect(theme.look(Style(.muted)).foreground == TermColor(236, 0))
+        // No light yellow or sky blue on white.
+        for n in 0..<7 { #expect(![221, 74, 214].contains(theme.look(Style(.flow(n))).foreground.index256 ?? 0)) }
+    }
+}

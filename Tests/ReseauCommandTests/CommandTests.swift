@@ -294,3 +294,29 @@ struct RenderHopCommandTests {
         #expect(noSlide.status != 0 && noSlide.err.contains("--diagram, --flow and --hop need --slide"))
     }
 }
+
+/// `reseau present --theme` and `--duration` are checked before anything is drawn.
+struct PresentOptionsTests {
+    let base = CommandTests()
+
+    @Test func aDurationThatIsNotOneIsRefusedInTheUsersLanguage() throws {
+        let run = try base.reseau("present", "--lang", "fr", "--duration", "bientôt", "Lessons/01-trois-reseaux.md")
+        #expect(run.status != 0)
+        #expect(run.err.contains("--duration doit être une durée comme 45m, 1h30m ou 90s"), "\(run.err)")
+        let theme = try base.reseau("present", "--lang", "en", "--theme", "neon", "Lessons/01-trois-reseaux.md")
+        #expect(theme.status != 0 && theme.err.contains("--theme must be dark, light, projector or mono"))
+    }
+
+    /// Accepted durations get past the check (and stop at the missing terminal: the tests
+    /// have none); the others are refused.
+    @Test func durationsReadAsATeacherWritesThem() throws {
+        for good in ["45m", "1h30m", "90s", "20"] {
+            let run = try base.reseau("present", "--lang", "en", "--duration", good, "Lessons/01-trois-reseaux.md")
+            #expect(!run.err.contains("--duration must be"), "\(good): \(run.err)")
+        }
+        for bad in ["m", "1x", "0", "5q"] {
+            let run = try base.reseau("present", "--lang", "en", "--duration", bad, "Lessons/01-trois-reseaux.md")
+            #expect(run.err.contains("--duration must be"), "\(bad) is refused")
+        }
+    }
+}

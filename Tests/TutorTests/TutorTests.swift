@@ -282,6 +282,27 @@ struct TutorSeedScreens {
         #expect(!s.presenter)
     }
 
+    /// `present --duration 45m`: the corner counts down what is left, and says when the talk
+    /// runs over. The projected diagram keeps its title and caption.
+    @Test func presentingCountsDownAndProjectsTheDiagramsTitleAndCaption() throws {
+        var s = TutorFixtures.app([TutorFixtures.seed], width: 100, height: 44, language: .fr)
+        TutorFixtures.press(&s, "5", "G", "P")
+        s.duration = 45 * 60
+        s.advance(by: 1)
+        var screen = TutorFixtures.screen(s)
+        #expect(s.diagramIndex == 0)
+        #expect(screen[0].contains("Communication entre Pods par ClusterIP - par Pod 1"), "the title, projected")
+        #expect(!screen.contains { $0.contains("Le service Green est load-balancé") }, "the first diagram has no caption")
+        TutorFixtures.press(&s, "d")
+        screen = TutorFixtures.screen(s)
+        #expect(screen[0].contains("par Pod 2"))
+        #expect(screen.contains { $0.contains("Le service Green est load-balancé") }, "the second one's caption, under it")
+        s.advance(by: 64)
+        #expect(TutorFixtures.screen(s).last?.hasSuffix("5/24 · 01:05 · reste 43:55") == true, "\(TutorFixtures.screen(s).last ?? "")")
+        s.advance(by: 45 * 60)
+        #expect(TutorFixtures.screen(s).last?.contains("dépassé de 01:05") == true)
+    }
+
     /// #16: a clicker sends PgDn/PgUp or →/← (some send Space): they change slide while a flow
     /// plays, where they used to be swallowed by the diagram (the clicker was stuck).
     @Test func aClickerChangesSlideWhileAFlowPlays() throws {
