@@ -272,6 +272,8 @@ public struct Directive: Sendable, Equatable {
 /// The directive kinds the course uses, with the aliases it writes.
 public enum DirectiveKind: String, Sendable, Equatable, CaseIterable {
     case tip, note, info, link, warning, caution, danger, strong, exo, correction
+    /// Speaker notes: never on the audience's screen; `reseau console` and `render --notes` show them.
+    case notes
     /// Shown as a neutral box titled with its name; `reseau lint` warns about it.
     case unknown
 
@@ -279,6 +281,7 @@ public enum DirectiveKind: String, Sendable, Equatable, CaseIterable {
         switch name.lowercased() {
         case "warn": self = .warning
         case "exercise", "exercice": self = .exo
+        case "speaker", "orateur": self = .notes
         default: self = DirectiveKind(rawValue: name.lowercased()).flatMap { $0 == .unknown ? nil : $0 } ?? .unknown
         }
     }
@@ -322,6 +325,8 @@ extension Block {
         case .quiz(let q): return q.questions.map { ([$0.prompt] + $0.choices).joined(separator: "\n") }.joined(separator: "\n")
         case .table(let t):
             return ([t.header] + t.rows).map { $0.map(\.plainText).joined(separator: " | ") }.joined(separator: "\n")
+        // The audience's search does not find the speaker's notes.
+        case .directive(let d) where d.kind == .notes: return ""
         case .directive(let d): return ([d.label ?? ""] + d.blocks.map(\.searchText)).joined(separator: "\n")
         case .footnote(let f): return f.blocks.map(\.searchText).joined(separator: "\n")
         case .rule: return ""

@@ -11,6 +11,8 @@ public enum Key: Equatable, Sendable {
     case control(Character)
     /// A watched file changed on disk.
     case fileChanged
+    /// One of `channels` has something to read (the presenter's console link).
+    case channel
 }
 
 /// The only owner of ncursesw: it starts the screen, writes only the cells that changed,
@@ -26,6 +28,8 @@ public final class Terminal {
     private var pairs: [String: Int16] = [:]
     private var theme: Theme
     private var running = true
+    /// Other descriptors `readKey` waits on (sockets): `.channel` when one is readable.
+    public var channels: [Int32] = []
 
     /// Whether the terminal can be drawn on: `TERM` names a terminal that has a description
     /// (ncurses' `tgetent`), and is not `dumb`. Otherwise the program speaks line by line.
@@ -88,15 +92,19 @@ public final class Terminal {
     /// Waits for a key: forever (`timeout` nil: no timer, no CPU while idle), or at most
     /// `timeout` milliseconds. nil on timeout or when a quit signal interrupted the wait.
     public func readKey(timeout milliseconds: Int?) -> Key? {
-        if let watch {
+        if watch != nil || !channels.isEmpty {
             // Keys ncurses has already read come first; then sleep in poll() on the
             // keyboard and the file watch together.
             timeout(0)
             if let key = readOne() { return key }
-            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: watch.descriptor, events: Int16(POLLIN), revents: 0)]
-            let ready = poll(&fds, 2, Int32(milliseconds ?? -1))
+            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0)]
+            if let watch { fds.append(pollfd(fd: watch.descriptor, events: Int16(POLLIN), revents: 0)) }
+            for c in channels { fds.append(pollfd(fd: c, events: Int16(POLLIN), revents: 0)) }
+            let ready = poll(&fds, nfds_t(fds.count), Int32(milliseconds ?? -1))
             if ready <= 0 { return nil }
-            if fds[1].revents != 0, watch.drain() { return .fileChanged }
+            if let watch, fds[1].revents != 0, watch.drain() { return .fileChanged }
+            if fds.suffix(channels.count).contains(where: { $0.revents != 0 }) { return .channel }
+            if fds[0].revents == 0 { return nil }
             timeout(50)
             return readOne()
         }

@@ -15,6 +15,8 @@ public struct SlideRenderer: Sendable {
     public var language: Language
     /// Whether `correction` directives show their content (hidden until asked).
     public var showCorrections: Bool
+    /// Speaker notes (`:::notes`) are drawn only when asked (`render --notes`, the console).
+    public var showNotes = false
     /// The lesson file the slides come from, for the diagnostics a block shows in its place.
     public var file = ""
     /// The lesson's own language (its frontmatter `lang`): directive titles follow it, as
@@ -46,7 +48,7 @@ public struct SlideRenderer: Sendable {
         return out
     }
 
-    func render(_ blocks: [Block], width: Int) -> [StyledLine] {
+    public func render(_ blocks: [Block], width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         for block in blocks {
             let drawn = render(block, width: width)
@@ -213,6 +215,7 @@ public struct SlideRenderer: Sendable {
     }
 
     func directive(_ d: Directive, width: Int) -> [StyledLine] {
+        if d.kind == .notes && !showNotes { return [] }
         let title = d.label ?? lessonLanguage.words.ui(.directiveTitle(kind: d.kind.rawValue, name: d.name))
         let style = Style(.directive(d.kind == .unknown ? d.name : d.kind.rawValue))
         var body: [StyledLine]

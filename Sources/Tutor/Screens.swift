@@ -397,7 +397,8 @@ public enum Screens {
                 for change in changes(hop, state.words) { lines += Text.wrap([Span(change, Style(.code))], width: detailWidth) }
             }
             lines += Text.wrap([Span(state.words.hop(hop.reason))], width: detailWidth)
-            if player.hop == requestCount - 1 {
+            // How it ended: where the request stops, and again once the reply is back.
+            if player.hop == requestCount - 1 || player.hop == steps.count - 1 {
                 let died = player.packetDied
                 lines += Text.wrap([Span((died ? (state.ascii ? "X " : "✗ ") : "→ ") + state.words.ending(trace.ending),
                                          Style(died ? .error : .ok, bold: true))], width: detailWidth)

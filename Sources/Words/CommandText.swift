@@ -64,6 +64,8 @@ public enum CommandText: Sendable, CaseIterable {
     case thePodThatAsksItsNamespaceDecides
     case themeMustBeDarkLightProjectorOr
     case presentThemeDefaultProjector
+    case alsoTheSpeakerNotes
+    case followThePresenter
     case talkDurationCountdown
     case durationMustBe
     case retentionMustBeBetween07And

@@ -64,6 +64,8 @@ extension English {
         case .aAaaaSrvOrCname: return "A, AAAA, SRV or CNAME."
         case .thePodThatAsksItsNamespaceDecides: return "The Pod that asks (its namespace decides the search list); default: the first Pod."
         case .themeMustBeDarkLightProjectorOr: return "--theme must be dark, light, projector or mono"
+        case .alsoTheSpeakerNotes: return "Also the speaker notes (:::notes), which the audience never sees."
+        case .followThePresenter: return "The speaker's console, in a second terminal: the current slide and its notes, the next slide, the time, the hop playing; its keys drive the presentation."
         case .presentThemeDefaultProjector: return "Theme: projector (the default), dark, light or mono."
         case .talkDurationCountdown: return "How long the talk lasts (45m, 1h30m, 90s; a bare number is minutes): the corner counts down what is left."
         case .durationMustBe: return "--duration must be a length such as 45m, 1h30m or 90s"

@@ -59,6 +59,7 @@ extension English {
         case .directiveTitle(let kind, let name):
             switch kind {
             case "tip": return "Tip"
+            case "notes": return "Speaker notes"
             case "note": return "Note"
             case "info": return "Info"
             case "link": return "Link"
@@ -71,6 +72,16 @@ extension English {
             default: return name
             }
         case .presenterClock(let slide, let of, let m, let s): return "\(slide)/\(of) · \(m):\(s)"
+        case .consoleTitle: return "speaker's console"
+        case .noNotes: return "(no notes for this slide)"
+        case .hopPlaying: return "Hop playing:"
+        case .nextSlide: return "Next:"
+        case .lastSlideOfTalk: return "This is the last slide."
+        case .consoleFooter: return "keys drive the presentation · q leaves the console"
+        case .presentationEnded: return "The presentation has ended."
+        case .noPresentation(let folder): return "no presentation running (nothing listens in \(folder)): start reseau present first"
+        case .unsafeLinkFolder(let path): return "\(path) is not a folder of yours with mode 0700: refused (no console link)"
+        case .linkFailed(let path, let reason): return "\(path): \(reason)"
         case .timeLeft(let m, let s, let over): return over ? "\(m):\(s) over" : "\(m):\(s) left"
         case .noQuestionInLesson: return "This lesson has no question."
         case .pickAnAnswer: return "Pick an answer (1-9 or a-i)."

@@ -64,6 +64,8 @@ extension French {
         case .aAaaaSrvOrCname: return "A, AAAA, SRV ou CNAME."
         case .thePodThatAsksItsNamespaceDecides: return "Le Pod qui demande (son namespace décide de la liste de recherche) ; par défaut : le premier Pod."
         case .themeMustBeDarkLightProjectorOr: return "--theme vaut dark, light, projector ou mono"
+        case .alsoTheSpeakerNotes: return "Aussi les notes de l'orateur (:::notes), que le public ne voit jamais."
+        case .followThePresenter: return "La console de l'orateur, dans un second terminal : la diapositive projetée et ses notes, la suivante, le temps, le saut qui se joue ; ses touches pilotent la présentation."
         case .presentThemeDefaultProjector: return "Thème : projector (par défaut), dark, light ou mono."
         case .talkDurationCountdown: return "La durée de l'exposé (45m, 1h30m, 90s ; un nombre seul compte des minutes) : le coin décompte ce qui reste."
         case .durationMustBe: return "--duration doit être une durée comme 45m, 1h30m ou 90s"

@@ -61,6 +61,7 @@ extension French {
         case .directiveTitle(let kind, let name):
             switch kind {
             case "tip": return "Astuce"
+            case "notes": return "Notes de l'orateur"
             case "note": return "Note"
             case "info": return "Info"
             case "link": return "Lien"
@@ -73,6 +74,16 @@ extension French {
             default: return name
             }
         case .presenterClock(let slide, let of, let m, let s): return "\(slide)/\(of) · \(m):\(s)"
+        case .consoleTitle: return "console de l'orateur"
+        case .noNotes: return "(pas de notes pour cette diapositive)"
+        case .hopPlaying: return "Saut en cours :"
+        case .nextSlide: return "Suivante :"
+        case .lastSlideOfTalk: return "C'est la dernière diapositive."
+        case .consoleFooter: return "les touches pilotent la présentation · q quitte la console"
+        case .presentationEnded: return "La présentation est terminée."
+        case .noPresentation(let folder): return "aucune présentation en cours (rien n'écoute dans \(folder)) : lancez d'abord reseau present"
+        case .unsafeLinkFolder(let path): return "\(path) n'est pas un dossier à vous de mode 0700 : refusé (la console ne suit pas la présentation)"
+        case .linkFailed(let path, let reason): return "\(path) : \(reason)"
         case .timeLeft(let m, let s, let over): return over ? "dépassé de \(m):\(s)" : "reste \(m):\(s)"
         case .noQuestionInLesson: return "Cette leçon n'a pas de question."
         case .pickAnAnswer: return "Choisissez une réponse (1-9 ou a-i)."

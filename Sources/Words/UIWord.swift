@@ -39,6 +39,11 @@ public enum UIWord: Sendable, Equatable {
     case presenterClock(slide: Int, of: Int, minutes: String, seconds: String)
     /// What is left of the talk (`present --duration`), or how far past it.
     case timeLeft(minutes: String, seconds: String, over: Bool)
+    // The speaker's console
+    case consoleTitle, noNotes, hopPlaying, nextSlide, lastSlideOfTalk, consoleFooter, presentationEnded
+    case noPresentation(folder: String)
+    case unsafeLinkFolder(String)
+    case linkFailed(path: String, reason: String)
     // Messages
     case noQuestionInLesson
     case pickAnAnswer

@@ -31,6 +31,7 @@ func keyName(_ key: Key) -> String {
     case .resize: return "Resize"
     case .control(let c): return "Ctrl-\(c.uppercased())"
     case .fileChanged: return "FileChanged"
+    case .channel: return "Channel"
     }
 }
 
@@ -89,7 +90,15 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     var frames = 1, packetSteps = 0
     var lastShown: AnimationFrame?
     var readingNotSaved = false
+    // Presenting: a socket a `reseau console` can follow (and drive). No console: as before.
+    var link: PresenterServer?
+    var linkTried = false
     while !state.quit && terminal.quitSignal == 0 {
+        if state.presenter && !linkTried {
+            linkTried = true
+            do { link = try PresenterServer() } catch { state.message = linkFailure(error) }
+        }
+        terminal.channels = link?.descriptors ?? []
         let key = terminal.readKey(timeout: state.needsTimer ? (state.player?.isAnimating == true ? 33 : 1000) : nil)
         if terminal.quitSignal != 0 { break }
         let now = Date()
@@ -98,6 +107,10 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
         if let key {
             if key == .resize { state.resize(width: terminal.width, height: terminal.height) }
             else if key == .fileChanged { state.reloadRequested = true }
+            else if key == .channel {
+                // Keys pressed in the console drive the presentation as if pressed here.
+                for name in link?.poll() ?? [] { state.now = now.timeIntervalSince1970; state.handle(key: name) }
+            }
             else { state.now = now.timeIntervalSince1970; state.handle(key: keyName(key)) }
         }
         if state.reloadRequested { state.reload(Curriculum.load(paths: paths)) }
@@ -119,6 +132,7 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
             }
             state.pendingReading = false
         }
+        if let link { link.send(consoleLine(state, paths: paths)) }
         if state.presenter != wasPresenter {
             terminal.setTheme(Theme(state.presenter ? projection : theme))
             wasPresenter = state.presenter
@@ -135,6 +149,7 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     if let statsPath {
         try? "{\"frames\": \(frames), \"packetSteps\": \(packetSteps)}\n".write(toFile: statsPath, atomically: true, encoding: .utf8)
     }
+    link?.stop()
     let signal = terminal.quitSignal
     terminal.stop()
     // After the screen is restored (the diagrams the user saw are parsed by now).
@@ -191,4 +206,29 @@ struct AnimationFrame: Equatable {
     var hop: Int
     var cell: DiagramLayout.Point?
     var playing: Bool
+}
+
+
+/// What a console is sent: the slide projected, the time, the hop playing, and the course's
+/// paths (the console reads the same lessons for the notes and the next slide).
+func consoleLine(_ state: AppState, paths: [String]) -> String {
+    var object: [String: Any] = ["slide": state.current, "elapsed": Int(state.elapsed), "paths": paths.map { ($0 as NSString).standardizingPath }
+        .map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }]
+    if let duration = state.duration { object["duration"] = duration }
+    if state.screen == .diagram, let player = state.player, let hop = player.currentHop {
+        object["hop"] = "\(player.hop + 1)/\(player.steps.count) " + state.words.place(hop.place.renamingNodes(player.nodeTitles))
+            + " · " + state.words.action(hop.action)
+    }
+    guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "" }
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// A link failure, as the UI says it.
+func linkFailure(_ error: Error) -> UIWord {
+    switch error as? PresenterLink.Failure {
+    case .unsafeFolder(let path)?: return .unsafeLinkFolder(path)
+    case .noPresenter(let folder)?: return .noPresentation(folder: folder)
+    case .system(let path, let reason)?: return .linkFailed(path: path, reason: reason)
+    case nil: return .linkFailed(path: PresenterLink.folder(), reason: "\(error)")
+    }
 }

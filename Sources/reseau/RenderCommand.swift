@@ -28,6 +28,8 @@ struct RenderCommand: ParsableCommand {
     var hop: Int?
     @Flag(help: said(.asciiLineArtInsteadOfUnicodeBox))
     var ascii = false
+    @Flag(help: said(.alsoTheSpeakerNotes))
+    var notes = false
     @Option(help: said(.languageOfTheProgramSWordsFr))
     var lang: Language?
 
@@ -70,6 +72,7 @@ struct RenderCommand: ParsableCommand {
         let lessonOf = curriculum.lessons.flatMap { lesson in lesson.slides.map { _ in lesson.frontmatter.lang } }
         let fileOf = curriculum.lessons.flatMap { lesson in lesson.slides.map { _ in lesson.file } }
         var renderer = SlideRenderer(width: width, ascii: ascii, language: language)
+        renderer.showNotes = notes
         if let slide {
             guard slides.indices.contains(slide - 1) else {
                 printError("reseau render: " + language.words.ui(.noSuchSlide(slide, count: slides.count)))

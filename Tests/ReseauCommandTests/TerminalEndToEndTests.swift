@@ -233,7 +233,7 @@ struct TmuxSession {
         let script = """
         trap : INT
         stty -a > '\(folder.path)/before'
-        LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no XDG_DATA_HOME='\(folder.path)/data' \(environment) sh -c 'echo $$ > "$0"; exec "$@"' '\(folder.path)/pid' '\(CommandTests.executable.path)' \(command) \(language.map { "--lang \($0)" } ?? "") '\(lesson)'
+        LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no XDG_DATA_HOME='\(folder.path)/data' \(environment) sh -c 'echo $$ > "$0"; exec "$@"' '\(folder.path)/pid' '\(CommandTests.executable.path)' \(command) \(language.map { "--lang \($0)" } ?? "") \(lesson.isEmpty ? "" : "'\(lesson)'")
         echo $? > '\(folder.path)/rc'
         stty -a > '\(folder.path)/after'
         echo DONE-READY
