@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "MermaidTests", dependencies: ["Mermaid", "Words", "Speech"]),
         .testTarget(name: "NetSimTests", dependencies: ["NetSim", "Words", "Speech"]),
         .testTarget(name: "WordsTests", dependencies: ["Words", "NetSim", "Course", "Scenes", "Facts", "Speech", "Canvas", "Mermaid"]),
-        .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
+        .testTarget(name: "CanvasTests", dependencies: ["Canvas", "CursesTerminal", "Drawing", "Course"]),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Canvas", "Course", "NetSim", "Scenes", "Words", "Speech"]),
         .testTarget(name: "DrawingTests", dependencies: ["Drawing", "Canvas", "Course", "Mermaid", "NetSim", "Scenes", "Words", "Speech"]),
         .testTarget(name: "QuizTests", dependencies: ["Quiz", "Memory", "Course", "NetSim", "Scenes", "Words", "Speech"]),

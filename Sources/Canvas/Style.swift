@@ -18,9 +18,12 @@ public struct Style: Hashable, Sendable {
     public var strike = false
     public var dim = false
     public var reverse = false
+    /// The address a link's text leads to: an OSC 8 hyperlink where the terminal has them.
+    public var link: String?
 
     public init(_ role: Role = .plain, bold: Bool = false, italic: Bool = false, underline: Bool = false,
-                strike: Bool = false, dim: Bool = false, reverse: Bool = false) {
+                strike: Bool = false, dim: Bool = false, reverse: Bool = false, link: String? = nil) {
+        self.link = link
         self.role = role
         self.bold = bold
         self.italic = italic

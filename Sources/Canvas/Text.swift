@@ -58,6 +58,9 @@ public enum Text {
     /// `:` `;` `?` `!` `»` or after `«` (French typography keeps them with their word), and
     /// non-breaking spaces. A word longer than the line is cut. Leading spaces of a
     /// continuation line are dropped; explicit newlines break.
+    /// Where a word too long for a line (a URL, a path) may be cut.
+    static let breaksAfter: Set<Character> = ["/", "-", ".", "_", "?", "&", "=", "#", ":", ","]
+
     public static func wrap(_ spans: [Span], width: Int) -> [StyledLine] {
         guard width > 0 else { return [] }
         // Words: runs of characters between break points, each character with its style.
@@ -108,12 +111,16 @@ public enum Text {
                 let wordWidth = rest.reduce(0) { $0 + CellWidth.of($1.character) }
                 if lineWidth + wordWidth <= width { append(Array(rest)); break }
                 if lineWidth > 0 { newLine(); continue }
-                // Longer than a whole line: cut it.
+                // Longer than a whole line (an address): cut after a separator (`/`, `-`, `.`…)
+                // when one falls in the line's last two thirds, else where the line ends.
                 var taken = 0, count = 0
                 for p in rest {
                     let w = CellWidth.of(p.character)
                     if taken + w > width { break }
                     taken += w; count += 1
+                }
+                if count < rest.count, let cut = rest.prefix(count).dropFirst(count / 3).lastIndex(where: { Self.breaksAfter.contains($0.character) }) {
+                    count = cut - rest.startIndex + 1
                 }
                 append(Array(rest.prefix(max(1, count))))
                 rest = rest.dropFirst(max(1, count))
@@ -166,5 +173,28 @@ extension Grid {
             }
         }
         return out
+    }
+}
+
+
+extension Grid {
+    /// The runs of cells of row `y` that are the text of one link: where each starts, its
+    /// text, its address and its style (for the terminal to make it a hyperlink).
+    public func linkRuns(y: Int) -> [(x: Int, text: String, url: String, style: Style)] {
+        var runs: [(x: Int, text: String, url: String, style: Style)] = []
+        guard y >= 0, y < height else { return runs }
+        var x = 0
+        while x < width {
+            let cell = self[x, y]
+            guard let url = cell.style.link else { x += 1; continue }
+            let start = x
+            var text = ""
+            while x < width, self[x, y].style.link == url, self[x, y].style == cell.style || self[x, y].isContinuation {
+                if !self[x, y].isContinuation { text.append(self[x, y].character) }
+                x += 1
+            }
+            runs.append((start, text, url, cell.style))
+        }
+        return runs
     }
 }

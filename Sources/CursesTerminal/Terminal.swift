@@ -28,6 +28,8 @@ public final class Terminal {
     private var pairs: [String: Int16] = [:]
     private var theme: Theme
     private var running = true
+    /// Links are sent as OSC 8 hyperlinks (the terminal has them); else they stay text.
+    public var hyperlinks: Bool
     /// Other descriptors `readKey` waits on (sockets): `.channel` when one is readable.
     public var channels: [Int32] = []
 
@@ -60,6 +62,7 @@ public final class Terminal {
         }
         colors = count
         self.theme = theme
+        hyperlinks = Self.supportsHyperlinks(ProcessInfo.processInfo.environment)
         refreshSize()
     }
 
@@ -153,6 +156,50 @@ public final class Terminal {
     /// Writes the cells that differ from what is on screen, then refreshes.
     /// Returns how many cells were written.
     @discardableResult
+    /// Whether the terminal shows OSC 8 hyperlinks, from what it says of itself:
+    /// `RESEAU_HYPERLINKS=1` or `0` decides; else VTE 0.50+, iTerm2, WezTerm, kitty,
+    /// foot, Windows Terminal, VS Code and Ghostty do. Inside tmux or screen, whose support
+    /// depends on their own configuration, links stay text unless asked.
+    public static func supportsHyperlinks(_ environment: [String: String]) -> Bool {
+        if let forced = environment["RESEAU_HYPERLINKS"] { return forced == "1" }
+        if environment["TMUX"] != nil || (environment["TERM"] ?? "").hasPrefix("screen") { return false }
+        if let vte = environment["VTE_VERSION"].flatMap(Int.init), vte >= 5000 { return true }
+        if ["iTerm.app", "WezTerm", "vscode", "ghostty"].contains(environment["TERM_PROGRAM"] ?? "") { return true }
+        if environment["KITTY_WINDOW_ID"] != nil || environment["WT_SESSION"] != nil { return true }
+        return ["xterm-kitty", "foot", "foot-extra", "wezterm", "xterm-ghostty"].contains(environment["TERM"] ?? "")
+    }
+
+    /// The OSC 8 sequences that make row `y`'s links hyperlinks: for each, the cursor saved,
+    /// moved to the link, its text written again with its look inside the hyperlink, the cursor
+    /// and attributes restored (ncurses does not know of them and need not).
+    public static func hyperlinkSequences(_ grid: Grid, rows: [Int], theme: Theme, colors: Int) -> String {
+        var out = ""
+        for y in rows {
+            for run in grid.linkRuns(y: y) {
+                out += "\u{1B}7\u{1B}[\(y + 1);\(run.x + 1)H" + sgr(theme.look(run.style), colors: colors)
+                    + "\u{1B}]8;;\(run.url)\u{1B}\\" + run.text + "\u{1B}]8;;\u{1B}\\\u{1B}8"
+            }
+        }
+        return out
+    }
+
+    /// The SGR sequence of a look (what ncurses would have sent for it).
+    static func sgr(_ look: Look, colors: Int) -> String {
+        var codes = ["0"]
+        if look.bold { codes.append("1") }
+        if look.dim { codes.append("2") }
+        if look.italic { codes.append("3") }
+        if look.underline { codes.append("4") }
+        if look.reverse { codes.append("7") }
+        func color(_ c: TermColor, _ base: Int) {
+            if colors >= 256, let i = c.index256 { codes.append("\(base + 8);5;\(i)") }
+            else if colors > 0, let i = c.index8 { codes.append(i < 8 ? "\(base + i)" : "\(base + 60 + i - 8)") }
+        }
+        color(look.foreground, 30)
+        color(look.background, 40)
+        return "\u{1B}[" + codes.joined(separator: ";") + "m"
+    }
+
     public func present(_ grid: Grid) -> Int {
         var written = 0
         let changes: [GridChange]
@@ -172,6 +219,16 @@ public final class Terminal {
             }
         }
         refresh()
+        // The rows that changed and hold a link: sent again as hyperlinks.
+        if hyperlinks {
+            // Every changed row that shows a link (ncurses may have written over it plainly).
+            let rows = Set(changes.map(\.y)).sorted().filter { y in (0..<grid.width).contains { grid[$0, y].style.link != nil } }
+            let sequences = Self.hyperlinkSequences(grid, rows: rows, theme: theme, colors: colors)
+            if !sequences.isEmpty {
+                let bytes = Array(sequences.utf8)
+                _ = bytes.withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
+            }
+        }
         shown = grid
         return written
     }

@@ -105,6 +105,13 @@ public struct SlideRenderer: Sendable {
             case .code(let t): var s = style; s.role = .code; out.append(Span(t, s))
             case .link(let target, _, let content):
                 var s = style; s.role = .link; s.underline = true
+                // An address the terminal can open: a hyperlink (never an anchor of the page).
+                let scheme = target.lowercased()
+                if scheme.hasPrefix("http://") || scheme.hasPrefix("https://") || scheme.hasPrefix("mailto:") {
+                    // Written to the terminal as is: every byte outside printable ASCII is
+                    // percent-encoded, so an address can never carry a control sequence.
+                    s.link = target.utf8.map { $0 > 0x20 && $0 < 0x7F ? String(UnicodeScalar($0)) : "%" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined()
+                }
                 out += spans(content, style: s)
                 let text = content.plainText
                 if !target.isEmpty, text != target, !target.hasPrefix("#"), CellWidth.of(target) <= width / 2 {
@@ -294,3 +301,7 @@ extension String {
 }
 
 import Foundation
+
+private extension String {
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+}

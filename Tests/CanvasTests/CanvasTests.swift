@@ -1,4 +1,7 @@
 import Testing
+import CursesTerminal
+import Drawing
+import Course
 @testable import Canvas
 
 struct CellWidthTests {
@@ -133,5 +136,58 @@ struct ProjectorThemeTests {
         #expect(theme.look(Style(.muted)).foreground == TermColor(236, 0))
         // No light yellow or sky blue on white.
         for n in 0..<7 { #expect(![221, 74, 214].contains(theme.look(Style(.flow(n))).foreground.index256 ?? 0)) }
+    }
+}
+
+/// Links (#16): OSC 8 hyperlinks where the terminal has them, text otherwise; an address too
+/// long for a line is cut after a separator, never in the middle of a word.
+struct HyperlinkTests {
+    static let url = "https://sheakimran.hashnode.dev/kubernetes-services-a-deep-dive-with-examples"
+
+    @Test func aLongAddressIsCutAfterASeparator() {
+        let lines = Text.wrap([Span("voir : "), Span(Self.url, Style(.link, link: Self.url))], width: 56).map(\.text)
+        #expect(lines.joined() .replacingOccurrences(of: " ", with: "") == ("voir:" + Self.url))
+        for line in lines.dropLast() {
+            #expect(["/", "-", ".", ":"].contains(line.last.map(String.init) ?? ""), "\(line) ends at a separator")
+        }
+    }
+
+    @Test func theRunsOfALinkAreFoundInTheGrid() {
+        var grid = Grid(width: 40, height: 2)
+        grid.put([Span("voir "), Span("le site", Style(.link, underline: true, link: "https://example.org/")), Span(" ici")], x: 1, y: 1)
+        let runs = grid.linkRuns(y: 1)
+        #expect(runs.count == 1)
+        #expect(runs.first?.x == 6 && runs.first?.text == "le site" && runs.first?.url == "https://example.org/")
+        #expect(grid.linkRuns(y: 0).isEmpty)
+    }
+
+    @Test func theSequenceWritesTheTextAgainInsideTheHyperlinkAndRestoresTheCursor() {
+        var grid = Grid(width: 40, height: 3)
+        grid.put([Span("le site", Style(.link, underline: true, link: "https://example.org/"))], x: 2, y: 2)
+        let sequence = Terminal.hyperlinkSequences(grid, rows: [2], theme: Theme(.dark), colors: 256)
+        #expect(sequence.hasPrefix("\u{1B}7\u{1B}[3;3H\u{1B}[0;4;38;5;75m"))
+        #expect(sequence.contains("\u{1B}]8;;https://example.org/\u{1B}\\le site\u{1B}]8;;\u{1B}\\"))
+        #expect(sequence.hasSuffix("\u{1B}8"))
+    }
+
+    @Test func whichTerminalsGetHyperlinks() {
+        #expect(Terminal.supportsHyperlinks(["VTE_VERSION": "7200", "TERM": "xterm-256color"]))
+        #expect(Terminal.supportsHyperlinks(["TERM_PROGRAM": "iTerm.app"]))
+        #expect(Terminal.supportsHyperlinks(["TERM": "xterm-kitty"]))
+        #expect(!Terminal.supportsHyperlinks(["TERM": "xterm-256color"]), "an unknown terminal: text")
+        #expect(!Terminal.supportsHyperlinks(["TERM": "screen-256color", "VTE_VERSION": "7200", "TMUX": "/tmp/x"]), "inside tmux: text")
+        #expect(Terminal.supportsHyperlinks(["TMUX": "/tmp/x", "RESEAU_HYPERLINKS": "1"]), "unless asked")
+        #expect(!Terminal.supportsHyperlinks(["VTE_VERSION": "7200", "RESEAU_HYPERLINKS": "0"]))
+    }
+
+    /// An address is written to the terminal as is: a control character in it would be a
+    /// sequence of its own. It is percent-encoded.
+    @Test func anAddressCarriesNoControlCharacter() {
+        let lesson = Lesson.parse(text: "## Titre\n\n[site](https://example.org/\u{1B}]0;pwn\u{07})\n", file: "l.md")
+        let lines = SlideRenderer(width: 80).render(lesson.slides[0])
+        let links = lines.flatMap { $0 }.compactMap { (span: Span) in span.style.link }
+        #expect(!links.isEmpty)
+        for link in links { #expect(link.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F }, "\(link)") }
+        #expect(links.first?.contains("%1B") == true)
     }
 }
