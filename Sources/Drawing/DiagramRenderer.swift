@@ -12,9 +12,11 @@ public struct DiagramRenderer: Sendable {
     /// The layout for a width: the roomy one when it fits, else the compact one. A diagram
     /// still wider than `maxWidth` keeps its width: the terminal scrolls it sideways.
     public func layout(_ chart: Flowchart, maxWidth: Int) -> DiagramLayout {
-        var layout = route(DiagramLayouter(chart: chart, compact: false).run(), chart: chart, maxWidth: maxWidth)
+        var layout = route(DiagramLayouter(chart: chart, compact: false).run(), chart: chart, maxWidth: maxWidth,
+                           across: !chart.direction.isVertical)
         if layout.width > maxWidth {
-            layout = route(DiagramLayouter(chart: chart, compact: true).run(), chart: chart, maxWidth: maxWidth)
+            // Compact: a left-to-right chart is laid out top-down.
+            layout = route(DiagramLayouter(chart: chart, compact: true).run(), chart: chart, maxWidth: maxWidth, across: false)
         }
         return layout
     }
@@ -49,7 +51,9 @@ public struct DiagramRenderer: Sendable {
     }
 
     /// Routes every edge of the chart on the laid-out boxes, and places their labels.
-    func route(_ base: DiagramLayout, chart: Flowchart, maxWidth: Int) -> DiagramLayout {
+    /// `across`: the layout runs left to right, so edges leave and enter by the sides
+    /// facing each other across the ranks, even when the boxes are not level.
+    func route(_ base: DiagramLayout, chart: Flowchart, maxWidth: Int, across: Bool = false) -> DiagramLayout {
         var layout = base
         var rects: [String: Rect] = [:]
         for n in layout.nodes { rects[n.id] = n.rect }
@@ -66,15 +70,18 @@ public struct DiagramRenderer: Sendable {
         }
         var router = EdgeRouter(width: layout.width, height: layout.height, nodes: layout.nodes.map(\.rect),
                                 groups: layout.groups.map(\.rect), titles: titles)
-        var portUse: [String: Int] = [:]
+        // Ports ordered by where the other end is (ELK's port ordering): along each side of a
+        // box, the edges take places in the order of their other ends, each as near to it as
+        // the side allows, so a fan-out under a Service never crosses itself and an edge to a
+        // box straight below runs straight.
+        // A subgraph's title sits on its top border: ports there keep clear of it.
+        var titleSpans: [String: ClosedRange<Int>] = [:]
+        for g in layout.groups { titleSpans[g.id] = g.rect.x...(g.rect.x + CellWidth.of(g.title) + 4) }
+        let ports = Self.ports(chart: chart, rects: rects, across: across, titles: titleSpans)
         for (i, edge) in chart.edges.enumerated() where edge.stroke != .invisible {
-            guard let a = rects[edge.from], let b = rects[edge.to], edge.from != edge.to else { continue }
-            let (sa, sb) = EdgeRouter.sides(from: a, to: b)
-            let ka = "\(edge.from)\(sa)", kb = "\(edge.to)\(sb)"
-            let shiftA = Self.shift(portUse[ka, default: 0]), shiftB = Self.shift(portUse[kb, default: 0])
-            portUse[ka, default: 0] += 1
-            portUse[kb, default: 0] += 1
-            let start = router.freePort(a, sa, shift: shiftA), goal = router.freePort(b, sb, shift: shiftB)
+            guard let a = rects[edge.from], let b = rects[edge.to], edge.from != edge.to, let p = ports[i] else { continue }
+            let (sa, sb) = (p.sourceSide, p.targetSide)
+            let start = router.freePort(a, sa, at: p.source), goal = router.freePort(b, sb, at: p.target)
             let path = router.route(from: start, leaving: sa, to: goal, entering: sb) ?? [start, goal]
             layout.edges.append(DiagramLayout.LaidEdge(index: i, cells: path, label: edge.labelLines.joined(separator: " "), labelAt: nil))
         }
@@ -82,7 +89,87 @@ public struct DiagramRenderer: Sendable {
         return layout
     }
 
-    static func shift(_ n: Int) -> Int { n == 0 ? 0 : (n % 2 == 1 ? -(n + 1) / 2 * 2 : n / 2 * 2) }
+    /// Where each edge attaches: the side of its source and of its target, and the place
+    /// along each (an x for top and bottom sides, a y for left and right).
+    struct Ports { var sourceSide: EdgeRouter.Side; var source: Int; var targetSide: EdgeRouter.Side; var target: Int }
+
+    static func ports(chart: Flowchart, rects: [String: Rect], across: Bool = false,
+                      titles: [String: ClosedRange<Int>] = [:]) -> [Int: Ports] {
+        struct End { var edge: Int; var source: Bool; var other: Rect }
+        var sides: [String: (id: String, side: EdgeRouter.Side, ends: [End])] = [:]
+        func centre(_ r: Rect, _ side: EdgeRouter.Side) -> Double {
+            side == .top || side == .bottom ? Double(r.x) + Double(r.width - 1) / 2 : Double(r.y) + Double(r.height - 1) / 2
+        }
+        func range(_ r: Rect, _ side: EdgeRouter.Side, _ id: String) -> (Int, Int) {
+            // The places a line may touch: not the corners, not a subgraph's title.
+            if side == .top, let title = titles[id], title.upperBound + 1 <= r.maxX - 2 { return (title.upperBound + 1, r.maxX - 2) }
+            return side == .top || side == .bottom ? (r.x + 1, r.maxX - 2) : (r.y + 1, max(r.y + 1, r.maxY - 2))
+        }
+        var chosen: [Int: (EdgeRouter.Side, EdgeRouter.Side)] = [:]
+        for (i, edge) in chart.edges.enumerated() where edge.stroke != .invisible {
+            guard let a = rects[edge.from], let b = rects[edge.to], edge.from != edge.to else { continue }
+            let (sa, sb) = EdgeRouter.sides(from: a, to: b, across: across)
+            chosen[i] = (sa, sb)
+            sides["\(edge.from)|\(sa)", default: (edge.from, sa, [])].ends.append(End(edge: i, source: true, other: b))
+            sides["\(edge.to)|\(sb)", default: (edge.to, sb, [])].ends.append(End(edge: i, source: false, other: a))
+        }
+        // A left or right side with more edges than places (a box three rows high has one):
+        // the edges whose other end lies above leave by the top, below by the bottom.
+        for key in sides.keys.sorted() {
+            let (id, side, ends) = sides[key]!
+            guard side == .left || side == .right, let r = rects[id] else { continue }
+            let (low, high) = range(r, side, id)
+            let capacity = max(1, (high - low) / 2 + 1)
+            guard ends.count > capacity else { continue }
+            let middle = centre(r, side)
+            let sorted = ends.sorted { centre($0.other, side) < centre($1.other, side) }
+            var keep = sorted.filter { abs(centre($0.other, side) - middle) < 1 }
+            for end in sorted where keep.count < capacity && !keep.contains(where: { $0.edge == end.edge }) { keep.append(end) }
+            keep = Array(keep.prefix(capacity))
+            var remaining: [End] = []
+            for end in sorted {
+                if keep.contains(where: { $0.edge == end.edge && $0.source == end.source }) { remaining.append(end); continue }
+                let moved: EdgeRouter.Side = centre(end.other, side) < middle ? .top : .bottom
+                sides["\(id)|\(moved)", default: (id, moved, [])].ends.append(end)
+                if var pair = chosen[end.edge] {
+                    if end.source { pair.0 = moved } else { pair.1 = moved }
+                    chosen[end.edge] = pair
+                }
+            }
+            sides[key]!.ends = remaining
+        }
+        var places: [Int: (Int, Int)] = [:]
+        for key in sides.keys.sorted() {
+            let (id, side, ends) = sides[key]!
+            guard let r = rects[id], !ends.isEmpty else { continue }
+            let (low, high) = range(r, side, id)
+            guard high >= low else { continue }
+            let sorted = ends.sorted { (a: End, b: End) in
+                let ca = centre(a.other, side), cb = centre(b.other, side)
+                return ca != cb ? ca < cb : a.edge < b.edge
+            }
+            let gap = sorted.count > 1 && (high - low) / (sorted.count - 1) >= 2 ? 2 : 1
+            // As near as can be to the other end, in order, `gap` apart, within the side.
+            var at = sorted.map { min(high, max(low, Int(centre($0.other, side).rounded()))) }
+            for k in at.indices.dropFirst() where at[k] < at[k - 1] + gap { at[k] = at[k - 1] + gap }
+            if let last = at.last, last > high {
+                at[at.count - 1] = high
+                for k in at.indices.dropLast().reversed() where at[k] > at[k + 1] - gap { at[k] = at[k + 1] - gap }
+            }
+            for (k, end) in sorted.enumerated() {
+                let place = min(high, max(low, at[k]))
+                var pair = places[end.edge] ?? (0, 0)
+                if end.source { pair.0 = place } else { pair.1 = place }
+                places[end.edge] = pair
+            }
+        }
+        var out: [Int: Ports] = [:]
+        for (edge, (sa, sb)) in chosen {
+            let p = places[edge] ?? (0, 0)
+            out[edge] = Ports(sourceSide: sa, source: p.0, targetSide: sb, target: p.1)
+        }
+        return out
+    }
 
     /// Labels go beside a vertical part of their edge or above a horizontal one, where no
     /// box, line or other label is; those that find no room go to a numbered legend.

@@ -36,7 +36,11 @@ struct EdgeRouter {
     enum Side { case top, bottom, left, right }
 
     /// The sides an edge leaves its source and enters its target by.
-    static func sides(from a: Rect, to b: Rect) -> (Side, Side) {
+    static func sides(from a: Rect, to b: Rect, across: Bool = false) -> (Side, Side) {
+        if across {
+            if b.x >= a.maxX { return (.right, .left) }
+            if b.maxX <= a.x { return (.left, .right) }
+        }
         if b.y >= a.maxY { return (.bottom, .top) }
         if b.maxY <= a.y { return (.top, .bottom) }
         if b.x >= a.maxX { return (.right, .left) }
@@ -63,6 +67,13 @@ struct EdgeRouter {
             if inside(p), inside(b), !blocked[p.y * width + p.x], !blocked[b.y * width + b.x] { return p }
         }
         return Self.port(r, side, shift: shift)
+    }
+
+    /// The port at `place` along the side (an x for top and bottom, a y for left and right),
+    /// or the nearest free one.
+    func freePort(_ r: Rect, _ side: Side, at place: Int) -> Point {
+        let middle = side == .top || side == .bottom ? r.x + r.width / 2 : r.y + r.height / 2
+        return freePort(r, side, shift: place - middle)
     }
 
     /// The cell one step further from the box than a port.
