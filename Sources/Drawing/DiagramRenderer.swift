@@ -203,6 +203,17 @@ public struct DiagramRenderer: Sendable {
                 else if free(p.x - w - 1, p.y) { spot = .init(p.x - w - 1, p.y) }
                 else if free(p.x - w / 2, p.y - 1) { spot = .init(p.x - w / 2, p.y - 1) }
             }
+            // Next, beside the line a little further or under a horizontal part, before the legend.
+            for j in order where spot == nil {
+                let p = path[j]
+                let vertical = (j > 0 && path[j - 1].x == p.x) || (j + 1 < path.count && path[j + 1].x == p.x)
+                if !vertical, free(p.x - w / 2, p.y + 1) { spot = .init(p.x - w / 2, p.y + 1); break }
+                guard vertical else { continue }
+                for d in 3...6 where spot == nil {
+                    if free(p.x + d, p.y), (p.x + 1..<p.x + d).allSatisfy({ !taken.contains(.init($0, p.y)) }) { spot = .init(p.x + d, p.y) }
+                    else if free(p.x - w - d + 1, p.y), (p.x - d + 1..<p.x).allSatisfy({ !taken.contains(.init($0, p.y)) }) { spot = .init(p.x - w - d + 1, p.y) }
+                }
+            }
             if let spot {
                 layout.edges[i].labelAt = spot
                 for x in spot.x - 1...spot.x + w { taken.insert(.init(x, spot.y)) }

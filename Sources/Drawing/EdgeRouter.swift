@@ -11,6 +11,8 @@ struct EdgeRouter {
     var blocked: [Bool]
     var border: [Bool]
     var used: [Int]
+    /// Cells already given to an edge's end.
+    var portsTaken = Set<Point>()
 
     init(width: Int, height: Int, nodes: [Rect], groups: [Rect], titles: [Rect] = []) {
         self.width = width
@@ -59,19 +61,23 @@ struct EdgeRouter {
     }
 
     /// A port whose cell and the cell beyond it are free, as near the side's middle as can be.
-    func freePort(_ r: Rect, _ side: Side, shift: Int) -> Point {
+    /// Each port once: two edges never end on the same cell (one arrowhead would hide the other).
+    mutating func freePort(_ r: Rect, _ side: Side, shift: Int) -> Point {
         let along = side == .top || side == .bottom ? r.width : r.height
-        for delta in [0] + (1..<max(2, along)).flatMap({ [$0, -$0] }) {
-            let p = Self.port(r, side, shift: shift + delta)
-            let b = Self.beyond(p, side)
-            if inside(p), inside(b), !blocked[p.y * width + p.x], !blocked[b.y * width + b.x] { return p }
+        for pass in 0..<2 {
+            for delta in [0] + (1..<max(2, along)).flatMap({ [$0, -$0] }) {
+                let p = Self.port(r, side, shift: shift + delta)
+                let b = Self.beyond(p, side)
+                guard pass == 1 || !portsTaken.contains(p) else { continue }
+                if inside(p), inside(b), !blocked[p.y * width + p.x], !blocked[b.y * width + b.x] { portsTaken.insert(p); return p }
+            }
         }
         return Self.port(r, side, shift: shift)
     }
 
     /// The port at `place` along the side (an x for top and bottom, a y for left and right),
     /// or the nearest free one.
-    func freePort(_ r: Rect, _ side: Side, at place: Int) -> Point {
+    mutating func freePort(_ r: Rect, _ side: Side, at place: Int) -> Point {
         let middle = side == .top || side == .bottom ? r.x + r.width / 2 : r.y + r.height / 2
         return freePort(r, side, shift: place - middle)
     }
