@@ -33,6 +33,9 @@ public struct AppState: Sendable {
     public var showCorrections = false
     /// The inspector's full view (`i`): every rule as iptables writes it, chain names, whole packets.
     public var inspectorDetails = false
+    /// A drawing larger than the screen, moved by hand (arrows, hjkl): its first row and
+    /// column shown. Unset, the view follows the packet.
+    public var pan: (x: Int, y: Int)?
     public var prompt: Prompt?
     public var searchQuery: String?
     public var count = ""
@@ -228,18 +231,30 @@ public struct AppState: Sendable {
         case .open: open()
         case .toggleCorrection: showCorrections.toggle()
         case .toggleDetails: inspectorDetails.toggle()
+        case .panUp, .panDown, .panLeft, .panRight:
+            // Looking around pauses the flow, so the view does not jump back to the packet.
+            player?.playing = false
+            let view = Screens.diagramView(self)
+            var p = pan ?? (view.x, view.y)
+            switch action {
+            case .panUp: p.y -= 3
+            case .panDown: p.y += 3
+            case .panLeft: p.x -= 8
+            default: p.x += 8
+            }
+            pan = (min(max(0, p.x), view.maxX), min(max(0, p.y), view.maxY))
         case .blank: blanked = true
         case .presenter:
             presenter.toggle()
             if presenter, screen == .slide { autoplay() }
         case .reload: reloadRequested = true
         case .focusDiagram: open()
-        case .playPause: player?.togglePlay()
-        case .stepForward: player?.stepForward()
-        case .stepBack: player?.stepBack()
+        case .playPause: player?.togglePlay(); pan = nil
+        case .stepForward: player?.stepForward(); pan = nil
+        case .stepBack: player?.stepBack(); pan = nil
         case .faster: player?.faster()
         case .slower: player?.slower()
-        case .nextFlow: player?.nextFlow()
+        case .nextFlow: player?.nextFlow(); pan = nil
         case .nextDiagram: openNextDiagram()
         case .restart: player?.restart()
         case .quiz: startLessonQuiz()
@@ -262,6 +277,7 @@ public struct AppState: Sendable {
         screen = .slide
         player = nil
         diagramIndex = 0
+        pan = nil
         if presenter { autoplay() }
     }
 
@@ -301,6 +317,7 @@ public struct AppState: Sendable {
                 return
             }
             player = p
+            pan = nil
             screen = .diagram
         default: break
         }
@@ -388,6 +405,7 @@ public struct AppState: Sendable {
         p.loops = old.loops
         p.playing = old.playing && !p.traces.isEmpty
         player = p
+        pan = nil
     }
 
     /// The files read again: the same slide stays open when it still exists.

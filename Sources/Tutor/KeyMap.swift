@@ -13,6 +13,8 @@ public enum Action: Equatable, Sendable {
     case presenter, blank, toggleCorrection, quiz
     /// `i`: the inspector's beginner or full view.
     case toggleDetails
+    /// Moves the view of a drawing larger than the screen.
+    case panLeft, panRight, panUp, panDown
     /// `!`: the lesson's errors and warnings, each leading to its slide.
     case problems
     /// A choice by number (1-9) or letter (a-i), read from the key itself.
@@ -90,6 +92,10 @@ public enum KeyMap {
         KeyBinding(keys: ["-"], action: .slower, screens: [.diagram], help: .slower, footer: .footerSpeed),
         KeyBinding(keys: ["Tab"], action: .nextFlow, screens: [.diagram], help: .nextFlow, footer: .footerFlow),
         KeyBinding(keys: ["0"], action: .restart, screens: [.diagram], help: .restart, footer: .footerRestart),
+        KeyBinding(keys: ["↑", "k"], action: .panUp, screens: [.diagram], help: .panUp),
+        KeyBinding(keys: ["↓", "j"], action: .panDown, screens: [.diagram], help: .panDown),
+        KeyBinding(keys: ["←", "h"], action: .panLeft, screens: [.diagram], help: .panLeft),
+        KeyBinding(keys: ["→", "l"], action: .panRight, screens: [.diagram], help: .panRight),
         KeyBinding(keys: ["d"], action: .nextDiagram, screens: [.diagram], help: .nextDiagram, footer: .footerNextDiagram),
         KeyBinding(keys: ["i"], action: .toggleDetails, screens: [.diagram], help: .inspectorDetails, footer: .footerDetails),
         KeyBinding(keys: ["P"], action: .presenter, screens: [.slide, .diagram], help: .presenter),

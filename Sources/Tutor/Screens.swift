@@ -237,14 +237,60 @@ public enum Screens {
         // Which diagram of the slide comes before its title, which may be cut at 80 columns.
         let which = count > 1 ? state.words.ui(.diagramNumber(state.diagramIndex + 1, of: count)) + " · " : ""
         header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count) · \(which)\(player.chart.title ?? state.words.ui(.diagramTitle))")
-        var top = state.presenter ? 0 : 1
+        let g = layoutDiagram(state, player)
+        let top = g.top
         // Projected, the header is gone: the diagram's title takes the first row.
         if state.presenter, let title = player.chart.title {
             let text = Text.truncate(title, to: state.width - 2)
             grid.put(text, x: max(0, (state.width - CellWidth.of(text)) / 2), y: 0, style: Style(.heading(2), bold: true))
-            top = 1
         }
         let drawing = frame(player, ascii: state.ascii)
+        let (below, notes, inspectorHeight, noteRows, belowRows, diagramHeight) = (g.below, g.notes, g.inspectorHeight, g.noteRows, g.belowRows, g.diagramHeight)
+        let view = diagramView(state)
+        let x = drawing.width <= state.width ? (state.width - drawing.width) / 2 : -view.x
+        grid.clipped(to: Rect(x: 0, y: top, width: state.width, height: diagramHeight)) { g in
+            g.blit(drawing, x: x, y: top - view.y)
+        }
+        // What is off screen, said at the edges of the view.
+        let aboveCount = view.y, belowCount = max(0, drawing.height - view.y - diagramHeight)
+        let leftCount = drawing.width > state.width ? view.x : 0, rightCount = drawing.width > state.width ? max(0, drawing.width - view.x - state.width) : 0
+        for (count, arrow, y, right) in [(aboveCount, state.ascii ? "^" : "↑", top, true), (belowCount, state.ascii ? "v" : "↓", top + diagramHeight - 1, true),
+                                         (leftCount, state.ascii ? "<" : "←", top + diagramHeight / 2, false),
+                                         (rightCount, state.ascii ? ">" : "→", top + diagramHeight / 2, true)] where count > 0 && diagramHeight > 2 {
+            let mark = " " + state.words.ui(.offScreen(arrow: arrow, count: count, rows: arrow == "↑" || arrow == "↓" || arrow == "^" || arrow == "v")) + " "
+            grid.put(mark, x: right ? state.width - CellWidth.of(mark) : 0, y: y, style: Style(.warning, bold: true))
+        }
+        let belowTop = top + min(diagramHeight, drawing.height)
+        for (i, line) in below.prefix(belowRows).enumerated() {
+            grid.put(line, x: max(1, (state.width - line.reduce(0) { $0 + CellWidth.of($1.text) }) / 2), y: belowTop + i)
+        }
+        for (i, line) in notes.prefix(noteRows).enumerated() {
+            grid.put(String(repeating: " ", count: state.width), x: 0, y: top + diagramHeight + i)
+            grid.put(line, x: 1, y: top + diagramHeight + i)
+        }
+        inspector(state, player, &grid, top: state.height - inspectorHeight - 1, height: inspectorHeight)
+        // At 80 columns the whole footer fits: restart (0) and help (?) stay in the help screen.
+        var excluded: Set<KeyHelp> = [.footerRestart, .footerHelp]
+        if count < 2 { excluded.insert(.footerNextDiagram) }
+        footer(state, &grid, hints: KeyMap.footer(for: .diagram, state.language, ascii: state.ascii, excluding: excluded,
+                                                  speed: Int(player.speed), width: state.width))
+    }
+
+    /// How the full-screen diagram shares the rows: the drawing, the legend and caption under
+    /// it, the label notes, the inspector.
+    struct DiagramGeometry {
+        var top: Int
+        var below: [StyledLine]
+        var notes: [StyledLine]
+        var inspectorHeight: Int
+        var noteRows: Int
+        var belowRows: Int
+        var diagramHeight: Int
+    }
+
+    static func layoutDiagram(_ state: AppState, _ player: DiagramPlayer) -> DiagramGeometry {
+        let top = state.presenter ? (player.chart.title == nil ? 0 : 1) : 1
+        let drawing = player.drawing
         // Under the drawing: its numbered legend (labels that found no room) and the caption.
         var below: [StyledLine] = []
         for (n, label) in player.layout.legend.enumerated() {
@@ -268,25 +314,20 @@ public enum Screens {
         let room = state.height - top - inspectorHeight - 1 - noteRows
         // The legend and caption take rows the drawing does not need, or up to three of its own.
         let belowRows = min(below.count, max(room - drawing.height, min(3, room / 4)))
-        let diagramHeight = room - belowRows
-        let offset = viewOffset(player, drawingHeight: drawing.height, viewHeight: diagramHeight)
-        grid.clipped(to: Rect(x: 0, y: top, width: state.width, height: diagramHeight)) { g in
-            g.blit(drawing, x: max(0, (state.width - drawing.width) / 2), y: top - offset)
-        }
-        let belowTop = top + min(diagramHeight, drawing.height)
-        for (i, line) in below.prefix(belowRows).enumerated() {
-            grid.put(line, x: max(1, (state.width - line.reduce(0) { $0 + CellWidth.of($1.text) }) / 2), y: belowTop + i)
-        }
-        for (i, line) in notes.prefix(noteRows).enumerated() {
-            grid.put(String(repeating: " ", count: state.width), x: 0, y: top + diagramHeight + i)
-            grid.put(line, x: 1, y: top + diagramHeight + i)
-        }
-        inspector(state, player, &grid, top: state.height - inspectorHeight - 1, height: inspectorHeight)
-        // At 80 columns the whole footer fits: restart (0) and help (?) stay in the help screen.
-        var excluded: Set<KeyHelp> = [.footerRestart, .footerHelp]
-        if count < 2 { excluded.insert(.footerNextDiagram) }
-        footer(state, &grid, hints: KeyMap.footer(for: .diagram, state.language, ascii: state.ascii, excluding: excluded,
-                                                  speed: Int(player.speed), width: state.width))
+        return DiagramGeometry(top: top, below: below, notes: notes, inspectorHeight: inspectorHeight, noteRows: noteRows,
+                               belowRows: belowRows, diagramHeight: room - belowRows)
+    }
+
+    /// The part of the drawing on screen: its first column and row, and how far each can go.
+    /// Moved by hand (`pan`), else following the packet.
+    public static func diagramView(_ state: AppState) -> (x: Int, y: Int, maxX: Int, maxY: Int) {
+        guard let player = state.player else { return (0, 0, 0, 0) }
+        let height = layoutDiagram(state, player).diagramHeight
+        let maxY = max(0, player.drawing.height - height), maxX = max(0, player.drawing.width - state.width)
+        if let pan = state.pan { return (min(pan.x, maxX), min(pan.y, maxY), maxX, maxY) }
+        let y = viewOffset(player, drawingHeight: player.drawing.height, viewHeight: height)
+        let x = player.packetCell.map { min(max(0, $0.x - state.width / 2), maxX) } ?? 0
+        return (x, y, maxX, maxY)
     }
 
     /// The drawing at the player's current step: the element of the hop lit, the packet

@@ -33,6 +33,8 @@ public enum UIWord: Sendable, Equatable {
     case encapsulated(String)
     case decapsulated
     case kubeProxyOn(node: String)
+    /// What of a drawing is off screen, by side.
+    case offScreen(arrow: String, count: Int, rows: Bool)
     case externalIP(String)
     /// The title the course's site gives a directive (`tip` → Astuce); `name` otherwise.
     case directiveTitle(kind: String, name: String)
@@ -139,6 +141,7 @@ public enum KeyHelp: Sendable, Equatable {
     case nextSlide, previousSlide, lessonQuiz, pickAnswer, tickAnswer, submitAnswer, replayTrace
     case down, up, pageDown, pageUp, firstSlide, lastSlide, goToSlide, search, nextMatch, previousMatch
     case contents, open, back, corrections, playPause, nextHop, previousHop, faster, slower, nextFlow, restart, nextDiagram, inspectorDetails
+    case panUp, panDown, panLeft, panRight
     case presenter, blank, courseList, reload, help, quit, nextQuestion, problems
     // Footer words (short)
     case footerNext, footerPrevious, footerContents, footerSearch, footerQuiz, footerHelp, footerQuit

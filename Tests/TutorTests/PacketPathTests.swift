@@ -236,6 +236,28 @@ struct PacketPathTests {
         #expect(screen.contains { $0.contains("↩4 Pod default/pod-blue-1") }, "every hop listed, the reply's too")
     }
 
+    /// At 80x24 a scene taller than the screen can be looked over with the arrows (or hjkl):
+    /// every box comes on screen, the edges say how much is off screen, and playing again
+    /// follows the packet (#14).
+    @Test func aDrawingLargerThanTheScreenPansAndSaysWhatIsOffScreen() throws {
+        var s = TutorFixtures.app([Self.bundled + "/08-ingress.md"], width: 80, height: 24, language: .fr)
+        #expect(s.showDiagram(slide: 3, diagram: 1, flow: 1, hop: 1) == nil)
+        let player = try #require(s.player)
+        #expect(player.drawing.height > 24, "the scene is taller than the screen")
+        var screen = TutorFixtures.screen(s).joined(separator: "\n")
+        #expect(screen.contains("lignes de plus"), "\(screen)")
+        var seen = Set<String>()
+        for _ in 0..<80 {
+            screen = TutorFixtures.screen(s).joined(separator: "\n")
+            for node in player.layout.nodes where node.lines.allSatisfy({ screen.contains($0) }) { seen.insert(node.id) }
+            TutorFixtures.press(&s, "j")
+        }
+        #expect(Set(player.layout.nodes.map(\.id)) == seen, "every box was on screen: missing \(Set(player.layout.nodes.map(\.id)).subtracting(seen))")
+        #expect(screen.contains("↑ ") && !screen.contains("↓ "), "at the bottom: only what is above")
+        TutorFixtures.press(&s, "Space")
+        #expect(s.pan == nil, "playing follows the packet again")
+    }
+
     /// Presenting, each diagram of the slide plays in turn.
     @Test(.enabled(if: TutorFixtures.hasSeed))
     func presentingPlaysEachDiagramOfTheSlideInTurn() {
