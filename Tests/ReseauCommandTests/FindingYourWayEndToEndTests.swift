@@ -14,6 +14,16 @@ struct FindingYourWayEndToEndTests {
         return path
     }
 
+    /// `reseau present` (with `options`) and, sharing its runtime folder, a `reseau console`, at 80x24.
+    static func presenting(_ lesson: String, _ options: String = "", runtime: String) throws -> TmuxSession {
+        try TmuxSession(lesson: lesson, environment: "XDG_RUNTIME_DIR='\(runtime)'", command: "present " + options, language: "fr",
+                        width: 80, height: 24)
+    }
+
+    static func console(runtime: String) throws -> TmuxSession {
+        try TmuxSession(lesson: "", environment: "XDG_RUNTIME_DIR='\(runtime)'", command: "console", language: "fr", width: 80, height: 24)
+    }
+
     @Test func theCourseListReachesLesson13AndTheProgramReopensWhereTheStudentStopped() throws {
         let data = Self.temporary("data")
         defer { try? FileManager.default.removeItem(atPath: data) }
@@ -56,15 +66,13 @@ struct FindingYourWayEndToEndTests {
         let runtime = Self.temporary("runtime")
         defer { try? FileManager.default.removeItem(atPath: runtime) }
         let lesson = Self.lessons + "/04-clusterip.md"
-        let present = try TmuxSession(lesson: lesson, environment: "XDG_RUNTIME_DIR='\(runtime)'", command: "present --duration 45m",
-                                      language: "fr", width: 80, height: 24)
+        let present = try Self.presenting(lesson, "--duration 45m", runtime: runtime)
         defer { present.close() }
         try present.waitFor("1/5 · 00:0")
         present.keys("NPage")
         try present.waitFor("2/5 · 00:")
         try present.waitFor("●", timeout: 5)
-        let console = try TmuxSession(lesson: "", environment: "XDG_RUNTIME_DIR='\(runtime)'", command: "console", language: "fr",
-                                      width: 80, height: 24)
+        let console = try Self.console(runtime: runtime)
         defer { console.close() }
         try console.waitFor("console de l'orateur · 2/5")
         try console.waitFor("reste 4")
@@ -93,13 +101,11 @@ struct FindingYourWayEndToEndTests {
         let runtime = Self.temporary("runtime")
         defer { try? FileManager.default.removeItem(atPath: runtime) }
         let lesson = CommandTests.fixture("notes.md")
-        let present = try TmuxSession(lesson: lesson, environment: "XDG_RUNTIME_DIR='\(runtime)'", command: "present", language: "fr",
-                                      width: 80, height: 24)
+        let present = try Self.presenting(lesson, runtime: runtime)
         defer { present.close() }
         try present.waitFor("Ce que le public lit.")
         #expect(!(try present.capture()).contains("Rappeler que le Service"))
-        let console = try TmuxSession(lesson: "", environment: "XDG_RUNTIME_DIR='\(runtime)'", command: "console", language: "fr",
-                                      width: 80, height: 24)
+        let console = try Self.console(runtime: runtime)
         defer { console.close() }
         try console.waitFor("Rappeler que le Service n'existe que dans les règles des Nodes.")
         try console.waitFor("Suivante : 2. Deuxième diapositive")
