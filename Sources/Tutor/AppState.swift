@@ -323,8 +323,8 @@ public struct AppState: Sendable {
         }
     }
 
-    /// Presenter mode plays each slide's flows in a loop.
-    /// Each diagram in turn, from `diagramIndex`: the first that has a flow.
+    /// Presenter mode plays each slide's flows in a loop, each diagram of the slide in turn:
+    /// the first with a flow from `diagramIndex` on.
     mutating func autoplay() {
         guard let ref = currentSlide else { return }
         let count = playableBlocks(ref).count
