@@ -84,7 +84,8 @@ public struct AppState: Sendable {
         // engine) after the first frame: `checkLessons()`.
         problems = (curriculum.diagnostics + curriculum.lessons.flatMap(\.diagnostics)).groupedForReading()
         rebuildSlides()
-        if screen == .slide { visited.insert(0); pendingReading = true }
+        // The first slide is not worth a save at start (and a quick look and out writes nothing).
+        if screen == .slide { visited.insert(0) }
     }
 
     /// What to save of the reading: the current slide's lesson (its quiz key) and number.

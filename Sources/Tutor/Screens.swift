@@ -246,7 +246,7 @@ public enum Screens {
         }
         let drawing = frame(player, ascii: state.ascii)
         let (below, notes, inspectorHeight, noteRows, belowRows, diagramHeight) = (g.below, g.notes, g.inspectorHeight, g.noteRows, g.belowRows, g.diagramHeight)
-        let view = diagramView(state)
+        let view = diagramView(state, height: diagramHeight)
         let x = drawing.width <= state.width ? (state.width - drawing.width) / 2 : -view.x
         grid.clipped(to: Rect(x: 0, y: top, width: state.width, height: diagramHeight)) { g in
             g.blit(drawing, x: x, y: top - view.y)
@@ -320,9 +320,9 @@ public enum Screens {
 
     /// The part of the drawing on screen: its first column and row, and how far each can go.
     /// Moved by hand (`pan`), else following the packet.
-    public static func diagramView(_ state: AppState) -> (x: Int, y: Int, maxX: Int, maxY: Int) {
+    public static func diagramView(_ state: AppState, height known: Int? = nil) -> (x: Int, y: Int, maxX: Int, maxY: Int) {
         guard let player = state.player else { return (0, 0, 0, 0) }
-        let height = layoutDiagram(state, player).diagramHeight
+        let height = known ?? layoutDiagram(state, player).diagramHeight
         let maxY = max(0, player.drawing.height - height), maxX = max(0, player.drawing.width - state.width)
         if let pan = state.pan { return (min(pan.x, maxX), min(pan.y, maxY), maxX, maxY) }
         let y = viewOffset(player, drawingHeight: player.drawing.height, viewHeight: height)
