@@ -8,6 +8,8 @@ import Glibc
 /// peak memory are read from /proc.
 final class PseudoTerminal {
     let pid: pid_t
+    /// The program's XDG_DATA_HOME, removed once it has exited.
+    let data: String
     let master: Int32
     private(set) var bytesRead = 0
     private(set) var exited = false
@@ -18,8 +20,11 @@ final class PseudoTerminal {
     /// Starts `path` with `arguments` in a terminal of `columns`×`rows`; `environment` is added
     /// to a minimal one (TERM=xterm-256color, LANG=C.UTF-8).
     init(_ path: String, _ arguments: [String], environment: [String: String] = [:], columns: Int = 120, rows: Int = 40) throws {
+        // A data folder of its own, new each run: reseau starts as for a new user (no reading
+        // progress to reopen at) and what it saves is removed after.
+        data = NSTemporaryDirectory() + "reseau-bench-data-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         var env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(), "PATH": "/usr/bin:/bin",
-                   "SWIFT_BACKTRACE": "enable=no"]
+                   "SWIFT_BACKTRACE": "enable=no", "XDG_DATA_HOME": data]
         env.merge(environment) { _, new in new }
         // Everything the child needs is made before fork: after it, only execve and _exit.
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
@@ -82,6 +87,7 @@ final class PseudoTerminal {
     func waitForExit(limit: Double = 10) -> Int32? {
         let deadline = Date().addingTimeInterval(limit)
         while !exited, Date() < deadline { read(for: 0.05) }
+        if exited { try? FileManager.default.removeItem(atPath: data) }
         return exited ? status : nil
     }
 
