@@ -1,3 +1,4 @@
+import Foundation
 /// What a cell means; a theme turns it into colours later (the canvas knows no colour).
 public enum Role: Hashable, Sendable {
     case plain, muted, heading(Int), code, link, quote, border, title, caption, selected
@@ -19,11 +20,19 @@ public struct Style: Hashable, Sendable {
     public var dim = false
     public var reverse = false
     /// The address a link's text leads to: an OSC 8 hyperlink where the terminal has them.
-    public var link: String?
+    /// Kept as a number in a table of addresses: a style is copied with every cell, and a
+    /// string in it would cost a reference count each time.
+    public var link: String? {
+        get { linkID == 0 ? nil : LinkTable.shared.address(linkID) }
+        set { linkID = newValue.map { LinkTable.shared.id(for: $0) } ?? 0 }
+    }
+    var linkID: UInt32 = 0
+    /// Whether the style is a link's (without looking its address up).
+    public var hasLink: Bool { linkID != 0 }
 
     public init(_ role: Role = .plain, bold: Bool = false, italic: Bool = false, underline: Bool = false,
                 strike: Bool = false, dim: Bool = false, reverse: Bool = false, link: String? = nil) {
-        self.link = link
+        if let link { self.linkID = LinkTable.shared.id(for: link) }
         self.role = role
         self.bold = bold
         self.italic = italic
@@ -34,4 +43,28 @@ public struct Style: Hashable, Sendable {
     }
 
     public static let plain = Style()
+}
+
+
+/// Every link address a style has named, each once, by number (0 is none). Shared by all
+/// threads; addresses are few (those of the lessons' links).
+final class LinkTable: @unchecked Sendable {
+    static let shared = LinkTable()
+    private let lock = NSLock()
+    private var addresses: [String] = [""]
+    private var ids: [String: UInt32] = [:]
+
+    func id(for address: String) -> UInt32 {
+        lock.lock(); defer { lock.unlock() }
+        if let id = ids[address] { return id }
+        addresses.append(address)
+        let id = UInt32(addresses.count - 1)
+        ids[address] = id
+        return id
+    }
+
+    func address(_ id: UInt32) -> String {
+        lock.lock(); defer { lock.unlock() }
+        return addresses.indices.contains(Int(id)) ? addresses[Int(id)] : ""
+    }
 }

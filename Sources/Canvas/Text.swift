@@ -186,10 +186,10 @@ extension Grid {
         var x = 0
         while x < width {
             let cell = self[x, y]
-            guard let url = cell.style.link else { x += 1; continue }
+            guard cell.style.hasLink, let url = cell.style.link else { x += 1; continue }
             let start = x
             var text = ""
-            while x < width, self[x, y].style.link == url, self[x, y].style == cell.style || self[x, y].isContinuation {
+            while x < width, self[x, y].style == cell.style || self[x, y].isContinuation {
                 if !self[x, y].isContinuation { text.append(self[x, y].character) }
                 x += 1
             }

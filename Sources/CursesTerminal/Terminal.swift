@@ -222,7 +222,7 @@ public final class Terminal {
         // The rows that changed and hold a link: sent again as hyperlinks.
         if hyperlinks {
             // Every changed row that shows a link (ncurses may have written over it plainly).
-            let rows = Set(changes.map(\.y)).sorted().filter { y in (0..<grid.width).contains { grid[$0, y].style.link != nil } }
+            let rows = Set(changes.map(\.y)).sorted().filter { y in (0..<grid.width).contains { grid[$0, y].style.hasLink } }
             let sequences = Self.hyperlinkSequences(grid, rows: rows, theme: theme, colors: colors)
             if !sequences.isEmpty {
                 let bytes = Array(sequences.utf8)
