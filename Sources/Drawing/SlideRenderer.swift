@@ -290,6 +290,9 @@ public struct SlideRenderer: Sendable {
             let drawn = DiagramRenderer(glyphs: glyphs).render(chart, maxWidth: width)
             return drawn + caption(d.caption, width: width)
         }
+        if case .sequence(let sequence)? = d.diagram {
+            return SequenceRenderer(glyphs: glyphs).render(sequence, maxWidth: width) + caption(d.caption, width: width)
+        }
         let kind: String
         if case .unsupported(let k, _)? = d.diagram { kind = k } else { kind = "mermaid" }
         return codeBox(d.source, language: "mermaid", title: kind, highlighted: [], width: width) + caption(d.caption, width: width)

@@ -119,6 +119,8 @@ public enum MermaidProblem: Sendable, Equatable {
     case accDescrUnclosed
     case endWithoutSubgraph
     case unknownDirection(String)
+    /// A line of a sequence diagram that is none of its statements.
+    case sequenceLineNotRead(String)
     case unexpected(String)
     case subgraphTitleUnclosed
     case subgraphNeedsID

@@ -5,7 +5,8 @@ import YAMLGuard
 /// A mermaid block, parsed: a flowchart reseau can draw, or another kind it cannot yet.
 public enum MermaidDiagram: Sendable, Equatable {
     case flowchart(Flowchart)
-    /// `sequenceDiagram`, `classDiagram`…: shown as source.
+    case sequence(SequenceDiagram)
+    /// `classDiagram`, `stateDiagram`…: shown as source.
     case unsupported(kind: String, title: String?)
 
     public var flowchart: Flowchart? {
@@ -66,6 +67,16 @@ public enum Mermaid {
             parser.parseHeader()
             parser.parseDocument()
             return MermaidResult(diagram: .flowchart(parser.chart), diagnostics: diagnostics + parser.diagnostics)
+        case "sequenceDiagram":
+            // The lines after the keyword, each with its line number in the source.
+            let firstLine = scanner.line(of: scanner.position)
+            let text = String(String.UnicodeScalarView(scanner.chars[scanner.position...]))
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // The rest of the keyword's own line (usually nothing).
+            let sameLine = lines.isEmpty ? "" : lines.removeFirst()
+            var (sequence, found) = SequenceDiagram.parse([sameLine] + lines, firstLine: firstLine)
+            if sequence.title == nil { sequence.title = title }
+            return MermaidResult(diagram: .sequence(sequence), diagnostics: diagnostics + found)
         case let kind where otherKinds.contains(kind):
             return MermaidResult(diagram: .unsupported(kind: kind, title: title), diagnostics: diagnostics)
         default:

@@ -16,6 +16,14 @@ public enum MermaidJSON {
         case .flowchart(let chart)?:
             object["kind"] = "flowchart"
             object.merge(flowchart(chart)) { a, _ in a }
+        case .sequence(let s)?:
+            object["kind"] = "sequenceDiagram"
+            object["participants"] = s.participants.map { ["id": $0.id, "label": $0.label, "actor": $0.isActor] as [String: Any] }
+            object["messages"] = s.items.compactMap { item -> [String: Any]? in
+                guard case .message(let from, let to, let text, let line, let head, _, _) = item else { return nil }
+                return ["from": from, "to": to, "text": text, "line": line.rawValue, "head": head.rawValue]
+            }
+            if let title = s.title { object["title"] = title }
         case .unsupported(let kind, let title)?:
             object["kind"] = kind
             object["supported"] = false

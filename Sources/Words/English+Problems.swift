@@ -132,6 +132,7 @@ extension English {
         case .accDescrUnclosed: return "accDescr: expected `}`"
         case .endWithoutSubgraph: return "`end` without an open `subgraph`"
         case .unknownDirection(let w): return "unknown direction `\(Quote.short(w))` (TB, TD, BT, LR or RL)"
+        case .sequenceLineNotRead(let l): return "sequence diagram: `\(Quote.short(l))` is not a participant, message, note or block: left out"
         case .unexpected(let c): return "unexpected `\(Quote.short(c))`"
         case .subgraphTitleUnclosed: return "subgraph title: expected `]`"
         case .subgraphNeedsID: return "subgraph: expected an id or a title"

@@ -89,13 +89,14 @@ struct SeedDiagramTests {
                 guard case .mermaid(let d) = block else { continue }
                 switch d.diagram {
                 case .flowchart?: flowcharts += 1
+                case .sequence?: others.append("sequenceDiagram (drawn)")
                 case .unsupported(let kind, _)?: others.append(kind)
                 case nil: Issue.record("\(path):\(d.line): not read as a diagram")
                 }
             }
         }
         #expect(flowcharts == 18)
-        #expect(others.sorted() == ["mindmap", "mindmap", "mindmap", "sequenceDiagram"])
+        #expect(others.sorted() == ["mindmap", "mindmap", "mindmap", "sequenceDiagram (drawn)"])
     }
 }
 
@@ -119,9 +120,17 @@ struct DiagramDiagnosticsInLessonTests {
     }
 
     @Test func anotherKindIsAWarning() {
-        let lesson = Lesson.parse(text: "---\ntitle: t\n---\n\n```mermaid\nsequenceDiagram\n  A->>B: hi\n```\n", file: "t.md")
+        let lesson = Lesson.parse(text: "---\ntitle: t\n---\n\n```mermaid\nmindmap\n  root\n```\n", file: "t.md")
         #expect(lesson.lint().map(\.description) == [
-            "t.md:5:1: warning: mermaid `sequenceDiagram` cannot be drawn yet: shown as its source",
+            "t.md:5:1: warning: mermaid `mindmap` cannot be drawn yet: shown as its source",
+        ])
+    }
+
+    /// A sequence diagram is drawn (#22); a line it cannot read is a warning at its line.
+    @Test func aSequenceLineThatIsNotOneIsAWarningAtItsLine() {
+        let lesson = Lesson.parse(text: "---\ntitle: t\n---\n\n```mermaid\nsequenceDiagram\n  A->>B: hi\n  quoi donc\n```\n", file: "t.md")
+        #expect(lesson.lint().map(\.description) == [
+            "t.md:8:1: warning: mermaid: sequence diagram: `quoi donc` is not a participant, message, note or block: left out",
         ])
     }
 }
