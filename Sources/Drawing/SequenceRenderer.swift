@@ -16,12 +16,15 @@ public struct SequenceRenderer {
 
     public func render(_ diagram: SequenceDiagram, maxWidth: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
-        if let title = diagram.title { lines.append([Span(Text.truncate(title, to: maxWidth), Style(.title, bold: true))]) }
+        if let title = diagram.title { lines += Text.wrap([Span(title, Style(.title, bold: true))], width: maxWidth) }
         let ps = diagram.participants
         guard !ps.isEmpty else { return lines }
         let boxWidths = ps.map { max(7, CellWidth.of($0.label) + 4) }
         if boxWidths.reduce(0, +) + 2 * (ps.count - 1) > maxWidth { return lines + list(diagram, width: maxWidth) }
-        return lines + draw(diagram, boxWidths: boxWidths, maxWidth: maxWidth).styledLines()
+        let grid = draw(diagram, boxWidths: boxWidths, maxWidth: maxWidth)
+        // What it holds (notes, messages to oneself at the edge) made it wider than the page.
+        if grid.width > maxWidth { return lines + list(diagram, width: maxWidth) }
+        return lines + grid.styledLines()
     }
 
     func index(_ id: String, _ diagram: SequenceDiagram) -> Int { diagram.participants.firstIndex { $0.id == id } ?? 0 }
@@ -231,8 +234,8 @@ public struct SequenceRenderer {
                                   Span(text, Style(.muted, italic: true))], width: width)
             case .begin(let kind, let label), .part(let kind, let label):
                 if case .begin = item { indent += 1 }
-                out.append([Span(String(repeating: "  ", count: max(0, indent - 1)) + kind + (label.isEmpty ? "" : " [\(label)]"),
-                                 Style(.directive("note"), bold: true))])
+                out += Text.wrap([Span(String(repeating: "  ", count: max(0, indent - 1)) + kind + (label.isEmpty ? "" : " [\(label)]"),
+                                       Style(.directive("note"), bold: true))], width: width)
             case .end:
                 indent = max(0, indent - 1)
             }

@@ -82,3 +82,31 @@ struct SequenceTests {
         for line in wide { #expect(CellWidth.of(line) <= 200) }
     }
 }
+
+/// Any mix of sequence statements, some broken, at any width: read without a crash, drawn
+/// within the width asked.
+struct SequenceRobustnessTests {
+    static let pieces = [
+        "participant A", "participant B as Le serveur", "actor C", "A->>B: bonjour", "B-->>A: 200 OK", "A->A: soi-même",
+        "C-xB: non", "B--)C: plus tard", "A<<->>C: les deux", "Note over A,C: une note un peu longue pour voir", "Note left of A: à gauche",
+        "Note right of C: à droite", "loop toujours", "alt oui", "else non", "opt peut-être", "par en même temps", "and aussi",
+        "critical important", "option sinon", "break stop", "rect rgb(0,0,0)", "end", "end", "autonumber", "box Aqua Groupe",
+        "activate A", "deactivate A", "Note over : vide", "->>: rien", "A->>: personne", "%% commentaire", "  ", "n'importe quoi",
+        "D->>E: " + String(repeating: "très long ", count: 12), "participant " + String(repeating: "X", count: 90),
+    ]
+
+    @Test func randomMixesAreReadAndDrawnWithinTheWidth() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return Int(state % 1_000_000) }
+        for _ in 0..<300 {
+            let lines = (0..<(next() % 25)).map { _ in Self.pieces[next() % Self.pieces.count] }
+            let source = "sequenceDiagram\n" + lines.joined(separator: "\n")
+            guard case .sequence(let s)? = Mermaid.parse(source).diagram else { Issue.record("not a sequence: \(source)"); continue }
+            for width in [20, 41, 80, 133] {
+                for line in SequenceRenderer(glyphs: Glyphs(ascii: width == 41)).render(s, maxWidth: width) {
+                    #expect(CellWidth.of(line.map(\.text).joined()) <= width, "at \(width):\n\(source)")
+                }
+            }
+        }
+    }
+}
