@@ -121,6 +121,8 @@ public enum MermaidProblem: Sendable, Equatable {
     case unknownDirection(String)
     /// A line of a sequence diagram that is none of its statements.
     case sequenceLineNotRead(String)
+    /// A mindmap has one root; another line as far left is kept under it.
+    case mindmapSecondRoot(String)
     case unexpected(String)
     case subgraphTitleUnclosed
     case subgraphNeedsID

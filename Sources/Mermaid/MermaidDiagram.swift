@@ -6,6 +6,7 @@ import YAMLGuard
 public enum MermaidDiagram: Sendable, Equatable {
     case flowchart(Flowchart)
     case sequence(SequenceDiagram)
+    case mindmap(Mindmap)
     /// `classDiagram`, `stateDiagram`…: shown as source.
     case unsupported(kind: String, title: String?)
 
@@ -77,6 +78,14 @@ public enum Mermaid {
             var (sequence, found) = SequenceDiagram.parse([sameLine] + lines, firstLine: firstLine)
             if sequence.title == nil { sequence.title = title }
             return MermaidResult(diagram: .sequence(sequence), diagnostics: diagnostics + found)
+        case "mindmap":
+            let firstLine = scanner.line(of: scanner.position)
+            let text = String(String.UnicodeScalarView(scanner.chars[scanner.position...]))
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let sameLine = lines.isEmpty ? "" : lines.removeFirst()
+            var (map, found) = Mindmap.parse([sameLine] + lines, firstLine: firstLine)
+            map.title = title
+            return MermaidResult(diagram: .mindmap(map), diagnostics: diagnostics + found)
         case let kind where otherKinds.contains(kind):
             return MermaidResult(diagram: .unsupported(kind: kind, title: title), diagnostics: diagnostics)
         default:

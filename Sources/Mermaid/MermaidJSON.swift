@@ -24,6 +24,11 @@ public enum MermaidJSON {
                 return ["from": from, "to": to, "text": text, "line": line.rawValue, "head": head.rawValue]
             }
             if let title = s.title { object["title"] = title }
+        case .mindmap(let m)?:
+            object["kind"] = "mindmap"
+            func tree(_ n: Mindmap.Node) -> [String: Any] { ["text": n.text, "shape": n.shape.rawValue, "children": n.children.map(tree)] }
+            if let root = m.root { object["root"] = tree(root) }
+            if let title = m.title { object["title"] = title }
         case .unsupported(let kind, let title)?:
             object["kind"] = kind
             object["supported"] = false

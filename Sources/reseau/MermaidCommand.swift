@@ -56,6 +56,9 @@ struct MermaidCommand: ParsableCommand {
                 case nil: print(words.ui(.notADiagram))
                 case .unsupported(let kind, let title)?: print(words.ui(.diagramKindNotDrawn(kind: kind, title: title)))
                 case .flowchart(let chart)?: for line in MermaidText.lines(chart) { print(line) }
+                case .mindmap(let m)?:
+                    func show(_ n: Mindmap.Node, _ depth: Int) { print(String(repeating: "  ", count: depth) + n.text); n.children.forEach { show($0, depth + 1) } }
+                    if let root = m.root { show(root, 0) }
                 case .sequence(let s)?:
                     for p in s.participants { print("participant \(p.id)\(p.label != p.id ? " as " + p.label : "")\(p.isActor ? " (actor)" : "")") }
                     for item in s.items { if case .message(let from, let to, let text, _, _, _, _) = item { print("\(from) → \(to): \(text)") } }

@@ -90,13 +90,14 @@ struct SeedDiagramTests {
                 switch d.diagram {
                 case .flowchart?: flowcharts += 1
                 case .sequence?: others.append("sequenceDiagram (drawn)")
+                case .mindmap?: others.append("mindmap (drawn)")
                 case .unsupported(let kind, _)?: others.append(kind)
                 case nil: Issue.record("\(path):\(d.line): not read as a diagram")
                 }
             }
         }
         #expect(flowcharts == 18)
-        #expect(others.sorted() == ["mindmap", "mindmap", "mindmap", "sequenceDiagram (drawn)"])
+        #expect(others.sorted() == ["mindmap (drawn)", "mindmap (drawn)", "mindmap (drawn)", "sequenceDiagram (drawn)"])
     }
 }
 
@@ -120,9 +121,9 @@ struct DiagramDiagnosticsInLessonTests {
     }
 
     @Test func anotherKindIsAWarning() {
-        let lesson = Lesson.parse(text: "---\ntitle: t\n---\n\n```mermaid\nmindmap\n  root\n```\n", file: "t.md")
+        let lesson = Lesson.parse(text: "---\ntitle: t\n---\n\n```mermaid\nclassDiagram\n  A <|-- B\n```\n", file: "t.md")
         #expect(lesson.lint().map(\.description) == [
-            "t.md:5:1: warning: mermaid `mindmap` cannot be drawn yet: shown as its source",
+            "t.md:5:1: warning: mermaid `classDiagram` cannot be drawn yet: shown as its source",
         ])
     }
 
