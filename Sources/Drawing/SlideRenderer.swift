@@ -290,6 +290,9 @@ public struct SlideRenderer: Sendable {
             let drawn = DiagramRenderer(glyphs: glyphs).render(chart, maxWidth: width)
             return drawn + caption(d.caption, width: width)
         }
+        if case .state(let chart)? = d.diagram {
+            return DiagramRenderer(glyphs: glyphs).render(chart, maxWidth: width) + caption(d.caption, width: width)
+        }
         if case .mindmap(let map)? = d.diagram {
             return MindmapRenderer(glyphs: glyphs).render(map, maxWidth: width) + caption(d.caption, width: width)
         }

@@ -123,6 +123,8 @@ public enum MermaidProblem: Sendable, Equatable {
     case sequenceLineNotRead(String)
     /// A mindmap has one root; another line as far left is kept under it.
     case mindmapSecondRoot(String)
+    /// A line of a state diagram that is none of its statements.
+    case stateLineNotRead(String)
     case unexpected(String)
     case subgraphTitleUnclosed
     case subgraphNeedsID

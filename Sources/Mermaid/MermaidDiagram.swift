@@ -7,6 +7,8 @@ public enum MermaidDiagram: Sendable, Equatable {
     case flowchart(Flowchart)
     case sequence(SequenceDiagram)
     case mindmap(Mindmap)
+    /// A state diagram, read as the flowchart that draws it.
+    case state(Flowchart)
     /// `classDiagram`, `stateDiagram`…: shown as source.
     case unsupported(kind: String, title: String?)
 
@@ -78,6 +80,14 @@ public enum Mermaid {
             var (sequence, found) = SequenceDiagram.parse([sameLine] + lines, firstLine: firstLine)
             if sequence.title == nil { sequence.title = title }
             return MermaidResult(diagram: .sequence(sequence), diagnostics: diagnostics + found)
+        case "stateDiagram", "stateDiagram-v2":
+            let firstLine = scanner.line(of: scanner.position)
+            let text = String(String.UnicodeScalarView(scanner.chars[scanner.position...]))
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let sameLine = lines.isEmpty ? "" : lines.removeFirst()
+            var (chart, found) = StateDiagramReader.parse([sameLine] + lines, firstLine: firstLine)
+            chart.title = title
+            return MermaidResult(diagram: .state(chart), diagnostics: diagnostics + found)
         case "mindmap":
             let firstLine = scanner.line(of: scanner.position)
             let text = String(String.UnicodeScalarView(scanner.chars[scanner.position...]))

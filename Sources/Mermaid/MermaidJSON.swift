@@ -24,6 +24,9 @@ public enum MermaidJSON {
                 return ["from": from, "to": to, "text": text, "line": line.rawValue, "head": head.rawValue]
             }
             if let title = s.title { object["title"] = title }
+        case .state(let chart)?:
+            object["kind"] = "stateDiagram"
+            object.merge(flowchart(chart)) { a, _ in a }
         case .mindmap(let m)?:
             object["kind"] = "mindmap"
             func tree(_ n: Mindmap.Node) -> [String: Any] { ["text": n.text, "shape": n.shape.rawValue, "children": n.children.map(tree)] }

@@ -91,6 +91,7 @@ struct SeedDiagramTests {
                 case .flowchart?: flowcharts += 1
                 case .sequence?: others.append("sequenceDiagram (drawn)")
                 case .mindmap?: others.append("mindmap (drawn)")
+                case .state?: others.append("stateDiagram (drawn)")
                 case .unsupported(let kind, _)?: others.append(kind)
                 case nil: Issue.record("\(path):\(d.line): not read as a diagram")
                 }
