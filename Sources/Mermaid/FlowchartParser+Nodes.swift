@@ -213,13 +213,17 @@ extension FlowchartParser {
             }
             return
         }
+        // A shape mermaid does not know: drawn as a box, said as a warning naming those it knows.
+        var unknownShape = false
         if let shape = properties["shape"], !NamedShapes.all.contains(shape) {
-            throw SyntaxError(problem: .noSuchShape(shape), position: start)
+            diagnostics.append(scanner.diagnostic(.warning, .noSuchShape(shape), at: start))
+            unknownShape = true
         }
         upsertNode(id, line: line, column: column)
         let index = nodeIndex[id]!
         for (key, value) in properties.sorted(by: { $0.key < $1.key }) {
             switch key {
+            case "shape" where unknownShape: break
             case "shape":
                 chart.nodes[index].namedShape = value
                 chart.nodes[index].shape = NamedShapes.classic(value)

@@ -52,3 +52,15 @@ enum NamedShapes {
         }
     }
 }
+
+/// The short names of mermaid 11's flowchart shapes, as its registry lists them
+/// (mermaid-js/mermaid, packages/mermaid/src/rendering-util/rendering-elements/shapes.ts,
+/// `shapesDefs`): what a warning about an unknown shape offers instead.
+public enum MermaidShapeNames {
+    public static let short = [
+        "rect", "rounded", "stadium", "fr-rect", "cyl", "circle", "diam", "hex", "lean-r", "lean-l", "trap-b", "trap-t",
+        "dbl-circ", "text", "notch-rect", "lin-rect", "sm-circ", "fr-circ", "fork", "hourglass", "brace", "brace-r", "braces",
+        "bolt", "doc", "delay", "h-cyl", "lin-cyl", "curv-trap", "div-rect", "tri", "win-pane", "f-circ", "notch-pent",
+        "flip-tri", "sl-rect", "docs", "st-rect", "bow-rect", "cross-circ", "tag-doc", "tag-rect", "flag", "odd", "lin-doc",
+    ]
+}

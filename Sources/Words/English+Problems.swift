@@ -1,4 +1,5 @@
 import Facts
+import Mermaid
 
 extension English {
     public func severity(_ severity: Severity) -> String { severity.rawValue }
@@ -120,7 +121,7 @@ extension English {
         case .metadataUnclosed: return "`@{` never closed: expected `}`"
         case .metadataInvalid: return "`@{ }` is not valid YAML"
         case .metadataExpandsTooFar: return "`@{ }` expands its aliases too far"
-        case .noSuchShape(let s): return "No such shape: \(Quote.short(s))."
+        case .noSuchShape(let s): return "no shape `\(Quote.short(s))` in mermaid: drawn as a box (shapes: \(MermaidShapeNames.short.joined(separator: ", ")))"
         case .classDefNeedsName: return "classDef: expected a class name"
         case .classSyntax: return "class: expected `class ids name`"
         case .styleNeedsNode: return "style: expected a node id"

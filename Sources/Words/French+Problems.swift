@@ -1,4 +1,5 @@
 import Facts
+import Mermaid
 
 extension French {
     /// As gcc writes them under a French locale.
@@ -141,7 +142,7 @@ extension French {
         case .metadataUnclosed: return "`@{` jamais fermé : `}` attendu"
         case .metadataInvalid: return "`@{ }` n'est pas du YAML valide"
         case .metadataExpandsTooFar: return "`@{ }` développe ses alias trop loin"
-        case .noSuchShape(let s): return "Forme inconnue : \(Quote.short(s))."
+        case .noSuchShape(let s): return "pas de forme `\(Quote.short(s))` dans mermaid : dessinée comme une boîte (formes : \(MermaidShapeNames.short.joined(separator: ", ")))"
         case .classDefNeedsName: return "classDef : nom de classe attendu"
         case .classSyntax: return "class : `class ids nom` attendu"
         case .styleNeedsNode: return "style : identifiant de nœud attendu"
