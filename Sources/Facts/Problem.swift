@@ -125,6 +125,8 @@ public enum MermaidProblem: Sendable, Equatable {
     case mindmapSecondRoot(String)
     /// A line of a state diagram that is none of its statements.
     case stateLineNotRead(String)
+    /// A line of a class diagram that is none of its statements.
+    case classLineNotRead(String)
     case unexpected(String)
     case subgraphTitleUnclosed
     case subgraphNeedsID

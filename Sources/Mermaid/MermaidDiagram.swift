@@ -9,6 +9,8 @@ public enum MermaidDiagram: Sendable, Equatable {
     case mindmap(Mindmap)
     /// A state diagram, read as the flowchart that draws it.
     case state(Flowchart)
+    /// A class diagram, read as the flowchart that draws it.
+    case classes(Flowchart)
     /// `classDiagram`, `stateDiagram`…: shown as source.
     case unsupported(kind: String, title: String?)
 
@@ -80,6 +82,14 @@ public enum Mermaid {
             var (sequence, found) = SequenceDiagram.parse([sameLine] + lines, firstLine: firstLine)
             if sequence.title == nil { sequence.title = title }
             return MermaidResult(diagram: .sequence(sequence), diagnostics: diagnostics + found)
+        case "classDiagram", "classDiagram-v2":
+            let firstLine = scanner.line(of: scanner.position)
+            let text = String(String.UnicodeScalarView(scanner.chars[scanner.position...]))
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let sameLine = lines.isEmpty ? "" : lines.removeFirst()
+            var (chart, found) = ClassDiagramReader.parse([sameLine] + lines, firstLine: firstLine)
+            chart.title = title
+            return MermaidResult(diagram: .classes(chart), diagnostics: diagnostics + found)
         case "stateDiagram", "stateDiagram-v2":
             let firstLine = scanner.line(of: scanner.position)
             let text = String(String.UnicodeScalarView(scanner.chars[scanner.position...]))

@@ -24,6 +24,9 @@ public enum MermaidJSON {
                 return ["from": from, "to": to, "text": text, "line": line.rawValue, "head": head.rawValue]
             }
             if let title = s.title { object["title"] = title }
+        case .classes(let chart)?:
+            object["kind"] = "classDiagram"
+            object.merge(flowchart(chart)) { a, _ in a }
         case .state(let chart)?:
             object["kind"] = "stateDiagram"
             object.merge(flowchart(chart)) { a, _ in a }
