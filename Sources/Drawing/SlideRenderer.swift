@@ -290,6 +290,9 @@ public struct SlideRenderer: Sendable {
             let drawn = DiagramRenderer(glyphs: glyphs).render(chart, maxWidth: width)
             return drawn + caption(d.caption, width: width)
         }
+        if case .git(let graph)? = d.diagram {
+            return GitGraphRenderer(glyphs: glyphs).render(graph, maxWidth: width) + caption(d.caption, width: width)
+        }
         if case .classes(let chart)? = d.diagram {
             return DiagramRenderer(glyphs: glyphs).render(chart, maxWidth: width) + caption(d.caption, width: width)
         }

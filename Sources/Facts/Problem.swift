@@ -127,6 +127,8 @@ public enum MermaidProblem: Sendable, Equatable {
     case stateLineNotRead(String)
     /// A line of a class diagram that is none of its statements.
     case classLineNotRead(String)
+    /// A line of a git graph that is none of its commands (or names a branch not made).
+    case gitLineNotRead(String)
     case unexpected(String)
     case subgraphTitleUnclosed
     case subgraphNeedsID

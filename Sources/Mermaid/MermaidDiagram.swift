@@ -11,6 +11,7 @@ public enum MermaidDiagram: Sendable, Equatable {
     case state(Flowchart)
     /// A class diagram, read as the flowchart that draws it.
     case classes(Flowchart)
+    case git(GitGraph)
     /// `classDiagram`, `stateDiagram`…: shown as source.
     case unsupported(kind: String, title: String?)
 
@@ -82,6 +83,14 @@ public enum Mermaid {
             var (sequence, found) = SequenceDiagram.parse([sameLine] + lines, firstLine: firstLine)
             if sequence.title == nil { sequence.title = title }
             return MermaidResult(diagram: .sequence(sequence), diagnostics: diagnostics + found)
+        case "gitGraph", "gitGraph:":
+            let firstLine = scanner.line(of: scanner.position)
+            let text = String(String.UnicodeScalarView(scanner.chars[scanner.position...]))
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let sameLine = lines.isEmpty ? "" : lines.removeFirst()
+            var (graph, found) = GitGraph.parse([sameLine] + lines, firstLine: firstLine)
+            graph.title = title
+            return MermaidResult(diagram: .git(graph), diagnostics: diagnostics + found)
         case "classDiagram", "classDiagram-v2":
             let firstLine = scanner.line(of: scanner.position)
             let text = String(String.UnicodeScalarView(scanner.chars[scanner.position...]))

@@ -24,6 +24,11 @@ public enum MermaidJSON {
                 return ["from": from, "to": to, "text": text, "line": line.rawValue, "head": head.rawValue]
             }
             if let title = s.title { object["title"] = title }
+        case .git(let g)?:
+            object["kind"] = "gitGraph"
+            object["branches"] = g.branches
+            object["commits"] = g.events.filter { if case .branch = $0 { return false }; return true }.count
+            if let title = g.title { object["title"] = title }
         case .classes(let chart)?:
             object["kind"] = "classDiagram"
             object.merge(flowchart(chart)) { a, _ in a }

@@ -133,6 +133,7 @@ extension English {
         case .accDescrUnclosed: return "accDescr: expected `}`"
         case .endWithoutSubgraph: return "`end` without an open `subgraph`"
         case .unknownDirection(let w): return "unknown direction `\(Quote.short(w))` (TB, TD, BT, LR or RL)"
+        case .gitLineNotRead(let l): return "git graph: `\(Quote.short(l))` is not a commit, branch, checkout or merge of a branch made before: left out"
         case .classLineNotRead(let l): return "class diagram: `\(Quote.short(l))` is not a class, member or relation: left out"
         case .stateLineNotRead(let l): return "state diagram: `\(Quote.short(l))` is not a state, transition or note: left out"
         case .mindmapSecondRoot(let l): return "mindmap: `\(Quote.short(l))` is as far left as the root: a mindmap has one root, it is drawn under it"

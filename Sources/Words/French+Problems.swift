@@ -154,6 +154,7 @@ extension French {
         case .accDescrUnclosed: return "accDescr : `}` attendu"
         case .endWithoutSubgraph: return "`end` sans `subgraph` ouvert"
         case .unknownDirection(let w): return "direction inconnue `\(Quote.short(w))` (TB, TD, BT, LR ou RL)"
+        case .gitLineNotRead(let l): return "git graph : `\(Quote.short(l))` n'est ni un commit, ni une branche, ni un checkout ou un merge d'une branche déjà créée : laissé de côté"
         case .classLineNotRead(let l): return "diagramme de classes : `\(Quote.short(l))` n'est ni une classe, ni un membre, ni une relation : laissé de côté"
         case .stateLineNotRead(let l): return "diagramme d'états : `\(Quote.short(l))` n'est ni un état, ni une transition, ni une note : laissé de côté"
         case .mindmapSecondRoot(let l): return "mindmap : `\(Quote.short(l))` est aussi à gauche que la racine : une mindmap n'a qu'une racine, il est dessiné sous elle"

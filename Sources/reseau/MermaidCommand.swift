@@ -56,6 +56,7 @@ struct MermaidCommand: ParsableCommand {
                 case nil: print(words.ui(.notADiagram))
                 case .unsupported(let kind, let title)?: print(words.ui(.diagramKindNotDrawn(kind: kind, title: title)))
                 case .flowchart(let chart)?: for line in MermaidText.lines(chart) { print(line) }
+                case .git(let g)?: print("gitGraph: " + g.branches.joined(separator: ", "))
                 case .state(let chart)?, .classes(let chart)?: for line in MermaidText.lines(chart) { print(line) }
                 case .mindmap(let m)?:
                     func show(_ n: Mindmap.Node, _ depth: Int) { print(String(repeating: "  ", count: depth) + n.text); n.children.forEach { show($0, depth + 1) } }

@@ -93,6 +93,7 @@ struct SeedDiagramTests {
                 case .mindmap?: others.append("mindmap (drawn)")
                 case .state?: others.append("stateDiagram (drawn)")
                 case .classes?: others.append("classDiagram (drawn)")
+                case .git?: others.append("gitGraph (drawn)")
                 case .unsupported(let kind, _)?: others.append(kind)
                 case nil: Issue.record("\(path):\(d.line): not read as a diagram")
                 }
@@ -123,9 +124,9 @@ struct DiagramDiagnosticsInLessonTests {
     }
 
     @Test func anotherKindIsAWarning() {
-        let lesson = Lesson.parse(text: "---\ntitle: t\n---\n\n```mermaid\ngitGraph\n  commit\n```\n", file: "t.md")
+        let lesson = Lesson.parse(text: "---\ntitle: t\n---\n\n```mermaid\nerDiagram\n  A ||--o{ B : a\n```\n", file: "t.md")
         #expect(lesson.lint().map(\.description) == [
-            "t.md:5:1: warning: mermaid `gitGraph` cannot be drawn yet: shown as its source",
+            "t.md:5:1: warning: mermaid `erDiagram` cannot be drawn yet: shown as its source",
         ])
     }
 

@@ -1,0 +1,85 @@
+import Facts
+import Foundation
+
+/// A `gitGraph`: commits on branches, branches made and merged, in the order written.
+public struct GitGraph: Sendable, Equatable {
+    public enum Event: Sendable, Equatable {
+        /// A commit on `branch`, with its id, tag and type (`NORMAL`, `REVERSE`, `HIGHLIGHT`) as written.
+        case commit(branch: String, id: String?, tag: String?, type: String?)
+        /// `branch` made from `from`.
+        case branch(String, from: String)
+        /// `source` merged into `target` (a commit on `target`).
+        case merge(source: String, target: String, id: String?, tag: String?)
+        /// `cherry-pick id: …` onto `branch`.
+        case cherryPick(branch: String, id: String)
+    }
+
+    public var title: String?
+    /// In the order they were made, `main` (or the configured main branch) first.
+    public var branches: [String] = ["main"]
+    public var events: [Event] = []
+
+    public init() {}
+}
+
+extension GitGraph {
+    static func parse(_ lines: [Substring], firstLine: Int) -> (GitGraph, [MermaidDiagnostic]) {
+        var graph = GitGraph()
+        var diagnostics: [MermaidDiagnostic] = []
+        var current = "main"
+        func warn(_ offset: Int, _ line: String) {
+            diagnostics.append(MermaidDiagnostic(line: firstLine + offset, column: 1, severity: .warning, problem: .gitLineNotRead(String(line.prefix(60)))))
+        }
+        /// `id: "x" tag: "v1" type: HIGHLIGHT` → its values.
+        func attributes(_ text: String) -> [String: String] {
+            var out: [String: String] = [:]
+            var rest = Substring(text)
+            while let colon = rest.firstIndex(of: ":") {
+                let key = rest[..<colon].split(separator: " ").last.map(String.init) ?? ""
+                var value = rest[rest.index(after: colon)...].drop { $0 == " " }
+                if value.first == "\"", let close = value.dropFirst().firstIndex(of: "\"") {
+                    out[key] = String(value[value.index(after: value.startIndex)..<close])
+                    rest = value[value.index(after: close)...]
+                } else {
+                    let word = value.prefix { $0 != " " }
+                    out[key] = String(word)
+                    value = value.dropFirst(word.count)
+                    rest = value
+                }
+            }
+            return out
+        }
+        for (offset, raw) in lines.enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty, !line.hasPrefix("%%") else { continue }
+            let words = line.split(separator: " ", maxSplits: 1).map(String.init)
+            let rest = words.count > 1 ? words[1] : ""
+            switch words[0].lowercased() {
+            case "commit":
+                let a = attributes(rest)
+                graph.events.append(.commit(branch: current, id: a["id"], tag: a["tag"], type: a["type"]))
+            case "branch":
+                let name = rest.split(separator: " ").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) } ?? ""
+                guard !name.isEmpty else { warn(offset, line); continue }
+                if !graph.branches.contains(name) { graph.branches.append(name) }
+                graph.events.append(.branch(name, from: current))
+                current = name
+            case "checkout", "switch":
+                let name = rest.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+                guard graph.branches.contains(name) else { warn(offset, line); continue }
+                current = name
+            case "merge":
+                let name = rest.split(separator: " ").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) } ?? ""
+                guard graph.branches.contains(name), name != current else { warn(offset, line); continue }
+                let a = attributes(String(rest.dropFirst(name.count)))
+                graph.events.append(.merge(source: name, target: current, id: a["id"], tag: a["tag"]))
+            case "cherry-pick":
+                guard let id = attributes(rest)["id"] else { warn(offset, line); continue }
+                graph.events.append(.cherryPick(branch: current, id: id))
+            default:
+                warn(offset, line)
+            }
+        }
+        return (graph, diagnostics)
+    }
+}
