@@ -154,23 +154,11 @@ public struct SequenceRenderer {
                 let top = rows, d = depth
                 openBlocks.append((top, d))
                 depth += 1
-                ops.append((top, { g in
-                    let x0 = d, x1 = width - 1 - d
-                    g.put((self.glyphs.ascii ? "+" : "┌") + String(repeating: self.glyphs.ascii ? "-" : "─", count: max(0, x1 - x0 - 1))
-                          + (self.glyphs.ascii ? "+" : "┐"), x: x0, y: top, style: Style(.directive("note")))
-                    let tag = " \(kind)\(label.isEmpty ? "" : " [\(label)]") "
-                    g.put(Text.truncate(tag, to: max(1, x1 - x0 - 3)), x: x0 + 2, y: top, style: Style(.directive("note"), bold: true))
-                }))
+                ops.append((top, { g in self.frameRow(&g, y: top, from: d, to: width - 1 - d, kind: kind, label: label, opening: true) }))
                 rows += 2
             case .part(let kind, let label):
                 let top = rows, d = max(0, depth - 1)
-                ops.append((top, { g in
-                    let x0 = d, x1 = width - 1 - d
-                    g.put((self.glyphs.ascii ? "+" : "├") + String(repeating: self.glyphs.ascii ? "." : "┄", count: max(0, x1 - x0 - 1))
-                          + (self.glyphs.ascii ? "+" : "┤"), x: x0, y: top, style: Style(.directive("note")))
-                    let tag = " \(kind)\(label.isEmpty ? "" : " [\(label)]") "
-                    g.put(Text.truncate(tag, to: max(1, x1 - x0 - 3)), x: x0 + 2, y: top, style: Style(.directive("note"), bold: true))
-                }))
+                ops.append((top, { g in self.frameRow(&g, y: top, from: d, to: width - 1 - d, kind: kind, label: label, opening: false) }))
                 rows += 2
             case .end:
                 guard let open = openBlocks.popLast() else { continue }
@@ -202,6 +190,14 @@ public struct SequenceRenderer {
             }
         }
         return grid
+    }
+
+    /// A block's top row (`┌─ loop [label] ──┐`) or the row of its next part (`├┄ else ┄┤`).
+    func frameRow(_ g: inout Grid, y: Int, from x0: Int, to x1: Int, kind: String, label: String, opening: Bool) {
+        let (left, fill, right) = glyphs.ascii ? ("+", opening ? "-" : ".", "+") : (opening ? "┌" : "├", opening ? "─" : "┄", opening ? "┐" : "┤")
+        g.put(left + String(repeating: fill, count: max(0, x1 - x0 - 1)) + right, x: x0, y: y, style: Style(.directive("note")))
+        let tag = " \(kind)\(label.isEmpty ? "" : " [\(label)]") "
+        g.put(Text.truncate(tag, to: max(1, x1 - x0 - 3)), x: x0 + 2, y: y, style: Style(.directive("note"), bold: true))
     }
 
     func head(_ head: SequenceDiagram.Head, left: Bool) -> String {

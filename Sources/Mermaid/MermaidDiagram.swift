@@ -74,45 +74,23 @@ public enum Mermaid {
             parser.parseDocument()
             return MermaidResult(diagram: .flowchart(parser.chart), diagnostics: diagnostics + parser.diagnostics)
         case "sequenceDiagram":
-            // The lines after the keyword, each with its line number in the source.
-            let firstLine = scanner.line(of: scanner.position)
-            let text = String(String.UnicodeScalarView(scanner.chars[scanner.position...]))
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            // The rest of the keyword's own line (usually nothing).
-            let sameLine = lines.isEmpty ? "" : lines.removeFirst()
-            var (sequence, found) = SequenceDiagram.parse([sameLine] + lines, firstLine: firstLine)
+            var (sequence, found) = SequenceDiagram.parse(rest(of: scanner), firstLine: scanner.line(of: scanner.position))
             if sequence.title == nil { sequence.title = title }
             return MermaidResult(diagram: .sequence(sequence), diagnostics: diagnostics + found)
         case "gitGraph", "gitGraph:":
-            let firstLine = scanner.line(of: scanner.position)
-            let text = String(String.UnicodeScalarView(scanner.chars[scanner.position...]))
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let sameLine = lines.isEmpty ? "" : lines.removeFirst()
-            var (graph, found) = GitGraph.parse([sameLine] + lines, firstLine: firstLine)
+            var (graph, found) = GitGraph.parse(rest(of: scanner), firstLine: scanner.line(of: scanner.position))
             graph.title = title
             return MermaidResult(diagram: .git(graph), diagnostics: diagnostics + found)
         case "classDiagram", "classDiagram-v2":
-            let firstLine = scanner.line(of: scanner.position)
-            let text = String(String.UnicodeScalarView(scanner.chars[scanner.position...]))
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let sameLine = lines.isEmpty ? "" : lines.removeFirst()
-            var (chart, found) = ClassDiagramReader.parse([sameLine] + lines, firstLine: firstLine)
+            var (chart, found) = ClassDiagramReader.parse(rest(of: scanner), firstLine: scanner.line(of: scanner.position))
             chart.title = title
             return MermaidResult(diagram: .classes(chart), diagnostics: diagnostics + found)
         case "stateDiagram", "stateDiagram-v2":
-            let firstLine = scanner.line(of: scanner.position)
-            let text = String(String.UnicodeScalarView(scanner.chars[scanner.position...]))
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let sameLine = lines.isEmpty ? "" : lines.removeFirst()
-            var (chart, found) = StateDiagramReader.parse([sameLine] + lines, firstLine: firstLine)
+            var (chart, found) = StateDiagramReader.parse(rest(of: scanner), firstLine: scanner.line(of: scanner.position))
             chart.title = title
             return MermaidResult(diagram: .state(chart), diagnostics: diagnostics + found)
         case "mindmap":
-            let firstLine = scanner.line(of: scanner.position)
-            let text = String(String.UnicodeScalarView(scanner.chars[scanner.position...]))
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let sameLine = lines.isEmpty ? "" : lines.removeFirst()
-            var (map, found) = Mindmap.parse([sameLine] + lines, firstLine: firstLine)
+            var (map, found) = Mindmap.parse(rest(of: scanner), firstLine: scanner.line(of: scanner.position))
             map.title = title
             return MermaidResult(diagram: .mindmap(map), diagnostics: diagnostics + found)
         case let kind where otherKinds.contains(kind):
@@ -122,6 +100,12 @@ public enum Mermaid {
             diagnostics.append(scanner.diagnostic(.error, .unknownKind(String(word))))
             return MermaidResult(diagram: nil, diagnostics: diagnostics)
         }
+    }
+
+    /// The lines after a diagram's keyword, the rest of the keyword's own line first (usually
+    /// nothing): what the line-by-line readers (sequence, state, class, git, mindmap) read.
+    static func rest(of scanner: Scanner) -> [Substring] {
+        String(String.UnicodeScalarView(scanner.chars[scanner.position...])).split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// `---` / `title: …` / `config: …` / `---` at the top of the block.
