@@ -358,7 +358,14 @@ public enum Screens {
         guard drawingHeight > viewHeight, viewHeight > 0 else { return 0 }
         let lit = player.element(at: player.hop).flatMap { id in player.layout.node(id)?.rect ?? player.layout.groups.first { $0.id == id }?.rect }
         guard let y = player.packetCell?.y ?? lit.map({ $0.y + $0.height / 2 }) else { return 0 }
-        return min(max(0, y - viewHeight / 2), drawingHeight - viewHeight)
+        var offset = min(max(0, y - viewHeight / 2), drawingHeight - viewHeight)
+        // The packet waits while a frame elsewhere lights (the Node's kernel after the Service
+        // box): both on screen when they fit, the packet first.
+        if let lit, !(lit.y < offset + viewHeight && lit.y + 1 >= offset) {
+            let top = min(y, lit.y), bottom = max(y, lit.y + 1)
+            if bottom - top < viewHeight { offset = min(max(0, top - 1), drawingHeight - viewHeight) }
+        }
+        return offset
     }
 
     static func redrawLabel(_ player: DiagramPlayer, _ id: String, _ grid: inout Grid) {

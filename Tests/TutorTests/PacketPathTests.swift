@@ -154,6 +154,15 @@ struct PacketPathTests {
             let screen = TutorFixtures.screen(s)
             let glyph = s.player!.packetDied ? "✗" : player.steps[i].phase == .reply ? "○" : "●"
             #expect(screen.contains { $0.contains(glyph) }, "hop \(i + 1): the packet is on screen at 80x24")
+            // What it lights is on screen too, unless it and the packet cannot both fit the rows
+            // the drawing has.
+            if let id = player.steps[i].element, let p = s.player?.packetCell,
+               let r = player.layout.node(id)?.rect ?? player.layout.groups.first(where: { $0.id == id })?.rect {
+                let rows = Screens.layoutDiagram(s, s.player!).diagramHeight
+                if max(p.y, r.y + 1) - min(p.y, r.y) < rows {
+                    #expect(screen.contains { $0.contains("┏") || $0.contains("┃") || $0.contains("┗") }, "hop \(i + 1): what it lights is on screen too")
+                }
+            }
             let counter = player.steps[i].phase == .request ? "\(i + 1)/\(player.requestCount) "
                 : "réponse \(i - player.requestCount + 1)/\(player.steps.count - player.requestCount) "
             #expect(screen.contains { $0.contains(counter) }, "hop \(i + 1): the inspector says \(counter)")
