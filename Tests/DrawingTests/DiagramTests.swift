@@ -246,3 +246,29 @@ struct SceneDiagramTests {
         }
     }
 }
+
+/// The course's diagrams that are not flowcharts (three mindmaps, one sequence diagram), drawn
+/// at 80 and 120 columns: no source box left, snapshots read by eye (#22).
+@Suite(.enabled(if: DrawingPaths.available, "../shared is absent (a fresh clone): the corpus's other diagrams are not drawn"))
+struct CorpusOtherDiagramSnapshots {
+    static let folder = DrawingPaths.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/course").path
+
+    @Test(arguments: [80, 120])
+    func everyOtherKindIsDrawn(width: Int) throws {
+        var text = ""
+        for lesson in Curriculum.load(paths: [Self.folder]).lessons {
+            let path = lesson.file
+            for block in lesson.allBlocks {
+                guard case .mermaid(let d) = block, d.diagram?.flowchart == nil else { continue }
+                if case .unsupported(let kind, _)? = d.diagram { Issue.record("\(path):\(d.line): \(kind) shown as source") }
+                let lines = SlideRenderer(width: width, language: .fr).render([block], width: width).map(\.text)
+                for line in lines { #expect(CellWidth.of(line) <= width, "\(path):\(d.line): \(line)") }
+                #expect(!lines.joined().contains("```") && !lines.contains { $0.hasPrefix("mindmap") || $0.hasPrefix("sequenceDiagram") })
+                text += "── \((path as NSString).lastPathComponent):\(d.line) ──\n" + lines.joined(separator: "\n") + "\n"
+            }
+        }
+        let file = DrawingPaths.repository.appendingPathComponent("Tests/DrawingTests/Snapshots/corpus-other-diagrams-\(width).txt")
+        if ProcessInfo.processInfo.environment["RESEAU_RECORD_SNAPSHOTS"] != nil { try text.write(to: file, atomically: true, encoding: .utf8) }
+        #expect(try String(contentsOf: file, encoding: .utf8) == text)
+    }
+}
