@@ -39,7 +39,8 @@ public struct SequenceRenderer {
     func columns(_ diagram: SequenceDiagram, boxWidths: [Int], maxWidth: Int) -> (xs: [Int], width: Int, label: Int) {
         let n = boxWidths.count
         var gaps = (0..<max(0, n - 1)).map { (boxWidths[$0] + boxWidths[$0 + 1]) / 2 + 2 }
-        let fixed = boxWidths[0] / 2 + boxWidths[n - 1] / 2 + 2
+        // The columns left of the first lifeline and right of the last, as `width` counts them.
+        let fixed = boxWidths[0] / 2 + 1 + boxWidths[n - 1] / 2 + 2
         // The widest a label may be: what the page leaves over the narrowest gap, at most 30.
         let room = maxWidth - fixed - gaps.reduce(0, +)
         let label = max(8, min(Self.labelWidth, n > 1 ? (gaps.min() ?? 0) + room / (n - 1) - 3 : maxWidth - 6))
@@ -68,9 +69,14 @@ public struct SequenceRenderer {
         // Wider than the page: the gaps shrink back (the labels wrap more), never below the boxes.
         leftExtra = max(0, min(leftExtra, maxWidth / 4)); rightExtra = max(0, min(rightExtra, maxWidth / 3))
         var total = fixed + gaps.reduce(0, +) + leftExtra + rightExtra
-        while total > maxWidth, let widest = gaps.indices.max(by: { gaps[$0] < gaps[$1] }),
-              gaps[widest] > (boxWidths[widest] + boxWidths[widest + 1]) / 2 + 2 {
+        func least(_ i: Int) -> Int { (boxWidths[i] + boxWidths[i + 1]) / 2 + 2 }
+        while total > maxWidth, let widest = gaps.indices.filter({ gaps[$0] > least($0) }).max(by: { gaps[$0] < gaps[$1] }) {
             gaps[widest] -= 1
+            total -= 1
+        }
+        // Still too wide: what is drawn outside the first and last lifelines gives way too.
+        while total > maxWidth, leftExtra + rightExtra > 0 {
+            if rightExtra >= leftExtra { rightExtra -= 1 } else { leftExtra -= 1 }
             total -= 1
         }
         var xs = [boxWidths[0] / 2 + 1 + leftExtra]

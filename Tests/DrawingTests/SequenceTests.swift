@@ -64,6 +64,29 @@ struct SequenceTests {
         #expect(text.contains("✕"), "--x ends in a cross")
     }
 
+    /// Four participants, a note over one, a message to itself on the last: it fits 80
+    /// columns drawn, to the column (the width once counted one column short, and it fell
+    /// back to the list).
+    @Test func aDiagramThatFitsIsDrawnToTheLastColumn() throws {
+        let source = """
+        sequenceDiagram
+            participant F as front
+            participant D as CoreDNS
+            participant K as kube-proxy
+            participant A as api-1
+            F->>D: A? api.shop.svc.cluster.local
+            Note over K: DNAT vers 10.244.2.5:8080
+            loop toutes les 10 s
+                A->>A: readiness probe
+            end
+        """
+        guard case .sequence(let s)? = Mermaid.parse(source).diagram else { Issue.record("not a sequence"); return }
+        let lines = SequenceRenderer(glyphs: Glyphs(ascii: false)).render(s, maxWidth: 80).map(\.text)
+        #expect(lines[1].contains("│ front │") && lines[1].contains("│ api-1 │"), "drawn, not listed:\n\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("┆──┐ readiness probe") })
+        for line in lines { #expect(CellWidth.of(line) <= 80) }
+    }
+
     /// The course's own (ten participants, 40 messages) at 80 columns: too wide for boxes
     /// side by side, it is one numbered line per message; at 200 columns, lifelines.
     @Test func tooManyParticipantsForThePageIsAListOfMessages() throws {
