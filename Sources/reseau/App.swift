@@ -132,7 +132,8 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
             }
             state.pendingReading = false
         }
-        if let link { link.send(consoleLine(state, paths: paths)) }
+        // Only when a console listens: no JSON at every frame of an animation for nobody.
+        if let link, link.hasClients { link.send(consoleLine(state, paths: paths)) }
         if state.presenter != wasPresenter {
             terminal.setTheme(Theme(state.presenter ? projection : theme))
             wasPresenter = state.presenter

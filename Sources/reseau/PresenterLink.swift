@@ -75,6 +75,7 @@ final class PresenterServer {
 
     /// Every descriptor to wait on: the listening socket and each console.
     var descriptors: [Int32] { [descriptor] + clients }
+    var hasClients: Bool { !clients.isEmpty }
 
     /// New consoles accepted (each is sent the last state), and the keys the consoles sent.
     func poll() -> [String] {
@@ -83,7 +84,8 @@ final class PresenterServer {
             guard fd >= 0 else { break }
             PresenterLink.nonBlocking(fd)
             clients.append(fd)
-            if !last.isEmpty { write(last, to: fd) }
+            // The state goes to it with the next `send`, even if unchanged.
+            last = ""
         }
         var keys: [String] = []
         for fd in clients {
