@@ -93,6 +93,10 @@ public struct SequenceRenderer {
         let lineStyle = Style(.border)
         var depth = 0
         var openBlocks: [(top: Int, depth: Int)] = []
+        // Activations: from which row each participant is active (nested ones counted), and
+        // the row ranges drawn as a heavier line.
+        var activeSince: [Int: [Int]] = [:]
+        var activeRanges: [(column: Int, rows: Range<Int>)] = []
         let dash = glyphs.ascii ? ":" : "┆"
         func wrap(_ text: String, _ w: Int) -> [String] { Text.wrap([Span(text)], width: max(4, w)).map(\.text) }
         for item in diagram.items {
@@ -166,6 +170,12 @@ public struct SequenceRenderer {
                 let top = rows, d = max(0, depth - 1)
                 ops.append((top, { g in self.frameRow(&g, y: top, from: d, to: width - 1 - d, kind: kind, label: label, opening: false) }))
                 rows += 2
+            case .activate(let id):
+                // From the row of the arrow that activated it (the last one drawn).
+                activeSince[index(id, diagram), default: []].append(max(3, rows - 2))
+            case .deactivate(let id):
+                let i = index(id, diagram)
+                if let since = activeSince[i]?.popLast() { activeRanges.append((i, since..<max(since, rows - 1))) }
             case .end:
                 guard let open = openBlocks.popLast() else { continue }
                 depth -= 1
@@ -186,6 +196,11 @@ public struct SequenceRenderer {
         var grid = Grid(width: width, height: height)
         // Lifelines under everything, then the steps, then the boxes top and bottom.
         for x in xs { for y in 3..<(height - 3) { grid.put(dash, x: x, y: y, style: Style(.border)) } }
+        // Still active at the end: up to the last row.
+        for (i, list) in activeSince { for since in list { activeRanges.append((i, since..<(height - 3))) } }
+        for (i, range) in activeRanges {
+            for y in range where y >= 3 && y < height - 3 { grid.put(glyphs.ascii ? "#" : "┃", x: xs[i], y: y, style: Style(.border, bold: true)) }
+        }
         for (_, op) in ops { op(&grid) }
         for (i, p) in diagram.participants.enumerated() {
             for y in [0, height - 3] {
@@ -240,6 +255,8 @@ public struct SequenceRenderer {
                                        Style(.directive("note"), bold: true))], width: width)
             case .end:
                 indent = max(0, indent - 1)
+            case .activate, .deactivate:
+                break
             }
         }
         return out

@@ -24,6 +24,8 @@ public struct SequenceDiagram: Sendable, Equatable {
         /// `else`, `and`, `option`: the next part of the block open.
         case part(kind: String, label: String)
         case end
+        /// A participant starts or stops being active (`activate`, `A->>+B`, `B-->>-A`).
+        case activate(String), deactivate(String)
     }
 
     public var title: String?
@@ -69,7 +71,13 @@ extension SequenceDiagram {
                 continue
             case "autonumber": numbering = 1; continue
             case "title", "title:": diagram.title = rest; continue
-            case "activate", "deactivate", "create", "destroy", "box": if keyword == "box" { open.append("box") }; continue
+            case "activate", "deactivate":
+                let id = rest.trimmingCharacters(in: .whitespaces)
+                guard !id.isEmpty else { break }
+                participant(id)
+                diagram.items.append(keyword == "activate" ? .activate(id) : .deactivate(id))
+                continue
+            case "create", "destroy", "box": if keyword == "box" { open.append("box") }; continue
             case "end":
                 if open.popLast() != "box" { diagram.items.append(.end) }
                 continue
@@ -92,6 +100,9 @@ extension SequenceDiagram {
                     participant(message.to)
                     diagram.items.append(.message(from: message.from, to: message.to, text: message.text, line: message.line,
                                                   head: message.head, both: message.both, number: numbering))
+                    // `+` after the arrow activates the receiver, `-` deactivates the sender (mermaid's shorthand).
+                    if message.mark == "+" { diagram.items.append(.activate(message.to)) }
+                    if message.mark == "-" { diagram.items.append(.deactivate(message.from)) }
                     if let n = numbering { numbering = n + 1 }
                     continue
                 }
@@ -119,7 +130,7 @@ extension SequenceDiagram {
 
     /// `A->>B: text` and the other arrows (`-->>`, `->`, `-->`, `-x`, `--x`, `-)`, `--)`,
     /// `<<->>`, `<<-->>`), an activation mark (`+`, `-`) after the arrow allowed.
-    static func message(_ text: String) -> (from: String, to: String, text: String, line: Line, head: Head, both: Bool)? {
+    static func message(_ text: String) -> (from: String, to: String, text: String, line: Line, head: Head, both: Bool, mark: Character?)? {
         let arrows: [(String, Line, Head, Bool)] = [
             ("<<-->>", .dotted, .arrow, true), ("<<->>", .solid, .arrow, true),
             ("-->>", .dotted, .arrow, false), ("->>", .solid, .arrow, false),
@@ -134,10 +145,11 @@ extension SequenceDiagram {
             guard let range = head.range(of: arrow) else { continue }
             let from = head[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
             var to = head[range.upperBound...].trimmingCharacters(in: .whitespaces)
-            if to.hasPrefix("+") || to.hasPrefix("-") { to.removeFirst() }
+            var mark: Character?
+            if to.hasPrefix("+") || to.hasPrefix("-") { mark = to.removeFirst() }
             to = to.trimmingCharacters(in: .whitespaces)
             guard !from.isEmpty, !to.isEmpty, !from.contains(" "), !to.contains(" ") else { return nil }
-            return (from, to, body, line, end, both)
+            return (from, to, body, line, end, both, mark)
         }
         return nil
     }

@@ -56,12 +56,15 @@ struct SequenceTests {
         // Message 2, front → api-1: its text sits above an arrow that ends at api-1's lifeline.
         let row = try #require(lines.firstIndex { $0.contains("2. GET /api") })
         let arrow = lines[row + 1]
-        #expect(arrow.contains("─▶┆"), "\(arrow)")
+        #expect(arrow.contains("─▶┃"), "\(arrow): the arrow reaches api-1, active from there")
         #expect(text.contains("◀┄┄"), "the dotted reply comes back")
         #expect(text.contains("┆──┐ 4. sonde") && text.contains("┆◀─┘"), "a message to itself keeps its text")
         #expect(text.contains("loop [chaque 10 s]") && text.contains("alt [erreur]") && text.contains("else"))
         #expect(text.contains("par le Service"))
         #expect(text.contains("✕"), "--x ends in a cross")
+        // api-1 is active from `F->>+A` to `A-->>-F`: its lifeline is heavier there, and only there.
+        let heavy = lines.indices.filter { lines[$0].contains("┃") && !lines[$0].contains("━") }
+        #expect(!heavy.isEmpty && lines[heavy.first!].contains("─▶┃") && lines[heavy.last!].contains("┄┃"), "\(heavy)")
     }
 
     /// Four participants, a note over one, a message to itself on the last: it fits 80
