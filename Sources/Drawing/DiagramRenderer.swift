@@ -1,13 +1,19 @@
 import Canvas
 import Mermaid
+import Words
 
 /// Draws a flowchart in cells: subgraphs as titled boxes (nested), nodes as boxes whose
 /// border suggests their shape, edges as orthogonal lines with arrowheads (dotted and thick
 /// strokes), labels beside their edge, classes as styles.
 public struct DiagramRenderer: Sendable {
     public var glyphs: Glyphs
+    /// The language of the words it writes (the note on a drawing cut at the right).
+    public var language: Language
 
-    public init(glyphs: Glyphs) { self.glyphs = glyphs }
+    public init(glyphs: Glyphs, language: Language = .en) {
+        self.glyphs = glyphs
+        self.language = language
+    }
 
     /// The layout for a width: the roomy one when it fits, else the compact one. A diagram
     /// still wider than `maxWidth` keeps its width: the terminal scrolls it sideways.
@@ -39,7 +45,7 @@ public struct DiagramRenderer: Sendable {
             // Wider than the page: what fits, and a word saying the rest is to the right.
             drawn = drawn.map { SlideRenderer(width: maxWidth).cut($0, at: maxWidth - 1).0 }
             lines += drawn
-            let note = "\(glyphs.ascii ? "->" : "→") \(layout.width - maxWidth + 1) colonnes de plus à droite / more columns to the right"
+            let note = "\(glyphs.ascii ? "->" : "→") " + language.words.ui(.moreColumnsRight(layout.width - maxWidth + 1))
             lines.append([Span(Text.truncate(note, to: maxWidth), Style(.muted))])
         } else {
             lines += drawn

@@ -273,7 +273,7 @@ public struct SlideRenderer: Sendable {
         if !errors.isEmpty, errors.contains(where: { if case .yaml = $0.message { return true }; if case .scene = $0.message { return true }; return false }) {
             return problems(errors, width: width) + caption(s.caption, width: width)
         }
-        let renderer = DiagramRenderer(glyphs: glyphs)
+        let renderer = DiagramRenderer(glyphs: glyphs, language: language)
         // The way each flow takes is drawn with the objects (numbered like the list below).
         let drawn = SceneDiagram.fitted(scene.cluster, traces: scene.traces(), title: language.words.ui(.sceneTitle), maxWidth: width,
                                         renderer: renderer, words: language.words)
@@ -287,17 +287,17 @@ public struct SlideRenderer: Sendable {
 
     func diagram(_ d: DiagramSource, width: Int) -> [StyledLine] {
         if let chart = d.diagram?.flowchart {
-            let drawn = DiagramRenderer(glyphs: glyphs).render(chart, maxWidth: width)
+            let drawn = DiagramRenderer(glyphs: glyphs, language: language).render(chart, maxWidth: width)
             return drawn + caption(d.caption, width: width)
         }
         if case .git(let graph)? = d.diagram {
             return GitGraphRenderer(glyphs: glyphs).render(graph, maxWidth: width) + caption(d.caption, width: width)
         }
         if case .classes(let chart)? = d.diagram {
-            return DiagramRenderer(glyphs: glyphs).render(chart, maxWidth: width) + caption(d.caption, width: width)
+            return DiagramRenderer(glyphs: glyphs, language: language).render(chart, maxWidth: width) + caption(d.caption, width: width)
         }
         if case .state(let chart)? = d.diagram {
-            return DiagramRenderer(glyphs: glyphs).render(chart, maxWidth: width) + caption(d.caption, width: width)
+            return DiagramRenderer(glyphs: glyphs, language: language).render(chart, maxWidth: width) + caption(d.caption, width: width)
         }
         if case .mindmap(let map)? = d.diagram {
             return MindmapRenderer(glyphs: glyphs).render(map, maxWidth: width) + caption(d.caption, width: width)

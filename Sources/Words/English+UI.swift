@@ -27,6 +27,7 @@ extension English {
         case .diagramTitle: return "diagram"
         case .moreLines(let n): return "\(n) more line(s)"
         case .moreLinesHint(let n): return "\(n) more line(s) (j, PgDn)"
+        case .moreColumnsRight(let n): return "\(n) more column(s) to the right"
         case .noFlow: return "This diagram has no flow to follow."
         case .flowTitle(let flow, let of, let from, let to, let verdict): return "flow \(flow)/\(of): \(from) → \(to) — \(verdict)"
         case .before: return "before: "

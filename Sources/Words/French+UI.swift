@@ -29,6 +29,7 @@ extension French {
         case .diagramTitle: return "diagramme"
         case .moreLines(let n): return "\(n) ligne(s) de plus"
         case .moreLinesHint(let n): return "\(n) ligne(s) de plus (j, PgDn)"
+        case .moreColumnsRight(let n): return "\(n) colonne(s) de plus à droite"
         case .noFlow: return "Ce diagramme ne décrit pas de flux à suivre."
         case .flowTitle(let flow, let of, let from, let to, let verdict): return "flux \(flow)/\(of) : \(from) → \(to) — \(verdict)"
         case .before: return "avant : "

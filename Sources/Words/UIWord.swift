@@ -10,6 +10,8 @@ public enum UIWord: Sendable, Equatable {
     case courseTitle, contentsTitle, helpTitle, diagramTitle
     case moreLines(Int)
     case moreLinesHint(Int)
+    /// A drawing wider than the page, cut at its right edge.
+    case moreColumnsRight(Int)
     case noFlow
     case flowTitle(flow: Int, of: Int, from: String, to: String, verdict: String)
     case before, after, packet

@@ -195,7 +195,8 @@ struct BundledCourseRenderingTests {
             let all = text.joined(separator: "\n")
             #expect(!all.contains("flowchart "), "\(lesson.file): a diagram left as source")
             #expect(!all.contains("apiVersion: reseau/v1"), "\(lesson.file): a scene left as source")
-            #expect(!all.contains("more columns to the right"), "\(lesson.file): a drawing wider than 80 columns")
+            #expect(!all.contains("colonne(s) de plus à droite") && !all.contains("more column(s) to the right"),
+                    "\(lesson.file): a drawing wider than 80 columns")
             for scene in lesson.scenes() where scene.reading == nil {
                 for node in scene.scene.cluster.nodes {
                     #expect(all.contains("─ \(node.name) ─"), "\(lesson.file): Node \(node.name) not drawn")
@@ -270,5 +271,18 @@ struct CorpusOtherDiagramSnapshots {
         let file = DrawingPaths.repository.appendingPathComponent("Tests/DrawingTests/Snapshots/corpus-other-diagrams-\(width).txt")
         if ProcessInfo.processInfo.environment["RESEAU_RECORD_SNAPSHOTS"] != nil { try text.write(to: file, atomically: true, encoding: .utf8) }
         #expect(try String(contentsOf: file, encoding: .utf8) == text)
+    }
+}
+
+
+/// A drawing wider than the page says so in one language, the reader's.
+struct WideDrawingNoteTests {
+    @Test func theNoteIsInTheReadersLanguageOnly() {
+        let source = "flowchart TD\n  a --> " + (1...8).map { "b\($0)[Pod numéro \($0)]" }.joined(separator: " & ")
+        guard let chart = Mermaid.parse(source).diagram?.flowchart else { Issue.record("not a flowchart"); return }
+        let fr = DiagramRenderer(glyphs: Glyphs(ascii: false), language: .fr).render(chart, maxWidth: 40).map(\.text).joined(separator: "\n")
+        let en = DiagramRenderer(glyphs: Glyphs(ascii: false), language: .en).render(chart, maxWidth: 40).map(\.text).joined(separator: "\n")
+        #expect(fr.contains("colonne(s) de plus à droite") && !fr.contains("columns"), "\(fr)")
+        #expect(en.contains("more column(s) to the right") && !en.contains("colonne"))
     }
 }
