@@ -1,3 +1,4 @@
+import Foundation
 import Canvas
 import Mermaid
 
@@ -262,5 +263,3 @@ public struct SequenceRenderer {
         return out
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import Canvas
 import Facts
 import Course
@@ -110,7 +111,7 @@ public struct SlideRenderer: Sendable {
                 if scheme.hasPrefix("http://") || scheme.hasPrefix("https://") || scheme.hasPrefix("mailto:") {
                     // Written to the terminal as is: every byte outside printable ASCII is
                     // percent-encoded, so an address can never carry a control sequence.
-                    s.link = target.utf8.map { $0 > 0x20 && $0 < 0x7F ? String(UnicodeScalar($0)) : "%" + String($0, radix: 16, uppercase: true).leftPadded(2) }.joined()
+                    s.link = target.utf8.map { $0 > 0x20 && $0 < 0x7F ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
                 }
                 out += spans(content, style: s)
                 let text = content.plainText
@@ -313,10 +314,4 @@ public struct SlideRenderer: Sendable {
 
 extension String {
     var replacingTabs: String { replacingOccurrences(of: "\t", with: "    ") }
-}
-
-import Foundation
-
-private extension String {
-    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
 }

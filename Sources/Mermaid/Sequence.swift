@@ -1,3 +1,4 @@
+import Foundation
 import Facts
 
 /// A `sequenceDiagram`: participants in columns, and what happens between them, top down
@@ -154,5 +155,3 @@ extension SequenceDiagram {
         return nil
     }
 }
-
-import Foundation

@@ -88,28 +88,6 @@ public struct AppState: Sendable {
         if screen == .slide { visited.insert(0) }
     }
 
-    /// What to save of the reading: the current slide's lesson (its quiz key) and number.
-    public var readingRecord: (lesson: String, slide: Int)? {
-        guard let ref = currentSlide, screen != .course else { return nil }
-        return (QuestionBank.lessonKey(lessons[ref.lesson]), ref.slide.number)
-    }
-
-    /// The reading saved in `progress`: the slides read are marked, and the program
-    /// reopens at the last slide read of the lesson read most recently.
-    public mutating func restoreReading() {
-        var latest: (at: Double, index: Int)?
-        for (i, ref) in slides.enumerated() {
-            guard let saved = progress.reading[QuestionBank.lessonKey(lessons[ref.lesson])] else { continue }
-            if saved.read.contains(ref.slide.number) { visited.insert(i) }
-            if saved.last == ref.slide.number, latest == nil || saved.at > latest!.at { latest = (saved.at, i) }
-        }
-        guard let latest else { return }
-        current = latest.index
-        scroll = 0
-        screen = .slide
-        pendingReading = false
-    }
-
     mutating func rebuildSlides() {
         slides = lessons.enumerated().flatMap { i, lesson in lesson.slides.map { SlideRef(lesson: i, slide: $0) } }
         current = min(current, max(0, slides.count - 1))
@@ -232,18 +210,7 @@ public struct AppState: Sendable {
         case .open: open()
         case .toggleCorrection: showCorrections.toggle()
         case .toggleDetails: inspectorDetails.toggle()
-        case .panUp, .panDown, .panLeft, .panRight:
-            // Looking around pauses the flow, so the view does not jump back to the packet.
-            player?.playing = false
-            let view = Screens.diagramView(self)
-            var p = pan ?? (view.x, view.y)
-            switch action {
-            case .panUp: p.y -= 3
-            case .panDown: p.y += 3
-            case .panLeft: p.x -= 8
-            default: p.x += 8
-            }
-            pan = (min(max(0, p.x), view.maxX), min(max(0, p.y), view.maxY))
+        case .panUp, .panDown, .panLeft, .panRight: look(action)
         case .blank: blanked = true
         case .presenter:
             presenter.toggle()
@@ -324,91 +291,6 @@ public struct AppState: Sendable {
         }
     }
 
-    /// Presenter mode plays each slide's flows in a loop, each diagram of the slide in turn:
-    /// the first with a flow from `diagramIndex` on.
-    mutating func autoplay() {
-        guard let ref = currentSlide else { return }
-        let count = playableBlocks(ref).count
-        for offset in 0..<count {
-            let index = (diagramIndex + offset) % count
-            guard var p = makePlayer(ref, index: index), !p.traces.isEmpty else { continue }
-            diagramIndex = index
-            p.loops = true
-            p.playing = true
-            // Slow enough to talk over: 10 cells a second, 1.2 s on each hop.
-            p.slower()
-            player = p
-            screen = .diagram
-            return
-        }
-    }
-
-    /// Which of the slide's diagrams `Enter` opens: the one with the most lines on screen
-    /// (the first when none shows).
-    func diagramOnScreen(_ ref: SlideRef) -> Int {
-        let playable = playableBlocks(ref)
-        guard playable.count > 1 else { return 0 }
-        let visible = scroll..<(scroll + max(1, bodyHeight))
-        var best = (index: 0, shown: 0)
-        var index = 0
-        for (block, lines) in Screens.renderer(self).blockRanges(ref.slide) {
-            let inside = block.allBlocks.filter(\.isPlayable).count
-            guard inside > 0 else { continue }
-            let shown = lines.clamped(to: visible).count
-            if shown > best.shown { best = (index, shown) }
-            index += inside
-        }
-        return min(best.index, playable.count - 1)
-    }
-
-    /// The slide's diagrams and scenes that can be opened full screen.
-    func playableBlocks(_ ref: SlideRef) -> [Block] { ref.slide.allBlocks.filter(\.isPlayable) }
-
-    /// The player of the slide's diagram `index` (default: `diagramIndex`).
-    func makePlayer(_ ref: SlideRef, index: Int? = nil) -> DiagramPlayer? {
-        let blocks = playableBlocks(ref)
-        guard !blocks.isEmpty else { return nil }
-        let i = min(max(0, index ?? diagramIndex), blocks.count - 1)
-        return DiagramPlayer.make(for: blocks[i], in: lessons[ref.lesson], width: width, ascii: ascii, words: words)
-    }
-
-    /// Why `showDiagram` could not show what was asked.
-    public enum DiagramViewProblem: Error, Equatable {
-        case noSuchSlide(Int, count: Int), noSuchDiagram(Int, count: Int), noSuchFlow(Int, count: Int), noSuchHop(Int, count: Int)
-    }
-
-    /// Opens slide `slide`'s diagram `diagram` full screen at `hop` of `flow` (all 1-based),
-    /// paused: what `reseau render --hop` prints.
-    public mutating func showDiagram(slide: Int, diagram: Int, flow: Int, hop: Int) -> DiagramViewProblem? {
-        guard slides.indices.contains(slide - 1) else { return .noSuchSlide(slide, count: slides.count) }
-        go(to: slide - 1)
-        guard let ref = currentSlide else { return .noSuchSlide(slide, count: slides.count) }
-        let count = playableBlocks(ref).count
-        guard diagram >= 1, diagram <= count else { return .noSuchDiagram(diagram, count: count) }
-        diagramIndex = diagram - 1
-        guard var p = makePlayer(ref) else { return .noSuchDiagram(diagram, count: count) }
-        guard p.traces.isEmpty ? flow == 1 : p.traces.indices.contains(flow - 1) else { return .noSuchFlow(flow, count: p.traces.count) }
-        p.select(flow: flow - 1)
-        guard p.steps.isEmpty ? hop == 1 : p.steps.indices.contains(hop - 1) else { return .noSuchHop(hop, count: p.steps.count) }
-        p.show(step: hop - 1)
-        player = p
-        screen = .diagram
-        return nil
-    }
-
-    /// `d`: the slide's next diagram (the first after the last), playing as this one did.
-    mutating func openNextDiagram() {
-        guard let ref = currentSlide, let old = player else { return }
-        let count = playableBlocks(ref).count
-        guard count > 1 else { return }
-        diagramIndex = (diagramIndex + 1) % count
-        guard var p = makePlayer(ref) else { return }
-        p.loops = old.loops
-        p.playing = old.playing && !p.traces.isEmpty
-        player = p
-        pan = nil
-    }
-
     /// The files read again: the same slide stays open when it still exists.
     /// Every error and warning `reseau lint` would print for the lessons (the header counts
     /// them, `!` lists them).
@@ -444,21 +326,6 @@ public struct AppState: Sendable {
         clampScroll()
     }
 
-    /// Moves the clock on (animation).
-    public mutating func advance(by seconds: Double) {
-        elapsed += seconds
-        let rounds = player?.rounds
-        player?.advance(by: seconds)
-        // Presenting: once a diagram's flows have all played, the slide's next diagram.
-        if presenter, screen == .diagram, let rounds, player?.rounds != rounds, let ref = currentSlide, playableBlocks(ref).count > 1 {
-            diagramIndex = (diagramIndex + 1) % playableBlocks(ref).count
-            autoplay()
-        }
-    }
-
-    /// Whether anything moves: the loop sleeps in input when not.
-    public var needsTimer: Bool { player?.isAnimating == true || presenter }
-
     public mutating func resize(width: Int, height: Int) {
         self.width = width
         self.height = height
@@ -469,58 +336,6 @@ public struct AppState: Sendable {
             }
         }
         clampScroll()
-    }
-
-    // MARK: - Search and contents
-
-    /// The next slide (or previous) that holds the search, case and accents aside; the
-    /// message says which of how many, and when the search went round the end.
-    mutating func runSearch(from start: Int, forward: Bool, includeCurrent: Bool) {
-        guard let text = searchQuery, !text.isEmpty, !slides.isEmpty else { return }
-        let query = Search.fold(text)
-        let matches = slides.indices.filter { i in
-            Search.contains(slides[i].slide.allBlocks.map(\.searchText).joined(separator: "\n"), query)
-        }
-        guard !matches.isEmpty else { message = .searchNotFound(text); return }
-        let next: Int
-        let wrapped: Bool
-        if forward {
-            let ahead = matches.first { includeCurrent ? $0 >= start : $0 > start }
-            next = ahead ?? matches[0]
-            wrapped = ahead == nil
-        } else {
-            let behind = matches.last { includeCurrent ? $0 <= start : $0 < start }
-            next = behind ?? matches[matches.count - 1]
-            wrapped = behind == nil
-        }
-        go(to: next)
-        // The first match on screen.
-        if let line = Screens.slideLines(self).firstIndex(where: { line in Search.contains(line.map(\.text).joined(), query) }),
-           line >= bodyHeight {
-            scroll = line - 1
-            clampScroll()
-        }
-        message = .searchMatch(query: text, index: matches.firstIndex(of: next)! + 1, count: matches.count, slide: next + 1,
-                               wrapped: wrapped && matches.count > 0 ? (forward ? .toStart : .toEnd) : nil)
-    }
-
-    public struct ContentsEntry: Sendable {
-        public var lesson: Int
-        public var level: Int
-        public var title: String
-        public var slide: Int
-    }
-
-    /// The table of contents grouped by lesson: each lesson's title (level 0), and under the
-    /// current lesson its sections (the heading that repeats the lesson's title left out).
-    public var tocEntries: [ContentsEntry] {
-        let open = currentSlide?.lesson ?? 0
-        return lessons.enumerated().flatMap { i, lesson -> [ContentsEntry] in
-            let head = ContentsEntry(lesson: i, level: 0, title: lesson.title, slide: 1)
-            guard i == open else { return [head] }
-            return [head] + lesson.toc.filter { !($0.level <= 1 && $0.title == lesson.title) }
-                .map { ContentsEntry(lesson: i, level: max(1, $0.level), title: $0.title, slide: $0.slide) }
-        }
     }
 
     func lessonOffset(_ lesson: Int) -> Int { lessons.prefix(lesson).reduce(0) { $0 + $1.slides.count } }

@@ -19,7 +19,7 @@ public struct DiagramPlayer: Sendable {
     public let traces: [Trace]
     /// Per flow, for a diagram's numbered steps: what a label says that the engine
     /// contradicts, and the hop from which it is shown (the first that concerns it).
-    public let labelNotes: [[LabelNote]]
+    public internal(set) var labelNotes: [[LabelNote]]
     /// Per flow, what its title shows as its target: the URL with the headers that tell
     /// flows apart, or the port-forward as written (`svc/web:80`).
     public let flowTargets: [String]
@@ -97,9 +97,7 @@ public struct DiagramPlayer: Sendable {
 
     /// Where the packet glyph is: on its way while it travels, else where the step put it.
     public var packetCell: DiagramLayout.Point? {
-        let way = segment
-        if !way.isEmpty, Int(progress) < way.count { return way[Int(progress)] }
-        return path?.rest(at: hop)
+        path?.cell(to: hop, travelled: Int(progress)) ?? path?.rest(at: hop)
     }
 
     /// The packet died at this step (the request's last hop, dropped or refused).
@@ -119,7 +117,7 @@ public struct DiagramPlayer: Sendable {
 
     /// How long step `index` takes, in cells: the way there, then the dwell.
     func duration(of index: Int) -> Double {
-        let base = Double(path?.travel(to: index).count ?? 0) + Self.dwell
+        let base = Double(path?.length(to: index) ?? 0) + Self.dwell
         return loops && index == steps.count - 1 ? base + Self.endPause : base
     }
 
@@ -136,12 +134,12 @@ public struct DiagramPlayer: Sendable {
                 hop = 0; progress = 0
                 if traces.count > 1 { flow = (flow + 1) % traces.count }
                 if flow == 0 { rounds += 1 }
-            } else { playing = false; progress = Double(segment.count) }
+            } else { playing = false; progress = Double(path?.length(to: hop) ?? 0) }
         }
     }
 
-    public mutating func stepForward() { playing = false; if hop + 1 < steps.count { hop += 1 }; progress = Double(segment.count) }
-    public mutating func stepBack() { playing = false; if hop > 0 { hop -= 1 }; progress = Double(segment.count) }
+    public mutating func stepForward() { playing = false; if hop + 1 < steps.count { hop += 1 }; progress = Double(path?.length(to: hop) ?? 0) }
+    public mutating func stepBack() { playing = false; if hop > 0 { hop -= 1 }; progress = Double(path?.length(to: hop) ?? 0) }
     public mutating func restart() { hop = 0; progress = 0 }
     public mutating func faster() { speed = min(160, speed * 2) }
     public mutating func slower() { speed = max(2.5, speed / 2) }
@@ -156,14 +154,14 @@ public struct DiagramPlayer: Sendable {
         guard steps.indices.contains(index) else { return }
         playing = false
         hop = index
-        progress = Double(segment.count)
+        progress = Double(path?.length(to: hop) ?? 0)
     }
     /// Takes over another player's place: its flow and hop (the nearest that still exist),
     /// whether it played and looped, its speed. A reload or a resize keeps what the user saw.
     public mutating func resume(from old: DiagramPlayer) {
         if !traces.isEmpty { flow = min(old.flow, traces.count - 1) }
         hop = min(old.hop, max(0, steps.count - 1))
-        let travelled = Double(segment.count)
+        let travelled = Double(path?.length(to: hop) ?? 0)
         progress = old.hop == hop ? min(old.progress, travelled + Self.dwell) : travelled
         playing = old.playing
         loops = old.loops
@@ -190,20 +188,20 @@ extension DiagramPlayer {
         case .mermaid(let d):
             guard let chart = d.diagram?.flowchart else { return nil }
             let layout = DiagramRenderer(glyphs: glyphs).layout(chart, maxWidth: width)
-            let scene = lesson.scenes().first { $0.line == d.line }
-            let traces = scene?.scene.traces() ?? []
-            let flows = scene?.scene.flows ?? []
-            let entities = scene?.reading?.entities ?? [:]
-            let paths = traces.map { PacketPath(trace: $0, chart: chart, layout: layout, entities: entities) }
-            let found = scene?.reading.map { FlowCheck.perFlow($0, file: lesson.file) } ?? []
-            let notes = found.enumerated().map { f, diagnostics in
+            // This diagram's scene only (as `Lesson.scenes()` reads it), not every scene of the lesson.
+            let reading = DiagramScene.read(chart, file: lesson.file, line: d.line + 1, column: d.column, name: chart.title ?? lesson.title)
+            let traces = reading?.scene.traces() ?? []
+            let flows = reading?.scene.flows ?? []
+            var player = DiagramPlayer(chart: chart, layout: layout, entities: reading?.entities ?? [:], traces: traces,
+                                       flowTargets: flows.map(target), nodeTitles: reading?.nodeTitles ?? [:], ascii: ascii)
+            // Each label note from the first hop it concerns, on the paths the player worked out.
+            let found = reading.map { FlowCheck.perFlow($0, file: lesson.file) } ?? []
+            player.labelNotes = found.enumerated().map { f, diagnostics in
                 diagnostics.map { d in
                     LabelNote(problem: d.message, fromStep: firstStep(concerning: d.message, flow: flows.indices.contains(f) ? flows[f] : nil,
-                                                                      path: paths.indices.contains(f) ? paths[f] : nil))
+                                                                      path: player.paths.indices.contains(f) ? player.paths[f] : nil))
                 }
             }
-            var player = DiagramPlayer(chart: chart, layout: layout, entities: entities, traces: traces, labelNotes: notes,
-                                       flowTargets: flows.map(target), nodeTitles: scene?.reading?.nodeTitles ?? [:], ascii: ascii)
             player.caption = d.caption?.plainText
             return player
         case .scene(let s):

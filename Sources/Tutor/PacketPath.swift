@@ -42,10 +42,28 @@ public struct PacketPath: Sendable, Equatable {
 
     /// The cells the packet runs through to reach step `index` (empty when it does not move).
     public func travel(to index: Int) -> [DiagramLayout.Point] {
-        guard steps.indices.contains(index), let to = steps[index].cell else { return [] }
-        let cells = cells(of: steps[index].phase)
-        guard index > 0, steps[index - 1].phase == steps[index].phase, let from = steps[index - 1].cell, from < to else { return [] }
-        return Array(cells[(from + 1)...to])
+        guard let (from, to) = leg(to: index) else { return [] }
+        return Array(cells(of: steps[index].phase)[(from + 1)...to])
+    }
+
+    /// How many cells the packet runs through to reach step `index` (`travel(to:)`'s count,
+    /// without making the list: asked at every frame of an animation).
+    public func length(to index: Int) -> Int {
+        leg(to: index).map { $0.to - $0.from } ?? 0
+    }
+
+    /// The packet's cell `travelled` cells along its way to step `index`, nil once arrived.
+    public func cell(to index: Int, travelled: Int) -> DiagramLayout.Point? {
+        guard let (from, to) = leg(to: index), travelled >= 0, from + 1 + travelled <= to else { return nil }
+        return cells(of: steps[index].phase)[from + 1 + travelled]
+    }
+
+    /// The indices in the phase's cells the way to step `index` runs between (after `from`,
+    /// up to `to`), when the packet moves at all.
+    private func leg(to index: Int) -> (from: Int, to: Int)? {
+        guard steps.indices.contains(index), let to = steps[index].cell else { return nil }
+        guard index > 0, steps[index - 1].phase == steps[index].phase, let from = steps[index - 1].cell, from < to else { return nil }
+        return (from, to)
     }
 
     /// Where the packet rests at step `index`.

@@ -1,0 +1,252 @@
+import Words
+import Canvas
+import Course
+import Drawing
+import NetSim
+
+/// The full-screen diagram: the drawing at the current hop with the packet, the view on it,
+/// the label notes, legend and caption, and the inspector.
+extension Screens {
+    static func diagram(_ state: AppState, _ grid: inout Grid) {
+        guard let player = state.player, let ref = state.currentSlide else { return }
+        let lesson = state.lessons[ref.lesson]
+        let count = state.playableBlocks(ref).count
+        // Which diagram of the slide comes before its title, which may be cut at 80 columns.
+        let which = count > 1 ? state.words.ui(.diagramNumber(state.diagramIndex + 1, of: count)) + " · " : ""
+        header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count) · \(which)\(player.chart.title ?? state.words.ui(.diagramTitle))")
+        let g = layoutDiagram(state, player)
+        let top = g.top
+        // Projected, the header is gone: the diagram's title takes the first row.
+        if state.presenter, let title = player.chart.title {
+            let text = Text.truncate(title, to: state.width - 2)
+            grid.put(text, x: max(0, (state.width - CellWidth.of(text)) / 2), y: 0, style: Style(.heading(2), bold: true))
+        }
+        let drawing = frame(player, ascii: state.ascii)
+        let (below, notes, inspectorHeight, noteRows, belowRows, diagramHeight) = (g.below, g.notes, g.inspectorHeight, g.noteRows, g.belowRows, g.diagramHeight)
+        let view = diagramView(state, height: diagramHeight)
+        let x = drawing.width <= state.width ? (state.width - drawing.width) / 2 : -view.x
+        grid.clipped(to: Rect(x: 0, y: top, width: state.width, height: diagramHeight)) { g in
+            g.blit(drawing, x: x, y: top - view.y)
+        }
+        // What is off screen, said at the edges of the view.
+        let aboveCount = view.y, belowCount = max(0, drawing.height - view.y - diagramHeight)
+        let leftCount = drawing.width > state.width ? view.x : 0, rightCount = drawing.width > state.width ? max(0, drawing.width - view.x - state.width) : 0
+        let marks: [(count: Int, arrow: String, y: Int, right: Bool, rows: Bool)] = [
+            (aboveCount, state.ascii ? "^" : "↑", top, true, true), (belowCount, state.ascii ? "v" : "↓", top + diagramHeight - 1, true, true),
+            (leftCount, state.ascii ? "<" : "←", top + diagramHeight / 2, false, false),
+            (rightCount, state.ascii ? ">" : "→", top + diagramHeight / 2, true, false),
+        ]
+        for (count, arrow, y, right, rows) in marks where count > 0 && diagramHeight > 2 {
+            let mark = " " + state.words.ui(.offScreen(arrow: arrow, count: count, rows: rows)) + " "
+            grid.put(mark, x: right ? state.width - CellWidth.of(mark) : 0, y: y, style: Style(.warning, bold: true))
+        }
+        let belowTop = top + min(diagramHeight, drawing.height)
+        for (i, line) in below.prefix(belowRows).enumerated() {
+            grid.put(line, x: max(1, (state.width - line.reduce(0) { $0 + CellWidth.of($1.text) }) / 2), y: belowTop + i)
+        }
+        for (i, line) in notes.prefix(noteRows).enumerated() {
+            grid.put(String(repeating: " ", count: state.width), x: 0, y: top + diagramHeight + i)
+            grid.put(line, x: 1, y: top + diagramHeight + i)
+        }
+        inspector(state, player, &grid, top: state.height - inspectorHeight - 1, height: inspectorHeight)
+        // At 80 columns the whole footer fits: restart (0) and help (?) stay in the help screen.
+        var excluded: Set<KeyHelp> = [.footerRestart, .footerHelp]
+        if count < 2 { excluded.insert(.footerNextDiagram) }
+        footer(state, &grid, hints: KeyMap.footer(for: .diagram, state.language, ascii: state.ascii, excluding: excluded,
+                                                  speed: Int(player.speed), width: state.width))
+    }
+
+    /// How the full-screen diagram shares the rows: the drawing, the legend and caption under
+    /// it, the label notes, the inspector.
+    struct DiagramGeometry {
+        var top: Int
+        var below: [StyledLine]
+        var notes: [StyledLine]
+        var inspectorHeight: Int
+        var noteRows: Int
+        var belowRows: Int
+        var diagramHeight: Int
+    }
+
+    static func layoutDiagram(_ state: AppState, _ player: DiagramPlayer) -> DiagramGeometry {
+        let top = state.presenter ? (player.chart.title == nil ? 0 : 1) : 1
+        let drawing = player.drawing
+        // Under the drawing: its numbered legend (labels that found no room) and the caption.
+        var below: [StyledLine] = []
+        for (n, label) in player.layout.legend.enumerated() {
+            below += Text.wrap([Span("(\(n + 1)) ", Style(.muted)), Span(label)], width: state.width - 2)
+        }
+        if let caption = player.caption, !caption.isEmpty { below += Text.wrap([Span(caption, Style(.caption))], width: state.width - 2) }
+        // What the diagram's labels say that the engine contradicts: the whole sentence,
+        // across the screen, from the first hop it concerns.
+        let notes = player.currentNotes.flatMap { note in
+            Text.wrap([Span("⚠ " + state.words.ui(.diagramSaysOtherwise(state.words.problem(note))), Style(.warning, bold: true))],
+                      width: state.width - 2)
+        }
+        // The inspector takes the rows the drawing leaves (at least a third of the screen,
+        // at most three fifths): at 200x60 its hop list and details grow, not blank rows.
+        let available = state.height - top - 1
+        let base = min(12, max(6, state.height / 3))
+        let wanted = available - drawing.height - min(notes.count, 3)
+        let inspectorHeight = player.traces.isEmpty ? 2
+            : min(max(base, wanted), max(base, available * 3 / 5), max(base, player.steps.count + 2))
+        let noteRows = min(notes.count, max(0, state.height - top - inspectorHeight - 1 - 6))
+        let room = state.height - top - inspectorHeight - 1 - noteRows
+        // The legend and caption take rows the drawing does not need, or up to three of its own.
+        let belowRows = min(below.count, max(room - drawing.height, min(3, room / 4)))
+        return DiagramGeometry(top: top, below: below, notes: notes, inspectorHeight: inspectorHeight, noteRows: noteRows,
+                               belowRows: belowRows, diagramHeight: room - belowRows)
+    }
+
+    /// The part of the drawing on screen: its first column and row, and how far each can go.
+    /// Moved by hand (`pan`), else following the packet.
+    public static func diagramView(_ state: AppState, height known: Int? = nil) -> (x: Int, y: Int, maxX: Int, maxY: Int) {
+        guard let player = state.player else { return (0, 0, 0, 0) }
+        let height = known ?? layoutDiagram(state, player).diagramHeight
+        let maxY = max(0, player.drawing.height - height), maxX = max(0, player.drawing.width - state.width)
+        if let pan = state.pan { return (min(pan.x, maxX), min(pan.y, maxY), maxX, maxY) }
+        let y = viewOffset(player, drawingHeight: player.drawing.height, viewHeight: height)
+        let x = player.packetCell.map { min(max(0, $0.x - state.width / 2), maxX) } ?? 0
+        return (x, y, maxX, maxY)
+    }
+
+    /// The drawing at the player's current step: the element of the hop lit, the packet
+    /// (`●` on its way, `○` on the reply's, `✗` where it died).
+    public static func frame(_ player: DiagramPlayer, ascii: Bool) -> Grid {
+        var drawing = player.ascii == ascii ? player.drawing
+            : DiagramRenderer(glyphs: Glyphs(ascii: ascii)).draw(player.layout, chart: player.chart)
+        for id in [player.element(at: player.hop)].compactMap({ $0 }) + (player.currentStep?.decidedBy ?? []) {
+            let group = player.layout.groups.first { $0.id == id }
+            if let rect = player.layout.node(id)?.rect ?? group?.rect {
+                drawing.box(rect, style: ascii ? .ascii : .heavy, border: Style(.packet, bold: true), title: group?.title,
+                            titleStyle: Style(.packet, bold: true))
+                redrawLabel(player, id, &drawing)
+            }
+        }
+        if let p = player.packetCell, p.x >= 0, p.y >= 0, p.x < drawing.width, p.y < drawing.height {
+            let reply = player.currentStep?.phase == .reply
+            let glyph = player.packetDied ? (ascii ? "X" : "✗") : reply ? (ascii ? "o" : "○") : (ascii ? "@" : "●")
+            let style = player.packetDied ? Style(.error, bold: true) : reply ? Style(.ok, bold: true) : Style(.packet, bold: true)
+            drawing.put(glyph, x: p.x, y: p.y, style: style)
+        }
+        return drawing
+    }
+
+    /// The first row of the drawing shown when it is taller than the room it has: the
+    /// packet (else the lit element) kept in view, near the middle.
+    public static func viewOffset(_ player: DiagramPlayer, drawingHeight: Int, viewHeight: Int) -> Int {
+        guard drawingHeight > viewHeight, viewHeight > 0 else { return 0 }
+        let lit = player.element(at: player.hop).flatMap { id in player.layout.node(id)?.rect ?? player.layout.groups.first { $0.id == id }?.rect }
+        guard let y = player.packetCell?.y ?? lit.map({ $0.y + $0.height / 2 }) else { return 0 }
+        var offset = min(max(0, y - viewHeight / 2), drawingHeight - viewHeight)
+        // The packet waits while a frame elsewhere lights (the Node's kernel after the Service
+        // box): both on screen when they fit, the packet first.
+        if let lit, !(lit.y < offset + viewHeight && lit.y + 1 >= offset) {
+            let top = min(y, lit.y), bottom = max(y, lit.y + 1)
+            if bottom - top < viewHeight { offset = min(max(0, top - 1), drawingHeight - viewHeight) }
+        }
+        return offset
+    }
+
+    static func redrawLabel(_ player: DiagramPlayer, _ id: String, _ grid: inout Grid) {
+        guard let node = player.layout.node(id) else { return }
+        for (i, text) in node.lines.enumerated() {
+            grid.put(text, x: node.rect.x + (node.rect.width - CellWidth.of(text)) / 2, y: node.rect.y + 1 + i, style: Style(.packet, bold: true))
+        }
+    }
+
+    /// What Packet Tracer shows: the hops, and for the current one the packet before and
+    /// after, the rule, and the explanation.
+    static func inspector(_ state: AppState, _ player: DiagramPlayer, _ grid: inout Grid, top: Int, height: Int) {
+        let rule = String(repeating: state.ascii ? "-" : "─", count: state.width)
+        grid.put(rule, x: 0, y: top, style: Style(.border))
+        guard let trace = player.trace else {
+            grid.put(Text.truncate(state.words.ui(.noFlow), to: state.width - 2), x: 1, y: top + 1, style: Style(.muted))
+            return
+        }
+        let title = state.words.ui(.flowTitle(flow: player.flow + 1, of: player.traces.count, from: trace.request.from,
+                                              to: player.flowTarget, verdict: state.words.verdict(trace.verdict)))
+        grid.put(Text.truncate(title, to: state.width - 2), x: 1, y: top, style: Style(.flow(player.flow), bold: true))
+        let steps = player.steps
+        let requestCount = player.requestCount
+        func place(_ hop: Hop) -> String { state.words.place(hop.place.renamingNodes(player.nodeTitles)) }
+        // The beginner view names kube-proxy, not its chains (`i` shows them).
+        func brief(_ hop: Hop) -> String {
+            if !state.inspectorDetails, case .kubeProxy(let node, _) = hop.place {
+                return state.words.ui(.kubeProxyOn(node: player.nodeTitles[node] ?? node))
+            }
+            return place(hop)
+        }
+        // The hop list on the left (when there is room), the current hop's details on the right.
+        var detailX = 1
+        var detailWidth = state.width - 2
+        if state.width >= 80 {
+            let listWidth = min(48, max(26, state.width / 3))
+            let rows = height - 1
+            let start = max(0, min(player.hop - rows / 2, steps.count - rows))
+            for (row, i) in (start..<min(steps.count, start + rows)).enumerated() {
+                let marker = i == player.hop ? (state.ascii ? ">" : "▶") : " "
+                let number = steps[i].phase == .reply ? (state.ascii ? "<" : "↩") + String(i - requestCount + 1) : String(i + 1)
+                // The list names kube-proxy's hops by their Node (their chains with `i`).
+                var name = place(steps[i].hop)
+                if !state.inspectorDetails, case .kubeProxy(let node, _) = steps[i].hop.place {
+                    name = "\(player.nodeTitles[node] ?? node) kube-proxy"
+                }
+                let text = "\(marker)\(number.leftPad(3)) \(name)"
+                grid.put(Text.truncate(text, to: listWidth - 1), x: 1, y: top + 1 + row,
+                         style: i == player.hop ? Style(.flow(player.flow), bold: true) : (i < player.hop ? Style(.muted) : .plain))
+            }
+            for row in 0..<rows { grid.put(state.ascii ? "|" : "│", x: listWidth, y: top + 1 + row, style: Style(.border)) }
+            detailX = listWidth + 2
+            detailWidth = state.width - detailX - 1
+        }
+        var lines: [StyledLine] = []
+        if let step = player.currentStep {
+            let hop = step.hop
+            let counter = step.phase == .reply ? state.words.ui(.replyStep(player.hop - requestCount + 1, of: steps.count - requestCount)) + " "
+                : "\(player.hop + 1)/\(requestCount) "
+            lines += Text.wrap([Span(counter, Style(step.phase == .reply ? .ok : .muted)), Span(brief(hop), Style(.plain, bold: true)),
+                                Span("  \(state.words.action(hop.action))", Style(.flow(player.flow), bold: true))], width: detailWidth)
+            if let node = step.inKernelOf {
+                lines += Text.wrap([Span(state.words.ui(.drawnAtService(node: player.nodeTitles[node] ?? node)), Style(.muted, italic: true))],
+                                   width: detailWidth)
+            }
+            if state.inspectorDetails {
+                // Whole packets, wrapped rather than cut (a VXLAN outer header at 80 columns).
+                if hop.before != hop.after {
+                    lines += Text.wrap([Span(state.words.ui(.before), Style(.muted)), Span(hop.before.description)], width: detailWidth)
+                    lines += Text.wrap([Span(state.words.ui(.after), Style(.muted)), Span(hop.after.description)], width: detailWidth)
+                } else {
+                    lines += Text.wrap([Span(state.words.ui(.packet), Style(.muted)), Span(hop.after.description)], width: detailWidth)
+                }
+                if let r = hop.rule { lines += Text.wrap([Span(state.words.rule(r), Style(.code))], width: detailWidth) }
+            } else {
+                // What changed, then the one sentence.
+                for change in changes(hop, state.words) { lines += Text.wrap([Span(change, Style(.code))], width: detailWidth) }
+            }
+            lines += Text.wrap([Span(state.words.hop(hop.reason))], width: detailWidth)
+            // How it ended: where the request stops, and again once the reply is back.
+            if player.hop == requestCount - 1 || player.hop == steps.count - 1 {
+                let died = player.packetDied
+                lines += Text.wrap([Span((died ? (state.ascii ? "X " : "✗ ") : "→ ") + state.words.ending(trace.ending),
+                                         Style(died ? .error : .ok, bold: true))], width: detailWidth)
+            }
+        }
+        for (i, line) in lines.prefix(height - 1).enumerated() { grid.put(line, x: detailX, y: top + 1 + i) }
+    }
+
+    /// What a hop changed in the packet, for the beginner view; the packet itself when
+    /// nothing changed.
+    static func changes(_ hop: Hop, _ words: any Phrasebook) -> [String] {
+        let (a, b) = (hop.before, hop.after)
+        var out: [String] = []
+        if a.src != b.src || a.srcPort != b.srcPort { out.append(words.ui(.changedSource(from: "\(a.src):\(a.srcPort)", to: "\(b.src):\(b.srcPort)"))) }
+        if a.dst != b.dst || a.dstPort != b.dstPort { out.append(words.ui(.changedDestination(from: "\(a.dst):\(a.dstPort)", to: "\(b.dst):\(b.dstPort)"))) }
+        if let outer = b.outer, a.outer == nil { out.append(words.ui(.encapsulated("VXLAN \(outer.src) → \(outer.dst) udp/\(outer.port)"))) }
+        if a.outer != nil, b.outer == nil { out.append(words.ui(.decapsulated)) }
+        if out.isEmpty {
+            out.append(words.ui(.packet) + "\(b.src):\(b.srcPort) → \(b.dst):\(b.dstPort) \(b.protocol.lowercased)")
+        }
+        return out
+    }
+}
