@@ -67,7 +67,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "reseau-bench", dependencies: ["Course", "CCmark", "Mermaid", "NetSim", "Scenes", "Drawing"]),
+        .executableTarget(name: "reseau-bench", dependencies: ["Course", "CCmark", "Mermaid", "NetSim", "Scenes", "Drawing", "Words"]),
         // The fuzz targets (`make fuzz`) and the functions the regression tests replay.
         .target(name: "FuzzTargets", dependencies: ["Course", "Mermaid", "NetSim", "Scenes", "Drawing", "Canvas", "Words"]),
         .target(name: "CFuzzer"),

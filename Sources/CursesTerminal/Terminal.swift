@@ -200,6 +200,17 @@ public final class Terminal {
         return "\u{1B}[" + codes.joined(separator: ";") + "m"
     }
 
+    /// The screen shown, with `text` on its last row in reverse video (a line saying the
+    /// program is busy); the next frame replaces it.
+    public func showStatus(_ text: String) {
+        var grid = shown ?? Grid(width: width, height: height)
+        guard grid.height > 0 else { return }
+        let row = grid.height - 1
+        grid.fill(Rect(x: 0, y: row, width: grid.width, height: 1), style: Style(.selected))
+        _ = grid.put(" " + text, x: 0, y: row, style: Style(.selected))
+        _ = present(grid)
+    }
+
     public func present(_ grid: Grid) -> Int {
         var written = 0
         let changes: [GridChange]

@@ -59,7 +59,10 @@ public enum SceneDiagram {
         let home = counts.max { $0.value < $1.value }?.key ?? "default"
         func shown(_ name: ObjectName) -> String { name.namespace == home ? name.name : name.description }
         // Services first (they rank above the Nodes), the default/kubernetes one left out.
-        let services = cluster.services.filter { $0.name != ObjectName("default", "kubernetes") }
+        let allServices = cluster.services.filter { $0.name != ObjectName("default", "kubernetes") }
+        let places = traces.flatMap { $0.hops + $0.reply }
+        let summary = Summary(cluster, services: allServices, places: places, traces: traces)
+        let services = allServices.filter { summary.shows(service: $0.name) }
         for service in services {
             var lines = ["Service \(shown(service.name))"]
             let kind = service.type == .clusterIP ? (service.isHeadless ? "headless" : "clusterIP") : service.type.rawValue
@@ -67,10 +70,20 @@ public enum SceneDiagram {
             if let external = service.externalName { lines.append("→ \(external)") }
             for ip in service.loadBalancerIPs { lines.append(words.ui(.externalIP(ip.description))) }
             lines.append(service.ports.map { p in "\(p.port)\(p.nodePort.map { ":\($0)" } ?? "")/\(p.protocol.lowercased)" }.joined(separator: " "))
+            if summary.isOn {
+                // Its endpoints are not all drawn: their number is said.
+                let ready = Set(service.ports.indices.flatMap { p in cluster.backends(of: service.name, port: p).filter(\.ready).compactMap(\.pod) })
+                if ready.contains(where: { !summary.shows($0) }) { lines.append(words.ui(.endpointCount(ready.count))) }
+            }
             entities[id("svc_" + service.name.description)] = .service(service.name)
             chart.nodes.append(Node(id: id("svc_" + service.name.description), label: lines.joined(separator: "<br/>"),
                                     shape: .round, classes: service.name.namespace == "ingress-nginx" ? ["ingress"] : [],
                                     line: line, column: 1))
+            line += 1
+        }
+        if allServices.count > services.count {
+            chart.nodes.append(Node(id: "more_services", label: words.ui(.otherServices(allServices.count - services.count)),
+                                    shape: .round, classes: ["summary"], line: line, column: 1))
             line += 1
         }
         for client in cluster.clients {
@@ -80,7 +93,6 @@ public enum SceneDiagram {
             line += 1
         }
         // What the flows pass through that no object draws.
-        let places = traces.flatMap { $0.hops + $0.reply }
         if let dns = places.first(where: { $0.place == .dns }) {
             entities["dns"] = .dns
             chart.nodes.append(Node(id: "dns", label: "CoreDNS<br/>\(dns.before.dstPort == 53 ? dns.before.dst : dns.after.src):53", shape: .round, line: line, column: 1))
@@ -109,7 +121,7 @@ public enum SceneDiagram {
             }
         }
         let apiServer = places.first { if case .apiServerRelays = $0.reason { return true }; return false }
-        for node in cluster.nodes {
+        for node in cluster.nodes where summary.shows(node: node.name) {
             var members: [String] = []
             if let apiServer, case .node(let n) = apiServer.place, n == node.name {
                 entities["apiserver"] = .apiServer
@@ -117,7 +129,9 @@ public enum SceneDiagram {
                 members.append("apiserver")
                 line += 1
             }
+            var hidden = 0
             for pod in cluster.pods where pod.nodeName == node.name {
+                guard summary.shows(pod.name) else { hidden += 1; continue }
                 let pid = id("pod_" + pod.name.description)
                 var lines = [shown(pod.name), pod.ip.description]
                 if !pod.ports.isEmpty { lines.append(pod.ports.map { "\($0.port)" }.joined(separator: " ")) }
@@ -131,9 +145,26 @@ public enum SceneDiagram {
                 members.append(pid)
                 line += 1
             }
+            if hidden > 0 {
+                let more = id("more_pods_" + node.name)
+                chart.nodes.append(Node(id: more, label: words.ui(.hiddenPods(hidden, others: !members.isEmpty)), classes: ["summary"],
+                                        line: line, column: 1))
+                members.append(more)
+                line += 1
+            }
             entities[id("node_" + node.name)] = .node(node.name)
             chart.subgraphs.append(Subgraph(id: id("node_" + node.name), title: "\(node.name)<br/>\(node.ip) · \(node.podCIDR)",
                                             nodes: members, line: line))
+            line += 1
+        }
+        let foldedNodes = cluster.nodes.filter { !summary.shows(node: $0.name) }
+        if !foldedNodes.isEmpty {
+            let names = Set(foldedNodes.map(\.name))
+            let pods = cluster.pods.filter { names.contains($0.nodeName) }.count
+            chart.nodes.append(Node(id: "more_nodes_pods", label: words.ui(.hiddenPods(pods, others: false)), classes: ["summary"],
+                                    line: line, column: 1))
+            chart.subgraphs.append(Subgraph(id: "more_nodes", title: words.ui(.otherNodes(foldedNodes.count)), nodes: ["more_nodes_pods"],
+                                            line: line))
             line += 1
         }
         // Rows of Services: each one ranked below the one `perRow` before it.
@@ -150,7 +181,7 @@ public enum SceneDiagram {
             var seen = Set<String>()
             for (p, _) in service.ports.enumerated() {
                 for backend in cluster.backends(of: service.name, port: p) where backend.ready {
-                    guard let pod = backend.pod else { continue }
+                    guard let pod = backend.pod, summary.shows(pod) else { continue }
                     let to = id("pod_" + pod.description)
                     guard seen.insert(to).inserted else { continue }
                     chart.edges.append(Edge(id: "L\(chart.edges.count)", isUserDefinedID: false, from: id("svc_" + service.name.description),
@@ -181,6 +212,59 @@ public enum SceneDiagram {
                                     stroke: .normal, length: 1, label: w.flows.map(String.init).joined(separator: ","), line: line, column: 1))
         }
         return (chart, entities)
+    }
+
+    /// What of a large cluster is drawn. Past `podsDrawnInFull` Pods a drawing of every Pod is
+    /// a wall of boxes nobody reads (a real cluster's dump holds hundreds): the Pods the flows
+    /// pass through are drawn, with their Nodes and Services; each Node says how many Pods it
+    /// has besides, and the Nodes and Services no flow touches are folded into one box each.
+    struct Summary {
+        static let podsDrawnInFull = 24
+        static let servicesDrawnInFull = 6
+        /// Nodes drawn when no flow names any (each with its count of Pods).
+        static let nodesWithoutFlows = 3
+
+        /// nil: everything is drawn.
+        var pods: Set<ObjectName>?
+        var nodes: Set<String>?
+        var services: Set<ObjectName>?
+
+        var isOn: Bool { pods != nil }
+        func shows(_ pod: ObjectName) -> Bool { pods?.contains(pod) ?? true }
+        func shows(node: String) -> Bool { nodes?.contains(node) ?? true }
+        func shows(service: ObjectName) -> Bool { services?.contains(service) ?? true }
+
+        init(_ cluster: Cluster, services all: [Service], places: [Hop], traces: [Trace]) {
+            guard cluster.pods.count > Self.podsDrawnInFull else { return }
+            var pods = Set<ObjectName>(), nodes = Set<String>(), services = Set<ObjectName>()
+            for hop in places {
+                switch hop.place {
+                case .pod(let p): pods.insert(p)
+                case .node(let n), .kubeProxy(let n, _): nodes.insert(n)
+                case .tunnel(let a, let b): nodes.insert(a); nodes.insert(b)
+                default: break
+                }
+                switch hop.reason {
+                case .recognisedClusterIP(let s, _, _), .nodePortOf(let s, _), .recognisedExternalIP(let s, _), .noReadyEndpoint(let s, _):
+                    services.insert(s)
+                default: break
+                }
+            }
+            for pod in cluster.pods where pods.contains(pod.name) { nodes.insert(pod.nodeName) }
+            if cluster.nodes.count <= Self.nodesWithoutFlows + 1 {
+                nodes = Set(cluster.nodes.map(\.name))
+            } else if nodes.isEmpty {
+                nodes = Set(cluster.nodes.prefix(Self.nodesWithoutFlows).map(\.name))
+            }
+            if all.count <= Self.servicesDrawnInFull {
+                services = Set(all.map(\.name))
+            } else if services.isEmpty {
+                services = Set(all.prefix(Self.servicesDrawnInFull).map(\.name))
+            }
+            self.pods = pods
+            self.nodes = nodes
+            self.services = services
+        }
     }
 
     /// The boxes a trace's request visits, in order: clients, load balancers, the Service

@@ -22,6 +22,14 @@ public enum UIWord: Sendable, Equatable {
     case sceneTitle
     case notReady
     case loadBalancerBox
+    /// A large scene drawn summarised: the Pods of a Node not drawn (`others`: some of its
+    /// Pods are drawn beside), the Nodes and Services left out, a Service's endpoints.
+    case hiddenPods(Int, others: Bool)
+    case otherNodes(Int)
+    case otherServices(Int)
+    case endpointCount(Int)
+    /// Shown while a frame takes long to work out, with the seconds spent.
+    case stillWorking(seconds: Int)
     /// A hop drawn at the Service box that really happens in a Node's kernel (iptables).
     case drawnAtService(node: String)
     /// The reply's way back, in the inspector.

@@ -4,6 +4,7 @@ import Foundation
 import Drawing
 import Mermaid
 import NetSim
+import Words
 
 // `make bench`: figures for the loader, one per line, with the machine they ran on.
 // Timings live here, never in tests.
@@ -192,22 +193,56 @@ print(String(format: "netsim: trace median %.1f µs at 10 services; ratio %.2f (
 }
 
 if runs("drawing") {
-/// A 200-node flowchart: 20 groups of 10, each node linked to the next and to one in the next group.
-func flowchart200() -> String {
+/// A flowchart of `count` nodes in groups of ten, each node linked to the next and, every
+/// group, one to a node of the group after next.
+func groupedFlowchart(_ count: Int) -> Flowchart {
     var lines = ["flowchart TD"]
-    for g in 0..<20 {
+    for g in 0..<(count / 10) {
         lines.append("  subgraph g\(g) [Group \(g)]")
         for i in 0..<10 { lines.append("    n\(g * 10 + i)[\"Node \(g * 10 + i)<br/>10.0.\(g).\(i)\"]") }
         lines.append("  end")
     }
-    for n in 0..<199 { lines.append("  n\(n) --> n\(n + 1)") }
-    for g in 0..<19 { lines.append("  n\(g * 10) -.-> n\(g * 10 + 15)") }
-    return lines.joined(separator: "\n")
+    for n in 0..<(count - 1) { lines.append("  n\(n) --> n\(n + 1)") }
+    for g in 0..<max(0, count / 10 - 2) { lines.append("  n\(g * 10) -.-> n\(g * 10 + 15)") }
+    return Mermaid.parse(lines.joined(separator: "\n")).diagram!.flowchart!
 }
-let chart200 = Mermaid.parse(flowchart200()).diagram!.flowchart!
-var laidOut = 0
-let layoutTime = median(runs: 3) { laidOut = DiagramRenderer(glyphs: Glyphs(ascii: false)).render(chart200, maxWidth: 200).count }
-print(String(format: "drawing: 200-node flowchart laid out, routed and drawn in %.1f ms (%d lines)", layoutTime * 1000, laidOut))
+/// How a cost grows: the times at 10× and 100× the first size, beside what n log n would give.
+func growth(_ name: String, _ sizes: [Int], _ times: [Double]) {
+    for (size, time) in zip(sizes, times).dropFirst() {
+        let ratio = time / times[0], n = Double(size) / Double(sizes[0])
+        let nlogn = n * log(Double(size)) / log(Double(sizes[0]))
+        print(String(format: "drawing: %@: %d× the size costs %.2f× (n log n would be %.1f×, n² %.0f×)", name, Int(n), ratio, nlogn, n * n))
+    }
+}
+let renderer = DiagramRenderer(glyphs: Glyphs(ascii: false))
+var chartTimes: [Double] = []
+let chartSizes = [10, 100, 1000]
+for size in chartSizes + [200] {
+    let chart = groupedFlowchart(size)
+    var laidOut = 0
+    let time = median(runs: size >= 1000 ? 3 : 5) { laidOut = renderer.render(chart, maxWidth: 200).count }
+    print(String(format: "drawing: %d-node flowchart laid out, routed and drawn in %.1f ms (%d lines)%@", size, time * 1000, laidOut,
+                 size == 1000 ? " (goal <= 200 ms)" : ""))
+    if size != 200 { chartTimes.append(time) }
+}
+growth("flowchart", chartSizes, chartTimes)
+// A scene as a cluster's dump gives it: many Pods on 20 Nodes, 10 Services, one flow from a
+// Pod to a Service; 20 Pods are drawn whole, more summarised (the flow's Pods, each Node's count).
+var sceneTimes: [Double] = []
+let sceneSizes = [20, 200, 2000]
+for pods in sceneSizes + [500] {
+    let cluster = bigCluster(nodes: 20, pods: pods, services: 10)
+    let trace = Tracer(cluster: cluster).trace(Request(from: "pod-3", url: "http://\(cluster.services[2].clusterIP!):80/"))
+    var lines = 0
+    let time = median(runs: 5) {
+        let drawn = SceneDiagram.fitted(cluster, traces: [trace], maxWidth: 120, renderer: renderer, words: French())
+        lines = renderer.render(drawn.chart, layout: drawn.layout, maxWidth: 120).count
+    }
+    print(String(format: "drawing: scene of %d Pods on 20 Nodes with a flow drawn in %.1f ms (%d lines)%@", pods, time * 1000, lines,
+                 pods == 500 ? " (goal <= 200 ms)" : ""))
+    if pods != 500 { sceneTimes.append(time) }
+}
+growth("scene", sceneSizes, sceneTimes)
 let seedPath = shared.appendingPathComponent("course/reseau.md").path
 if FileManager.default.fileExists(atPath: seedPath) {
     let seedLesson = Lesson.load(path: seedPath)

@@ -73,10 +73,23 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     if !presenter && quiz == nil { state.restoreReading() }
     if let quiz { state.startQuiz(quiz.items); state.leavesAfterQuiz = true }
     if let notice = memory.store.notices.last { state.message = .progressNotice(notice) }
-    terminal.present(Screens.render(state))
+    // The work (keys' effects, reloads, frames) is done by the worker while this thread keeps
+    // the keyboard: q and Ctrl-C are heard within 100 ms however long a frame takes.
+    let worker = Worker()
+    var pressed: [Key] = []
+    var quitAsked = false
+    func work<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T? {
+        let prompting = state.prompt != nil
+        let result = worker.run(body, terminal: terminal, saying: { words.ui(.stillWorking(seconds: $0)) },
+                                quits: { !prompting && ($0 == .character("q") || $0 == .control("c")) }, pressed: &pressed)
+        if result == nil { quitAsked = true }
+        return result
+    }
+    func frame(_ state: AppState) -> Grid? { work { Screens.render(state) } }
+    if let grid = frame(state) { terminal.present(grid) }
     // The full check of the lessons after the first frame (the header counts its findings).
-    state.checkLessons(curriculum)
-    terminal.present(Screens.render(state))
+    if !quitAsked, let checked = work({ [state] in var s = state; s.checkLessons(curriculum); return s }) { state = checked }
+    if !quitAsked, let grid = frame(state) { terminal.present(grid) }
     // For the end-to-end test of the crash path only: die the way a Swift trap does.
     if ProcessInfo.processInfo.environment["RESEAU_TEST_CRASH"] == "1" {
         usleep(300_000)
@@ -93,13 +106,16 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     // Presenting: a socket a `reseau console` can follow (and drive). No console: as before.
     var link: PresenterServer?
     var linkTried = false
-    while !state.quit && terminal.quitSignal == 0 {
+    while !state.quit && !quitAsked && terminal.quitSignal == 0 {
         if state.presenter && !linkTried {
             linkTried = true
             do { link = try PresenterServer() } catch { state.message = linkFailure(error) }
         }
         terminal.channels = link?.descriptors ?? []
-        let key = terminal.readKey(timeout: state.needsTimer ? (state.player?.isAnimating == true ? 33 : 1000) : nil)
+        // Keys pressed while the worker was busy come first, in order.
+        let key = pressed.isEmpty
+            ? terminal.readKey(timeout: state.needsTimer ? (state.player?.isAnimating == true ? 33 : 1000) : nil)
+            : pressed.removeFirst()
         if terminal.quitSignal != 0 { break }
         let now = Date()
         if state.needsTimer { state.advance(by: now.timeIntervalSince(last)) }
@@ -107,13 +123,22 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
         if let key {
             if key == .resize { state.resize(width: terminal.width, height: terminal.height) }
             else if key == .fileChanged { state.reloadRequested = true }
-            else if key == .channel {
+            else {
                 // Keys pressed in the console drive the presentation as if pressed here.
-                for name in link?.poll() ?? [] { state.now = now.timeIntervalSince1970; state.handle(key: name) }
+                let names = key == .channel ? link?.poll() ?? [] : [keyName(key)]
+                let at = now.timeIntervalSince1970
+                guard let next = work({ [state] in
+                    var s = state
+                    for name in names { s.now = at; s.handle(key: name) }
+                    return s
+                }) else { break }
+                state = next
             }
-            else { state.now = now.timeIntervalSince1970; state.handle(key: keyName(key)) }
         }
-        if state.reloadRequested { state.reload(Curriculum.load(paths: paths)) }
+        if state.reloadRequested {
+            guard let next = work({ [state] in var s = state; s.reload(Curriculum.load(paths: paths)); return s }) else { break }
+            state = next
+        }
         if !state.pendingReviews.isEmpty {
             state.now = Date().timeIntervalSince1970
             switch memory.save(state.pendingReviews, now: state.now) {
@@ -144,7 +169,8 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
         if key == nil, let shown, shown == lastShown { continue }
         if let shown, shown.hop != lastShown?.hop || shown.cell != lastShown?.cell { packetSteps += 1 }
         lastShown = shown
-        terminal.present(Screens.render(state))
+        guard let grid = frame(state) else { break }
+        terminal.present(grid)
         frames += 1
     }
     if let statsPath {

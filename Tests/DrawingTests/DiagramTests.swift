@@ -248,6 +248,90 @@ struct SceneDiagramTests {
     }
 }
 
+/// A cluster as a real dump gives it (500 Pods on 20 Nodes, 10 Services) is drawn summarised:
+/// the Pods the flows pass through with their Nodes, each Node saying how many Pods it has
+/// besides, the other Nodes and Services in one box each (#20: 500 Pods took minutes to
+/// draw as a wall of boxes nobody could read).
+struct LargeSceneTests {
+    static func yaml(pods: Int) -> String {
+        var docs = ["""
+        apiVersion: reseau/v1
+        kind: Scene
+        metadata: {name: grande}
+        cluster: {podCIDR: 10.244.0.0/16, serviceCIDR: 10.96.0.0/16, cni: overlay}
+        nodes:
+        \((0..<20).map { "  - {name: node-\($0), ip: 192.168.56.\($0 + 10)}" }.joined(separator: "\n"))
+        clients:
+          - {name: portable, ip: 203.0.113.50}
+        flows:
+          - {from: portable, to: "http://192.168.56.11:30080/", expect: delivered}
+          - {from: pod-3, to: "http://app-1/", expect: delivered}
+        """]
+        for i in 0..<pods {
+            docs.append("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: pod-\(i), labels: {app: app-\(i % 10)}}
+            spec:
+              nodeName: node-\(i % 20)
+              containers: [{name: c, image: nginx, ports: [{containerPort: 8080}]}]
+            """)
+        }
+        for s in 0..<10 {
+            docs.append("""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: app-\(s)}
+            spec:
+              type: NodePort
+              selector: {app: app-\(s)}
+              ports: [{port: 80, targetPort: 8080\(s == 0 ? ", nodePort: 30080" : "")}]
+            """)
+        }
+        return docs.joined(separator: "\n---\n")
+    }
+
+    @Test func fiveHundredPodsAreDrawnSummarised() throws {
+        let scene = ManifestScene.load(Self.yaml(pods: 500), file: "grande.yaml", line: 1, column: 1, name: "grande")
+        #expect(scene.cluster.pods.count == 500)
+        let traces = scene.traces()
+        #expect(traces.allSatisfy { if case .delivered = $0.verdict { return true }; return false }, "\(traces.map(\.verdict))")
+        let renderer = DiagramRenderer(glyphs: Glyphs(ascii: false))
+        let drawn = SceneDiagram.fitted(scene.cluster, traces: traces, maxWidth: 160, renderer: renderer, words: French())
+        let text = renderer.render(drawn.chart, layout: drawn.layout, maxWidth: 160).map(\.text).joined(separator: "\n")
+        // The Pods of the flows, and only them, as boxes.
+        let flowPods = Set(traces.flatMap { $0.hops }.compactMap { hop -> String? in
+            if case .pod(let p) = hop.place { return p.name }; return nil
+        })
+        #expect(flowPods.contains("pod-3"))
+        for pod in flowPods { #expect(drawn.chart.node("pod_default_" + pod.replacingOccurrences(of: "-", with: "_")) != nil, "\(pod)") }
+        #expect(drawn.chart.nodes.filter { $0.id.hasPrefix("pod_") }.count == flowPods.count)
+        // What is not drawn is counted: 25 Pods a Node, of which the flow's one is drawn.
+        #expect(text.contains("+ 24 autres Pods"))
+        let nodesDrawn = drawn.chart.subgraphs.filter { $0.id.hasPrefix("node_") }.count
+        #expect(text.contains("\(20 - nodesDrawn) autres Nodes"))
+        #expect(text.contains("\((20 - nodesDrawn) * 25) Pods"))
+        #expect(text.contains("8 autres Services"))
+        #expect(text.contains("Service app-0") && text.contains("Service app-1"))
+        #expect(text.contains("50 endpoints"))
+        #expect(!text.contains("pod-499"))
+        // Every hop's place is drawn: the packet has somewhere to be.
+        for hop in traces.flatMap(\.hops) {
+            if case .node(let n) = hop.place { #expect(drawn.entities.values.contains(.node(n)), "\(n)") }
+        }
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 160 })
+    }
+
+    /// A small scene is drawn whole, every Pod a box, as before.
+    @Test func aSmallSceneIsDrawnWhole() throws {
+        let scene = ManifestScene.load(Self.yaml(pods: 20), file: "petite.yaml", line: 1, column: 1, name: "petite")
+        let drawn = SceneDiagram.fitted(scene.cluster, traces: scene.traces(), maxWidth: 400,
+                                        renderer: DiagramRenderer(glyphs: Glyphs(ascii: false)), words: French())
+        #expect(drawn.chart.nodes.filter { $0.id.hasPrefix("pod_") }.count == 20)
+        #expect(!drawn.chart.nodes.contains { $0.id.hasPrefix("more_") })
+    }
+}
+
 /// The course's diagrams that are not flowcharts (three mindmaps, one sequence diagram), drawn
 /// at 80 and 120 columns: no source box left, snapshots read by eye (#22).
 @Suite(.enabled(if: DrawingPaths.available, "../shared is absent (a fresh clone): the corpus's other diagrams are not drawn"))
@@ -284,5 +368,38 @@ struct WideDrawingNoteTests {
         let en = DiagramRenderer(glyphs: Glyphs(ascii: false), language: .en).render(chart, maxWidth: 40).map(\.text).joined(separator: "\n")
         #expect(fr.contains("colonne(s) de plus à droite") && !fr.contains("columns"), "\(fr)")
         #expect(en.contains("more column(s) to the right") && !en.contains("colonne"))
+    }
+}
+
+/// The edge router's two searches: the cheapest path, and past the budget of expansions
+/// (a chart of thousands of tangled edges) one found fast. Both must join their ends around
+/// the boxes; the fast one may turn more (#20: 2,000 random edges took eight minutes).
+struct EdgeRouterBudgetTests {
+    /// A wall of boxes with one gap, the ends on either side of it.
+    static func router(budget: (edge: Int, chart: Int)) -> EdgeRouter {
+        let wall = [Rect(x: 0, y: 10, width: 30, height: 3), Rect(x: 34, y: 10, width: 26, height: 3)]
+        var router = EdgeRouter(width: 60, height: 24, nodes: wall, groups: [])
+        router.budget = budget
+        return router
+    }
+
+    @Test(arguments: [(edge: 400_000, chart: 10_000_000), (edge: 0, chart: 0), (edge: 5, chart: 100)])
+    func aPathJoinsItsEndsAroundTheBoxes(budget: (edge: Int, chart: Int)) throws {
+        var router = Self.router(budget: budget)
+        let start = EdgeRouter.Point(5, 2), goal = EdgeRouter.Point(50, 20)
+        let found = router.route(from: start, to: goal)
+        let path = try #require(found)
+        #expect(path.first == start && path.last == goal)
+        for (a, b) in zip(path, path.dropFirst()) { #expect(abs(a.x - b.x) + abs(a.y - b.y) == 1, "\(a) → \(b) is not one step") }
+        for p in path { #expect(!(p.y >= 10 && p.y < 13 && (p.x < 30 || p.x >= 34)), "\(p) is inside a box") }
+    }
+
+    /// With room to spare the search is exact: the same path as with no budget at all.
+    @Test func underTheBudgetThePathIsTheCheapest() throws {
+        var roomy = Self.router(budget: (edge: 400_000, chart: 10_000_000))
+        var unbounded = Self.router(budget: (edge: .max / 4, chart: .max / 4))
+        let start = EdgeRouter.Point(5, 2), goal = EdgeRouter.Point(50, 20)
+        let a = roomy.route(from: start, to: goal), b = unbounded.route(from: start, to: goal)
+        #expect(a != nil && a == b)
     }
 }

@@ -316,6 +316,43 @@ struct TmuxSession {
     }
 }
 
+/// A frame that takes long (a chart of 1,000 boxes and 4,000 tangled arrows) says so on
+/// screen, and q or Ctrl-C during it ends the program at once, the terminal restored (#20:
+/// q took 35 s and Ctrl-C 17 s, after the frame).
+@Suite(.enabled(if: TmuxSession.available, "tmux is not installed"), .serialized)
+struct LongFrameTests {
+    static func lesson() throws -> (String, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reseau-long-frame-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var lines = ["flowchart LR"]
+        for g in 0..<10 {
+            lines.append("  subgraph g\(g) [\"Groupe \(g)\"]")
+            for i in (g * 100)..<(g * 100 + 100) { lines.append("    n\(i)[\"Pod \(i)<br/>10.4.\(i / 250).\(i % 250)\"]") }
+            lines.append("  end")
+        }
+        for e in 0..<4000 { lines.append("  n\(e % 1000) --> n\((e * 7 + 13) % 1000)") }
+        let file = folder.appendingPathComponent("enorme.md")
+        try "---\ntitle: Énorme\n---\n\n# Énorme\n\n```mermaid\n\(lines.joined(separator: "\n"))\n```\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        return (file.path, folder)
+    }
+
+    @Test(arguments: ["q", "C-c"])
+    func aLongFrameSaysSoAndStopsAtOnce(key: String) throws {
+        let (lesson, folder) = try Self.lesson()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tmux = try TmuxSession(lesson: lesson, language: "fr", width: 80, height: 24)
+        defer { tmux.close() }
+        try tmux.waitFor("Calcul en cours…")
+        #expect(try tmux.capture().contains("q pour quitter"))
+        tmux.keys(key)
+        // The drawing takes far longer than this wait (minutes in a debug build).
+        try tmux.waitForExit()
+        #expect(try tmux.exitCode() == (key == "q" ? 0 : 130))
+        #expect(try tmux.sttyUnchanged())
+    }
+}
+
 /// Saving the lesson reloads it on screen, with no key pressed.
 @Suite(.enabled(if: TmuxSession.available, "tmux is not installed"))
 struct AutoReloadTests {
