@@ -16,7 +16,16 @@ SECONDS ?= 60
 RUNS ?=
 TARGETS ?= loader mermaid scene trace render
 
-.PHONY: deps build run test bench fuzz clean
+# `make install [PREFIX=/usr/local] [DESTDIR=…]`: the release program (Swift runtime linked
+# in), the course, a man page and bash, zsh and fish completions; `make uninstall` removes
+# exactly what it installed.
+PREFIX ?= /usr/local
+DESTDIR ?=
+bindir := $(DESTDIR)$(PREFIX)/bin
+sharedir := $(DESTDIR)$(PREFIX)/share
+LESSONS := $(notdir $(wildcard Lessons/*.md))
+
+.PHONY: deps build run test bench fuzz clean install install-files uninstall
 
 deps:
 	@scripts/install-deps.sh $(SYSTEM_PACKAGES)
@@ -40,6 +49,32 @@ bench: deps
 
 fuzz: deps
 	scripts/fuzz.sh "$(SECONDS)" "$(RUNS)" "$(TARGETS)"
+
+install: deps
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --product reseau
+	$(SWIFT) build -c release --product generate-manual
+	$(MAKE) install-files PROGRAM=.build-static/release/reseau MANUAL=.build/release/generate-manual
+
+# What `install` copies, from programs already built (the install test gives the debug ones).
+PROGRAM ?= .build-static/release/reseau
+MANUAL ?= .build/release/generate-manual
+install-files:
+	install -d "$(bindir)" "$(sharedir)/reseau/Lessons" "$(sharedir)/man/man1" "$(sharedir)/bash-completion/completions" \
+		"$(sharedir)/zsh/site-functions" "$(sharedir)/fish/vendor_completions.d"
+	install -m 755 "$(PROGRAM)" "$(bindir)/reseau"
+	install -m 644 $(addprefix Lessons/,$(LESSONS)) "$(sharedir)/reseau/Lessons/"
+	# The man page and completions speak English (generate-manual drops every letter outside ASCII).
+	LANG=C.UTF-8 LC_ALL=C.UTF-8 "$(MANUAL)" "$(PROGRAM)" --output-directory "$(sharedir)/man/man1"
+	LANG=C.UTF-8 "$(PROGRAM)" --generate-completion-script bash > "$(sharedir)/bash-completion/completions/reseau"
+	LANG=C.UTF-8 "$(PROGRAM)" --generate-completion-script zsh > "$(sharedir)/zsh/site-functions/_reseau"
+	LANG=C.UTF-8 "$(PROGRAM)" --generate-completion-script fish > "$(sharedir)/fish/vendor_completions.d/reseau.fish"
+	@echo "reseau installed in $(bindir); the course in $(sharedir)/reseau/Lessons"
+
+uninstall:
+	rm -f "$(bindir)/reseau" "$(sharedir)/man/man1/reseau.1" "$(sharedir)/bash-completion/completions/reseau" \
+		"$(sharedir)/zsh/site-functions/_reseau" "$(sharedir)/fish/vendor_completions.d/reseau.fish"
+	rm -f $(addprefix "$(sharedir)/reseau/Lessons/,$(addsuffix ",$(LESSONS)))
+	-rmdir "$(sharedir)/reseau/Lessons" "$(sharedir)/reseau" 2>/dev/null
 
 clean:
 	$(SWIFT) package clean

@@ -169,6 +169,8 @@ extension English {
         case .notADiagram: return "not a diagram"
         case .diagramKindNotDrawn(let kind, let title): return "\(kind)\(title.map { " \"\($0)\"" } ?? ""): this kind of diagram cannot be drawn yet"
         case .nothingToShow(let p): return "nothing to show in \(p)"
+        case .courseNotFound(let looked):
+            return "the bundled course is nowhere to be found; looked in: \(looked.joined(separator: ", ")). Give a folder of lessons (reseau FOLDER) or RESEAU_LESSONS=FOLDER."
         case .noSuchSlide(let n, let count): return "there are \(count) slides, not \(n)"
         case .noSuchDiagram(let n, let count): return count == 0 ? "this slide has no diagram to animate" : "the slide has \(count) diagram(s) to animate, not \(n)"
         case .noSuchFlow(let n, let count): return count == 0 ? "this diagram has no flow" : "the diagram has \(count) flow(s), not \(n)"

@@ -171,6 +171,8 @@ extension French {
         case .notADiagram: return "pas un diagramme"
         case .diagramKindNotDrawn(let kind, let title): return "\(kind)\(title.map { " « \($0) »" } ?? "") : ce type de diagramme ne se dessine pas encore"
         case .nothingToShow(let p): return "rien à montrer dans \(p)"
+        case .courseNotFound(let looked):
+            return "le cours fourni est introuvable ; cherché dans : \(looked.joined(separator: ", ")). Donnez un dossier de leçons (reseau DOSSIER) ou RESEAU_LESSONS=DOSSIER."
         case .noSuchSlide(let n, let count): return "il y a \(count) diapositives, pas \(n)"
         case .noSuchDiagram(let n, let count): return count == 0 ? "cette diapositive n'a pas de diagramme à animer" : "la diapositive a \(count) diagramme(s) à animer, pas \(n)"
         case .noSuchFlow(let n, let count): return count == 0 ? "ce diagramme n'a pas de flux" : "le diagramme a \(count) flux, pas \(n)"

@@ -133,6 +133,8 @@ public enum UIWord: Sendable, Equatable {
     case noSuchHop(Int, count: Int)
     case diagramOptionsNeedSlide
     case nothingToShow(String)
+    /// No bundled course in any of the places looked in.
+    case courseNotFound(looked: [String])
     case diagramAtLine(Int)
     case notADiagram
     case diagramKindNotDrawn(kind: String, title: String?)

@@ -10,12 +10,12 @@ struct Outline: ParsableCommand {
         abstract: said(.listTheLessonsAndForEachSlide))
 
     @Argument(help: said(.lessonFilesOrFolders))
-    var paths: [String]
+    var paths: [String] = []
     @Option(help: said(.languageOfTheProgramFrOrEn))
     var lang: Language?
 
     func run() throws {
-        let curriculum = Curriculum.load(paths: paths)
+        let curriculum = Curriculum.load(paths: paths.isEmpty ? [try bundledLessons()] : paths)
         let language = uiLanguage(lang, lessons: curriculum.lessons)
         for line in Report.outline(curriculum, language: language) { print(line) }
         let errors = curriculum.allDiagnostics.filter { $0.severity == .error }
@@ -48,7 +48,7 @@ struct Open: ParsableCommand {
     }
 
     func run() throws {
-        let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
+        let paths = self.paths.isEmpty ? [try bundledLessons()] : self.paths
         if plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
             let columns = width ?? ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
             try runPlain(paths: paths, lang: lang, ascii: ascii, width: max(20, columns))
@@ -97,7 +97,7 @@ struct Present: ParsableCommand {
     }
 
     func run() throws {
-        let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
+        let paths = self.paths.isEmpty ? [try bundledLessons()] : self.paths
         // A presentation needs a terminal to draw on and a keyboard: with a pipe or a file
         // instead it would wait forever for keys that never come.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {

@@ -22,7 +22,7 @@ struct ProgressCommand: ParsableCommand {
     var lang: Language?
 
     func run() throws {
-        let language = uiLanguage(lang, lessons: Curriculum.load(paths: paths.isEmpty || reset ? [bundledLessons()] : paths).lessons)
+        let language = uiLanguage(lang, lessons: Curriculum.load(paths: paths.isEmpty || reset ? [try bundledLessons()] : paths).lessons)
         let words = language.words
         // The recall shown is R(t, S), which the desired retention does not change.
         let memory = MemoryContext(retention: 0.9)
@@ -30,7 +30,7 @@ struct ProgressCommand: ParsableCommand {
             // `reseau progress --reset services`, `--reset Lessons/services.md` or words of the
             // title (`--reset "adresse virtuelle"`): the lessons' keys. A name that is the key
             // of saved progress counts even when the lesson is no longer there.
-            let known = Curriculum.load(paths: [bundledLessons()]).lessons
+            let known = Curriculum.load(paths: [try bundledLessons()]).lessons
             let saved = Set(memory.load().cards.values.map(\.lesson))
             var keys: [String] = []
             for name in paths {
@@ -43,7 +43,7 @@ struct ProgressCommand: ParsableCommand {
             }
             return try erase(keys, memory: memory, words: words)
         }
-        let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
+        let paths = self.paths.isEmpty ? [try bundledLessons()] : self.paths
         let curriculum = Curriculum.load(paths: paths)
         let missing = curriculum.diagnostics.filter { $0.severity == .error }
         for d in missing { printError(words.line(d)) }

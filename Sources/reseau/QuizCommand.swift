@@ -85,7 +85,7 @@ struct QuizCommand: ParsableCommand {
     }
 
     func run() throws {
-        let paths = self.paths.isEmpty ? [bundledLessons()] : self.paths
+        let paths = self.paths.isEmpty ? [try bundledLessons()] : self.paths
         let curriculum = Curriculum.load(paths: paths)
         let language = uiLanguage(lang, lessons: curriculum.lessons)
         for d in curriculum.allDiagnostics where d.severity == .error { printError(language.words.line(d)) }

@@ -34,18 +34,67 @@ struct Reseau: ParsableCommand {
         defaultSubcommand: Open.self)
 }
 
-/// Where the bundled lessons are: `Lessons/` in the working folder (as `make run` starts
-/// it), else beside the executable.
-func bundledLessons() -> String {
-    let local = "Lessons"
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: local, isDirectory: &isDirectory), isDirectory.boolValue {
-        return local
+/// Where the bundled course is, and where it was looked for. In order: `RESEAU_LESSONS`;
+/// `../share/reseau/Lessons` beside the running program (an installed reseau, found through
+/// its symlinks by /proc/self/exe, so a link in ~/bin works too); `reseau/Lessons` under each
+/// folder of `XDG_DATA_DIRS` (by default /usr/local/share and /usr/share); the `Lessons/` of
+/// the checkout the program was built in (`.build/…/reseau`, from anywhere); `Lessons/` in
+/// the working folder.
+enum BundledCourse {
+    static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
+                       executable: String? = runningExecutable(), workingFolder: String = FileManager.default.currentDirectoryPath)
+        -> (path: String?, looked: [String]) {
+        var places: [String] = []
+        if let chosen = environment["RESEAU_LESSONS"], !chosen.isEmpty { places.append(chosen) }
+        if let executable {
+            let folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
+            places.append(folder.deletingLastPathComponent().appendingPathComponent("share/reseau/Lessons").path)
+            // A checkout: the package folder holding `Package.swift` and `Lessons/`, a few folders up.
+            var up = folder
+            for _ in 0..<5 {
+                up = up.deletingLastPathComponent()
+                if FileManager.default.fileExists(atPath: up.appendingPathComponent("Package.swift").path) {
+                    places.append(up.appendingPathComponent("Lessons").path)
+                    break
+                }
+            }
+        }
+        let dataDirs = environment["XDG_DATA_DIRS"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/local/share:/usr/share"
+        for dir in dataDirs.split(separator: ":") where dir.hasPrefix("/") { places.append(dir + "/reseau/Lessons") }
+        places.append(URL(fileURLWithPath: workingFolder).appendingPathComponent("Lessons").path)
+        var seen = Set<String>()
+        places = places.filter { seen.insert($0).inserted }
+        // RESEAU_LESSONS, when given, is the only answer: a wrong one is said, not passed over.
+        if let chosen = environment["RESEAU_LESSONS"], !chosen.isEmpty {
+            return (isFolder(chosen) ? chosen : nil, [chosen])
+        }
+        return (places.first(where: isFolder), places)
     }
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    return executable.deletingLastPathComponent().appendingPathComponent("Lessons").path
+
+    static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// The program's own file, symlinks resolved (not argv[0], which may be a bare name).
+    static func runningExecutable() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard n > 0 else { return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path }
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
 }
 
+/// The bundled course's folder; when there is none, says where it looked (in the command
+/// line's language) and ends with exit 1.
+func bundledLessons() throws -> String {
+    let (path, looked) = BundledCourse.locate()
+    guard let path else {
+        printError("reseau: " + commandLanguage.words.ui(.courseNotFound(looked: looked)))
+        throw ExitCode(1)
+    }
+    return path
+}
 
 /// The language of the command line's own texts (help, usage errors), chosen before any
 /// lesson is read: `--lang` among the arguments, else the locale, else English.
