@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Canvas", "Course", "NetSim", "Scenes", "Words", "Speech"]),
         .testTarget(name: "DrawingTests", dependencies: ["Drawing", "Canvas", "Course", "Mermaid", "NetSim", "Scenes", "Words", "Speech"]),
         .testTarget(name: "QuizTests", dependencies: ["Quiz", "Memory", "Course", "NetSim", "Scenes", "Words", "Speech"]),
-        .testTarget(name: "ReseauCommandTests", dependencies: ["reseau", "Memory", "Quiz", "Course", "Speech"]),
+        .testTarget(name: "ReseauCommandTests", dependencies: ["reseau", "Memory", "Quiz", "Course", "Speech", "Canvas"]),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "Speech"]),
     ]
 )

@@ -42,9 +42,23 @@ public final class Terminal {
         return reseau_terminal_known(name) == 1
     }
 
+    private static func codesetIsUTF8() -> Bool {
+        let name = String(cString: nl_langinfo(nl_item(CODESET)))
+        return name == "UTF-8" || name == "utf8" || name == "UTF8" || name == "utf-8"
+    }
+
+    /// Every cell folded to ASCII (`--ascii`); also when the terminal cannot show Unicode.
+    public var asciiOnly = false
+
     public init(theme: Theme) {
         setlocale(LC_ALL, "")
-        unicode = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        // LANG unset or C: ncursesw would drop every letter outside ASCII (a French lesson
+        // lost its é). The C.UTF-8 locale (glibc 2.35 and later, Debian, Ubuntu) draws them;
+        // without it the screen is folded to ASCII, letters kept (`é` → `e`).
+        if !Self.codesetIsUTF8() {
+            for name in ["C.UTF-8", "C.utf8"] where setlocale(LC_CTYPE, name) != nil { break }
+        }
+        unicode = Self.codesetIsUTF8()
         reseau_install_signal_handlers()
         initscr()
         cbreak()
@@ -225,7 +239,15 @@ public final class Terminal {
             for cell in change.cells {
                 defer { x += 1 }
                 if cell.isContinuation { continue }
-                put(cell, x: x, y: change.y)
+                if asciiOnly || !unicode, !cell.character.isASCII {
+                    // Cell for cell: a wide character's second cell gets a space.
+                    var folded = cell
+                    folded.character = ASCIIFold.character(cell.character)
+                    put(folded, x: x, y: change.y)
+                    if CellWidth.of(cell.character) == 2 { put(Cell(" ", style: cell.style), x: x + 1, y: change.y) }
+                } else {
+                    put(cell, x: x, y: change.y)
+                }
                 written += 1
             }
         }

@@ -62,6 +62,7 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     // `present --theme` chooses the projection's theme; `P` in the course projects with the projector's.
     let projection: Theme.Name = presenter ? theme : .projector
     let terminal = Terminal(theme: Theme(theme))
+    terminal.asciiOnly = ascii
     terminal.watch = FileWatch(paths: paths)
     var state = AppState(curriculum: curriculum, paths: paths, width: terminal.width, height: terminal.height,
                          language: language, ascii: ascii || !terminal.unicode)
@@ -205,8 +206,8 @@ func runPlain(paths: [String], lang: Language?, ascii: Bool, width: Int) throws 
         var renderer = SlideRenderer(width: width, ascii: ascii, language: language)
         renderer.lessonLanguage = Language(localeName: lesson.frontmatter.lang) ?? .fr
         renderer.file = lesson.file
-        print(LessonRenderer.separator(slide, number: index + 1, count: slides.count, width: width, ascii: ascii))
-        for line in renderer.render(slide) { print(line.text) }
+        emit(LessonRenderer.separator(slide, number: index + 1, count: slides.count, width: width, ascii: ascii), ascii: ascii)
+        for line in renderer.render(slide) { emit(line.text, ascii: ascii) }
         print(words.ui(.plainNavigation))
     }
     show()

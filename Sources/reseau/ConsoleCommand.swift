@@ -30,6 +30,7 @@ struct Console: ParsableCommand {
             throw ExitCode(1)
         }
         let terminal = Terminal(theme: Theme(.dark))
+        terminal.asciiOnly = ascii
         terminal.channels = [client.descriptor]
         var paths: [String] = []
         var state = AppState(curriculum: Curriculum.load(paths: []), paths: [], width: terminal.width, height: terminal.height,

@@ -11,7 +11,7 @@ struct Lint: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @Argument(help: said(.lessonFilesOrFolders))
-    var paths: [String] = []
+    var paths: [String]
 
     @Flag(help: said(.treatWarningsAsErrorsForTheExit))
     var strict = false
@@ -22,7 +22,6 @@ struct Lint: ParsableCommand {
     var lang: Language?
 
     func run() throws {
-        let paths = self.paths.isEmpty ? [try bundledLessons()] : self.paths
         // The quiz's own findings (answers always first, colliding questions) join the lessons'.
         let lessonPaths = paths.filter { !$0.hasSuffix(".yaml") && !$0.hasSuffix(".yml") }
         let diagnostics = (Curriculum.lint(paths: paths)

@@ -56,7 +56,7 @@ struct RenderCommand: ParsableCommand {
             printError("reseau render: " + language.words.ui(word))
             throw ExitCode(2)
         }
-        for line in Screens.render(state).lines() { print(line) }
+        for line in Screens.render(state).lines() { emit(line, ascii: ascii) }
     }
 
     func run() throws {
@@ -88,8 +88,8 @@ struct RenderCommand: ParsableCommand {
             renderer.lessonLanguage = Language(localeName: languages[i]) ?? .fr
             renderer.file = files[i]
             if i > 0 { print("") }
-            print(LessonRenderer.separator(s, number: numbers[i], count: slides.count, width: width, ascii: ascii))
-            for line in LessonRenderer.lines(s, renderer: renderer, height: height) { print(line) }
+            emit(LessonRenderer.separator(s, number: numbers[i], count: slides.count, width: width, ascii: ascii), ascii: ascii)
+            for line in LessonRenderer.lines(s, renderer: renderer, height: height) { emit(line, ascii: ascii) }
         }
         if !errors.isEmpty && chosen.isEmpty { throw ExitCode(1) }
     }

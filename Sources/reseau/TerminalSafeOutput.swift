@@ -1,3 +1,4 @@
+import Canvas
 import Facts
 import Words
 import Foundation
@@ -38,4 +39,18 @@ func terminalSafe(_ text: String) -> String {
         }
     }
     return out
+}
+
+/// The locale's codeset is UTF-8, as glibc would choose it: the first of LC_ALL, LC_CTYPE
+/// and LANG that is set (none: the C locale, which is ASCII).
+func localeIsUTF8(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    let name = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? "C"
+    let codeset = name.split(separator: ".").dropFirst().first?.split(separator: "@").first?.lowercased() ?? ""
+    return codeset == "utf-8" || codeset == "utf8"
+}
+
+/// A line of the program's text output (render, the line mode): folded to ASCII, cell for
+/// cell and letters kept, with `--ascii` or when the locale cannot show anything else.
+func emit(_ line: String, ascii: Bool) {
+    print(ascii || !localeIsUTF8() ? ASCIIFold.line(line) : line)
 }

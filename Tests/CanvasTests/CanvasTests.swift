@@ -191,3 +191,27 @@ struct HyperlinkTests {
         #expect(links.first?.contains("%1B") == true)
     }
 }
+
+/// ASCII where nothing else can be shown: letters kept, columns kept (#19: the C locale
+/// deleted every French letter, and `--ascii` still printed `→ — ·`).
+struct ASCIIFoldTests {
+    @Test func frenchLettersKeepTheirLetter() {
+        #expect(ASCIIFold.line("Le réseau des Pods, étape 3 : « Vérifier ses acquis » — Ça marche, où ? Œuvre à côté")
+                == "Le reseau des Pods, etape 3 : \" Verifier ses acquis \" - Ca marche, ou ? Ouvre a cote")
+    }
+
+    @Test func screenSignsAndLinesHaveAnASCIIStandIn() {
+        #expect(ASCIIFold.line("flux 1/2 : portable → http://web/ — remis · ● ○ ✓ ✗ ⚠ ▶ ↓ 3 lignes de plus")
+                == "flux 1/2 : portable > http://web/ - remis . o o v x ! > v 3 lignes de plus")
+        #expect(ASCIIFold.line("┌─┬─┐│┆┄╭╮╰╯━┃") == "+-+-+|:.++++-|")
+    }
+
+    @Test func cellsStayWhereTheyWere() {
+        for text in ["🚀 déploiement", "漢字 x", "a\u{0301}b", "Node 1 ─▶ Pod"] {
+            let folded = ASCIIFold.line(text)
+            #expect(folded.utf8.allSatisfy { $0 < 0x80 }, "\(text)")
+            #expect(CellWidth.of(folded) == CellWidth.of(text), "\(text) → \(folded)")
+        }
+        #expect(ASCIIFold.line("🚀 go") == "?  go")
+    }
+}

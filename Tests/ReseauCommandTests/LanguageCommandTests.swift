@@ -1,3 +1,4 @@
+import Canvas
 import Foundation
 import Speech
 import Testing
@@ -188,5 +189,42 @@ import Testing
         #expect(run.status == 0)
         #expect(run.out.hasPrefix("Les trois réseaux d'un cluster — \(link)/01-trois-reseaux.md — 5 diapositives"))
         #expect(!run.err.contains("aucune leçon"))
+    }
+}
+
+/// Output where the locale cannot show Unicode, and `--ascii` (#19).
+struct ASCIIOutputTests {
+    static func render(_ arguments: [String], locale: [String: String]) throws -> CommandTests.Run {
+        try CommandTests.run(["render"] + arguments, environment: ["LC_ALL": "", "LC_CTYPE": "", "LC_MESSAGES": ""].merging(locale) { _, new in new })
+    }
+
+    /// LANG unset or C: render prints ASCII, every French letter there as its plain letter,
+    /// each line exactly as many cells as in UTF-8.
+    @Test(arguments: [["LANG": ""], ["LANG": "C"], ["LANG": "POSIX"], ["LANG": "fr_FR.ISO-8859-1"]])
+    func renderInACLocaleKeepsLetters(locale: [String: String]) throws {
+        let arguments = ["Lessons/05-nodeport.md", "--slide", "4", "--width", "70"]
+        let utf8 = try Self.render(arguments, locale: ["LANG": "fr_FR.UTF-8"])
+        let plain = try Self.render(arguments, locale: locale)
+        #expect(plain.status == 0)
+        #expect(utf8.out.contains("Vérifier ses acquis"))
+        #expect(plain.out.contains("Verifier ses acquis"), "\(plain.out.prefix(300))")
+        #expect(plain.out.utf8.allSatisfy { $0 < 0x80 })
+        let a = utf8.out.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = plain.out.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(a.count == b.count)
+        for (x, y) in zip(a, b) { #expect(CellWidth.of(x) == y.count, "\(x) / \(y)") }
+    }
+
+    /// `--ascii` is ASCII everywhere: every slide of the course, diagrams and scenes included,
+    /// and the full-screen view of a flow (its title said `→ — ·`).
+    @Test func asciiIsASCIIEverywhere() throws {
+        let all = try Self.render(["Lessons", "--ascii", "--width", "80"], locale: ["LANG": "C.UTF-8"])
+        #expect(all.status == 0)
+        let bad = all.out.split(separator: "\n").filter { !$0.utf8.allSatisfy { $0 < 0x80 } }
+        #expect(bad.isEmpty, "\(bad.prefix(5))")
+        #expect(all.out.contains("reseau") && all.out.contains("Verifier"))
+        let flow = try Self.render(["Lessons/05-nodeport.md", "--ascii", "--slide", "3", "--diagram", "1", "--hop", "4"], locale: ["LANG": "C.UTF-8"])
+        #expect(flow.out.contains("flux") || flow.out.contains("flow"), "\(flow.out.prefix(200)) \(flow.err)")
+        #expect(flow.out.utf8.allSatisfy { $0 < 0x80 }, "\(flow.out.split(separator: "\n").filter { !$0.utf8.allSatisfy { $0 < 0x80 } }.prefix(3))")
     }
 }

@@ -316,6 +316,49 @@ struct TmuxSession {
     }
 }
 
+/// With no locale at all (LANG, LC_ALL unset: the C locale), a French lesson keeps its
+/// letters on screen (ncursesw deleted them: "Vrifier ses acquis"); with `--ascii` every cell
+/// is ASCII, a flow's title and the footer included (#19).
+@Suite(.enabled(if: TmuxSession.available, "tmux is not installed"), .serialized)
+struct LocaleScreenTests {
+    static let lesson = CommandTests.repository.appendingPathComponent("Lessons/05-nodeport.md").path
+
+    @Test func noLocaleKeepsFrenchLetters() throws {
+        let tmux = try TmuxSession(lesson: Self.lesson, environment: "LANG= LC_ALL= LC_CTYPE= LC_MESSAGES=", language: nil,
+                                   width: 80, height: 24)
+        defer { tmux.close() }
+        try tmux.waitFor("NodePort : entrer par les Nodes")
+        tmux.keys("Escape")
+        try tmux.waitFor("Vérifier ses acquis")
+        #expect(try tmux.capture().contains("› ◐ NodePort"))
+        tmux.keys("q")
+        try tmux.waitForExit()
+        #expect(try tmux.exitCode() == 0)
+    }
+
+    @Test func asciiScreensAreASCII() throws {
+        let tmux = try TmuxSession(lesson: Self.lesson, command: "--ascii", language: "fr", width: 80, height: 24)
+        defer { tmux.close() }
+        try tmux.waitFor("NodePort : entrer par les Nodes")
+        tmux.keys("2", "G")
+        try tmux.waitFor("2/4")
+        tmux.keys("Enter")
+        try tmux.waitFor("flux 1/")
+        tmux.keys(".", ".", ".")
+        usleep(500_000)
+        for screen in [try tmux.capture()] {
+            let lines = screen.split(separator: "\n").filter { !$0.utf8.allSatisfy { $0 < 0x80 } }
+            #expect(lines.isEmpty, "\(lines.prefix(4))\n\(screen)")
+            #expect(screen.contains("Verifier") || screen.contains("flux 1/"), "\(screen)")
+        }
+        tmux.keys("Escape", "Escape")
+        try tmux.waitFor("Verifier ses acquis")
+        #expect(try tmux.capture().split(separator: "\n").allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } })
+        tmux.keys("q")
+        try tmux.waitForExit()
+    }
+}
+
 /// A frame that takes long (a chart of 1,000 boxes and 4,000 tangled arrows) says so on
 /// screen, and q or Ctrl-C during it ends the program at once, the terminal restored (#20:
 /// q took 35 s and Ctrl-C 17 s, after the frame).
