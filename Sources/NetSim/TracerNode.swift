@@ -184,7 +184,10 @@ extension Walk {
         after.dstPort = chosen.port
         hop(kubeProxy(sep), .dnat, to: after, rule: .iptables(.dnat(chain: sep, name: name, l4: l4, endpoint: endpoint)),
             .dnat(from: packet.dst, port: packet.dstPort, to: endpoint, hairpin: hairpin))
-        if let pod = chosen.pod.flatMap({ cluster.pod(named: $0) }) {
+        // After DNAT the packet is routed by its address: an endpoint written by hand without
+        // a targetRef (optional in discovery.k8s.io/v1, the docs' "Services without selectors")
+        // that holds a Pod's IP still reaches that Pod.
+        if let pod = chosen.pod.flatMap({ cluster.pod(named: $0) }) ?? cluster.pod(ip: chosen.ip) {
             route(from: node, toPod: pod, arrival: arrival)
         } else if let other = cluster.node(ip: chosen.ip) {
             masquerade(on: node, outgoing: node.ip)

@@ -18,7 +18,8 @@ extension Walk {
         let after = Packet(src: proxyPod.ip, srcPort: 32768 + Int((request.seed &+ 7919) % 28232), dst: chosen.ip,
                            dstPort: chosen.port, protocol: .tcp)
         hop(.pod(proxyPod.name), .proxy, to: after, rule: rule, reason)
-        guard let pod = chosen.pod.flatMap({ cluster.pod(named: $0) }), let node = cluster.node(named: proxyPod.nodeName) else {
+        guard let pod = chosen.pod.flatMap({ cluster.pod(named: $0) }) ?? cluster.pod(ip: chosen.ip),
+              let node = cluster.node(named: proxyPod.nodeName) else {
             return end(.leftCluster(chosen.ip), .endpointOutside(endpoint: chosen.endpointString))
         }
         route(from: node, toPod: pod, arrival: .pod)

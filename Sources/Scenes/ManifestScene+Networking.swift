@@ -71,7 +71,9 @@ extension ManifestScene.Reader {
             listeners.append(Gateway.Listener(name: lname, hostname: l["hostname"]?.text, port: port,
                                               protocol: l["protocol"]?.text ?? "HTTP", certificateRefs: refs, allowedRoutes: allowed))
         }
-        let address = (spec?["addresses"]?.list ?? []).compactMap { $0["value"]?.text.flatMap(IPv4Address.init) }.first
+        // The address asked for, else the one the implementation published (GatewayStatus.Addresses).
+        let address = ((spec?["addresses"]?.list ?? []) + (node[path: "status", "addresses"]?.list ?? []))
+            .compactMap { $0["value"]?.text.flatMap(IPv4Address.init) }.first
         guard let className = spec?["gatewayClassName"]?.text else {
             return report(.error, .gatewayNeedsClass(name.description), at: node["spec"] ?? node)
         }
@@ -152,6 +154,11 @@ extension ManifestScene.Reader {
         }
         if ingress.rules.isEmpty && ingress.defaultBackend == nil {
             report(.warning, .ingressRoutesNothing(name.description), at: node["kind"])
+        }
+        // The ADDRESS `kubectl get ingress` shows (status.loadBalancer.ingress): the controller's.
+        if let className = ingress.className, builder.ingressControllerIPs[className] == nil,
+           let ip = (node[path: "status", "loadBalancer", "ingress"]?.list ?? []).compactMap({ $0["ip"]?.text.flatMap(IPv4Address.init) }).first {
+            builder.ingressControllerIPs[className] = ip
         }
         builder.ingresses.append(ingress)
     }

@@ -33,6 +33,10 @@ public enum ManifestScene {
         var diagnostics: [Diagnostic] = []
         var budget = YAMLBudget()
         var sawScene = false
+        /// Workloads, made into Pods at the end (see `generateWorkloads`).
+        var workloads: [(node: Node, kind: String)] = []
+        /// The Pods read as objects: name, owners, labels.
+        var dumpedPods: [(name: ObjectName, owners: [(kind: String, name: String)], labels: [String: String])] = []
 
         init(file: String, origin: Int, column: Int) {
             self.file = file
@@ -75,65 +79,74 @@ public enum ManifestScene {
                     report(.error, .expandsTooFar, at: document)
                     return
                 }
-                guard case .mapping = document else {
-                    report(.error, .documentNotObject, at: document)
-                    continue
+                readObject(document)
+            }
+        }
+
+        /// One object, by its apiVersion and kind.
+        mutating func readObject(_ document: Node) {
+            guard case .mapping = document else {
+                report(.error, .documentNotObject, at: document)
+                return
+            }
+            let kind = document["kind"]?.text ?? ""
+            let apiVersion = document["apiVersion"]?.text ?? ""
+            switch (apiVersion, kind) {
+            // `kubectl get pods,svc -o yaml` prints one List whose items are the objects.
+            case ("v1", "List"):
+                for item in document["items"]?.list ?? [] { readObject(item) }
+            case ("v1", "Node"): readNode(document)
+            case ("reseau/v1", "Scene"): readScene(document)
+            case ("v1", "Pod"): readPod(document)
+            case ("v1", "Service"): readService(document)
+            case ("v1", "Namespace"):
+                if let ns = document[path: "metadata", "name"]?.text {
+                    builder.namespaces[ns] = document[path: "metadata", "labels"]?.stringMap ?? [:]
                 }
-                let kind = document["kind"]?.text ?? ""
-                let apiVersion = document["apiVersion"]?.text ?? ""
-                switch (apiVersion, kind) {
-                case ("reseau/v1", "Scene"): readScene(document)
-                case ("v1", "Pod"): readPod(document)
-                case ("v1", "Service"): readService(document)
-                case ("v1", "Namespace"):
-                    if let ns = document[path: "metadata", "name"]?.text {
-                        builder.namespaces[ns] = document[path: "metadata", "labels"]?.stringMap ?? [:]
-                    }
-                case ("networking.k8s.io/v1", "NetworkPolicy"): readNetworkPolicy(document)
-                case ("cert-manager.io/v1", "Issuer"), ("cert-manager.io/v1", "ClusterIssuer"): readIssuer(document, kind: kind)
-                case ("cert-manager.io/v1", "Certificate"):
-                    let name = objectName(document)
-                    let spec = document["spec"]
-                    guard let secret = spec?["secretName"]?.text, let issuer = spec?[path: "issuerRef", "name"]?.text else {
-                        report(.error, .certificateNeedsFields(name.description), at: document["spec"] ?? document)
-                        break
-                    }
-                    builder.certificates.append(Certificate(
-                        name: name, secretName: secret, issuerName: issuer,
-                        issuerKind: spec?[path: "issuerRef", "kind"]?.text == "ClusterIssuer" ? .clusterIssuer : .issuer,
-                        dnsNames: (spec?["dnsNames"]?.list ?? []).compactMap(\.text) + [spec?["commonName"]?.text].compactMap { $0 }))
-                case ("gateway.networking.k8s.io/v1", "GatewayClass"), ("gateway.networking.k8s.io/v1beta1", "GatewayClass"):
-                    builder.gatewayClasses.append(GatewayClass(name: document[path: "metadata", "name"]?.text ?? "",
-                                                               controllerName: document[path: "spec", "controllerName"]?.text ?? ""))
-                case ("gateway.networking.k8s.io/v1", "Gateway"), ("gateway.networking.k8s.io/v1beta1", "Gateway"): readGateway(document)
-                case ("gateway.networking.k8s.io/v1", "HTTPRoute"), ("gateway.networking.k8s.io/v1beta1", "HTTPRoute"): readHTTPRoute(document)
-                case ("apps/v1", "Deployment"), ("apps/v1", "StatefulSet"), ("apps/v1", "ReplicaSet"): readWorkload(document, kind: kind)
-                case ("discovery.k8s.io/v1", "EndpointSlice"): readEndpointSlice(document)
-                case ("networking.k8s.io/v1", "Ingress"): readIngress(document)
-                case ("networking.k8s.io/v1", "IngressClass"):
-                    let annotations = document[path: "metadata", "annotations"]?.stringMap ?? [:]
-                    builder.ingressClasses.append(IngressClass(
-                        name: document[path: "metadata", "name"]?.text ?? "",
-                        controller: document[path: "spec", "controller"]?.text ?? "k8s.io/ingress-nginx",
-                        isDefault: annotations["ingressclass.kubernetes.io/is-default-class"] == "true"))
-                case ("v1", "Secret"):
-                    let data = (document["data"]?.stringMap ?? [:]).merging(document["stringData"]?.stringMap ?? [:]) { a, _ in a }
-                    if document["type"]?.text == "kubernetes.io/tls" {
-                        if data["tls.crt"] != nil && data["tls.key"] != nil { builder.tlsSecrets.append(objectName(document)) }
-                        else { report(.warning, .tlsSecretNeedsKeys(objectName(document).description), at: document["type"]) }
-                    }
-                case ("networking.k8s.io/v1", "ServiceCIDR"), ("networking.k8s.io/v1beta1", "ServiceCIDR"):
-                    for cidr in document[path: "spec", "cidrs"]?.list ?? [] {
-                        if let c = cidr.text.flatMap(CIDR.init) { builder.serviceCIDRs.append(c) }
-                        else { report(.error, .serviceCIDRObjectInvalid(cidr.text ?? ""), at: cidr) }
-                    }
-                case (_, ""):
-                    report(.error, .objectWithoutKind, at: document)
-                case (_, let k) where ManifestScene.notSimulated.contains(k):
-                    report(.warning, .kindNotSimulated(k), at: document["kind"])
-                default:
-                    report(.warning, .unknownKind(apiVersion: apiVersion, kind: kind), at: document["kind"])
+            case ("networking.k8s.io/v1", "NetworkPolicy"): readNetworkPolicy(document)
+            case ("cert-manager.io/v1", "Issuer"), ("cert-manager.io/v1", "ClusterIssuer"): readIssuer(document, kind: kind)
+            case ("cert-manager.io/v1", "Certificate"):
+                let name = objectName(document)
+                let spec = document["spec"]
+                guard let secret = spec?["secretName"]?.text, let issuer = spec?[path: "issuerRef", "name"]?.text else {
+                    report(.error, .certificateNeedsFields(name.description), at: document["spec"] ?? document)
+                    break
                 }
+                builder.certificates.append(Certificate(
+                    name: name, secretName: secret, issuerName: issuer,
+                    issuerKind: spec?[path: "issuerRef", "kind"]?.text == "ClusterIssuer" ? .clusterIssuer : .issuer,
+                    dnsNames: (spec?["dnsNames"]?.list ?? []).compactMap(\.text) + [spec?["commonName"]?.text].compactMap { $0 }))
+            case ("gateway.networking.k8s.io/v1", "GatewayClass"), ("gateway.networking.k8s.io/v1beta1", "GatewayClass"):
+                builder.gatewayClasses.append(GatewayClass(name: document[path: "metadata", "name"]?.text ?? "",
+                                                           controllerName: document[path: "spec", "controllerName"]?.text ?? ""))
+            case ("gateway.networking.k8s.io/v1", "Gateway"), ("gateway.networking.k8s.io/v1beta1", "Gateway"): readGateway(document)
+            case ("gateway.networking.k8s.io/v1", "HTTPRoute"), ("gateway.networking.k8s.io/v1beta1", "HTTPRoute"): readHTTPRoute(document)
+            case ("apps/v1", "Deployment"), ("apps/v1", "StatefulSet"), ("apps/v1", "ReplicaSet"): workloads.append((document, kind))
+            case ("discovery.k8s.io/v1", "EndpointSlice"): readEndpointSlice(document)
+            case ("networking.k8s.io/v1", "Ingress"): readIngress(document)
+            case ("networking.k8s.io/v1", "IngressClass"):
+                let annotations = document[path: "metadata", "annotations"]?.stringMap ?? [:]
+                builder.ingressClasses.append(IngressClass(
+                    name: document[path: "metadata", "name"]?.text ?? "",
+                    controller: document[path: "spec", "controller"]?.text ?? "k8s.io/ingress-nginx",
+                    isDefault: annotations["ingressclass.kubernetes.io/is-default-class"] == "true"))
+            case ("v1", "Secret"):
+                let data = (document["data"]?.stringMap ?? [:]).merging(document["stringData"]?.stringMap ?? [:]) { a, _ in a }
+                if document["type"]?.text == "kubernetes.io/tls" {
+                    if data["tls.crt"] != nil && data["tls.key"] != nil { builder.tlsSecrets.append(objectName(document)) }
+                    else { report(.warning, .tlsSecretNeedsKeys(objectName(document).description), at: document["type"]) }
+                }
+            case ("networking.k8s.io/v1", "ServiceCIDR"), ("networking.k8s.io/v1beta1", "ServiceCIDR"):
+                for cidr in document[path: "spec", "cidrs"]?.list ?? [] {
+                    if let c = cidr.text.flatMap(CIDR.init) { builder.serviceCIDRs.append(c) }
+                    else { report(.error, .serviceCIDRObjectInvalid(cidr.text ?? ""), at: cidr) }
+                }
+            case (_, ""):
+                report(.error, .objectWithoutKind, at: document)
+            case (_, let k) where ManifestScene.notSimulated.contains(k):
+                report(.warning, .kindNotSimulated(k), at: document["kind"])
+            default:
+                report(.warning, .unknownKind(apiVersion: apiVersion, kind: kind), at: document["kind"])
             }
         }
 
@@ -174,8 +187,8 @@ public enum ManifestScene {
                     ip = IPv4Address(text)
                     if ip == nil { report(.error, .nodeIPInvalid(node: name, text: text), at: item["ip"]) }
                 }
-                builder.nodes.append(.init(name: name, ip: ip, podCIDR: item["podCIDR"]?.text.flatMap(CIDR.init),
-                                           labels: item["labels"]?.stringMap ?? [:], origin: position(item).0))
+                addNode(.init(name: name, ip: ip, podCIDR: item["podCIDR"]?.text.flatMap(CIDR.init),
+                              labels: item["labels"]?.stringMap ?? [:], origin: position(item).0))
             }
             for item in node["clients"]?.list ?? [] {
                 guard let name = item["name"]?.text, let ip = item["ip"]?.text.flatMap(IPv4Address.init) else {
@@ -205,6 +218,24 @@ public enum ManifestScene {
             }
         }
 
+        /// A Node as `kubectl get node -o yaml` prints it: its InternalIP and podCIDR.
+        mutating func readNode(_ node: Node) {
+            guard let name = node[path: "metadata", "name"]?.text else { return report(.error, .nodeNeedsName, at: node) }
+            let addresses = node[path: "status", "addresses"]?.list ?? []
+            let internalIP = addresses.first { $0["type"]?.text == "InternalIP" && $0["address"]?.text.flatMap(IPv4Address.init) != nil }
+            addNode(.init(name: name, ip: internalIP?["address"]?.text.flatMap(IPv4Address.init),
+                          podCIDR: node[path: "spec", "podCIDR"]?.text.flatMap(CIDR.init),
+                          labels: node[path: "metadata", "labels"]?.stringMap ?? [:], origin: position(node).0))
+        }
+
+        /// A Node named twice (by a Node object and by the scene): one Node, what each says.
+        mutating func addNode(_ node: ClusterBuilder.NodeSpec) {
+            guard let i = builder.nodes.firstIndex(where: { $0.name == node.name }) else { return builder.nodes.append(node) }
+            if builder.nodes[i].ip == nil { builder.nodes[i].ip = node.ip }
+            if builder.nodes[i].podCIDR == nil { builder.nodes[i].podCIDR = node.podCIDR }
+            builder.nodes[i].labels.merge(node.labels) { a, _ in a }
+        }
+
         func ports(_ containers: [Node]) -> [ContainerPort] {
             containers.flatMap { c in
                 (c["ports"]?.list ?? []).compactMap { p -> ContainerPort? in
@@ -224,11 +255,49 @@ public enum ManifestScene {
                 if ip == nil { report(.error, .podIPInvalid(pod: name.description, text: text), at: node[path: "status", "podIP"]) }
             }
             let ready = (node[path: "status", "conditions"]?.list ?? []).first { $0["type"]?.text == "Ready" }?["status"]?.text.map { $0 == "True" } ?? true
+            dumpedPods.append((name, owners(node), node[path: "metadata", "labels"]?.stringMap ?? [:]))
             builder.pods.append(.init(name: name, labels: node[path: "metadata", "labels"]?.stringMap ?? [:],
                                       nodeName: node[path: "spec", "nodeName"]?.text, ip: ip,
                                       ports: ports(node[path: "spec", "containers"]?.list ?? []), ready: ready,
                                       hostname: node[path: "spec", "hostname"]?.text, subdomain: node[path: "spec", "subdomain"]?.text,
                                       origin: position(node).0))
+        }
+
+        /// `metadata.ownerReferences`, as kind and name (owners are in the object's namespace).
+        func owners(_ node: Node) -> [(kind: String, name: String)] {
+            (node[path: "metadata", "ownerReferences"]?.list ?? []).compactMap { ref in
+                guard let kind = ref["kind"]?.text, let name = ref["name"]?.text else { return nil }
+                return (kind, name)
+            }
+        }
+
+        /// Workloads are read once every object is: a dump holds the Pods (and the ReplicaSets)
+        /// a Deployment made, and then these are the truth; only a workload whose Pods are not
+        /// there becomes Pods of its own.
+        mutating func generateWorkloads() {
+            let deployments = Set(workloads.filter { $0.kind == "Deployment" }.map { objectName($0.node) })
+            var replicaSetOwner: [ObjectName: ObjectName] = [:]
+            for w in workloads where w.kind == "ReplicaSet" {
+                let name = objectName(w.node)
+                if let owner = owners(w.node).first(where: { $0.kind == "Deployment" }) { replicaSetOwner[name] = ObjectName(name.namespace, owner.name) }
+            }
+            for w in workloads {
+                let name = objectName(w.node)
+                // A ReplicaSet its dumped Deployment owns: the Deployment stands for it.
+                if w.kind == "ReplicaSet", let owner = replicaSetOwner[name], deployments.contains(owner) { continue }
+                let selector = w.node[path: "spec", "selector", "matchLabels"]?.stringMap ?? [:]
+                let hashLabel = w.kind == "StatefulSet" ? "controller-revision-hash" : "pod-template-hash"
+                let present = dumpedPods.contains { pod in
+                    guard pod.name.namespace == name.namespace else { return false }
+                    for owner in pod.owners {
+                        if owner.kind == w.kind && owner.name == name.name { return true }
+                        if w.kind == "Deployment", owner.kind == "ReplicaSet",
+                           replicaSetOwner[ObjectName(name.namespace, owner.name)] == name { return true }
+                    }
+                    return pod.owners.isEmpty && !selector.isEmpty && pod.labels[hashLabel] != nil && pod.labels.matches(selector)
+                }
+                if !present { readWorkload(w.node, kind: w.kind) }
+            }
         }
 
         /// Deployments, ReplicaSets and StatefulSets become their Pods, named as their
@@ -342,6 +411,7 @@ public enum ManifestScene {
         }
 
         mutating func scene(name: String) -> Scene {
+            generateWorkloads()
             let (cluster, problems) = builder.build()
             for problem in problems {
                 diagnostics.append(Diagnostic(file: file, line: problem.origin ?? origin, column: column,

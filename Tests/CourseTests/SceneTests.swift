@@ -311,6 +311,20 @@ struct GatewaySceneTests {
         #expect(traces[1].service?.name == "app-v2", "the header match wins over the weighted rule")
         #expect(traces[1].candidates.count == 1)
     }
+
+    /// The same Gateway as a cluster dumps it: no `spec.addresses`, the address its
+    /// implementation published in `status.addresses` (gateway_types.go GatewayStatus.Addresses),
+    /// which requests reach (#18: they were `no-route`).
+    @Test func theAddressInStatusIsReached() throws {
+        let text = try String(contentsOfFile: ManifestSceneTests.scenePath("gateway.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "  addresses: [{type: IPAddress, value: 198.51.100.50}]\n", with: "")
+            .replacingOccurrences(of: "    - {name: http, protocol: HTTP, port: 80, hostname: \"*.example.com\"}\n",
+                                  with: "    - {name: http, protocol: HTTP, port: 80, hostname: \"*.example.com\"}\nstatus:\n  addresses: [{type: IPAddress, value: 198.51.100.50}]\n")
+        #expect(!text.contains("spec:\n  gatewayClassName: eg\n  addresses"))
+        #expect(text.contains("status:\n  addresses"))
+        let scene = ManifestScene.load(text, file: "gateway.yaml", line: 1, column: 1, name: "g")
+        #expect(scene.traces().map(\.verdict.name) == ["delivered", "delivered"])
+    }
 }
 
 /// cert-manager from manifests (Tests/Fixtures/scenes/tls.yaml).
