@@ -36,7 +36,9 @@ build: deps
 run: deps
 	$(SWIFT) run reseau $(ARGS)
 
+# The install test also needs ArgumentParser's manual generator, built beside reseau.
 test: deps
+	$(SWIFT) build --product generate-manual
 	$(SWIFT) test
 
 # The benchmark compares with mdp, and times reseau as it would ship: release, with the

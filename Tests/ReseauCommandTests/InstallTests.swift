@@ -4,8 +4,9 @@ import Testing
 /// ArgumentParser's manual generator, built beside the debug reseau.
 enum ManualTool {
     static var path: String? {
-        let tool = CommandTests.executable.deletingLastPathComponent().appendingPathComponent("generate-manual-tool").path
-        return FileManager.default.isExecutableFile(atPath: tool) ? tool : nil
+        let folder = CommandTests.executable.deletingLastPathComponent()
+        return ["generate-manual", "generate-manual-tool"].map { folder.appendingPathComponent($0).path }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }
 
@@ -13,7 +14,7 @@ enum ManualTool {
 /// reseau run from `/` with LANG unset (#19: outside the source folder it could not open its
 /// own course, and `quiz` said "nothing to review" with exit 0).
 @Suite(.enabled(if: ManualTool.path != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/make"),
-                "make or the manual generator (built by swift build) is not there: the install is not tried"))
+                "make or the manual generator is not there (make test builds it: swift build --product generate-manual): the install is not tried"))
 struct InstallTests {
     static var manualTool: String? { ManualTool.path }
 
