@@ -268,11 +268,17 @@ public struct SlideRenderer: Sendable {
 
     /// A `yaml scene` block: its cluster drawn, then the flows it animates.
     func scene(_ s: SceneSource, width: Int) -> [StyledLine] {
+        let key = DrawingCache.Key(kind: .scene, source: s.source, file: file, line: s.line, column: s.column, width: width,
+                                   ascii: glyphs.ascii, language: language.rawValue)
+        return DrawingCache.shared.lines(key) { drawScene(s, width: width) } + caption(s.caption, width: width)
+    }
+
+    private func drawScene(_ s: SceneSource, width: Int) -> [StyledLine] {
         let scene = ManifestScene.load(s.source, file: file, line: s.line + 1, column: s.column, name: "")
         // YAML that could not be read: say so where the drawing would be.
         let errors = scene.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty, errors.contains(where: { if case .yaml = $0.message { return true }; if case .scene = $0.message { return true }; return false }) {
-            return problems(errors, width: width) + caption(s.caption, width: width)
+            return problems(errors, width: width)
         }
         let renderer = DiagramRenderer(glyphs: glyphs, language: language)
         // The way each flow takes is drawn with the objects (numbered like the list below).
@@ -283,12 +289,14 @@ public struct SlideRenderer: Sendable {
         for (i, flow) in scene.flows.enumerated() {
             lines += Text.wrap([Span("\(i + 1). ", Style(.flow(i), bold: true)), Span("\(flow.from) → \(flow.to)", Style(.flow(i)))], width: width)
         }
-        return lines + caption(s.caption, width: width)
+        return lines
     }
 
     func diagram(_ d: DiagramSource, width: Int) -> [StyledLine] {
         if let chart = d.diagram?.flowchart {
-            let drawn = DiagramRenderer(glyphs: glyphs, language: language).render(chart, maxWidth: width)
+            let key = DrawingCache.Key(kind: .flowchart, source: d.source, file: file, line: d.line, column: d.column, width: width,
+                                       ascii: glyphs.ascii, language: language.rawValue)
+            let drawn = DrawingCache.shared.lines(key) { DiagramRenderer(glyphs: glyphs, language: language).render(chart, maxWidth: width) }
             return drawn + caption(d.caption, width: width)
         }
         if case .git(let graph)? = d.diagram {
