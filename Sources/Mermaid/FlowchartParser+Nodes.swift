@@ -73,7 +73,10 @@ extension FlowchartParser {
         while scanner.consume(":::") {
             let name = scanner.readWhile { Self.isIDCharacter($0) }
             guard !name.isEmpty else { throw SyntaxError(problem: .expectedClassName, position: scanner.position) }
-            chart.nodes[nodeIndex[id]!].classes.append(name)
+            // `e1@{ animate: true }:::hot` names an edge (its metadata made no node): the
+            // class goes to the edge, as a `class e1 hot` statement does (found by fuzzing).
+            if let index = nodeIndex[id] { chart.nodes[index].classes.append(name) }
+            else if let index = edgeIndex[id] { chart.edges[index].classes.append(name) }
         }
         return id
     }

@@ -25,3 +25,15 @@ import Testing
         #expect(result.diagram?.flowchart?.subgraphs.count == 64)
     }
 }
+
+/// Found by fuzzing (make fuzz, mermaid, 7.2 M runs with -max_len 65536): a class after an
+/// edge's metadata (`e1@{ animate: true }:::hot`) stopped the program; the class now goes
+/// to the edge, as `class e1 hot` does.
+struct EdgeClassAfterMetadataTests {
+    @Test func theClassGoesToTheEdge() throws {
+        let chart = try #require(Mermaid.parse("flowchart TD\n  A e1@--> B\n  e1@{ animate: true }:::hot\n").diagram?.flowchart)
+        #expect(chart.edges.first?.classes == ["hot"])
+        #expect(chart.edges.first?.animate == true)
+        #expect(chart.nodes.map(\.id) == ["A", "B"])
+    }
+}
