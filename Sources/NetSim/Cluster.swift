@@ -87,6 +87,14 @@ public struct Backend: Sendable, Equatable {
     public var ready: Bool
     public var nodeName: String?
     public var pod: ObjectName?
+    /// EndpointSlice conditions (discovery.k8s.io/v1): a terminating endpoint is not ready
+    /// but may still be serving; kube-proxy sends to those when no endpoint is ready
+    /// (KEP-1669, ProxyTerminatingEndpoints, GA in 1.28).
+    public var serving: Bool? = nil
+    public var terminating = false
+
+    /// Ready, or serving while terminating when `fallback` (no endpoint of the set is ready).
+    var isServingTerminating: Bool { !ready && (serving ?? ready) && terminating }
 
     /// `10.4.32.6:8282`, as kube-proxy writes an endpoint.
     public var endpointString: String { "\(ip):\(port)" }

@@ -24,6 +24,7 @@ public struct ClusterBuilder: Sendable {
         public var ip: IPv4Address?
         public var ports: [ContainerPort]
         public var ready: Bool
+        public var terminating = false
         public var hostname: String?
         public var subdomain: String?
         public var origin: Int?
@@ -221,8 +222,10 @@ public struct ClusterBuilder: Sendable {
                 continue
             }
             usedIPs[podIP] = "Pod \(spec.name)"
-            pods.append(Pod(name: spec.name, labels: spec.labels, nodeName: nodeName, ip: podIP, ports: spec.ports,
-                            ready: spec.ready, hostname: spec.hostname, subdomain: spec.subdomain))
+            var pod = Pod(name: spec.name, labels: spec.labels, nodeName: nodeName, ip: podIP, ports: spec.ports,
+                          ready: spec.ready, hostname: spec.hostname, subdomain: spec.subdomain)
+            pod.terminating = spec.terminating
+            pods.append(pod)
         }
 
         // Services: the `kubernetes` Service first, as the API server creates it.

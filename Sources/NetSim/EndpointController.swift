@@ -30,7 +30,8 @@ extension Cluster {
                         let match = slice.ports.first { $0.name == port.name } ?? (slice.ports.count == 1 ? slice.ports[0] : nil)
                         guard let endpointPort = match else { continue }
                         let list = slice.endpoints.map {
-                            Backend(ip: $0.ip, port: endpointPort.port, ready: $0.ready, nodeName: $0.nodeName, pod: $0.pod)
+                            Backend(ip: $0.ip, port: endpointPort.port, ready: $0.ready, nodeName: $0.nodeName, pod: $0.pod,
+                                    serving: $0.serving, terminating: $0.terminating)
                         }
                         backends[ServicePortKey(service: s, port: p), default: []].append(contentsOf: list)
                     }
@@ -49,9 +50,14 @@ extension Cluster {
                 problems.append(BuildProblem(severity: .warning, problem: .selectorMatchesNothing(service: service.name.description, selector: text), origin: origins[service.name]))
             }
             var endpoints: [Endpoint] = []
+            // A Pod being deleted stays in the slice, not ready, serving while its Ready
+            // condition holds, terminating (the EndpointSlice controller since 1.22, KEP-1672).
             for pod in selected {
-                endpoints.append(Endpoint(ip: pod.ip, ready: pod.ready, nodeName: pod.nodeName, pod: pod.name,
-                                          hostname: pod.subdomain == service.name.name ? pod.hostname : nil))
+                var endpoint = Endpoint(ip: pod.ip, ready: pod.ready && !pod.terminating, nodeName: pod.nodeName, pod: pod.name,
+                                        hostname: pod.subdomain == service.name.name ? pod.hostname : nil)
+                endpoint.serving = pod.ready
+                endpoint.terminating = pod.terminating
+                endpoints.append(endpoint)
             }
             var ports: [EndpointPort] = []
             for (p, port) in service.ports.enumerated() {
@@ -64,7 +70,8 @@ extension Cluster {
                     case .name(let portName): number = pod.ports.first { $0.name == portName && $0.protocol == port.protocol }?.port
                     }
                     guard let target = number else { continue }
-                    list.append(Backend(ip: pod.ip, port: target, ready: pod.ready, nodeName: pod.nodeName, pod: pod.name))
+                    list.append(Backend(ip: pod.ip, port: target, ready: pod.ready && !pod.terminating, nodeName: pod.nodeName, pod: pod.name,
+                                        serving: pod.ready, terminating: pod.terminating))
                 }
                 if case .name(let portName) = port.targetPort, list.isEmpty, !selected.isEmpty {
                     problems.append(BuildProblem(severity: .warning, problem: .noPodWithPortName(service: service.name.description, port: portName), origin: origins[service.name]))

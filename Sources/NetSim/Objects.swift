@@ -68,6 +68,8 @@ public struct Pod: Sendable, Equatable {
     /// The ports its containers declare. Empty means none declared: anything is accepted.
     public var ports: [ContainerPort]
     public var ready: Bool = true
+    /// Being deleted (`metadata.deletionTimestamp`): its endpoint is terminating.
+    public var terminating = false
     public var hostname: String?
     public var subdomain: String?
 
@@ -179,6 +181,9 @@ public struct Endpoint: Sendable, Equatable {
     /// The Pod behind it, when there is one.
     public var pod: ObjectName?
     public var hostname: String?
+    /// `conditions.serving` (nil: as `ready`) and `conditions.terminating`.
+    public var serving: Bool?
+    public var terminating = false
 
     public init(ip: IPv4Address, ready: Bool = true, nodeName: String? = nil, pod: ObjectName? = nil, hostname: String? = nil) {
         self.ip = ip

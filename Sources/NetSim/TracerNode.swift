@@ -76,7 +76,11 @@ extension Walk {
         service = svc.name
 
         let all = cluster.backends[ServicePortKey(service: s, port: p)] ?? []
-        let ready = all.filter(\.ready)
+        // kube-proxy's CategorizeEndpoints (pkg/proxy/topology.go, KEP-1669): the ready
+        // endpoints; when none is ready anywhere, those serving while terminating. The
+        // Service is rejected only when neither exists.
+        let readyOnes = all.filter(\.ready)
+        let ready = readyOnes.isEmpty ? all.filter(\.isServingTerminating) : readyOnes
         // Source in the pod CIDR (kube-proxy's local-traffic detector).
         let fromPod = cluster.podCIDR.contains(packet.src)
 
@@ -147,8 +151,10 @@ extension Walk {
             }
         }
 
-        // The policy chain picks an endpoint.
-        let pool = policyLocal ? ready.filter { $0.nodeName == node.name } : ready
+        // The policy chain picks an endpoint. Local: this Node's ready endpoints, else its
+        // serving terminating ones (a remote ready one does not count: the Local chain drops).
+        let localReady = all.filter { $0.ready && $0.nodeName == node.name }
+        let pool = policyLocal ? (localReady.isEmpty ? all.filter { $0.isServingTerminating && $0.nodeName == node.name } : localReady) : ready
         let chain = policyLocal ? svlChain : svcChain
         guard !pool.isEmpty else {
             hop(kubeProxy(chain), .drop, rule: .iptables(.noLocalEndpoints(chain: chain, name: name)), .noLocalEndpoint(node: node.name))

@@ -256,11 +256,14 @@ public enum ManifestScene {
             }
             let ready = (node[path: "status", "conditions"]?.list ?? []).first { $0["type"]?.text == "Ready" }?["status"]?.text.map { $0 == "True" } ?? true
             dumpedPods.append((name, owners(node), node[path: "metadata", "labels"]?.stringMap ?? [:]))
-            builder.pods.append(.init(name: name, labels: node[path: "metadata", "labels"]?.stringMap ?? [:],
-                                      nodeName: node[path: "spec", "nodeName"]?.text, ip: ip,
-                                      ports: ports(node[path: "spec", "containers"]?.list ?? []), ready: ready,
-                                      hostname: node[path: "spec", "hostname"]?.text, subdomain: node[path: "spec", "subdomain"]?.text,
-                                      origin: position(node).0))
+            var spec = ClusterBuilder.PodSpec(name: name, labels: node[path: "metadata", "labels"]?.stringMap ?? [:],
+                                              nodeName: node[path: "spec", "nodeName"]?.text, ip: ip,
+                                              ports: ports(node[path: "spec", "containers"]?.list ?? []), ready: ready,
+                                              hostname: node[path: "spec", "hostname"]?.text, subdomain: node[path: "spec", "subdomain"]?.text,
+                                              origin: position(node).0)
+            // Being deleted (kubectl shows it Terminating): its endpoint is terminating.
+            spec.terminating = node[path: "metadata", "deletionTimestamp"]?.text != nil
+            builder.pods.append(spec)
         }
 
         /// `metadata.ownerReferences`, as kind and name (owners are in the object's namespace).
@@ -399,8 +402,12 @@ public enum ManifestScene {
                 for a in e["addresses"]?.list ?? [] {
                     guard let ip = a.text.flatMap(IPv4Address.init) else { report(.error, .sliceAddressInvalid(slice: name.description, text: a.text ?? ""), at: a); continue }
                     let pod = e[path: "targetRef", "name"]?.text.map { ObjectName(name.namespace, $0) }
-                    endpoints.append(Endpoint(ip: ip, ready: e[path: "conditions", "ready"]?.bool ?? true,
-                                              nodeName: e["nodeName"]?.text, pod: pod, hostname: e["hostname"]?.text))
+                    var endpoint = Endpoint(ip: ip, ready: e[path: "conditions", "ready"]?.bool ?? true,
+                                            nodeName: e["nodeName"]?.text, pod: pod, hostname: e["hostname"]?.text)
+                    // discovery.k8s.io/v1: serving nil defers to ready; terminating nil is false.
+                    endpoint.serving = e[path: "conditions", "serving"]?.bool
+                    endpoint.terminating = e[path: "conditions", "terminating"]?.bool ?? false
+                    endpoints.append(endpoint)
                 }
             }
             let ports = (node["ports"]?.list ?? []).compactMap { p -> EndpointPort? in

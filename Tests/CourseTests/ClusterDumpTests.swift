@@ -147,3 +147,104 @@ struct PublishedAddressTests {
         #expect(trace.verdict == .delivered(ObjectName("shop", "web-1")), "\(trace.verdict)")
     }
 }
+
+/// Terminating endpoints (KEP-1669 ProxyTerminatingEndpoints, GA in 1.28; kube-proxy's
+/// CategorizeEndpoints in pkg/proxy/topology.go and its TestTerminatingEndpointsTrafficPolicy
+/// Cluster/Local): a Pod being deleted (deletionTimestamp) is not ready but still serving
+/// while its Ready condition holds; kube-proxy uses such endpoints only when none is ready.
+struct TerminatingEndpointTests {
+    /// Pods: name, Node, terminating, Ready.
+    static func scene(_ pods: [(String, String, Bool, Bool)], policy: String = "Cluster") -> Scene {
+        var docs = ["""
+        apiVersion: reseau/v1
+        kind: Scene
+        nodes: [{name: node-1, ip: 192.168.56.11}, {name: node-2, ip: 192.168.56.12}, {name: node-3, ip: 192.168.56.13}]
+        clients: [{name: laptop, ip: 203.0.113.50}]
+        """, """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec: {type: NodePort, externalTrafficPolicy: \(policy), selector: {app: web}, ports: [{port: 80, targetPort: 80, nodePort: 30080}]}
+        """]
+        for (name, node, terminating, ready) in pods {
+            docs.append("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: \(name), labels: {app: web}\(terminating ? ", deletionTimestamp: \"2026-12-01T10:00:00Z\"" : "")}
+            spec: {nodeName: \(node), containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}
+            status: {conditions: [{type: Ready, status: "\(ready ? "True" : "False")"}]}
+            """)
+        }
+        return ManifestScene.load(docs.joined(separator: "\n---\n"), file: "t.yaml", line: 1, column: 1, name: "t")
+    }
+
+    static func trace(_ scene: Scene, from: String = "laptop", to url: String) -> Trace {
+        Tracer(cluster: scene.cluster).trace(Request(from: from, url: url))
+    }
+
+    @Test func readyEndpointsComeFirst() {
+        let scene = Self.scene([("web-old", "node-1", true, true), ("web-new", "node-2", false, true)])
+        let trace = Self.trace(scene, to: "http://192.168.56.11:30080/")
+        #expect(trace.candidates.map(\.pod?.name) == ["web-new"])
+        #expect(trace.verdict == .delivered(ObjectName("default", "web-new")))
+    }
+
+    @Test func withNoReadyEndpointServingTerminatingOnesAreUsed() {
+        let scene = Self.scene([("web-a", "node-1", true, true), ("web-b", "node-2", true, true)])
+        let trace = Self.trace(scene, to: "http://192.168.56.13:30080/")
+        #expect(Set(trace.candidates.compactMap(\.pod?.name)) == ["web-a", "web-b"])
+        if case .delivered = trace.verdict {} else { Issue.record("\(trace.verdict)") }
+    }
+
+    /// Terminating and no longer Ready: not serving, not used; nothing left, so rejected.
+    @Test func terminatingEndpointsThatDoNotServeAreNotUsed() {
+        let scene = Self.scene([("web-a", "node-1", true, false)])
+        #expect(Self.trace(scene, to: "http://192.168.56.11:30080/").verdict == .rejected)
+    }
+
+    /// Local: the Node's own ready endpoints, else its own serving terminating ones; a Node
+    /// with neither drops the packet (KUBE-SVL has no endpoint) even though other Nodes have
+    /// endpoints — dropped, not rejected, since the Service does have endpoints.
+    @Test func localPolicyFallsBackOnTheNodesOwnTerminatingEndpoints() {
+        let scene = Self.scene([("web-old", "node-1", true, true), ("web-new", "node-2", false, true)], policy: "Local")
+        #expect(Self.trace(scene, to: "http://192.168.56.11:30080/").verdict == .delivered(ObjectName("default", "web-old")))
+        #expect(Self.trace(scene, to: "http://192.168.56.12:30080/").verdict == .delivered(ObjectName("default", "web-new")))
+        #expect(Self.trace(scene, to: "http://192.168.56.13:30080/").verdict == .dropped)
+        let onlyRemote = Self.scene([("web-old", "node-1", true, true)], policy: "Local")
+        #expect(Self.trace(onlyRemote, to: "http://192.168.56.12:30080/").verdict == .dropped)
+    }
+
+    /// A hand-written EndpointSlice says it with its conditions (serving, terminating).
+    @Test func sliceConditionsAreRead() {
+        let yaml = """
+        apiVersion: reseau/v1
+        kind: Scene
+        nodes: [{name: node-1, ip: 192.168.56.11}]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: toolbox}
+        spec: {nodeName: node-1, containers: [{name: t, image: busybox}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: ext}
+        spec: {ports: [{port: 80}]}
+        ---
+        apiVersion: discovery.k8s.io/v1
+        kind: EndpointSlice
+        metadata: {name: ext-1, labels: {kubernetes.io/service-name: ext}}
+        addressType: IPv4
+        endpoints:
+          - addresses: [198.51.100.7]
+            conditions: {ready: false, serving: true, terminating: true}
+          - addresses: [198.51.100.8]
+            conditions: {ready: false, serving: false, terminating: true}
+        ports: [{port: 80}]
+        """
+        let scene = ManifestScene.load(yaml, file: "s.yaml", line: 1, column: 1, name: "s")
+        let trace = Self.trace(scene, from: "toolbox", to: "http://ext/")
+        #expect(trace.candidates.map(\.ip.description) == ["198.51.100.7"])
+        #expect(trace.verdict == .leftCluster(IPv4Address("198.51.100.7")!))
+    }
+}
