@@ -24,6 +24,7 @@ extension Walk {
     mutating func egressAllowed(to ip: IPv4Address, port: Int, proto: TransportProtocol, pod target: Pod? = nil) -> Bool {
         guard !cluster.networkPolicies.isEmpty, !egressChecked, let sender = senderPod else { return true }
         egressChecked = true
+        if Self.alwaysAllowed(pod: sender, other: ip, cluster: cluster) { return true }
         let decision = PolicyEngine.decide(.egress, at: sender, peer: peer(ip, pod: target), port: port, protocol: proto,
                                            policies: cluster.networkPolicies)
         return record(decision, direction: .egress, at: sender, other: target?.name.description ?? ip.description, port: port, proto: proto)
@@ -32,10 +33,19 @@ extension Walk {
     /// Checks the receiver's ingress; false (with the drop recorded) when it is denied.
     mutating func ingressAllowed(at pod: Pod) -> Bool {
         guard !cluster.networkPolicies.isEmpty else { return true }
+        if Self.alwaysAllowed(pod: pod, other: packet.src, cluster: cluster) { return true }
         let decision = PolicyEngine.decide(.ingress, at: pod, peer: peer(packet.src), port: packet.dstPort,
                                            protocol: packet.protocol, policies: cluster.networkPolicies)
         let from = cluster.pod(ip: packet.src)?.name.description ?? packet.src.description
         return record(decision, direction: .ingress, at: pod, other: from, port: packet.dstPort, proto: packet.protocol)
+    }
+
+    /// What no NetworkPolicy can block (kubernetes.io/docs/concepts/services-networking/network-policies):
+    /// "traffic to and from the node where a Pod is running is always allowed, regardless of
+    /// the IP address of the Pod or the node" (the kubelet's probes come from there), and "a
+    /// pod cannot block access to itself".
+    static func alwaysAllowed(pod: Pod, other ip: IPv4Address, cluster: Cluster) -> Bool {
+        ip == pod.ip || cluster.node(named: pod.nodeName)?.ip == ip
     }
 
     mutating func record(_ decision: PolicyDecision, direction: NetworkPolicy.Direction, at pod: Pod, other: String,

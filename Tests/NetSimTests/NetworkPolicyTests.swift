@@ -34,6 +34,28 @@ struct NetworkPolicyTests {
         #expect(t.hops.last?.ruleText == "NetworkPolicy default/default-deny-ingress (Ingress)")
     }
 
+    /// network-policies docs: "traffic to and from the node where a Pod is running is always
+    /// allowed, regardless of the IP address of the Pod or the node" (the kubelet's probes):
+    /// a deny-all policy lets pod-green-1's own Node (node-2) in, not node-1 (#18).
+    @Test func thePodsOwnNodeIsAlwaysAllowed() throws {
+        let c = Self.cluster([denyIngress])
+        let green1 = try #require(c.pod(named: ObjectName("default", "pod-green-1")))
+        let fromOwnNode = trace(c, from: "node-2", to: "http://\(green1.ip):8282/")
+        #expect(fromOwnNode.verdict == .delivered(green1.name), "\(fromOwnNode.verdict)")
+        #expect(!fromOwnNode.hops.contains { $0.action == .drop })
+        #expect(trace(c, from: "node-1", to: "http://\(green1.ip):8282/").verdict == .dropped)
+    }
+
+    /// "A pod cannot block access to itself": deny-all both ways, a Pod reaching its own
+    /// address is delivered.
+    @Test func aPodCannotBlockItself() throws {
+        let denyAll = NetworkPolicy(name: ObjectName("default", "deny-all"), policyTypes: [.ingress, .egress])
+        let c = Self.cluster([denyAll])
+        let green1 = try #require(c.pod(named: ObjectName("default", "pod-green-1")))
+        #expect(trace(c, from: "pod-green-1", to: "http://\(green1.ip):8282/").verdict == .delivered(green1.name))
+        #expect(trace(c, from: "pod-blue-2", to: "http://\(green1.ip):8282/").verdict == .dropped)
+    }
+
     @Test func rulesAddUpAcrossPolicies() {
         let allowBlue = NetworkPolicy(name: ObjectName("default", "allow-blue"), podSelector: LabelSelector(matchLabels: ["app": "green"]),
                                       ingress: [.init(peers: [.pods(pods: LabelSelector(matchLabels: ["app": "blue"]), namespaces: nil)])])
