@@ -33,8 +33,9 @@ public enum ManifestScene {
         var diagnostics: [Diagnostic] = []
         var budget = YAMLBudget()
         var sawScene = false
-        /// Workloads, made into Pods at the end (see `generateWorkloads`).
-        var workloads: [(node: Node, kind: String)] = []
+        /// Workloads, made into Pods at the end (see `generateWorkloads`), with the place
+        /// their Pods take among the others (addresses are given in that order).
+        var workloads: [(node: Node, kind: String, at: Int)] = []
         /// The Pods read as objects: name, owners, labels.
         var dumpedPods: [(name: ObjectName, owners: [(kind: String, name: String)], labels: [String: String])] = []
 
@@ -121,7 +122,7 @@ public enum ManifestScene {
                                                            controllerName: document[path: "spec", "controllerName"]?.text ?? ""))
             case ("gateway.networking.k8s.io/v1", "Gateway"), ("gateway.networking.k8s.io/v1beta1", "Gateway"): readGateway(document)
             case ("gateway.networking.k8s.io/v1", "HTTPRoute"), ("gateway.networking.k8s.io/v1beta1", "HTTPRoute"): readHTTPRoute(document)
-            case ("apps/v1", "Deployment"), ("apps/v1", "StatefulSet"), ("apps/v1", "ReplicaSet"): workloads.append((document, kind))
+            case ("apps/v1", "Deployment"), ("apps/v1", "StatefulSet"), ("apps/v1", "ReplicaSet"): workloads.append((document, kind, builder.pods.count))
             case ("discovery.k8s.io/v1", "EndpointSlice"): readEndpointSlice(document)
             case ("networking.k8s.io/v1", "Ingress"): readIngress(document)
             case ("networking.k8s.io/v1", "IngressClass"):
@@ -284,7 +285,9 @@ public enum ManifestScene {
                 let name = objectName(w.node)
                 if let owner = owners(w.node).first(where: { $0.kind == "Deployment" }) { replicaSetOwner[name] = ObjectName(name.namespace, owner.name) }
             }
-            for w in workloads {
+            // Last first: a workload's Pods go where it was read, and the places of those
+            // read before it do not move.
+            for w in workloads.reversed() {
                 let name = objectName(w.node)
                 // A ReplicaSet its dumped Deployment owns: the Deployment stands for it.
                 if w.kind == "ReplicaSet", let owner = replicaSetOwner[name], deployments.contains(owner) { continue }
@@ -299,7 +302,12 @@ public enum ManifestScene {
                     }
                     return pod.owners.isEmpty && !selector.isEmpty && pod.labels[hashLabel] != nil && pod.labels.matches(selector)
                 }
-                if !present { readWorkload(w.node, kind: w.kind) }
+                if present { continue }
+                let before = builder.pods.count
+                readWorkload(w.node, kind: w.kind)
+                let made = Array(builder.pods[before...])
+                builder.pods.removeSubrange(before...)
+                builder.pods.insert(contentsOf: made, at: w.at)
             }
         }
 

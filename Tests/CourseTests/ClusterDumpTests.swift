@@ -248,3 +248,27 @@ struct TerminatingEndpointTests {
         #expect(trace.verdict == .leftCluster(IPv4Address("198.51.100.7")!))
     }
 }
+
+/// Workloads are made into Pods once every object is read, but their Pods keep the place of
+/// the workload among the others: addresses are handed out in that order, as before.
+struct WorkloadOrderTests {
+    @Test func aDeploymentsPodsComeWhereItWasWritten() {
+        let yaml = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: web}}
+          template: {metadata: {labels: {app: web}}, spec: {nodeName: node-1, containers: [{name: w, image: nginx}]}}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: toolbox}
+        spec: {nodeName: node-1, containers: [{name: t, image: busybox}]}
+        """
+        let pods = ManifestScene.load(yaml, file: "o.yaml", line: 1, column: 1, name: "o").cluster.pods
+        #expect(pods.map { String($0.name.name.prefix(4)) } == ["web-", "web-", "tool"])
+        #expect(pods.map(\.ip.description) == ["10.244.0.2", "10.244.0.3", "10.244.0.4"])
+    }
+}
