@@ -61,7 +61,7 @@ public enum SceneDiagram {
         // Services first (they rank above the Nodes), the default/kubernetes one left out.
         let allServices = cluster.services.filter { $0.name != ObjectName("default", "kubernetes") }
         let places = traces.flatMap { $0.hops + $0.reply }
-        let summary = Summary(cluster, services: allServices, places: places, traces: traces)
+        let summary = Summary(cluster, services: allServices, places: places)
         let services = allServices.filter { summary.shows(service: $0.name) }
         for service in services {
             var lines = ["Service \(shown(service.name))"]
@@ -234,7 +234,7 @@ public enum SceneDiagram {
         func shows(node: String) -> Bool { nodes?.contains(node) ?? true }
         func shows(service: ObjectName) -> Bool { services?.contains(service) ?? true }
 
-        init(_ cluster: Cluster, services all: [Service], places: [Hop], traces: [Trace]) {
+        init(_ cluster: Cluster, services all: [Service], places: [Hop]) {
             guard cluster.pods.count > Self.podsDrawnInFull else { return }
             var pods = Set<ObjectName>(), nodes = Set<String>(), services = Set<ObjectName>()
             for hop in places {

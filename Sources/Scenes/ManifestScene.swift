@@ -84,8 +84,8 @@ public enum ManifestScene {
             }
         }
 
-        /// One object, by its apiVersion and kind.
-        mutating func readObject(_ document: Node) {
+        /// One object, by its apiVersion and kind. `inList`: an item of a `List`.
+        mutating func readObject(_ document: Node, inList: Bool = false) {
             guard case .mapping = document else {
                 report(.error, .documentNotObject, at: document)
                 return
@@ -94,8 +94,11 @@ public enum ManifestScene {
             let apiVersion = document["apiVersion"]?.text ?? ""
             switch (apiVersion, kind) {
             // `kubectl get pods,svc -o yaml` prints one List whose items are the objects.
+            // kubectl never nests Lists: one inside another is not read (nor recursed into).
+            case ("v1", "List") where !inList:
+                for item in document["items"]?.list ?? [] { readObject(item, inList: true) }
             case ("v1", "List"):
-                for item in document["items"]?.list ?? [] { readObject(item) }
+                report(.warning, .kindNotSimulated("List"), at: document["kind"])
             case ("v1", "Node"): readNode(document)
             case ("reseau/v1", "Scene"): readScene(document)
             case ("v1", "Pod"): readPod(document)

@@ -272,3 +272,23 @@ struct WorkloadOrderTests {
         #expect(pods.map(\.ip.description) == ["10.244.0.2", "10.244.0.3", "10.244.0.4"])
     }
 }
+
+/// A List inside a List (kubectl never prints one) is not read nor recursed into: 10,000 of
+/// them nested must not go 10,000 calls deep (#20: never recurse on input depth).
+struct NestedListTests {
+    @Test func aListInAListIsReportedNotRead() {
+        let yaml = """
+        apiVersion: v1
+        kind: List
+        items:
+        - apiVersion: v1
+          kind: List
+          items:
+          - {apiVersion: v1, kind: Pod, metadata: {name: hidden}, spec: {nodeName: node-1, containers: [{name: c, image: i}]}}
+        - {apiVersion: v1, kind: Pod, metadata: {name: shown}, spec: {nodeName: node-1, containers: [{name: c, image: i}]}}
+        """
+        let scene = ManifestScene.load(yaml, file: "l.yaml", line: 1, column: 1, name: "l")
+        #expect(scene.cluster.pods.map(\.name.name) == ["shown"])
+        #expect(scene.diagnostics.map(\.line) == [5])
+    }
+}
