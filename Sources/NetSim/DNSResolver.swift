@@ -61,7 +61,9 @@ public struct DNSResolver: Sendable {
         let labels = fqdn.dropLast(suffix.count).split(separator: ".").map(String.init)
         // a-b-c-d.ns.pod
         if labels.count == 3, labels[2] == "pod" {
-            guard let ip = IPv4Address(labels[0].replacingOccurrences(of: "-", with: ".")) else { return nil }
+            // `pods insecure` answers any address, in a namespace that exists (CoreDNS's
+            // kubernetes plugin: a namespace not there is NXDOMAIN).
+            guard let ip = IPv4Address(labels[0].replacingOccurrences(of: "-", with: ".")), namespaceExists(labels[1]) else { return nil }
             return Answer(records: type == .A ? [ip.description] : [])
         }
         guard labels.count >= 3, labels[labels.count - 1] == "svc" else { return nil }
@@ -72,7 +74,8 @@ public struct DNSResolver: Sendable {
         let serviceFQDN = "\(serviceName).\(namespace).svc.\(cluster.domain)"
 
         if prefix.count == 2, prefix[0].hasPrefix("_"), prefix[1].hasPrefix("_") {
-            // SRV: _port._proto
+            // SRV: _port._proto (an ExternalName Service has no ports to name: NXDOMAIN).
+            guard service.type != .externalName else { return nil }
             let portName = String(prefix[0].dropFirst())
             let proto = prefix[1].dropFirst().uppercased()
             guard let port = service.ports.first(where: { $0.name == portName && $0.protocol.rawValue == proto }) else { return nil }
@@ -80,24 +83,39 @@ public struct DNSResolver: Sendable {
             if service.isHeadless {
                 let index = service.ports.firstIndex(of: port)!
                 let backends = cluster.backends(of: service.name, port: index).filter { $0.ready || service.publishNotReadyAddresses }
-                return Answer(records: backends.map { b in
-                    let host = b.pod.flatMap { cluster.pod(named: $0) }.flatMap { $0.subdomain == serviceName ? $0.hostname : nil }
-                        ?? b.ip.description.replacingOccurrences(of: ".", with: "-")
-                    return "\(host).\(serviceFQDN):\(b.port)"
-                })
+                return Answer(records: backends.map { b in "\(endpointName(b, service: serviceName)).\(serviceFQDN):\(b.port)" })
             }
             return Answer(records: ["\(serviceFQDN):\(port.port)"])
         }
         if prefix.count == 1 {
-            // hostname.subdomain: a Pod of a headless Service.
-            guard service.isHeadless,
-                  let pod = cluster.pods.first(where: { $0.name.namespace == namespace && $0.subdomain == serviceName && $0.hostname == prefix[0] })
+            // hostname.subdomain: a Pod of a headless Service, ready unless the Service
+            // publishes not-ready addresses; or an endpoint by its dashed IP
+            // (`10-3-0-53.svc.ns.svc.cluster.local`), as CoreDNS names endpoints without hostname.
+            guard service.isHeadless else { return nil }
+            let published = { (ready: Bool) in ready || service.publishNotReadyAddresses }
+            if let pod = cluster.pods.first(where: { $0.name.namespace == namespace && $0.subdomain == serviceName && $0.hostname == prefix[0] }),
+               published(pod.ready) {
+                return Answer(records: type == .A ? [pod.ip.description] : [])
+            }
+            let endpoints = service.ports.indices.flatMap { cluster.backends(of: service.name, port: $0) }
+            guard let b = endpoints.first(where: { published($0.ready) && $0.ip.description.replacingOccurrences(of: ".", with: "-") == prefix[0] })
             else { return nil }
-            return Answer(records: type == .A ? [pod.ip.description] : [])
+            return Answer(records: type == .A ? [b.ip.description] : [])
         }
         guard prefix.isEmpty else { return nil }
         if service.type == .externalName {
             return Answer(records: [], cname: service.externalName)
+        }
+        // SRV on the Service's own name: one record per port (headless: per endpoint and port).
+        if type == .SRV {
+            if let _ = service.clusterIP { return Answer(records: service.ports.map { "\(serviceFQDN):\($0.port)" }) }
+            var records: [String] = []
+            for (index, _) in service.ports.enumerated() {
+                for b in cluster.backends(of: service.name, port: index) where b.ready || service.publishNotReadyAddresses {
+                    records.append("\(endpointName(b, service: serviceName)).\(serviceFQDN):\(b.port)")
+                }
+            }
+            return records.isEmpty ? nil : Answer(records: records)
         }
         guard type == .A else { return Answer(records: []) }
         if let ip = service.clusterIP { return Answer(records: [ip.description]) }
@@ -115,10 +133,24 @@ public struct DNSResolver: Sendable {
                 ips.append(pod.ip.description)
             }
         }
-        if !ips.isEmpty {
-            let shift = Int(seed % UInt64(ips.count))
-            ips = Array(ips[shift...] + ips[..<shift])
-        }
+        // A headless Service with no address to give is a name error (CoreDNS: errNoItems →
+        // NXDOMAIN), not an empty answer.
+        guard !ips.isEmpty else { return nil }
+        let shift = Int(seed % UInt64(ips.count))
+        ips = Array(ips[shift...] + ips[..<shift])
         return Answer(records: ips)
+    }
+
+    /// An endpoint's name under its headless Service: the Pod's hostname when the Pod's
+    /// subdomain is the Service, else its address with dashes.
+    func endpointName(_ b: Backend, service: String) -> String {
+        b.pod.flatMap { cluster.pod(named: $0) }.flatMap { $0.subdomain == service ? $0.hostname : nil }
+            ?? b.ip.description.replacingOccurrences(of: ".", with: "-")
+    }
+
+    /// A namespace holds a Pod or a Service, or was declared.
+    func namespaceExists(_ namespace: String) -> Bool {
+        cluster.namespaceLabels[namespace] != nil || cluster.pods.contains { $0.name.namespace == namespace }
+            || cluster.services.contains { $0.name.namespace == namespace }
     }
 }

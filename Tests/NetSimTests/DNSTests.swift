@@ -58,6 +58,57 @@ struct DNSTests {
         #expect(!answer.answers.contains(DNSTests.cluster.pod(named: ObjectName("db", "postgres-2"))!.ip.description))
     }
 
+    /// The finer rules of CoreDNS's kubernetes plugin (#18).
+    func found(_ name: String, _ type: DNSLookup.RecordType = .A) -> DNSLookup {
+        resolver.lookup(name, type: type, from: bluePod)
+    }
+    func ip(_ pod: String) -> String { DNSTests.cluster.pod(named: ObjectName("db", pod))!.ip.description }
+
+    /// A not-ready Pod has no hostname record (the endpoint is not published) unless the
+    /// Service sets publishNotReadyAddresses.
+    @Test func aNotReadyPodsHostnameIsAbsent() {
+        #expect(found("postgres-0.postgres.db.svc.cluster.local").answers == [ip("postgres-0")])
+        let notReady = found("postgres-2.postgres.db.svc.cluster.local")
+        #expect(notReady.answers.isEmpty && notReady.attempts.allSatisfy { !$0.found })
+    }
+
+    /// Endpoints without a hostname are named by their dashed address.
+    @Test func anEndpointAnswersByItsDashedAddress() {
+        let dashed = ip("postgres-1").replacingOccurrences(of: ".", with: "-")
+        #expect(found("\(dashed).postgres.db.svc.cluster.local").answers == [ip("postgres-1")])
+        let notReady = ip("postgres-2").replacingOccurrences(of: ".", with: "-")
+        #expect(found("\(notReady).postgres.db.svc.cluster.local").answers.isEmpty)
+    }
+
+    /// SRV on the Service's name: one record per port; for a headless Service one per ready
+    /// endpoint and port, named by hostname.
+    @Test func srvOnTheServiceNameGivesItsPorts() {
+        #expect(found("green.default.svc.cluster.local", .SRV).answers == ["green.default.svc.cluster.local:82"])
+        #expect(Set(found("postgres.db.svc.cluster.local", .SRV).answers)
+                == ["postgres-0.postgres.db.svc.cluster.local:5432", "postgres-1.postgres.db.svc.cluster.local:5432"])
+    }
+
+    /// `_port._proto` under an ExternalName Service, and a Pod name in a namespace that does
+    /// not exist, are name errors.
+    @Test func nameErrorsOfExternalNameAndMissingNamespaces() {
+        let srv = found("_http._tcp.legacy.db.svc.cluster.local", .SRV)
+        #expect(srv.answers.isEmpty && srv.attempts.allSatisfy { !$0.found })
+        #expect(found("1-2-3-4.default.pod.cluster.local").answers == ["1.2.3.4"])
+        #expect(found("1-2-3-4.nowhere.pod.cluster.local").attempts.allSatisfy { !$0.found })
+    }
+
+    /// A headless Service with no ready endpoint is NXDOMAIN (errNoItems), not an empty answer.
+    @Test func aHeadlessServiceWithNoReadyEndpointIsNXDOMAIN() {
+        var b = SeedScene.builder()
+        b.pods.append(.init(name: ObjectName("db", "cache-0"), labels: ["app": "cache"], nodeName: "node-1",
+                            ports: [ContainerPort(port: 6379)], ready: false))
+        b.services.append(.init(Service(name: ObjectName("db", "cache"), ports: [ServicePort(port: 6379)], selector: ["app": "cache"]),
+                                headless: true))
+        let lookup = DNSResolver(cluster: b.build().0).lookup("cache.db.svc.cluster.local", from: bluePod)
+        #expect(lookup.answers.isEmpty)
+        #expect(lookup.attempts.allSatisfy { !$0.found })
+    }
+
     @Test func statefulSetPodsHaveTheirOwnNames() {
         let zero = resolver.lookup("postgres-0.postgres.db.svc.cluster.local", from: bluePod)
         #expect(zero.answers == [DNSTests.cluster.pod(named: ObjectName("db", "postgres-0"))!.ip.description])
