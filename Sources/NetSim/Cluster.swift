@@ -33,6 +33,8 @@ public struct Cluster: Sendable {
     }
     /// Namespace labels (each has `kubernetes.io/metadata.name`).
     public var namespaceLabels: [String: [String: String]] = [:]
+    /// `deployment/ns/name` (and `replicaset/…`, `statefulset/…`): the workload's selector.
+    public var workloadSelectors: [String: [String: String]] = [:]
 
     public func labels(ofNamespace namespace: String) -> [String: String] {
         namespaceLabels[namespace] ?? ["kubernetes.io/metadata.name": namespace]

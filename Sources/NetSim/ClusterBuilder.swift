@@ -66,6 +66,9 @@ public struct ClusterBuilder: Sendable {
     public var ingressClasses: [IngressClass] = []
     /// The load-balancer address of an Ingress controller, by class (`Ingress, 178.91.123.132`).
     public var ingressControllerIPs: [String: IPv4Address] = [:]
+    /// Deployments, ReplicaSets and StatefulSets by kind (`deployment`, `replicaset`,
+    /// `statefulset`) and name: their selector, for `kubectl port-forward deployment/NAME`.
+    public var workloadSelectors: [String: [String: String]] = [:]
     public var tlsSecrets: [ObjectName] = []
     public var networkPolicies: [NetworkPolicy] = []
     public var gatewayClasses: [GatewayClass] = []
@@ -116,6 +119,7 @@ public struct ClusterBuilder: Sendable {
             labels[name, default: [:]]["kubernetes.io/metadata.name"] = name
         }
         cluster.namespaceLabels = labels
+        cluster.workloadSelectors = workloadSelectors
         for ingress in ingresses {
             guard let className = cluster.ingressClass(of: ingress), classes.contains(where: { $0.name == className }) else {
                 problems.append(BuildProblem(severity: .warning, problem: .noIngressClass(ingress: ingress.name.description, className: ingress.className), origin: nil))

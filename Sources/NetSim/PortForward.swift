@@ -24,7 +24,12 @@ extension Tracer {
         }
         var parts = target.split(separator: "/").map(String.init)
         var kind = "pod"
-        if parts.count > 1, ["pod", "pods", "po", "svc", "service", "services"].contains(parts[0]) { kind = parts.removeFirst() }
+        let workloadKinds = ["deployment": "deployment", "deployments": "deployment", "deploy": "deployment",
+                             "replicaset": "replicaset", "replicasets": "replicaset", "rs": "replicaset",
+                             "statefulset": "statefulset", "statefulsets": "statefulset", "sts": "statefulset"]
+        if parts.count > 1, ["pod", "pods", "po", "svc", "service", "services"].contains(parts[0]) || workloadKinds[parts[0]] != nil {
+            kind = parts.removeFirst()
+        }
         let name = parts.count == 2 ? ObjectName(parts[0], parts[1]) : ObjectName("default", parts.last ?? "")
         var pod: Pod?
         var podPort = port
@@ -39,6 +44,14 @@ extension Tracer {
             pod = first.pod.flatMap { cluster.pod(named: $0) }
             podPort = first.port
             trace.service = svc.name
+        } else if let workload = workloadKinds[kind] {
+            // kubectl (polymorphichelpers AttachablePodForObjectFn) takes the workload's selector
+            // and its most active Pod: assigned, running and ready first; the port is the Pod's.
+            guard let selector = cluster.workloadSelectors["\(workload)/\(name)"] else {
+                return fail(.portForwardNoPod("\(kind)/\(name)"))
+            }
+            let selected = cluster.pods.filter { $0.name.namespace == name.namespace && !selector.isEmpty && $0.labels.matches(selector) }
+            pod = selected.first { $0.ready && !$0.terminating } ?? selected.first
         } else {
             pod = cluster.pod(named: name)
         }

@@ -292,9 +292,10 @@ public enum ManifestScene {
             // read before it do not move.
             for w in workloads.reversed() {
                 let name = objectName(w.node)
+                let selector = w.node[path: "spec", "selector", "matchLabels"]?.stringMap ?? [:]
+                builder.workloadSelectors["\(w.kind.lowercased())/\(name)"] = selector
                 // A ReplicaSet its dumped Deployment owns: the Deployment stands for it.
                 if w.kind == "ReplicaSet", let owner = replicaSetOwner[name], deployments.contains(owner) { continue }
-                let selector = w.node[path: "spec", "selector", "matchLabels"]?.stringMap ?? [:]
                 let hashLabel = w.kind == "StatefulSet" ? "controller-revision-hash" : "pod-template-hash"
                 let present = dumpedPods.contains { pod in
                     guard pod.name.namespace == name.namespace else { return false }

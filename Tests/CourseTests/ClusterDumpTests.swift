@@ -292,3 +292,46 @@ struct NestedListTests {
         #expect(scene.diagnostics.map(\.line) == [5])
     }
 }
+
+/// `kubectl port-forward deployment/NAME` (kubectl's AttachablePodForObjectFn): the
+/// workload's selector picks the Pods, the most active one (ready) is used, and the port is
+/// the Pod's own (#18).
+struct PortForwardWorkloadTests {
+    @Test func aDeploymentForwardsToOneOfItsReadyPods() throws {
+        let dump = ClusterDumpTests.dump()
+        let trace = Tracer(cluster: dump.cluster).portForward(from: "kind-worker", target: "deployment/shop/web", port: 80)
+        if case .delivered(let pod) = trace.verdict { #expect(pod.name.hasPrefix("web-7c9f8b6d5-")) } else { Issue.record("\(trace.verdict)") }
+        #expect(trace.hops.map(\.place.description).contains { $0.contains("kind-worker") })
+
+        let yaml = """
+        apiVersion: reseau/v1
+        kind: Scene
+        nodes: [{name: node-1, ip: 192.168.56.11}]
+        clients: [{name: laptop, ip: 203.0.113.50}]
+        flows: [{from: laptop, portForward: "deploy/api:8080"}]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: api}}
+          template: {metadata: {labels: {app: api}}, spec: {containers: [{name: a, image: api, ports: [{containerPort: 8080}]}]}}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: api-old, labels: {app: api, pod-template-hash: 6f7d9}}
+        spec: {nodeName: node-1, containers: [{name: a, image: api, ports: [{containerPort: 8080}]}]}
+        status: {conditions: [{type: Ready, status: "False"}]}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: api-new, labels: {app: api, pod-template-hash: 6f7d9}}
+        spec: {nodeName: node-1, containers: [{name: a, image: api, ports: [{containerPort: 8080}]}]}
+        """
+        let scene = ManifestScene.load(yaml, file: "p.yaml", line: 1, column: 1, name: "p")
+        #expect(scene.traces().map(\.verdict) == [.delivered(ObjectName("default", "api-new"))])
+        let missing = Tracer(cluster: scene.cluster).portForward(from: "laptop", target: "deployment/nope", port: 80)
+        #expect(missing.verdict == .invalid)
+    }
+}
