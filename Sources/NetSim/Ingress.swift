@@ -87,8 +87,9 @@ public struct IngressDecision: Sendable, Equatable {
 /// The matching rules of the Ingress documentation (kubernetes.io, "Ingress": path types,
 /// "Examples" and "Hostname wildcards"):
 /// - Exact: the whole path, case-sensitive; Prefix: element by element on `/` (a trailing
-///   slash is ignored; `/aaa/bb` does not match `/aaa/bbb`); ImplementationSpecific is
-///   read as Prefix (ingress-nginx does);
+///   slash is ignored; `/aaa/bb` does not match `/aaa/bbb`); ImplementationSpecific follows
+///   the controller: ingress-nginx writes it as a plain nginx `location /foo`, a prefix of
+///   the string (`/foo` matches `/foobar`), where Prefix is emulated element by element;
 /// - the longest matching path wins, and Exact beats Prefix at equal length;
 /// - a wildcard host covers exactly one DNS label; an exact host beats a wildcard, which
 ///   beats rules without host, and the host chosen decides alone (no falling back to
@@ -110,7 +111,9 @@ public enum IngressRouter {
         switch rule.type {
         case .exact:
             return rule.path == requestPath
-        case .prefix, .implementationSpecific:
+        case .implementationSpecific:
+            return requestPath.hasPrefix(rule.path)
+        case .prefix:
             let want = elements(rule.path), have = elements(requestPath)
             return want.count <= have.count && zip(want, have).allSatisfy { $0 == $1 }
         }

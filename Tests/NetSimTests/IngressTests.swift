@@ -32,6 +32,13 @@ struct IngressRouterTests {
         #expect(IngressRouter.pathMatches(path(rule, type), request) == matches)
     }
 
+    /// ImplementationSpecific follows the controller: ingress-nginx writes a plain nginx
+    /// prefix location, so `/aaa/bb` matches `/aaa/bbb` where Prefix does not (#18).
+    @Test(arguments: [("/aaa/bb", "/aaa/bbb", true), ("/aaa/bb", "/aaa/bb/c", true), ("/foo", "/foobar", true), ("/foo", "/fo", false)])
+    func implementationSpecificIsAStringPrefixForIngressNginx(rule: String, request: String, matches: Bool) {
+        #expect(IngressRouter.pathMatches(path(rule, .implementationSpecific), request) == matches)
+    }
+
     @Test func longestPathWinsAndExactBeatsPrefix() {
         let ingress = Ingress(name: ObjectName("default", "i"), rules: [Ingress.Rule(host: nil, paths: [
             path("/", .prefix, "root"), path("/aaa", .prefix, "aaa"), path("/aaa/bbb", .prefix, "bbb"),
