@@ -153,8 +153,11 @@ extension Walk {
 
         // The policy chain picks an endpoint. Local: this Node's ready endpoints, else its
         // serving terminating ones (a remote ready one does not count: the Local chain drops).
-        let localReady = all.filter { $0.ready && $0.nodeName == node.name }
-        let pool = policyLocal ? (localReady.isEmpty ? all.filter { $0.isServingTerminating && $0.nodeName == node.name } : localReady) : ready
+        var pool = ready
+        if policyLocal {
+            let localReady = all.filter { $0.ready && $0.nodeName == node.name }
+            pool = localReady.isEmpty ? all.filter { $0.isServingTerminating && $0.nodeName == node.name } : localReady
+        }
         let chain = policyLocal ? svlChain : svcChain
         guard !pool.isEmpty else {
             hop(kubeProxy(chain), .drop, rule: .iptables(.noLocalEndpoints(chain: chain, name: name)), .noLocalEndpoint(node: node.name))

@@ -36,16 +36,19 @@ struct Reseau: ParsableCommand {
 
 /// Where the bundled course is, and where it was looked for. In order: `RESEAU_LESSONS`;
 /// `../share/reseau/Lessons` beside the running program (an installed reseau, found through
-/// its symlinks by /proc/self/exe, so a link in ~/bin works too); `reseau/Lessons` under each
-/// folder of `XDG_DATA_DIRS` (by default /usr/local/share and /usr/share); the `Lessons/` of
-/// the checkout the program was built in (`.build/…/reseau`, from anywhere); `Lessons/` in
-/// the working folder.
+/// its symlinks by /proc/self/exe, so a link in ~/bin works too); the `Lessons/` of the
+/// checkout the program was built in (`.build/…/reseau`, from anywhere: before any installed
+/// course, which may be older); `reseau/Lessons` under each folder of `XDG_DATA_DIRS` (by
+/// default /usr/local/share and /usr/share); `Lessons/` in the working folder.
 enum BundledCourse {
     static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
                        executable: String? = runningExecutable(), workingFolder: String = FileManager.default.currentDirectoryPath)
         -> (path: String?, looked: [String]) {
+        // RESEAU_LESSONS, when given, is the only answer: a wrong one is said, not passed over.
+        if let chosen = environment["RESEAU_LESSONS"], !chosen.isEmpty {
+            return (isFolder(chosen) ? chosen : nil, [chosen])
+        }
         var places: [String] = []
-        if let chosen = environment["RESEAU_LESSONS"], !chosen.isEmpty { places.append(chosen) }
         if let executable {
             let folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
             places.append(folder.deletingLastPathComponent().appendingPathComponent("share/reseau/Lessons").path)
@@ -64,10 +67,6 @@ enum BundledCourse {
         places.append(URL(fileURLWithPath: workingFolder).appendingPathComponent("Lessons").path)
         var seen = Set<String>()
         places = places.filter { seen.insert($0).inserted }
-        // RESEAU_LESSONS, when given, is the only answer: a wrong one is said, not passed over.
-        if let chosen = environment["RESEAU_LESSONS"], !chosen.isEmpty {
-            return (isFolder(chosen) ? chosen : nil, [chosen])
-        }
         return (places.first(where: isFolder), places)
     }
 

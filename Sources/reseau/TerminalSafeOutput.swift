@@ -52,5 +52,8 @@ func localeIsUTF8(_ environment: [String: String] = ProcessInfo.processInfo.envi
 /// A line of the program's text output (render, the line mode): folded to ASCII, cell for
 /// cell and letters kept, with `--ascii` or when the locale cannot show anything else.
 func emit(_ line: String, ascii: Bool) {
-    print(ascii || !localeIsUTF8() ? ASCIIFold.line(line) : line)
+    print(ascii || !outputIsUTF8 ? ASCIIFold.line(line) : line)
 }
+
+/// The locale, read once (not at every line printed).
+let outputIsUTF8 = localeIsUTF8()
