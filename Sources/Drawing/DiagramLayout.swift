@@ -9,6 +9,8 @@ public struct DiagramLayout: Sendable {
         public var lines: [String]
         public var shape: Shape
         public var classes: [String]
+        /// The frame and marks that suggest the shape (a cylinder's lip, a circle's `(( ))`).
+        var outline: ShapeOutline
     }
 
     public struct GroupBox: Sendable {
@@ -129,6 +131,14 @@ struct DiagramLayouter {
         }
     }
 
+    /// The compact layout keeps each shape's frame and rows but not the marks beside the
+    /// label: they would cost the columns it is short of.
+    func outline(_ node: Node) -> ShapeOutline {
+        var outline = ShapeOutline.of(node, lines: nodeLines(node))
+        if compact { (outline.left, outline.right) = ("", "") }
+        return outline
+    }
+
     func groupTitle(_ s: Subgraph) -> String { s.titleLines.first ?? s.id }
     func groupSubtitle(_ s: Subgraph) -> [String] { Array(s.titleLines.dropFirst()) }
 
@@ -142,8 +152,9 @@ struct DiagramLayouter {
             return (w, inner.height + 4 + subtitle.count + (subtitle.isEmpty ? 0 : 1))
         }
         let lines = chart.node(id).map(nodeLines) ?? [id]
-        let w = (lines.map { CellWidth.of($0) }.max() ?? 1) + 4
-        return (w, lines.count + 2)
+        let outline = chart.node(id).map(outline) ?? ShapeOutline(frame: .light)
+        let w = (lines.map { CellWidth.of($0) }.max() ?? 1) + 4 + outline.extraWidth
+        return (w, lines.count + 2 + outline.extraHeight)
     }
 
     /// Lays out a group's members; records every nested block in `blocks`.
@@ -301,7 +312,7 @@ struct DiagramLayouter {
                     place(inner, at: innerX, abs.y + 2 + subtitle.count + (subtitle.isEmpty ? 0 : 1), depth: depth + 1)
                 } else if let node = chart.node(id) {
                     nodes.append(DiagramLayout.NodeBox(id: id, rect: abs, lines: nodeLines(node), shape: node.shape ?? .square,
-                                                       classes: node.classes))
+                                                       classes: node.classes, outline: outline(node)))
                 }
             }
         }

@@ -242,19 +242,34 @@ public struct DiagramRenderer: Sendable {
 
     // MARK: - Drawing
 
-    func nodeBorder(_ shape: Shape) -> BoxStyle {
-        if glyphs.ascii {
-            switch shape {
-            case .round, .stadium, .circle, .doublecircle, .ellipse:
-                return BoxStyle(topLeft: ".", topRight: ".", bottomLeft: "'", bottomRight: "'", horizontal: "-", vertical: "|")
-            default: return .ascii
-            }
+    /// A node's frame, the marks of its shape, and its label centred between the marks. A lit
+    /// node (the hop's place, in the player) has a heavy frame and everything in `lit`'s style.
+    public func drawNode(_ node: DiagramLayout.NodeBox, on grid: inout Grid, lit: Style? = nil) {
+        let s = lit ?? style(for: node.classes)
+        let outline = node.outline
+        let rect = node.rect
+        let frame = lit == nil ? outline.boxStyle(ascii: glyphs.ascii) : glyphs.ascii ? .ascii : .heavy
+        if lit != nil { grid.fill(Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)) }
+        grid.box(rect, style: frame, border: s)
+        let inside = rect.width - 2
+        var y = rect.y + 1
+        if let top = outline.topRow {
+            grid.put(ShapeOutline.row(top, width: inside, ascii: glyphs.ascii), x: rect.x + 1, y: y, style: s)
+            y += 1
         }
-        switch shape {
-        case .round, .stadium, .circle, .doublecircle, .ellipse: return .rounded
-        case .diamond, .hexagon: return .double
-        case .subroutine, .cylinder: return .heavy
-        default: return .light
+        let left = glyphs.ascii ? ShapeOutline.ascii(outline.left, right: false) : outline.left
+        let right = glyphs.ascii ? ShapeOutline.ascii(outline.right, right: true) : outline.right
+        let textStyle = lit ?? (node.classes.isEmpty ? Style.plain : Style(s.role))
+        for (i, text) in node.lines.enumerated() {
+            // Centred between the marks, which stand against the frame.
+            let from = rect.x + 1 + CellWidth.of(left), to = rect.maxX - 1 - CellWidth.of(right)
+            let x = from + (to - from - CellWidth.of(text)) / 2
+            if !left.isEmpty { grid.put(left, x: rect.x + 1, y: y + i, style: s) }
+            if !right.isEmpty { grid.put(right, x: rect.maxX - 1 - CellWidth.of(right), y: y + i, style: s) }
+            grid.put(text, x: x, y: y + i, style: textStyle)
+        }
+        if let bottom = outline.bottomRow {
+            grid.put(ShapeOutline.row(bottom, width: inside, ascii: glyphs.ascii), x: rect.x + 1, y: rect.maxY - 2, style: s)
         }
     }
 
@@ -300,14 +315,7 @@ public struct DiagramRenderer: Sendable {
                 grid.put(tail, x: first.x, y: first.y, style: Style(.border, bold: true))
             }
         }
-        for node in layout.nodes {
-            let s = style(for: node.classes)
-            grid.box(node.rect, style: nodeBorder(node.shape), border: s)
-            for (i, text) in node.lines.enumerated() {
-                let x = node.rect.x + (node.rect.width - CellWidth.of(text)) / 2
-                grid.put(text, x: x, y: node.rect.y + 1 + i, style: node.classes.isEmpty ? .plain : Style(s.role))
-            }
-        }
+        for node in layout.nodes { drawNode(node, on: &grid) }
         for laid in layout.edges {
             guard let at = laid.labelAt else { continue }
             grid.put(laid.label, x: at.x, y: at.y, style: Style(.caption, italic: true))

@@ -116,11 +116,11 @@ extension Screens {
         var drawing = player.ascii == ascii ? player.drawing
             : DiagramRenderer(glyphs: Glyphs(ascii: ascii)).draw(player.layout, chart: player.chart)
         for id in [player.element(at: player.hop)].compactMap({ $0 }) + (player.currentStep?.decidedBy ?? []) {
-            let group = player.layout.groups.first { $0.id == id }
-            if let rect = player.layout.node(id)?.rect ?? group?.rect {
-                drawing.box(rect, style: ascii ? .ascii : .heavy, border: Style(.packet, bold: true), title: group?.title,
+            if let node = player.layout.node(id) {
+                DiagramRenderer(glyphs: Glyphs(ascii: ascii)).drawNode(node, on: &drawing, lit: Style(.packet, bold: true))
+            } else if let group = player.layout.groups.first(where: { $0.id == id }) {
+                drawing.box(group.rect, style: ascii ? .ascii : .heavy, border: Style(.packet, bold: true), title: group.title,
                             titleStyle: Style(.packet, bold: true))
-                redrawLabel(player, id, &drawing)
             }
         }
         if let p = player.packetCell, p.x >= 0, p.y >= 0, p.x < drawing.width, p.y < drawing.height {
@@ -146,13 +146,6 @@ extension Screens {
             if bottom - top < viewHeight { offset = min(max(0, top - 1), drawingHeight - viewHeight) }
         }
         return offset
-    }
-
-    static func redrawLabel(_ player: DiagramPlayer, _ id: String, _ grid: inout Grid) {
-        guard let node = player.layout.node(id) else { return }
-        for (i, text) in node.lines.enumerated() {
-            grid.put(text, x: node.rect.x + (node.rect.width - CellWidth.of(text)) / 2, y: node.rect.y + 1 + i, style: Style(.packet, bold: true))
-        }
     }
 
     /// What Packet Tracer shows: the hops, and for the current one the packet before and
