@@ -132,6 +132,14 @@ public enum Text {
 }
 
 extension Grid {
+    /// Lines drawn into a grid as wide as the widest of them.
+    public init(lines: [StyledLine]) {
+        self.init(width: lines.map { $0.reduce(0) { $0 + CellWidth.of($1.text) } }.max() ?? 0, height: lines.count)
+        for (y, line) in lines.enumerated() { put(line, x: 0, y: y) }
+    }
+}
+
+extension Grid {
     /// Writes a styled line from (x, y); returns the x after it.
     @discardableResult
     public mutating func put(_ line: StyledLine, x: Int, y: Int) -> Int {

@@ -39,9 +39,14 @@ public indirect enum Block: Sendable, Equatable {
     /// A short name for the kind of block, as `reseau outline` lists them.
     /// A block a student can open full screen and play: a diagram or a scene (the one test
     /// every screen and command uses).
+    /// Whether `Enter` opens it full screen: a scene, a mermaid diagram of a kind that is drawn
+    /// (not one shown as its source).
     public var isPlayable: Bool {
         switch self {
-        case .mermaid, .scene: return true
+        case .mermaid(let d):
+            if case .unsupported? = d.diagram { return false }
+            return d.diagram != nil
+        case .scene: return true
         default: return false
         }
     }

@@ -49,6 +49,12 @@ public struct DiagramLayout: Sendable {
     public var legend: [String]
 
     public func node(_ id: String) -> NodeBox? { nodes.first { $0.id == id } }
+
+    /// The layout of a drawing that has no boxes of its own to light (a sequence diagram, a
+    /// mindmap, a git graph shown full screen): only its size.
+    public static func empty(width: Int, height: Int) -> DiagramLayout {
+        DiagramLayout(width: width, height: height, nodes: [], groups: [], edges: [], legend: [])
+    }
 }
 
 /// The layered layout, done block by block: a subgraph is laid out on its own (its

@@ -18,14 +18,35 @@ public struct SequenceRenderer {
     public func render(_ diagram: SequenceDiagram, maxWidth: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         if let title = diagram.title { lines += Text.wrap([Span(title, Style(.title, bold: true))], width: maxWidth) }
-        let ps = diagram.participants
-        guard !ps.isEmpty else { return lines }
-        let boxWidths = ps.map { max(7, CellWidth.of($0.label) + 4) }
-        if boxWidths.reduce(0, +) + 2 * (ps.count - 1) > maxWidth { return lines + list(diagram, width: maxWidth) }
-        let grid = draw(diagram, boxWidths: boxWidths, maxWidth: maxWidth)
-        // What it holds (notes, messages to oneself at the edge) made it wider than the page.
-        if grid.width > maxWidth { return lines + list(diagram, width: maxWidth) }
+        guard !diagram.participants.isEmpty else { return lines }
+        guard let grid = fitted(diagram, maxWidth: maxWidth) else { return lines + list(diagram, width: maxWidth) }
         return lines + grid.styledLines()
+    }
+
+    /// The rows at the top of a drawing that name the participants: what the full-screen
+    /// view keeps in sight when it scrolls down.
+    public static let headerRows = 3
+
+    func boxWidths(_ diagram: SequenceDiagram) -> [Int] { diagram.participants.map { max(7, CellWidth.of($0.label) + 4) } }
+
+    /// The lifelines drawn within `maxWidth`, or nil when they do not fit side by side.
+    func fitted(_ diagram: SequenceDiagram, maxWidth: Int) -> Grid? {
+        let widths = boxWidths(diagram)
+        guard !widths.isEmpty, widths.reduce(0, +) + 2 * (widths.count - 1) <= maxWidth else { return nil }
+        let grid = draw(diagram, boxWidths: widths, maxWidth: maxWidth)
+        // What it holds (notes, messages to oneself at the edge) made it wider than the page.
+        return grid.width > maxWidth ? nil : grid
+    }
+
+    /// Whether the lifelines fit the page (else the page lists the messages, one a line).
+    public func fits(_ diagram: SequenceDiagram, maxWidth: Int) -> Bool { fitted(diagram, maxWidth: maxWidth) != nil }
+
+    /// The lifelines drawn whatever the width, for the full-screen view that pans over them:
+    /// within `maxWidth` when they fit, else as wide as the messages ask, every label wrapped
+    /// as on a roomy page and none cut.
+    public func whole(_ diagram: SequenceDiagram, maxWidth: Int) -> Grid {
+        guard !diagram.participants.isEmpty else { return Grid(width: 0, height: 0) }
+        return fitted(diagram, maxWidth: maxWidth) ?? draw(diagram, boxWidths: boxWidths(diagram), maxWidth: 100_000)
     }
 
     func index(_ id: String, _ diagram: SequenceDiagram) -> Int { diagram.participants.firstIndex { $0.id == id } ?? 0 }

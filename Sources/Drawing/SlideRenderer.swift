@@ -312,7 +312,10 @@ public struct SlideRenderer: Sendable {
             return MindmapRenderer(glyphs: glyphs).render(map, maxWidth: width) + caption(d.caption, width: width)
         }
         if case .sequence(let sequence)? = d.diagram {
-            return SequenceRenderer(glyphs: glyphs).render(sequence, maxWidth: width) + caption(d.caption, width: width)
+            let renderer = SequenceRenderer(glyphs: glyphs)
+            let listed = renderer.fits(sequence, maxWidth: width) ? []
+                : Text.wrap([Span("(" + language.words.ui(.sequenceListed) + ")", Style(.muted, italic: true))], width: width)
+            return renderer.render(sequence, maxWidth: width) + listed + caption(d.caption, width: width)
         }
         let kind: String
         if case .unsupported(let k, _)? = d.diagram { kind = k } else { kind = "mermaid" }

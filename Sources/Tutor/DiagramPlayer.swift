@@ -74,6 +74,30 @@ public struct DiagramPlayer: Sendable {
         paths = traces.map { PacketPath(trace: $0, chart: chart, layout: layout, entities: entities) }
     }
 
+    /// A drawing with nothing to play or light (a sequence diagram, a mindmap, a git graph):
+    /// shown full screen to be looked around. Its first `stickyRows` rows stay in sight when
+    /// the view scrolls down (a sequence diagram's participants).
+    public init(still drawing: Grid, title: String?, stickyRows: Int = 0, ascii: Bool) {
+        var chart = Flowchart()
+        chart.title = title
+        self.chart = chart
+        layout = .empty(width: drawing.width, height: drawing.height)
+        entities = [:]
+        traces = []
+        labelNotes = []
+        flowTargets = []
+        nodeTitles = [:]
+        self.ascii = ascii
+        self.drawing = drawing
+        paths = []
+        isStill = true
+        self.stickyRows = stickyRows
+    }
+
+    /// Drawn once and for all (see `init(still:)`): a change of glyphs cannot redraw it.
+    public private(set) var isStill = false
+    public private(set) var stickyRows = 0
+
     public var trace: Trace? { traces.indices.contains(flow) ? traces[flow] : nil }
     public var path: PacketPath? { paths.indices.contains(flow) ? paths[flow] : nil }
     public var steps: [PacketPath.Step] { path?.steps ?? [] }
@@ -186,7 +210,7 @@ extension DiagramPlayer {
         let glyphs = Glyphs(ascii: ascii)
         switch block {
         case .mermaid(let d):
-            guard let chart = d.diagram?.flowchart else { return nil }
+            guard let chart = d.diagram?.flowchart else { return still(d, width: width, glyphs: glyphs) }
             let layout = DiagramRenderer(glyphs: glyphs).layout(chart, maxWidth: width)
             // This diagram's scene only (as `Lesson.scenes()` reads it), not every scene of the lesson.
             let reading = DiagramScene.read(chart, file: lesson.file, line: d.line + 1, column: d.column, name: chart.title ?? lesson.title)
@@ -215,6 +239,31 @@ extension DiagramPlayer {
         default:
             return nil
         }
+    }
+
+    /// The diagrams that are not flowcharts, full screen: state and class diagrams laid out
+    /// as the flowcharts they are (with nothing to play), the others drawn once. A sequence
+    /// diagram too wide for the page is drawn whole there, to pan over.
+    static func still(_ d: DiagramSource, width: Int, glyphs: Glyphs) -> DiagramPlayer? {
+        var player: DiagramPlayer
+        switch d.diagram {
+        case .state(let chart)?, .classes(let chart)?:
+            player = DiagramPlayer(chart: chart, layout: DiagramRenderer(glyphs: glyphs).layout(chart, maxWidth: width), entities: [:],
+                                   traces: [], ascii: glyphs.ascii)
+        case .sequence(let sequence)?:
+            player = DiagramPlayer(still: SequenceRenderer(glyphs: glyphs).whole(sequence, maxWidth: width), title: sequence.title,
+                                   stickyRows: SequenceRenderer.headerRows, ascii: glyphs.ascii)
+        case .mindmap(let map)?:
+            player = DiagramPlayer(still: Grid(lines: MindmapRenderer(glyphs: glyphs).render(map, maxWidth: width)), title: map.title,
+                                   ascii: glyphs.ascii)
+        case .git(let graph)?:
+            player = DiagramPlayer(still: Grid(lines: GitGraphRenderer(glyphs: glyphs).render(graph, maxWidth: width)), title: graph.title,
+                                   ascii: glyphs.ascii)
+        default:
+            return nil
+        }
+        player.caption = d.caption?.plainText
+        return player
     }
 
     /// What a flow's title shows as its target: the port-forward as written, or the URL with

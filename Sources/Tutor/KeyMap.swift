@@ -92,10 +92,10 @@ public enum KeyMap {
         KeyBinding(keys: ["-"], action: .slower, screens: [.diagram], help: .slower, footer: .footerSpeed),
         KeyBinding(keys: ["Tab"], action: .nextFlow, screens: [.diagram], help: .nextFlow, footer: .footerFlow),
         KeyBinding(keys: ["0"], action: .restart, screens: [.diagram], help: .restart, footer: .footerRestart),
-        KeyBinding(keys: ["↑", "k"], action: .panUp, screens: [.diagram], help: .panUp),
-        KeyBinding(keys: ["↓", "j"], action: .panDown, screens: [.diagram], help: .panDown),
-        KeyBinding(keys: ["←", "h"], action: .panLeft, screens: [.diagram], help: .panLeft),
-        KeyBinding(keys: ["→", "l"], action: .panRight, screens: [.diagram], help: .panRight),
+        KeyBinding(keys: ["↑", "k"], action: .panUp, screens: [.diagram], help: .panUp, footer: .footerPan),
+        KeyBinding(keys: ["↓", "j"], action: .panDown, screens: [.diagram], help: .panDown, footer: .footerPan),
+        KeyBinding(keys: ["←", "h"], action: .panLeft, screens: [.diagram], help: .panLeft, footer: .footerPan),
+        KeyBinding(keys: ["→", "l"], action: .panRight, screens: [.diagram], help: .panRight, footer: .footerPan),
         KeyBinding(keys: ["d"], action: .nextDiagram, screens: [.diagram], help: .nextDiagram, footer: .footerNextDiagram),
         KeyBinding(keys: ["i"], action: .toggleDetails, screens: [.diagram], help: .inspectorDetails, footer: .footerDetails),
         KeyBinding(keys: ["P"], action: .presenter, screens: [.slide, .diagram], help: .presenter),
@@ -160,7 +160,7 @@ public enum KeyMap {
         }
         // What goes first when the footer is too wide: what the help screen also tells.
         let droppable: [KeyHelp] = [.footerHelp, .footerSearch, .footerContents, .footerQuiz, .footerRestart, .footerPrevious,
-                                    .footerSpeed, .footerFlow, .footerTick]
+                                    .footerPan, .footerSpeed, .footerFlow, .footerTick]
         var kept = entries.map(\.word)
         var texts = entries.map { entry in
             entry.keys.map { words.ui(.keyName($0)) }.joined(separator: " ") + " " + words.key(entry.word)

@@ -28,6 +28,14 @@ extension Screens {
         grid.clipped(to: Rect(x: 0, y: top, width: state.width, height: diagramHeight)) { g in
             g.blit(drawing, x: x, y: top - view.y)
         }
+        // Scrolled down a sequence diagram, its participants stay at the top of the view.
+        let sticky = min(player.stickyRows, diagramHeight / 3)
+        if view.y > 0, sticky > 0 {
+            grid.clipped(to: Rect(x: 0, y: top, width: state.width, height: sticky)) { g in
+                g.fill(Rect(x: 0, y: top, width: state.width, height: sticky))
+                g.blit(drawing, x: x, y: top)
+            }
+        }
         // What is off screen, said at the edges of the view.
         let aboveCount = view.y, belowCount = max(0, drawing.height - view.y - diagramHeight)
         let leftCount = drawing.width > state.width ? view.x : 0, rightCount = drawing.width > state.width ? max(0, drawing.width - view.x - state.width) : 0
@@ -36,7 +44,9 @@ extension Screens {
             (leftCount, state.ascii ? "<" : "←", top + diagramHeight / 2, false, false),
             (rightCount, state.ascii ? ">" : "→", top + diagramHeight / 2, true, false),
         ]
-        for (count, arrow, y, right, rows) in marks where count > 0 && diagramHeight > 2 {
+        for (count, arrow, y0, right, rows) in marks where count > 0 && diagramHeight > 2 {
+            // Under the participants kept at the top, not over them.
+            let y = y0 == top && view.y > 0 ? top + sticky : y0
             let mark = " " + state.words.ui(.offScreen(arrow: arrow, count: count, rows: rows)) + " "
             grid.put(mark, x: right ? state.width - CellWidth.of(mark) : 0, y: y, style: Style(.warning, bold: true))
         }
@@ -52,6 +62,9 @@ extension Screens {
         // At 80 columns the whole footer fits: restart (0) and help (?) stay in the help screen.
         var excluded: Set<KeyHelp> = [.footerRestart, .footerHelp]
         if count < 2 { excluded.insert(.footerNextDiagram) }
+        // Nothing to play: the keys that look around instead; and those only when there is more to see.
+        if player.traces.isEmpty { excluded.formUnion([.footerPlayPause, .footerHop, .footerSpeed, .footerFlow, .footerDetails]) }
+        if view.maxX == 0 && view.maxY == 0 { excluded.insert(.footerPan) }
         footer(state, &grid, hints: KeyMap.footer(for: .diagram, state.language, ascii: state.ascii, excluding: excluded,
                                                   speed: Int(player.speed), width: state.width))
     }
@@ -113,7 +126,7 @@ extension Screens {
     /// The drawing at the player's current step: the element of the hop lit, the packet
     /// (`●` on its way, `○` on the reply's, `✗` where it died).
     public static func frame(_ player: DiagramPlayer, ascii: Bool) -> Grid {
-        var drawing = player.ascii == ascii ? player.drawing
+        var drawing = player.ascii == ascii || player.isStill ? player.drawing
             : DiagramRenderer(glyphs: Glyphs(ascii: ascii)).draw(player.layout, chart: player.chart)
         for id in [player.element(at: player.hop)].compactMap({ $0 }) + (player.currentStep?.decidedBy ?? []) {
             if let node = player.layout.node(id) {

@@ -12,6 +12,8 @@ public enum UIWord: Sendable, Equatable {
     case moreLinesHint(Int)
     /// A drawing wider than the page, cut at its right edge.
     case moreColumnsRight(Int)
+    /// Under a sequence diagram listed because its lifelines do not fit side by side.
+    case sequenceListed
     case noFlow
     case flowTitle(flow: Int, of: Int, from: String, to: String, verdict: String)
     case before, after, packet
@@ -158,7 +160,7 @@ public enum KeyHelp: Sendable, Equatable {
     // Footer words (short)
     case footerNext, footerPrevious, footerContents, footerSearch, footerQuiz, footerHelp, footerQuit
     case footerChoose, footerOpen, footerBack, footerDiagram, footerPlayPause, footerHop, footerSpeed
-    case footerFlow, footerRestart, footerPick, footerTick, footerSubmit, footerTrace, footerGo, footerNextQuestion, footerNextDiagram, footerDetails
+    case footerFlow, footerRestart, footerPick, footerTick, footerSubmit, footerTrace, footerGo, footerNextQuestion, footerNextDiagram, footerDetails, footerPan
 }
 
 /// What a quiz question, choice or explanation says.
