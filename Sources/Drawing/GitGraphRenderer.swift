@@ -43,11 +43,13 @@ public struct GitGraphRenderer {
         emit(lanes(), [Span("main", Style(.flow(0), bold: true))], branch: "main")
         for event in graph.events {
             switch event {
-            case .commit(let branch, let id, let tag, let type):
+            case .commit(let branch, let id, let tag, let type, let message):
                 alive.insert(branch)
                 var row = lanes()
                 row[x(branch)] = Character(dot)
-                emit(row, label(id, tag, type), branch: branch)
+                emit(row, label(id, tag, type) + (message.map { [Span(" " + $0)] } ?? []), branch: branch)
+            case .checkout:
+                continue
             case .branch(let name, let from):
                 var row = lanes()
                 let (a, b) = (x(from), x(name))

@@ -302,11 +302,11 @@ public struct SlideRenderer: Sendable {
         if case .git(let graph)? = d.diagram {
             return GitGraphRenderer(glyphs: glyphs).render(graph, maxWidth: width) + caption(d.caption, width: width)
         }
-        if case .classes(let chart)? = d.diagram {
-            return DiagramRenderer(glyphs: glyphs, language: language).render(chart, maxWidth: width) + caption(d.caption, width: width)
+        if case .classes(let classes)? = d.diagram {
+            return DiagramRenderer(glyphs: glyphs, language: language).render(classes.flowchart, maxWidth: width) + caption(d.caption, width: width)
         }
-        if case .state(let chart)? = d.diagram {
-            return DiagramRenderer(glyphs: glyphs, language: language).render(chart, maxWidth: width) + caption(d.caption, width: width)
+        if case .state(let state)? = d.diagram {
+            return DiagramRenderer(glyphs: glyphs, language: language).render(state.flowchart, maxWidth: width) + caption(d.caption, width: width)
         }
         if case .mindmap(let map)? = d.diagram {
             return MindmapRenderer(glyphs: glyphs).render(map, maxWidth: width) + caption(d.caption, width: width)

@@ -4,14 +4,16 @@ import Foundation
 /// A `gitGraph`: commits on branches, branches made and merged, in the order written.
 public struct GitGraph: Sendable, Equatable {
     public enum Event: Sendable, Equatable {
-        /// A commit on `branch`, with its id, tag and type (`NORMAL`, `REVERSE`, `HIGHLIGHT`) as written.
-        case commit(branch: String, id: String?, tag: String?, type: String?)
+        /// A commit on `branch`, with its id, tag, type (`NORMAL`, `REVERSE`, `HIGHLIGHT`) and message as written.
+        case commit(branch: String, id: String?, tag: String?, type: String?, message: String?)
         /// `branch` made from `from`.
         case branch(String, from: String)
         /// `source` merged into `target` (a commit on `target`).
         case merge(source: String, target: String, id: String?, tag: String?)
         /// `cherry-pick id: …` onto `branch`.
         case cherryPick(branch: String, id: String)
+        /// `checkout` / `switch`: the branch later commits go on.
+        case checkout(String)
     }
 
     public var title: String?
@@ -57,7 +59,9 @@ extension GitGraph {
             switch words[0].lowercased() {
             case "commit":
                 let a = attributes(rest)
-                graph.events.append(.commit(branch: current, id: a["id"], tag: a["tag"], type: a["type"]))
+                // `commit "text"` is its message too, as `msg: "text"` is.
+                let bare = rest.hasPrefix("\"") ? rest.dropFirst().prefix { $0 != "\"" } : nil
+                graph.events.append(.commit(branch: current, id: a["id"], tag: a["tag"], type: a["type"], message: a["msg"] ?? bare.map(String.init)))
             case "branch":
                 let name = rest.split(separator: " ").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) } ?? ""
                 guard !name.isEmpty else { warn(offset, line); continue }
@@ -68,6 +72,7 @@ extension GitGraph {
                 let name = rest.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
                 guard graph.branches.contains(name) else { warn(offset, line); continue }
                 current = name
+                graph.events.append(.checkout(name))
             case "merge":
                 let name = rest.split(separator: " ").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) } ?? ""
                 guard graph.branches.contains(name), name != current else { warn(offset, line); continue }

@@ -7,10 +7,10 @@ public enum MermaidDiagram: Sendable, Equatable {
     case flowchart(Flowchart)
     case sequence(SequenceDiagram)
     case mindmap(Mindmap)
-    /// A state diagram, read as the flowchart that draws it.
-    case state(Flowchart)
-    /// A class diagram, read as the flowchart that draws it.
-    case classes(Flowchart)
+    /// A state diagram, as mermaid's stateDb holds it (`.flowchart` draws it).
+    case state(StateDiagram)
+    /// A class diagram, as mermaid's classDb holds it (`.flowchart` draws it).
+    case classes(ClassDiagram)
     case git(GitGraph)
     /// `classDiagram`, `stateDiagram`…: shown as source.
     case unsupported(kind: String, title: String?)
@@ -82,13 +82,13 @@ public enum Mermaid {
             graph.title = title
             return MermaidResult(diagram: .git(graph), diagnostics: diagnostics + found)
         case "classDiagram", "classDiagram-v2":
-            var (chart, found) = ClassDiagramReader.parse(rest(of: scanner), firstLine: scanner.line(of: scanner.position))
-            chart.title = title
-            return MermaidResult(diagram: .classes(chart), diagnostics: diagnostics + found)
+            var (classes, found) = ClassDiagramReader.parse(rest(of: scanner), firstLine: scanner.line(of: scanner.position))
+            classes.title = title
+            return MermaidResult(diagram: .classes(classes), diagnostics: diagnostics + found)
         case "stateDiagram", "stateDiagram-v2":
-            var (chart, found) = StateDiagramReader.parse(rest(of: scanner), firstLine: scanner.line(of: scanner.position))
-            chart.title = title
-            return MermaidResult(diagram: .state(chart), diagnostics: diagnostics + found)
+            var (state, found) = StateDiagramReader.parse(rest(of: scanner), firstLine: scanner.line(of: scanner.position))
+            state.title = title
+            return MermaidResult(diagram: .state(state), diagnostics: diagnostics + found)
         case "mindmap":
             var (map, found) = Mindmap.parse(rest(of: scanner), firstLine: scanner.line(of: scanner.position))
             map.title = title

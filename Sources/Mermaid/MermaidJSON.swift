@@ -18,27 +18,29 @@ public enum MermaidJSON {
             object.merge(flowchart(chart)) { a, _ in a }
         case .sequence(let s)?:
             object["kind"] = "sequenceDiagram"
-            object["participants"] = s.participants.map { ["id": $0.id, "label": $0.label, "actor": $0.isActor] as [String: Any] }
-            object["messages"] = s.items.compactMap { item -> [String: Any]? in
-                guard case .message(let from, let to, let text, let line, let head, _, _) = item else { return nil }
-                return ["from": from, "to": to, "text": text, "line": line.rawValue, "head": head.rawValue]
-            }
-            if let title = s.title { object["title"] = title }
+            object.merge(sequence(s)) { a, _ in a }
         case .git(let g)?:
             object["kind"] = "gitGraph"
-            object["branches"] = g.branches
-            object["commits"] = g.events.filter { if case .branch = $0 { return false }; return true }.count
-            if let title = g.title { object["title"] = title }
-        case .classes(let chart)?:
+            object.merge(git(g)) { a, _ in a }
+        case .classes(let c)?:
             object["kind"] = "classDiagram"
-            object.merge(flowchart(chart)) { a, _ in a }
-        case .state(let chart)?:
+            object.merge(classDiagram(c)) { a, _ in a }
+        case .state(let s)?:
             object["kind"] = "stateDiagram"
-            object.merge(flowchart(chart)) { a, _ in a }
+            object.merge(stateDiagram(s)) { a, _ in a }
         case .mindmap(let m)?:
             object["kind"] = "mindmap"
-            func tree(_ n: Mindmap.Node) -> [String: Any] { ["text": n.text, "shape": n.shape.rawValue, "children": n.children.map(tree)] }
-            if let root = m.root { object["root"] = tree(root) }
+            // mermaid's mindmapDb `getMindmap()`: nodeId, descr, type (its `nodeType`), level, children.
+            let types: [Mindmap.Shape: String] = [.plain: "DEFAULT", .square: "RECT", .rounded: "ROUNDED_RECT", .circle: "CIRCLE",
+                                                  .cloud: "CLOUD", .bang: "BANG", .hexagon: "HEXAGON"]
+            func tree(_ n: Mindmap.Node, level: Int) -> [String: Any] {
+                var node: [String: Any] = ["nodeId": n.id, "descr": n.text, "type": types[n.shape] ?? "DEFAULT", "level": level,
+                                           "children": n.children.map { tree($0, level: level + 1) }]
+                if let icon = n.icon { node["icon"] = icon }
+                if let classes = n.classes { node["class"] = classes }
+                return node
+            }
+            if let root = m.root { object["mindmap"] = tree(root, level: 0) }
             if let title = m.title { object["title"] = title }
         case .unsupported(let kind, let title)?:
             object["kind"] = kind
@@ -47,6 +49,130 @@ public enum MermaidJSON {
         case nil:
             break
         }
+        return object
+    }
+
+    /// What mermaid's classDb gives: `getClasses()` (by id) and `getRelations()`.
+    static func classDiagram(_ c: ClassDiagram) -> [String: Any] {
+        var object: [String: Any] = [
+            "direction": c.direction.rawValue,
+            "classOrder": c.classes.map(\.id),
+            "classes": Dictionary(uniqueKeysWithValues: c.classes.map { k in
+                (k.id, ["id": k.id, "label": k.label, "type": k.type, "annotations": k.annotations, "members": k.members,
+                        "methods": k.methods] as [String: Any])
+            }),
+            "relations": c.relations.map { r -> [String: Any] in
+                ["id1": r.id1, "id2": r.id2, "relationTitle1": r.relationTitle1, "relationTitle2": r.relationTitle2, "title": r.title,
+                 "relation": ["type1": r.type1.rawValue, "type2": r.type2.rawValue, "lineType": r.lineType.rawValue]]
+            },
+        ]
+        if let title = c.title { object["title"] = title }
+        return object
+    }
+
+    /// What mermaid's stateDb gives: `getStates()` (by id) and `getRelations()`.
+    static func stateDiagram(_ d: StateDiagram) -> [String: Any] {
+        var object: [String: Any] = [
+            "direction": d.direction.rawValue,
+            "stateOrder": d.states.map(\.id),
+            "states": Dictionary(uniqueKeysWithValues: d.states.map { s in
+                var state: [String: Any] = ["id": s.id, "type": s.type, "descriptions": s.descriptions, "doc": s.doc.map { ["id": $0] }]
+                if let note = s.note { state["note"] = ["position": note.position, "text": note.text] }
+                return (s.id, state)
+            }),
+            "relations": d.relations.map { r -> [String: Any] in
+                var relation: [String: Any] = ["id1": r.id1, "id2": r.id2]
+                if let title = r.relationTitle { relation["relationTitle"] = title }
+                return relation
+            },
+        ]
+        if let title = d.title { object["title"] = title }
+        return object
+    }
+
+    /// What mermaid's sequenceDb gives: `getActors()` (in order, `description` and `type`) and
+    /// `getMessages()`, where notes, blocks, activations and autonumber are messages too, each
+    /// with its `LINETYPE` name and notes with their `PLACEMENT`.
+    static func sequence(_ s: SequenceDiagram) -> [String: Any] {
+        var messages: [[String: Any]] = []
+        var open: [String] = []
+        let starts = ["loop": "LOOP", "alt": "ALT", "opt": "OPT", "par": "PAR", "rect": "RECT", "critical": "CRITICAL", "break": "BREAK"]
+        let parts = ["else": "ALT_ELSE", "and": "PAR_AND", "option": "CRITICAL_OPTION"]
+        for item in s.items {
+            switch item {
+            case .message(let from, let to, let text, let line, let head, let both, _):
+                let dotted = line == .dotted
+                let type = both ? (dotted ? "BIDIRECTIONAL_DOTTED" : "BIDIRECTIONAL_SOLID")
+                    : [SequenceDiagram.Head.arrow: "", .none: "_OPEN", .cross: "_CROSS", .async: "_POINT"][head].map { (dotted ? "DOTTED" : "SOLID") + $0 } ?? "SOLID"
+                messages.append(["from": from, "to": to, "message": text, "type": type])
+            case .note(let place, let ids, let text):
+                let placement = [SequenceDiagram.NotePlace.leftOf: "LEFTOF", .rightOf: "RIGHTOF", .over: "OVER"][place] ?? "OVER"
+                messages.append(["from": ids.first ?? "", "to": ids.last ?? "", "message": text, "type": "NOTE", "placement": placement])
+            case .begin(let kind, let label):
+                let name = starts[kind] ?? kind.uppercased()
+                open.append(name)
+                messages.append(["message": label, "type": name + "_START"])
+            case .part(let kind, let label):
+                messages.append(["message": label, "type": parts[kind] ?? kind.uppercased()])
+            case .end:
+                messages.append(["type": (open.popLast() ?? "LOOP") + "_END"])
+            case .activate(let id):
+                messages.append(["from": id, "type": "ACTIVE_START"])
+            case .deactivate(let id):
+                messages.append(["from": id, "type": "ACTIVE_END"])
+            }
+        }
+        var object: [String: Any] = [
+            "actorOrder": s.participants.map(\.id),
+            "actors": Dictionary(uniqueKeysWithValues: s.participants.map {
+                ($0.id, ["name": $0.id, "description": $0.label, "type": $0.isActor ? "actor" : "participant"] as [String: Any])
+            }),
+            "messages": messages,
+            "showSequenceNumbers": s.items.contains { if case .message(_, _, _, _, _, _, let n) = $0 { return n != nil }; return false },
+        ]
+        if let title = s.title { object["title"] = title }
+        return object
+    }
+
+    /// What mermaid's gitGraph db gives: `getCommits()` in order (id, message, `commitType`
+    /// name, tags, branch, parents), `getBranches()` (each one's head) in the order made,
+    /// `getCurrentBranch()`. A commit written without an id is given `seq-` and its number
+    /// (mermaid's are random).
+    static func git(_ g: GitGraph) -> [String: Any] {
+        var commits: [[String: Any]] = []
+        var heads: [String: String] = [:]
+        var current = g.branches.first ?? "main"
+        func add(_ id: String?, message: String, type: String, tags: [String], branch: String, parents: [String]) {
+            let id = id ?? "seq-\(commits.count)"
+            commits.append(["id": id, "seq": commits.count, "message": message, "type": type, "tags": tags, "branch": branch,
+                            "parents": parents])
+            heads[branch] = id
+            current = branch
+        }
+        for event in g.events {
+            switch event {
+            case .commit(let branch, let id, let tag, let type, let message):
+                add(id, message: message ?? "", type: type ?? "NORMAL", tags: tag.map { [$0] } ?? [], branch: branch,
+                    parents: heads[branch].map { [$0] } ?? [])
+            case .branch(let name, let from):
+                heads[name] = heads[from]
+                current = name
+            case .merge(let source, let target, let id, let tag):
+                add(id, message: "merged branch \(source) into \(target)", type: "MERGE", tags: tag.map { [$0] } ?? [], branch: target,
+                    parents: [heads[target], heads[source]].compactMap { $0 })
+            case .cherryPick(let branch, let id):
+                add(nil, message: "", type: "CHERRY_PICK", tags: ["cherry-pick:\(id)"], branch: branch, parents: heads[branch].map { [$0] } ?? [])
+            case .checkout(let branch):
+                current = branch
+            }
+        }
+        var object: [String: Any] = [
+            "commits": commits,
+            "branchOrder": g.branches,
+            "branches": Dictionary(uniqueKeysWithValues: g.branches.map { ($0, heads[$0] ?? NSNull()) as (String, Any) }),
+            "currentBranch": current,
+        ]
+        if let title = g.title { object["title"] = title }
         return object
     }
 

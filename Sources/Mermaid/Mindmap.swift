@@ -7,9 +7,21 @@ public struct Mindmap: Sendable, Equatable {
     public enum Shape: String, Sendable, Equatable { case plain, square, rounded, circle, hexagon, bang, cloud }
 
     public struct Node: Sendable, Equatable {
+        /// The id written before the shape (`root((Réseau))` is `root`), else the text.
+        public var id: String
         public var text: String
         public var shape: Shape
         public var children: [Node] = []
+        /// `::icon(fa fa-book)` and `:::urgent large` lines under the node: read, not drawn.
+        public var icon: String?
+        public var classes: String?
+
+        public init(id: String? = nil, text: String, shape: Shape, children: [Node] = []) {
+            self.id = id ?? text
+            self.text = text
+            self.shape = shape
+            self.children = children
+        }
     }
 
     public var title: String?
@@ -35,8 +47,20 @@ extension Mindmap {
         }
         for (offset, raw) in lines.enumerated() {
             let indent = raw.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
-            let text = raw.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty, !text.hasPrefix("%%"), !text.hasPrefix("::icon("), !text.hasPrefix(":::") else { continue }
+            var text = raw.trimmingCharacters(in: .whitespaces)
+            // A comment ends the line (mermaid's MMP-22).
+            if let comment = text.range(of: "%%") { text = text[..<comment.lowerBound].trimmingCharacters(in: .whitespaces) }
+            guard !text.isEmpty else { continue }
+            // Decorations belong to the node above.
+            if text.hasPrefix("::icon("), text.hasSuffix(")"), !stack.isEmpty {
+                stack[stack.count - 1].node.icon = String(text.dropFirst(7).dropLast())
+                continue
+            }
+            if text.hasPrefix(":::"), !stack.isEmpty {
+                stack[stack.count - 1].node.classes = String(text.dropFirst(3)).trimmingCharacters(in: .whitespaces)
+                continue
+            }
+            if text.hasPrefix("::icon(") || text.hasPrefix(":::") { continue }
             let node = Self.node(text)
             if stack.isEmpty {
                 stack = [(indent, node)]
@@ -58,14 +82,16 @@ extension Mindmap {
         return (map, diagnostics)
     }
 
-    /// `id((text))` and the other shapes; the id is dropped, the text kept.
+    /// `id((text))` and the other shapes: the id before the bracket, the text inside.
     static func node(_ text: String) -> Node {
         let shapes: [(String, String, Shape)] = [("((", "))", .circle), ("))", "((", .bang), ("{{", "}}", .hexagon),
                                                  ("(", ")", .rounded), (")", "(", .cloud), ("[", "]", .square)]
         for (open, close, shape) in shapes {
             guard let start = text.range(of: open), text.hasSuffix(close), start.upperBound <= text.index(text.endIndex, offsetBy: -close.count) else { continue }
             let inner = text[start.upperBound..<text.index(text.endIndex, offsetBy: -close.count)]
-            return Node(text: Self.clean(String(inner)), shape: shape)
+            let id = text[..<start.lowerBound].trimmingCharacters(in: .whitespaces)
+            let clean = Self.clean(String(inner))
+            return Node(id: id.isEmpty ? clean : id, text: clean, shape: shape)
         }
         return Node(text: Self.clean(text), shape: .plain)
     }

@@ -1,53 +1,84 @@
 import Facts
 import Foundation
 
-/// `stateDiagram` / `stateDiagram-v2`, read as a flowchart the same layout draws: states are
-/// rounded boxes, `[*]` a start (●) or an end (◉) of its scope, a composite state
-/// (`state X { … }`) a frame holding its states, transitions arrows with their label, notes
-/// boxes linked to their state, `<<fork>>`/`<<join>>` bars and `<<choice>>` diamonds.
-enum StateDiagramReader {
-    static func parse(_ lines: [Substring], firstLine: Int) -> (Flowchart, [MermaidDiagnostic]) {
-        var chart = Flowchart()
-        chart.direction = .topBottom
-        var diagnostics: [MermaidDiagnostic] = []
-        // Composite states open, innermost last, each with the states declared in it.
-        var scopes: [(id: String, members: [String])] = [("", [])]
-        var labels: [String: String] = [:]
-        var descriptions: [String: [String]] = [:]
-        var kinds: [String: String] = [:]
-        var order: [String] = []
-        var noteOpen: (target: String, side: String, text: [String], line: Int)?
-        var notes = 0
-        var edges: [(from: String, to: String, label: String, line: Int)] = []
-        var composites: [(id: String, members: [String], line: Int)] = []
+/// A `stateDiagram` / `stateDiagram-v2` as mermaid's stateDb holds it (`getStates`, with each
+/// state's `type`, `descriptions`, `doc` and `note`; `getRelations`, with `relationTitle`), and
+/// the flowchart that draws it: states are rounded boxes, `[*]` a start (●) or an end (◉) of
+/// its scope (`root_start`, `Running_end`… as mermaid names them), a composite state a frame
+/// holding its states, transitions arrows with their label, notes boxes linked to their state,
+/// `<<fork>>`/`<<join>>` bars and `<<choice>>` diamonds.
+public struct StateDiagram: Sendable, Equatable {
+    public struct Note: Sendable, Equatable {
+        /// `left of` or `right of`.
+        public var position: String
+        public var text: String
+    }
 
-        func scope() -> String { scopes.last!.id }
-        func declare(_ id: String) {
-            if !order.contains(id) { order.append(id) }
-            if !scopes.contains(where: { $0.members.contains(id) }) && !composites.contains(where: { $0.members.contains(id) }) {
-                scopes[scopes.count - 1].members.append(id)
+    public struct State: Sendable, Equatable {
+        public var id: String
+        /// `default`, `start`, `end`, `fork`, `join`, `choice`.
+        public var type = "default"
+        /// `state "Name" as id` and `id : text` lines, in order.
+        public var descriptions: [String] = []
+        /// The states declared inside a composite state, in order.
+        public var doc: [String] = []
+        public var note: Note?
+        /// The name from `state "Name" as id`, drawn as the box's first line.
+        var name: String?
+    }
+
+    public struct Relation: Sendable, Equatable {
+        public var id1: String
+        public var id2: String
+        public var relationTitle: String?
+        public var line: Int
+    }
+
+    public var title: String?
+    public var direction: Direction = .topBottom
+    public var states: [State] = []
+    public var relations: [Relation] = []
+
+    public init() {}
+
+    public func state(_ id: String) -> State? { states.first { $0.id == id } }
+}
+
+enum StateDiagramReader {
+    static func parse(_ lines: [Substring], firstLine: Int) -> (StateDiagram, [MermaidDiagnostic]) {
+        var diagram = StateDiagram()
+        var diagnostics: [MermaidDiagnostic] = []
+        // Composite states open, innermost last.
+        var scopes: [String] = ["root"]
+        var noteOpen: (target: String, side: String, text: [String])?
+        func index(_ id: String) -> Int {
+            if let i = diagram.states.firstIndex(where: { $0.id == id }) { return i }
+            diagram.states.append(StateDiagram.State(id: id))
+            // A state belongs to the scope it is first written in.
+            if scopes.count > 1, let parent = diagram.states.firstIndex(where: { $0.id == scopes.last! }) {
+                diagram.states[parent].doc.append(id)
             }
+            return diagram.states.count - 1
         }
+        @discardableResult func declare(_ id: String) -> Int { index(id) }
         /// `[*]` is the start when it begins a transition, the end when it ends one, per scope.
         func endpoint(_ raw: String, start: Bool) -> String {
             guard raw == "[*]" else { declare(raw); return raw }
-            let id = (start ? "start" : "end") + (scope().isEmpty ? "" : "_" + scope())
-            kinds[id] = start ? "start" : "end"
-            declare(id)
+            let id = scopes.last! + (start ? "_start" : "_end")
+            diagram.states[index(id)].type = start ? "start" : "end"
             return id
+        }
+        func warn(_ line: String, _ number: Int) {
+            diagnostics.append(MermaidDiagnostic(line: number, column: 1, severity: .warning, problem: .stateLineNotRead(String(line.prefix(60)))))
         }
         for (offset, rawLine) in lines.enumerated() {
             let lineNumber = firstLine + offset
             var line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.hasSuffix(";") { line.removeLast() }
             if var note = noteOpen {
+                // mermaid's note block ends at a line that is only `end note` (issue #7089).
                 if line.lowercased() == "end note" {
-                    notes += 1
-                    let id = "note\(notes)"
-                    labels[id] = note.text.joined(separator: "<br/>")
-                    kinds[id] = "note"
-                    declare(id)
-                    edges.append((note.target, id, "", note.line))
+                    diagram.states[index(note.target)].note = StateDiagram.Note(position: note.side, text: note.text.joined(separator: "\n"))
                     noteOpen = nil
                 } else {
                     note.text.append(line)
@@ -58,38 +89,27 @@ enum StateDiagramReader {
             guard !line.isEmpty, !line.hasPrefix("%%") else { continue }
             let lower = line.lowercased()
             if lower.hasPrefix("direction ") {
-                if let d = Direction(mermaid: String(line.dropFirst(10)).trimmingCharacters(in: .whitespaces)) { chart.direction = d }
+                if let d = Direction(mermaid: String(line.dropFirst(10)).trimmingCharacters(in: .whitespaces)) { diagram.direction = d }
                 continue
             }
             if lower.hasPrefix("classdef ") || lower.hasPrefix("class ") || lower.hasPrefix("style ") || line == "--" { continue }
             if lower.hasPrefix("note ") {
                 // `note right of A : text`, or a block up to `end note`.
                 let rest = String(line.dropFirst(5))
-                let side = rest.lowercased().hasPrefix("left of ") ? "left" : "right"
+                let side = rest.lowercased().hasPrefix("left of ") ? "left of" : "right of"
                 let afterSide = rest.components(separatedBy: " of ").dropFirst().joined(separator: " of ")
                 let parts = afterSide.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard let target = parts.first, !target.isEmpty else {
-                    diagnostics.append(MermaidDiagnostic(line: lineNumber, column: 1, severity: .warning, problem: .stateLineNotRead(String(line.prefix(60)))))
-                    continue
-                }
+                guard let target = parts.first, !target.isEmpty else { warn(line, lineNumber); continue }
                 declare(target)
                 if parts.count > 1 {
-                    notes += 1
-                    let id = "note\(notes)"
-                    labels[id] = parts[1]
-                    kinds[id] = "note"
-                    declare(id)
-                    edges.append((target, id, "", lineNumber))
+                    diagram.states[index(target)].note = StateDiagram.Note(position: side, text: parts[1])
                 } else {
-                    noteOpen = (target, side, [], lineNumber)
+                    noteOpen = (target, side, [])
                 }
                 continue
             }
             if line == "}" {
-                if scopes.count > 1 {
-                    let closed = scopes.removeLast()
-                    composites.append((closed.id, closed.members, lineNumber))
-                }
+                if scopes.count > 1 { scopes.removeLast() }
                 continue
             }
             if lower.hasPrefix("state ") {
@@ -97,33 +117,38 @@ enum StateDiagramReader {
                 let opens = rest.hasSuffix("{")
                 if opens { rest = String(rest.dropLast()).trimmingCharacters(in: .whitespaces) }
                 var id = rest
+                var name: String?
                 if rest.hasPrefix("\""), let close = rest.dropFirst().firstIndex(of: "\"") {
                     let label = String(rest[rest.index(after: rest.startIndex)..<close])
                     let after = rest[rest.index(after: close)...].trimmingCharacters(in: .whitespaces)
                     id = after.lowercased().hasPrefix("as ") ? String(after.dropFirst(3)).trimmingCharacters(in: .whitespaces) : label
-                    labels[id] = label
+                    name = label
                 } else if let range = rest.range(of: " as ") {
                     id = String(rest[range.upperBound...]).trimmingCharacters(in: .whitespaces)
-                    labels[id] = String(rest[..<range.lowerBound])
+                    name = String(rest[..<range.lowerBound])
                 }
+                var type: String?
                 for kind in ["fork", "join", "choice"] where id.hasSuffix("<<\(kind)>>") {
                     id = String(id.dropLast(kind.count + 4)).trimmingCharacters(in: .whitespaces)
-                    kinds[id] = kind
+                    type = kind
                 }
-                declare(id)
-                if opens { scopes.append((id, [])) }
+                let i = declare(id)
+                if let type { diagram.states[i].type = type }
+                if let name {
+                    diagram.states[i].name = name
+                    diagram.states[i].descriptions.insert(name, at: 0)
+                }
+                if opens { scopes.append(id) }
                 continue
             }
             if let arrow = line.range(of: "-->") {
                 let from = line[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)
                 let after = line[arrow.upperBound...]
+                // The first colon ends the target: the title may hold more (issue #7418).
                 let parts = after.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard !from.isEmpty, let toRaw = parts.first, !toRaw.isEmpty else {
-                    diagnostics.append(MermaidDiagnostic(line: lineNumber, column: 1, severity: .warning, problem: .stateLineNotRead(String(line.prefix(60)))))
-                    continue
-                }
+                guard !from.isEmpty, let toRaw = parts.first, !toRaw.isEmpty else { warn(line, lineNumber); continue }
                 let a = endpoint(from, start: true), b = endpoint(toRaw, start: false)
-                edges.append((a, b, parts.count > 1 ? parts[1] : "", lineNumber))
+                diagram.relations.append(StateDiagram.Relation(id1: a, id2: b, relationTitle: parts.count > 1 ? parts[1] : nil, line: lineNumber))
                 continue
             }
             if let colon = line.firstIndex(of: ":") {
@@ -131,37 +156,74 @@ enum StateDiagramReader {
                 let id = line[..<colon].trimmingCharacters(in: .whitespaces)
                 let text = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 if !id.isEmpty, !id.contains(" ") {
-                    declare(id)
-                    descriptions[id, default: []].append(text)
+                    diagram.states[index(id)].descriptions.append(text)
                     continue
                 }
             }
             if !line.contains(" ") { declare(line); continue }
-            diagnostics.append(MermaidDiagnostic(line: lineNumber, column: 1, severity: .warning, problem: .stateLineNotRead(String(line.prefix(60)))))
+            warn(line, lineNumber)
         }
-        let compositeIDs = Set(composites.map(\.id))
-        for id in order where !compositeIDs.contains(id) {
-            let kind = kinds[id]
-            let text = ([labels[id] ?? id] + (descriptions[id] ?? [])).joined(separator: "<br/>")
+        return (diagram, diagnostics)
+    }
+}
+
+extension StateDiagram {
+    /// The flowchart that draws it.
+    public var flowchart: Flowchart {
+        var chart = Flowchart()
+        chart.title = title
+        chart.direction = direction
+        let composites = Set(states.filter { !$0.doc.isEmpty }.map(\.id))
+        var notes: [(target: String, id: String, text: String)] = []
+        for s in states where !composites.contains(s.id) {
+            let text = ([s.name ?? s.id] + s.descriptions.dropFirst(s.name == nil ? 0 : 1)).joined(separator: "<br/>")
             let (label, shape): (String, Shape)
-            switch kind {
+            switch s.type {
             case "start": (label, shape) = ("●", .circle)
             case "end": (label, shape) = ("◉", .doublecircle)
             case "fork", "join": (label, shape) = ("━━━", .square)
             case "choice": (label, shape) = ("◇", .diamond)
-            case "note": (label, shape) = (labels[id] ?? "", .square)
             default: (label, shape) = (text, .round)
             }
-            chart.nodes.append(Node(id: id, label: label, shape: shape, classes: kind == "note" ? ["note"] : [], line: 1, column: 1))
+            chart.nodes.append(Node(id: s.id, label: label, shape: shape, line: 1, column: 1))
         }
-        for c in composites {
-            chart.subgraphs.append(Subgraph(id: c.id, title: labels[c.id] ?? c.id, nodes: c.members, line: c.line))
+        for s in states {
+            if let note = s.note {
+                let id = "note\(notes.count + 1)"
+                notes.append((s.id, id, note.text))
+                chart.nodes.append(Node(id: id, label: note.text.replacingOccurrences(of: "\n", with: "<br/>"), shape: .square,
+                                        classes: ["note"], line: 1, column: 1))
+            }
         }
-        for (i, e) in edges.enumerated() {
-            let note = kinds[e.to] == "note"
-            chart.edges.append(Edge(id: "L\(i)", isUserDefinedID: false, from: e.from, to: e.to, type: note ? .arrow_open : .arrow_point,
-                                    stroke: note ? .dotted : .normal, length: 1, label: e.label, line: e.line, column: 1))
+        // A note sits in its state's frame.
+        func frame(of id: String) -> String? { states.first { $0.doc.contains(id) }?.id }
+        for s in states where composites.contains(s.id) {
+            let members = s.doc + notes.filter { frame(of: $0.target) == s.id }.map(\.id)
+            chart.subgraphs.append(Subgraph(id: s.id, title: s.name ?? s.id, nodes: members, line: 1))
         }
-        return (chart, diagnostics)
+        // Inner frames before the frames holding them, as mermaid finishes them.
+        chart.subgraphs.sort { a, b in depth(a.id) > depth(b.id) }
+        var i = 0
+        for r in relations {
+            chart.edges.append(Edge(id: "L\(i)", isUserDefinedID: false, from: r.id1, to: r.id2, type: .arrow_point, stroke: .normal,
+                                    length: 1, label: r.relationTitle ?? "", line: r.line, column: 1))
+            i += 1
+        }
+        for n in notes {
+            chart.edges.append(Edge(id: "L\(i)", isUserDefinedID: false, from: n.target, to: n.id, type: .arrow_open, stroke: .dotted,
+                                    length: 1, label: "", line: 1, column: 1))
+            i += 1
+        }
+        return chart
+    }
+
+    func depth(_ id: String) -> Int {
+        var d = 0
+        var current = id
+        while let parent = states.first(where: { $0.doc.contains(current) })?.id, d < states.count {
+            d += 1
+            current = parent
+        }
+        return d
     }
 }

@@ -247,7 +247,12 @@ extension DiagramPlayer {
     static func still(_ d: DiagramSource, width: Int, glyphs: Glyphs) -> DiagramPlayer? {
         var player: DiagramPlayer
         switch d.diagram {
-        case .state(let chart)?, .classes(let chart)?:
+        case .state(let state)?:
+            let chart = state.flowchart
+            player = DiagramPlayer(chart: chart, layout: DiagramRenderer(glyphs: glyphs).layout(chart, maxWidth: width), entities: [:],
+                                   traces: [], ascii: glyphs.ascii)
+        case .classes(let classes)?:
+            let chart = classes.flowchart
             player = DiagramPlayer(chart: chart, layout: DiagramRenderer(glyphs: glyphs).layout(chart, maxWidth: width), entities: [:],
                                    traces: [], ascii: glyphs.ascii)
         case .sequence(let sequence)?:

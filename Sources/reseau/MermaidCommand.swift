@@ -57,7 +57,8 @@ struct MermaidCommand: ParsableCommand {
                 case .unsupported(let kind, let title)?: print(words.ui(.diagramKindNotDrawn(kind: kind, title: title)))
                 case .flowchart(let chart)?: for line in MermaidText.lines(chart) { print(line) }
                 case .git(let g)?: print("gitGraph: " + g.branches.joined(separator: ", "))
-                case .state(let chart)?, .classes(let chart)?: for line in MermaidText.lines(chart) { print(line) }
+                case .state(let state)?: for line in MermaidText.lines(state.flowchart) { print(line) }
+                case .classes(let classes)?: for line in MermaidText.lines(classes.flowchart) { print(line) }
                 case .mindmap(let m)?:
                     func show(_ n: Mindmap.Node, _ depth: Int) { print(String(repeating: "  ", count: depth) + n.text); n.children.forEach { show($0, depth + 1) } }
                     if let root = m.root { show(root, 0) }

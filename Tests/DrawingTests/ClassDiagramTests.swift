@@ -23,7 +23,8 @@ struct ClassDiagramTests {
 
     @Test func classesMembersAnnotationsRelationsAndCardinalities() throws {
         let result = Mermaid.parse(Self.source)
-        guard case .classes(let chart)? = result.diagram else { Issue.record("not a class diagram"); return }
+        guard case .classes(let classes)? = result.diagram else { Issue.record("not a class diagram"); return }
+        let chart = classes.flowchart
         #expect(Set(chart.nodes.map(\.id)) == ["Service", "Pod", "Workload", "Deployment", "Node"])
         let service = try #require(chart.node("Service")).lines
         #expect(service.first == "Service" && service.contains("+string name") && service.contains("+ports() List<ServicePort>"))
@@ -37,7 +38,8 @@ struct ClassDiagramTests {
     }
 
     @Test func drawnAsBoxesWithTheirMembers() throws {
-        guard case .classes(let chart)? = Mermaid.parse(Self.source).diagram else { return }
+        guard case .classes(let classes)? = Mermaid.parse(Self.source).diagram else { return }
+        let chart = classes.flowchart
         let text = DiagramRenderer(glyphs: Glyphs(ascii: false)).render(chart, maxWidth: 80).map(\.text)
         let joined = text.joined(separator: "\n")
         for word in ["+ports() List<ServicePort>", "<<interface>>", "Workload", "◆ * → 1 gère", "sélectionne"] {

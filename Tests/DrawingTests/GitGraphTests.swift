@@ -23,8 +23,9 @@ struct GitGraphTests {
         guard case .git(let g)? = result.diagram else { Issue.record("not a git graph"); return }
         #expect(g.branches == ["main", "develop"])
         #expect(g.events == [
-            .commit(branch: "main", id: "init", tag: nil, type: nil), .branch("develop", from: "main"),
-            .commit(branch: "develop", id: "feat-a", tag: nil, type: nil), .merge(source: "develop", target: "main", id: nil, tag: "v1.0"),
+            .commit(branch: "main", id: "init", tag: nil, type: nil, message: nil), .branch("develop", from: "main"), .checkout("develop"),
+            .commit(branch: "develop", id: "feat-a", tag: nil, type: nil, message: nil), .checkout("main"),
+            .merge(source: "develop", target: "main", id: nil, tag: "v1.0"),
             .cherryPick(branch: "main", id: "feat-a"),
         ])
         #expect(result.diagnostics.map(\.line) == [8], "checkout of a branch never made")

@@ -26,13 +26,14 @@ struct StateDiagramTests {
 
     @Test func statesTransitionsStartsEndsCompositesNotesAndChoices() throws {
         let result = Mermaid.parse(Self.source)
-        guard case .state(let chart)? = result.diagram else { Issue.record("not a state diagram"); return }
+        guard case .state(let state)? = result.diagram else { Issue.record("not a state diagram"); return }
+        let chart = state.flowchart
         let ids = Set(chart.nodes.map(\.id))
-        #expect(ids.isSuperset(of: ["start", "end", "Pending", "Failed", "start_Running", "Ready", "NotReady", "pick", "note1"]))
-        #expect(chart.node("start")?.label == "●" && chart.node("end")?.label == "◉")
+        #expect(ids.isSuperset(of: ["root_start", "root_end", "Pending", "Failed", "Running_start", "Ready", "NotReady", "pick", "note1"]))
+        #expect(chart.node("root_start")?.label == "●" && chart.node("root_end")?.label == "◉")
         #expect(chart.node("Failed")?.label == "En échec<br/>redémarre selon restartPolicy")
         #expect(chart.node("pick")?.shape == .diamond)
-        #expect(chart.subgraph("Running")?.nodes.sorted() == ["NotReady", "Ready", "start_Running"])
+        #expect(chart.subgraph("Running")?.nodes.sorted() == ["NotReady", "Ready", "Running_start"])
         #expect(chart.node("Running") == nil, "a composite is a frame, not a box")
         #expect(chart.edges.contains { $0.from == "Pending" && $0.to == "Running" && $0.label == "conteneurs démarrés" })
         #expect(chart.edges.contains { $0.from == "Pending" && $0.to == "note1" && $0.stroke == .dotted && $0.type == .arrow_open })
@@ -40,7 +41,8 @@ struct StateDiagramTests {
     }
 
     @Test func drawnByTheFlowchartLayout() throws {
-        guard case .state(let chart)? = Mermaid.parse(Self.source).diagram else { return }
+        guard case .state(let state)? = Mermaid.parse(Self.source).diagram else { return }
+        let chart = state.flowchart
         let text = DiagramRenderer(glyphs: Glyphs(ascii: false)).render(chart, maxWidth: 80).map(\.text)
         let joined = text.joined(separator: "\n")
         for word in ["│ ● │", "Pending", "En échec", "┌─ Running", "Ready", "NotReady", "en attente du scheduler", "◇"] {
