@@ -239,7 +239,8 @@ public struct SequenceRenderer {
     func frameRow(_ g: inout Grid, y: Int, from x0: Int, to x1: Int, kind: String, label: String, opening: Bool) {
         let (left, fill, right) = glyphs.ascii ? ("+", opening ? "-" : ".", "+") : (opening ? "┌" : "├", opening ? "─" : "┄", opening ? "┐" : "┤")
         g.put(left + String(repeating: fill, count: max(0, x1 - x0 - 1)) + right, x: x0, y: y, style: Style(.directive("note")))
-        let tag = " \(kind)\(label.isEmpty ? "" : " [\(label)]") "
+        // A `rect`'s text is its colour (`rgb(200, 255, 200)`), not a label.
+        let tag = " \(kind)\(label.isEmpty || kind == "rect" ? "" : " [\(label)]") "
         g.put(Text.truncate(tag, to: max(1, x1 - x0 - 3)), x: x0 + 2, y: y, style: Style(.directive("note"), bold: true))
     }
 
@@ -273,7 +274,7 @@ public struct SequenceRenderer {
                                   Span(text, Style(.muted, italic: true))], width: width)
             case .begin(let kind, let label), .part(let kind, let label):
                 if case .begin = item { indent += 1 }
-                out += Text.wrap([Span(String(repeating: "  ", count: max(0, indent - 1)) + kind + (label.isEmpty ? "" : " [\(label)]"),
+                out += Text.wrap([Span(String(repeating: "  ", count: max(0, indent - 1)) + kind + (label.isEmpty || kind == "rect" ? "" : " [\(label)]"),
                                        Style(.directive("note"), bold: true))], width: width)
             case .end:
                 indent = max(0, indent - 1)

@@ -109,9 +109,10 @@ public enum MermaidJSON {
                 let placement = [SequenceDiagram.NotePlace.leftOf: "LEFTOF", .rightOf: "RIGHTOF", .over: "OVER"][place] ?? "OVER"
                 messages.append(["from": ids.first ?? "", "to": ids.last ?? "", "message": text, "type": "NOTE", "placement": placement])
             case .begin(let kind, let label):
-                let name = starts[kind] ?? kind.uppercased()
+                // `par_over … end` is PAR_OVER_START … PAR_END.
+                let name = kind == "par_over" ? "PAR" : starts[kind] ?? kind.uppercased()
                 open.append(name)
-                messages.append(["message": label, "type": name + "_START"])
+                messages.append(["message": label, "type": kind == "par_over" ? "PAR_OVER_START" : name + "_START"])
             case .part(let kind, let label):
                 messages.append(["message": label, "type": parts[kind] ?? kind.uppercased()])
             case .end:

@@ -37,7 +37,7 @@ public struct SequenceDiagram: Sendable, Equatable {
 }
 
 extension SequenceDiagram {
-    static let blocks: Set<String> = ["loop", "alt", "opt", "par", "critical", "break", "rect"]
+    static let blocks: Set<String> = ["loop", "alt", "opt", "par", "par_over", "critical", "break", "rect"]
     static let parts: Set<String> = ["else", "and", "option"]
 
     /// Reads the lines after `sequenceDiagram`; `firstLine` is the 1-based line of the first
@@ -51,9 +51,10 @@ extension SequenceDiagram {
             guard !id.isEmpty, !diagram.participants.contains(where: { $0.id == id }) else { return }
             diagram.participants.append(Participant(id: id, label: id, isActor: false))
         }
-        for (offset, raw) in lines.enumerated() {
-            var line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasSuffix(";") { line.removeLast() }
+        // `;` ends a statement as a line break does (mermaid's lexer), except in an entity (`#59;`).
+        let statements = lines.enumerated().flatMap { offset, raw in Self.statements(raw).map { (offset, $0) } }
+        for (offset, raw) in statements {
+            let line = raw.trimmingCharacters(in: .whitespaces)
             guard !line.isEmpty, !line.hasPrefix("%%") else { continue }
             let words = line.split(separator: " ", maxSplits: 1).map(String.init)
             let keyword = words[0].lowercased()
@@ -84,7 +85,7 @@ extension SequenceDiagram {
                 continue
             case _ where blocks.contains(keyword):
                 open.append(keyword)
-                diagram.items.append(.begin(kind: keyword, label: keyword == "rect" ? "" : rest))
+                diagram.items.append(.begin(kind: keyword, label: rest))
                 continue
             case _ where parts.contains(keyword):
                 diagram.items.append(.part(kind: keyword, label: rest))
@@ -112,6 +113,29 @@ extension SequenceDiagram {
                                                  problem: .sequenceLineNotRead(String(line.prefix(60)))))
         }
         return (diagram, diagnostics)
+    }
+
+    /// A line cut at its semicolons, but not at the one that ends `#59;` or `#quot;`.
+    static func statements(_ line: Substring) -> [Substring] {
+        var out: [Substring] = []
+        var start = line.startIndex
+        var i = line.startIndex
+        while i < line.endIndex {
+            if line[i] == ";" {
+                let before = line[start..<i]
+                let entity = before.lastIndex(of: "#").map { hash in
+                    let name = before[before.index(after: hash)...]
+                    return !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber }
+                } ?? false
+                if !entity {
+                    out.append(line[start..<i])
+                    start = line.index(after: i)
+                }
+            }
+            i = line.index(after: i)
+        }
+        out.append(line[start...])
+        return out
     }
 
     /// `left of A: text`, `right of A: text`, `over A,B: text`.
