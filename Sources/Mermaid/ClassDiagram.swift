@@ -13,8 +13,12 @@ public struct ClassDiagram: Sendable, Equatable {
         public var type: String = ""
         /// Without their `<< >>`.
         public var annotations: [String] = []
+        /// As mermaid displays them (`ClassMember.getDisplayDetails().displayText`): `~T~` as
+        /// `<T>`, a method's return type after ` : `, the `$` (static) and `*` (abstract) marks dropped.
         public var members: [String] = []
         public var methods: [String] = []
+        /// The namespace it is declared in.
+        public var parent: String?
     }
 
     /// mermaid's `relationType` (the mark at one end), and `none`.
@@ -42,6 +46,8 @@ public struct ClassDiagram: Sendable, Equatable {
     public var direction: Direction = .topBottom
     public var classes: [Class] = []
     public var relations: [Relation] = []
+    /// `namespace A.B { … }`, in the order opened.
+    public var namespaces: [String] = []
 
     public init() {}
 
@@ -59,9 +65,10 @@ enum ClassDiagramReader {
         var diagram = ClassDiagram()
         var diagnostics: [MermaidDiagnostic] = []
         var body: String?
+        var namespaces: [String] = []
         func index(_ id: String) -> Int {
             if let i = diagram.classes.firstIndex(where: { $0.id == id }) { return i }
-            diagram.classes.append(ClassDiagram.Class(id: id, label: id))
+            diagram.classes.append(ClassDiagram.Class(id: id, label: id, parent: namespaces.last))
             return diagram.classes.count - 1
         }
         /// `List~int~` is the class `List` of type `int`.
@@ -83,9 +90,9 @@ enum ClassDiagramReader {
             if written.hasPrefix("<<"), written.hasSuffix(">>") {
                 diagram.classes[i].annotations.append(String(written.dropFirst(2).dropLast(2)))
             } else if written.contains(")") {
-                diagram.classes[i].methods.append(written)
+                diagram.classes[i].methods.append(Self.display(written, method: true))
             } else {
-                diagram.classes[i].members.append(written)
+                diagram.classes[i].members.append(Self.display(written, method: false))
             }
         }
         for (offset, rawLine) in lines.enumerated() {
@@ -100,6 +107,16 @@ enum ClassDiagramReader {
             let lower = line.lowercased()
             if lower.hasPrefix("direction ") {
                 if let d = Direction(mermaid: String(line.dropFirst(10)).trimmingCharacters(in: .whitespaces)) { diagram.direction = d }
+                continue
+            }
+            if lower.hasPrefix("namespace "), line.hasSuffix("{") {
+                let name = String(line.dropFirst(10).dropLast()).trimmingCharacters(in: .whitespaces)
+                namespaces.append(name)
+                if !diagram.namespaces.contains(name) { diagram.namespaces.append(name) }
+                continue
+            }
+            if line == "}" {
+                if !namespaces.isEmpty { namespaces.removeLast() }
                 continue
             }
             if lower.hasPrefix("classdef ") || lower.hasPrefix("cssclass ") || lower.hasPrefix("style ") || lower.hasPrefix("note")
@@ -142,6 +159,66 @@ enum ClassDiagramReader {
             diagnostics.append(MermaidDiagnostic(line: lineNumber, column: 1, severity: .warning, problem: .classLineNotRead(String(line.prefix(60)))))
         }
         return (diagram, diagnostics)
+    }
+
+    /// What mermaid displays of a member or method (its `ClassMember.parseMember`): the
+    /// visibility, the name, a method's parameters and return type (` : T`), each `~T~` as `<T>`;
+    /// the classifier (`$` static, `*` abstract) dropped.
+    static func display(_ input: String, method: Bool) -> String {
+        var text = input
+        if method, let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
+            let head = String(text[..<open])
+            let parameters = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+            var rest = text[text.index(after: close)...].trimmingCharacters(in: .whitespaces)
+            if rest.first == "$" || rest.first == "*" { rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            if rest.last == "$" || rest.last == "*" { rest = String(rest.dropLast()).trimmingCharacters(in: .whitespaces) }
+            return generic(head.trimmingCharacters(in: .whitespaces)) + "(" + generic(parameters) + ")" + (rest.isEmpty ? "" : " : " + generic(rest))
+        }
+        text = text.trimmingCharacters(in: .whitespaces)
+        if text.count > 1, text.last == "$" || text.last == "*" { text.removeLast() }
+        return generic(text.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// `List~List~int~~` as `List<List<int>>`: mermaid's `parseGenericTypes` (diagrams/common/
+    /// common.ts), ported: the text cut at commas (`~K, V~` joined back), and in each piece the
+    /// outermost tildes paired, first with last, inwards.
+    static func generic(_ input: String) -> String {
+        guard input.contains("~") else { return input }
+        func tildes(_ s: String) -> Int { s.filter { $0 == "~" }.count }
+        func processSet(_ piece: String) -> String {
+            var text = piece
+            guard tildes(text) > 1 else { return text }
+            var startingTilde = false
+            if tildes(text) % 2 != 0, text.hasPrefix("~") {
+                text.removeFirst()
+                startingTilde = true
+            }
+            var chars = Array(text)
+            while let first = chars.firstIndex(of: "~"), let last = chars.lastIndex(of: "~"), first != last {
+                chars[first] = "<"
+                chars[last] = ">"
+            }
+            return (startingTilde ? "~" : "") + String(chars)
+        }
+        var sets: [String] = []
+        var current = ""
+        for c in input {
+            if c == "," { sets.append(current); sets.append(","); current = "" } else { current.append(c) }
+        }
+        sets.append(current)
+        var output: [String] = []
+        var i = 0
+        while i < sets.count {
+            var piece = sets[i]
+            if piece == ",", i > 0, i + 1 < sets.count, tildes(sets[i - 1]) == 1, tildes(sets[i + 1]) == 1 {
+                piece = sets[i - 1] + "," + sets[i + 1]
+                i += 1
+                output.removeLast()
+            }
+            output.append(processSet(piece))
+            i += 1
+        }
+        return output.joined()
     }
 
     /// `A "1" *-- "many" B : label`: mermaid's `relationStatement` (a mark, a line, a mark,
@@ -192,11 +269,7 @@ extension ClassDiagram {
         for c in classes {
             let name = c.type.isEmpty ? c.label : "\(c.label)<\(c.type)>"
             var rows = c.annotations.map { "<<\($0)>>" } + [name]
-            let generic = { (m: String) in
-                m.split(separator: "~", omittingEmptySubsequences: false).enumerated()
-                    .map { i, part in i == 0 ? String(part) : (i % 2 == 1 ? "<" : ">") + part }.joined()
-            }
-            let attrs = c.members.map(generic), meths = c.methods.map(generic)
+            let attrs = c.members, meths = c.methods
             if !attrs.isEmpty || !meths.isEmpty {
                 let width = max(4, (rows + attrs + meths).map(\.count).max() ?? 4)
                 let rule = String(repeating: "─", count: width)
@@ -205,6 +278,10 @@ extension ClassDiagram {
             }
             chart.nodes.append(Node(id: c.id, label: rows.map { $0.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;") }
                                         .joined(separator: "<br/>"), shape: .square, line: 1, column: 1))
+        }
+        // A namespace is a frame around the classes declared in it.
+        for name in namespaces {
+            chart.subgraphs.append(Subgraph(id: "namespace " + name, title: name, nodes: classes.filter { $0.parent == name }.map(\.id), line: 1))
         }
         let markOf: [RelationType: String] = [.composition: "◆", .aggregation: "◇", .extension: "△", .lollipop: "○"]
         for (i, r) in relations.enumerated() {

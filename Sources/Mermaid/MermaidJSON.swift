@@ -57,9 +57,12 @@ public enum MermaidJSON {
         var object: [String: Any] = [
             "direction": c.direction.rawValue,
             "classOrder": c.classes.map(\.id),
-            "classes": Dictionary(uniqueKeysWithValues: c.classes.map { k in
-                (k.id, ["id": k.id, "label": k.label, "type": k.type, "annotations": k.annotations, "members": k.members,
-                        "methods": k.methods] as [String: Any])
+            "namespaces": c.namespaces,
+            "classes": Dictionary(uniqueKeysWithValues: c.classes.map { k -> (String, [String: Any]) in
+                var object: [String: Any] = ["id": k.id, "label": k.label, "type": k.type, "annotations": k.annotations, "members": k.members,
+                                             "methods": k.methods]
+                if let parent = k.parent { object["parent"] = parent }
+                return (k.id, object)
             }),
             "relations": c.relations.map { r -> [String: Any] in
                 ["id1": r.id1, "id2": r.id2, "relationTitle1": r.relationTitle1, "relationTitle2": r.relationTitle2, "title": r.title,

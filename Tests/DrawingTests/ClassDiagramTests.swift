@@ -27,7 +27,7 @@ struct ClassDiagramTests {
         let chart = classes.flowchart
         #expect(Set(chart.nodes.map(\.id)) == ["Service", "Pod", "Workload", "Deployment", "Node"])
         let service = try #require(chart.node("Service")).lines
-        #expect(service.first == "Service" && service.contains("+string name") && service.contains("+ports() List<ServicePort>"))
+        #expect(service.first == "Service" && service.contains("+string name") && service.contains("+ports() : List<ServicePort>"))
         #expect(chart.node("Workload")?.lines.first == "<<interface>>")
         // The arrow points at the parent; the whole holds the diamond.
         #expect(chart.edges.contains { $0.from == "Deployment" && $0.to == "Workload" && $0.type == .arrow_point && $0.label == "△" })
@@ -42,7 +42,7 @@ struct ClassDiagramTests {
         let chart = classes.flowchart
         let text = DiagramRenderer(glyphs: Glyphs(ascii: false)).render(chart, maxWidth: 80).map(\.text)
         let joined = text.joined(separator: "\n")
-        for word in ["+ports() List<ServicePort>", "<<interface>>", "Workload", "◆ * → 1 gère", "sélectionne"] {
+        for word in ["+ports() : List<ServicePort>", "<<interface>>", "Workload", "◆ * → 1 gère", "sélectionne"] {
             #expect(joined.contains(word), "\(word):\n\(joined)")
         }
         for line in text { #expect(CellWidth.of(line) <= 80) }
