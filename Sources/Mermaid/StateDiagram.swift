@@ -78,7 +78,7 @@ enum StateDiagramReader {
             if var note = noteOpen {
                 // mermaid's note block ends at a line that is only `end note` (issue #7089).
                 if line.lowercased() == "end note" {
-                    diagram.states[index(note.target)].note = StateDiagram.Note(position: note.side, text: note.text.joined(separator: "\n"))
+                    diagram.states[index(note.target)].note = StateDiagram.Note(position: note.side, text: Self.breaks(note.text.joined(separator: "\n")))
                     noteOpen = nil
                 } else {
                     note.text.append(line)
@@ -92,7 +92,18 @@ enum StateDiagramReader {
                 if let d = Direction(mermaid: String(line.dropFirst(10)).trimmingCharacters(in: .whitespaces)) { diagram.direction = d }
                 continue
             }
-            if lower.hasPrefix("classdef ") || lower.hasPrefix("class ") || lower.hasPrefix("style ") || line == "--" { continue }
+            if lower.hasPrefix("classdef ") || lower.hasPrefix("class ") || lower.hasPrefix("style ") || line == "--"
+                || lower.hasPrefix("hide empty description") || lower.hasPrefix("scale ") { continue }
+            if lower.hasPrefix("note \""), let close = line.dropFirst(6).firstIndex(of: "\"") {
+                // A floating note, `note "text" as N1`: a state of its own.
+                let text = String(line[line.index(line.startIndex, offsetBy: 6)..<close])
+                let after = line[line.index(after: close)...].trimmingCharacters(in: .whitespaces)
+                let id = after.lowercased().hasPrefix("as ") ? String(after.dropFirst(3)).trimmingCharacters(in: .whitespaces) : text
+                let i = declare(id)
+                diagram.states[i].type = "note"
+                diagram.states[i].descriptions = [Self.breaks(text)]
+                continue
+            }
             if lower.hasPrefix("note ") {
                 // `note right of A : text`, or a block up to `end note`.
                 let rest = String(line.dropFirst(5))
@@ -102,7 +113,7 @@ enum StateDiagramReader {
                 guard let target = parts.first, !target.isEmpty else { warn(line, lineNumber); continue }
                 declare(target)
                 if parts.count > 1 {
-                    diagram.states[index(target)].note = StateDiagram.Note(position: side, text: parts[1])
+                    diagram.states[index(target)].note = StateDiagram.Note(position: side, text: Self.breaks(parts[1]))
                 } else {
                     noteOpen = (target, side, [])
                 }
@@ -165,6 +176,11 @@ enum StateDiagramReader {
         }
         return (diagram, diagnostics)
     }
+
+    /// `<br/>`, `<br />`, `<br\t/>` as `<br>`, as mermaid keeps a note's line breaks.
+    static func breaks(_ text: String) -> String {
+        text.replacingOccurrences(of: "<br\\s*/?>", with: "<br>", options: [.regularExpression, .caseInsensitive])
+    }
 }
 
 extension StateDiagram {
@@ -183,15 +199,16 @@ extension StateDiagram {
             case "end": (label, shape) = ("◉", .doublecircle)
             case "fork", "join": (label, shape) = ("━━━", .square)
             case "choice": (label, shape) = ("◇", .diamond)
+            case "note": (label, shape) = (s.descriptions.joined(separator: "<br/>"), .square)
             default: (label, shape) = (text, .round)
             }
-            chart.nodes.append(Node(id: s.id, label: label, shape: shape, line: 1, column: 1))
+            chart.nodes.append(Node(id: s.id, label: label, shape: shape, classes: s.type == "note" ? ["note"] : [], line: 1, column: 1))
         }
         for s in states {
             if let note = s.note {
                 let id = "note\(notes.count + 1)"
                 notes.append((s.id, id, note.text))
-                chart.nodes.append(Node(id: id, label: note.text.replacingOccurrences(of: "\n", with: "<br/>"), shape: .square,
+                chart.nodes.append(Node(id: id, label: note.text.replacingOccurrences(of: "\n", with: "<br>"), shape: .square,
                                         classes: ["note"], line: 1, column: 1))
             }
         }
