@@ -12,7 +12,7 @@ public struct GitGraphRenderer {
     public func render(_ graph: GitGraph, maxWidth: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         if let title = graph.title { lines += Text.wrap([Span(title, Style(.title, bold: true))], width: maxWidth) }
-        let columns = graph.branches
+        let columns = graph.lanes
         func x(_ branch: String) -> Int { 2 * (columns.firstIndex(of: branch) ?? 0) }
         let width = 2 * columns.count
         // Which branches have a line at this point of time.

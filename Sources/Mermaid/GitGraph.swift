@@ -17,11 +17,23 @@ public struct GitGraph: Sendable, Equatable {
     }
 
     public var title: String?
+    /// `gitGraph TB:` / `gitGraph BT:`; mermaid's default is LR (drawn top-down here all the same:
+    /// a terminal's lanes run down).
+    public var direction = "LR"
     /// In the order they were made, `main` (or the configured main branch) first.
     public var branches: [String] = ["main"]
     public var events: [Event] = []
+    /// `branch x order: 2`.
+    public var orders: [String: Double] = [:]
 
     public init() {}
+
+    /// The branches as mermaid lays out their lanes (`getBranchesAsObjArray`): by `order:`,
+    /// a branch without one at 0.i (i its place among all), so before any ordered one.
+    public var lanes: [String] {
+        branches.enumerated().map { i, name in (name, orders[name] ?? Double("0.\(i)") ?? 0) }
+            .sorted { $0.1 < $1.1 }.map(\.0)
+    }
 }
 
 extension GitGraph {
@@ -52,7 +64,12 @@ extension GitGraph {
             return out
         }
         for (offset, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            var line = raw.trimmingCharacters(in: .whitespaces)
+            // The rest of the keyword's line: `:`, `TB:`, `BT:`, `LR:`.
+            if offset == 0 {
+                if line.hasSuffix(":") { line.removeLast() }
+                if ["LR", "TB", "BT"].contains(line) { graph.direction = line; continue }
+            }
             guard !line.isEmpty, !line.hasPrefix("%%") else { continue }
             let words = line.split(separator: " ", maxSplits: 1).map(String.init)
             let rest = words.count > 1 ? words[1] : ""
@@ -66,6 +83,9 @@ extension GitGraph {
                 let name = rest.split(separator: " ").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) } ?? ""
                 guard !name.isEmpty else { warn(offset, line); continue }
                 if !graph.branches.contains(name) { graph.branches.append(name) }
+                if let order = attributes(String(rest.dropFirst(rest.prefix { $0 != " " }.count)))["order"].flatMap(Double.init) {
+                    graph.orders[name] = order
+                }
                 graph.events.append(.branch(name, from: current))
                 current = name
             case "checkout", "switch":

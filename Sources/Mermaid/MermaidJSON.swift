@@ -172,9 +172,10 @@ public enum MermaidJSON {
         }
         var object: [String: Any] = [
             "commits": commits,
-            "branchOrder": g.branches,
+            "branchOrder": g.lanes,
             "branches": Dictionary(uniqueKeysWithValues: g.branches.map { ($0, heads[$0] ?? NSNull()) as (String, Any) }),
             "currentBranch": current,
+            "direction": g.direction,
         ]
         if let title = g.title { object["title"] = title }
         return object

@@ -137,7 +137,7 @@ struct StateSpecTests {
         #expect(r.first { $0[string: "id1"] == "Active" && $0[string: "id2"] == "Active" }?[string: "relationTitle"] == "LOG")
     }
 
-    // "should handle direction statements": the default is TB, `direction LR` sets it.
+    // "…default direction…" and "retrieve the diagram direction correctly": TB unless `direction LR`.
     @Test func directionStatements() {
         #expect(Spec.json("stateDiagram-v2\n  [*] --> A")[string: "direction"] == "TB")
         #expect(Spec.json("stateDiagram-v2\n  direction LR\n  [*] --> A")[string: "direction"] == "LR")
