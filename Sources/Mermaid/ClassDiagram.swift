@@ -6,6 +6,11 @@ import Foundation
 /// its name (and `<<annotation>>`), a rule, its attributes, a rule, its methods; each
 /// relation an arrow with UML's mark, its cardinalities and its label.
 public struct ClassDiagram: Sendable, Equatable {
+    public static func == (a: ClassDiagram, b: ClassDiagram) -> Bool {
+        a.title == b.title && a.direction == b.direction && a.classes == b.classes && a.relations == b.relations
+            && a.namespaces == b.namespaces && a.notes.map(\.class) == b.notes.map(\.class) && a.notes.map(\.text) == b.notes.map(\.text)
+    }
+
     public struct Class: Sendable, Equatable {
         public var id: String
         public var label: String
@@ -48,6 +53,8 @@ public struct ClassDiagram: Sendable, Equatable {
     public var relations: [Relation] = []
     /// `namespace A.B { … }`, in the order opened.
     public var namespaces: [String] = []
+    /// `note for Duck "can fly"` (`class` is Duck) and `note "text"` (no class).
+    public var notes: [(class: String?, text: String)] = []
 
     public init() {}
 
@@ -119,7 +126,15 @@ enum ClassDiagramReader {
                 if !namespaces.isEmpty { namespaces.removeLast() }
                 continue
             }
-            if lower.hasPrefix("classdef ") || lower.hasPrefix("cssclass ") || lower.hasPrefix("style ") || lower.hasPrefix("note")
+            if lower.hasPrefix("note "), let open = line.firstIndex(of: "\""), let close = line.lastIndex(of: "\""), open < close {
+                // `note for Duck "can fly\ncan swim"`, `note "From Duck till Zebra"`.
+                let head = line[line.index(line.startIndex, offsetBy: 5)..<open].trimmingCharacters(in: .whitespaces)
+                let owner = head.lowercased().hasPrefix("for ") ? declare(String(head.dropFirst(4))) : nil
+                let text = String(line[line.index(after: open)..<close]).replacingOccurrences(of: "\\n", with: "\n")
+                diagram.notes.append((owner, text))
+                continue
+            }
+            if lower.hasPrefix("classdef ") || lower.hasPrefix("cssclass ") || lower.hasPrefix("style ")
                 || lower.hasPrefix("link ") || lower.hasPrefix("click ") || lower.hasPrefix("callback ") || line == "--" { continue }
             if lower.hasPrefix("class ") {
                 var rest = String(line.dropFirst(6)).trimmingCharacters(in: .whitespaces)
@@ -282,6 +297,16 @@ extension ClassDiagram {
         // A namespace is a frame around the classes declared in it.
         for name in namespaces {
             chart.subgraphs.append(Subgraph(id: "namespace " + name, title: name, nodes: classes.filter { $0.parent == name }.map(\.id), line: 1))
+        }
+        // Notes as boxes, linked by a dotted line to their class.
+        for (i, note) in notes.enumerated() {
+            let id = "note\(i + 1)"
+            chart.nodes.append(Node(id: id, label: note.text.replacingOccurrences(of: "\n", with: "<br>"), shape: .square, classes: ["note"],
+                                    line: 1, column: 1))
+            if let owner = note.class {
+                chart.edges.append(Edge(id: "N\(i)", isUserDefinedID: false, from: id, to: owner, type: .arrow_open, stroke: .dotted,
+                                        length: 1, label: "", line: 1, column: 1))
+            }
         }
         let markOf: [RelationType: String] = [.composition: "◆", .aggregation: "◇", .extension: "△", .lollipop: "○"]
         for (i, r) in relations.enumerated() {

@@ -58,6 +58,11 @@ public enum MermaidJSON {
             "direction": c.direction.rawValue,
             "classOrder": c.classes.map(\.id),
             "namespaces": c.namespaces,
+            "notes": c.notes.map { note -> [String: Any] in
+                var object: [String: Any] = ["text": note.text]
+                if let owner = note.class { object["class"] = owner }
+                return object
+            },
             "classes": Dictionary(uniqueKeysWithValues: c.classes.map { k -> (String, [String: Any]) in
                 var object: [String: Any] = ["id": k.id, "label": k.label, "type": k.type, "annotations": k.annotations, "members": k.members,
                                              "methods": k.methods]

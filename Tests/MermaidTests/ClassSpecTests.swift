@@ -136,4 +136,21 @@ struct ClassSpecTests {
         #expect(r.first?[string: "id1"] == "Admin" && r.first?[string: "id2"] == "Report" && r.first?[string: "title"] == "generates")
         #expect(c["}"] == nil, "a namespace's closing brace is no class")
     }
+
+    @Test func shouldHandleNoteForAndNote() {
+        let s = "classDiagram\nClass11 <|.. Class12\nnote for Class11 \"test\"\n"
+        #expect(Spec.diagnostics(s).isEmpty && Spec.json(s)[list: "notes"].first?[string: "class"] == "Class11")
+        #expect(Spec.json("classDiagram\nnote \"test\"\n")[list: "notes"].first?[string: "text"] == "test")
+    }
+
+    /// "should handle note with %s at beginning of string" and "…a "note for" with a %s in it"
+    /// (mermaid's keyword list, but for the line break, which its template literal makes real).
+    @Test(arguments: ["direction", "classDiagram", "classDiagram-v2", "namespace", "{}", "{", "}", "()", "(", ")", "[]", "[", "]", "class",
+                      "cssClass", "callback", "link", "click"])
+    func shouldHandleANoteWithAKeywordInIt(keyword: String) {
+        #expect(Spec.json("classDiagram\n                      note \"\(keyword)\"")[list: "notes"].first?[string: "text"] == keyword)
+        let s = "classDiagram\n  class Something {\n    int id\n    string name\n  }\n  note for Something \"This is a keyword: \(keyword). It truly is.\"\n"
+        #expect(Spec.json(s)[list: "notes"].first?[string: "text"] == "This is a keyword: \(keyword). It truly is.")
+        #expect(Spec.diagnostics(s).isEmpty)
+    }
 }
