@@ -171,7 +171,8 @@ enum ClassDiagramReader {
                 continue
             }
             if !line.contains(" ") { _ = declare(line); continue }
-            diagnostics.append(MermaidDiagnostic(line: lineNumber, column: 1, severity: .warning, problem: .classLineNotRead(String(line.prefix(60)))))
+            diagnostics.append(MermaidDiagnostic(line: lineNumber, column: rawLine.statementColumn, severity: .warning,
+                                                 problem: .classLineNotRead(String(line.prefix(60)))))
         }
         return (diagram, diagnostics)
     }

@@ -42,7 +42,8 @@ extension GitGraph {
         var diagnostics: [MermaidDiagnostic] = []
         var current = "main"
         func warn(_ offset: Int, _ line: String) {
-            diagnostics.append(MermaidDiagnostic(line: firstLine + offset, column: 1, severity: .warning, problem: .gitLineNotRead(String(line.prefix(60)))))
+            diagnostics.append(MermaidDiagnostic(line: firstLine + offset, column: lines[offset].statementColumn, severity: .warning,
+                                                 problem: .gitLineNotRead(String(line.prefix(60)))))
         }
         /// `id: "x" tag: "v1" type: HIGHLIGHT` → its values.
         func attributes(_ text: String) -> [String: String] {

@@ -68,7 +68,7 @@ extension Mindmap {
             }
             if indent <= stack[0].indent {
                 // A second root: mermaid refuses it; it is kept under the first, said once.
-                diagnostics.append(MermaidDiagnostic(line: firstLine + offset, column: 1, severity: .warning,
+                diagnostics.append(MermaidDiagnostic(line: firstLine + offset, column: raw.statementColumn, severity: .warning,
                                                      problem: .mindmapSecondRoot(String(text.prefix(40)))))
                 close(to: stack[0].indent + 1)
                 stack.append((stack[0].indent + 1, node))

@@ -88,3 +88,9 @@ struct Scanner {
         return c.isNewline || c == ";"
     }
 }
+
+extension Substring {
+    /// The 1-based column of the line's first character that is not a space or a tab: where
+    /// a line reader's statement starts.
+    var statementColumn: Int { prefix { $0 == " " || $0 == "\t" }.count + 1 }
+}

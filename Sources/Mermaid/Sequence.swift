@@ -52,8 +52,10 @@ extension SequenceDiagram {
             diagram.participants.append(Participant(id: id, label: id, isActor: false))
         }
         // `;` ends a statement as a line break does (mermaid's lexer), except in an entity (`#59;`).
-        let statements = lines.enumerated().flatMap { offset, raw in Self.statements(raw).map { (offset, $0) } }
-        for (offset, raw) in statements {
+        let statements = lines.enumerated().flatMap { offset, raw in
+            Self.statements(raw).map { (offset, $0, raw.distance(from: raw.startIndex, to: $0.startIndex) + $0.statementColumn) }
+        }
+        for (offset, raw, column) in statements {
             let line = raw.trimmingCharacters(in: .whitespaces)
             guard !line.isEmpty, !line.hasPrefix("%%") else { continue }
             let words = line.split(separator: " ", maxSplits: 1).map(String.init)
@@ -109,7 +111,7 @@ extension SequenceDiagram {
                     continue
                 }
             }
-            diagnostics.append(MermaidDiagnostic(line: firstLine + offset, column: 1, severity: .warning,
+            diagnostics.append(MermaidDiagnostic(line: firstLine + offset, column: column, severity: .warning,
                                                  problem: .sequenceLineNotRead(String(line.prefix(60)))))
         }
         return (diagram, diagnostics)

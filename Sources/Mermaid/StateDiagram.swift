@@ -68,10 +68,12 @@ enum StateDiagramReader {
             diagram.states[index(id)].type = start ? "start" : "end"
             return id
         }
+        var column = 1
         func warn(_ line: String, _ number: Int) {
-            diagnostics.append(MermaidDiagnostic(line: number, column: 1, severity: .warning, problem: .stateLineNotRead(String(line.prefix(60)))))
+            diagnostics.append(MermaidDiagnostic(line: number, column: column, severity: .warning, problem: .stateLineNotRead(String(line.prefix(60)))))
         }
         for (offset, rawLine) in lines.enumerated() {
+            column = rawLine.statementColumn
             let lineNumber = firstLine + offset
             var line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.hasSuffix(";") { line.removeLast() }
