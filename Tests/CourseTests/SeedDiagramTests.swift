@@ -130,11 +130,11 @@ struct DiagramDiagnosticsInLessonTests {
         ])
     }
 
-    /// A sequence diagram is drawn (#22); a line it cannot read is a warning at its line.
+    /// A sequence diagram is drawn (#22); a line it cannot read is a warning at its line and column.
     @Test func aSequenceLineThatIsNotOneIsAWarningAtItsLine() {
         let lesson = Lesson.parse(text: "---\ntitle: t\n---\n\n```mermaid\nsequenceDiagram\n  A->>B: hi\n  quoi donc\n```\n", file: "t.md")
         #expect(lesson.lint().map(\.description) == [
-            "t.md:8:1: warning: mermaid: sequence diagram: `quoi donc` is not a participant, message, note or block: left out",
+            "t.md:8:3: warning: mermaid: sequence diagram: `quoi donc` is not a participant, message, note or block: left out",
         ])
     }
 }
