@@ -12,6 +12,8 @@ public indirect enum Block: Sendable, Equatable {
     case code(CodeBlock)
     case mermaid(DiagramSource)
     case scene(SceneSource)
+    /// A ` ```yaml lab ` block: an exercise the engine checks.
+    case lab(LabSource)
     case quiz(QuizBlock)
     case table(Table)
     case directive(Directive)
@@ -28,6 +30,7 @@ public indirect enum Block: Sendable, Equatable {
         case .code(let b): return b.line
         case .mermaid(let b): return b.line
         case .scene(let b): return b.line
+        case .lab(let b): return b.line
         case .quiz(let b): return b.line
         case .table(let b): return b.line
         case .directive(let b): return b.line
@@ -60,6 +63,7 @@ public indirect enum Block: Sendable, Equatable {
         case .code(let c): return c.language.isEmpty ? "code" : "code:\(c.language)"
         case .mermaid: return "mermaid"
         case .scene: return "scene"
+        case .lab: return "lab"
         case .quiz: return "quiz"
         case .table: return "table"
         case .directive(let d): return "directive:\(d.name)"
@@ -327,6 +331,7 @@ extension Block {
         case .code(let c): return ([c.text] + (c.caption.map { [$0.plainText] } ?? [])).joined(separator: "\n")
         case .mermaid(let d): return ([d.source] + (d.caption.map { [$0.plainText] } ?? [])).joined(separator: "\n")
         case .scene(let s): return s.source
+        case .lab(let l): return ([l.lab?.title ?? "", l.lab?.statement ?? ""]).joined(separator: "\n")
         case .quiz(let q): return q.questions.map { ([$0.prompt] + $0.choices).joined(separator: "\n") }.joined(separator: "\n")
         case .table(let t):
             return ([t.header] + t.rows).map { $0.map(\.plainText).joined(separator: " | ") }.joined(separator: "\n")

@@ -12,6 +12,8 @@ struct BlockBuilder {
     let footnoteLabels: [Int: String]
     let mathSpans: [String]
     var diagnostics: [Diagnostic] = []
+    /// Labs read so far: each is `LESSON.md#N` by its place.
+    var labCount = 0
     /// How deep the builder is in quotes, lists and footnotes. Past `maximumDepth` (as cmark
     /// bounds its own output) the content is kept as flat text with one warning: 15,000
     /// nested `>` overflowed the stack, and every walk over the blocks would recurse as deep.
@@ -181,6 +183,13 @@ struct BlockBuilder {
         case "yaml" where options.split(separator: " ").first == "scene",
              "yml" where options.split(separator: " ").first == "scene":
             return .scene(SceneSource(source: text, line: line, column: column, caption: nil))
+        case "yaml" where options.split(separator: " ").first == "lab",
+             "yml" where options.split(separator: " ").first == "lab":
+            var lab = LabParser.parse(text, fence: line, column: column, file: file)
+            labCount += 1
+            lab.number = labCount
+            diagnostics += lab.diagnostics
+            return .lab(lab)
         case "quiz":
             let (questions, problems) = QuizParser.parse(text, line: line + 1, column: column, file: file)
             diagnostics += problems

@@ -74,6 +74,7 @@ public struct SlideRenderer: Sendable {
             + caption(c.caption, width: width)
         case .mermaid(let d): return diagram(d, width: width)
         case .scene(let s): return scene(s, width: width)
+        case .lab(let l): return lab(l, width: width)
         case .quiz(let q): return quiz(q, width: width)
         case .table(let t): return TableRenderer(glyphs: glyphs, spans: spans).render(t, width: width) + caption(t.caption, width: width)
         case .directive(let d): return directive(d, width: width)
@@ -243,6 +244,32 @@ public struct SlideRenderer: Sendable {
             Text.wrap([Span(words.shortLine(d), Style(d.severity == .error ? .error : .warning))], width: width - 4)
         }
         return boxed(body, width: width, title: words.ui(.blockNotRead), style: Style(.error), box: glyphs.ascii ? .ascii : .heavy)
+    }
+
+    /// A lab on its slide: its statement, its files, its goals, how to open it. Hints and the
+    /// correction wait for the lab view (or `c`, as a correction does).
+    func lab(_ l: LabSource, width: Int) -> [StyledLine] {
+        guard let lab = l.lab else { return problems(l.diagnostics, width: width) }
+        let words = language.words
+        let inner = width - 4
+        var body: [StyledLine] = []
+        if let statement = lab.statement { body += Text.wrap([Span(statement)], width: inner) + [[]] }
+        body += Text.wrap([Span(lab.files.map(\.name).joined(separator: " · "), Style(.code))], width: inner)
+        for (i, goal) in lab.goals.enumerated() {
+            body += Text.wrap([Span(glyphs.ascii ? "[ ] " : "○ ", Style(.muted)), Span("\(i + 1). " + LabReport.describe(goal, words: words))],
+                              width: inner)
+        }
+        if showCorrections {
+            body += [[]] + [[Span(words.lab(.correctionFiles), Style(.ok, bold: true))]]
+            for file in lab.correction {
+                body += [[Span(file.name, Style(.code, bold: true))]]
+                body += file.text.split(separator: "\n", omittingEmptySubsequences: false).map { [Span("  " + Text.truncate(String($0), to: inner - 2), Style(.code))] }
+            }
+        }
+        let ref = (file as NSString).lastPathComponent + "#\(l.number)"
+        body += [[]] + Text.wrap([Span(words.lab(.slideBox(goals: lab.goals.count, hints: lab.hints.count, ref: ref)), Style(.muted, italic: true))],
+                                 width: inner)
+        return boxed(body, width: width, title: words.lab(.viewTitle(lab.title)), style: Style(.directive("exo")))
     }
 
     func quiz(_ q: QuizBlock, width: Int) -> [StyledLine] {

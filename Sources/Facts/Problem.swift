@@ -11,11 +11,31 @@ public enum Problem: Sendable, Equatable {
     case scene(SceneProblem)
     case cluster(ClusterProblem)
     case flow(FlowProblem)
+    case lab(LabProblem)
+}
+
+/// What is wrong with a ` ```yaml lab ` block, or with the lab it describes.
+public enum LabProblem: Sendable, Equatable {
+    case notAMapping
+    /// A key the block must have: `title`, `files`, `goals`, `correction`.
+    case missing(String)
+    case unknownKey(String)
+    case filesNotAMapping(String)
+    case fileNotText(String)
+    /// A file name that is not one `.yaml` file of the lab's folder (`../x`, `a/b.yaml`).
+    case badFileName(String)
+    case goalNotAMapping
+    case goalMissing(String)
+    case badSource(String)
+    /// `lint`: the starting files already pass every goal, so the lab teaches nothing.
+    case startPassesEveryGoal
+    /// `lint`: the correction fails goal `number` (what happened instead, in words).
+    case correctionFails(number: Int, instead: String)
 }
 
 /// The part of a lesson a YAML text comes from.
 public enum YAMLPlace: Sendable, Equatable {
-    case frontmatter, quiz, scene, diagramFrontmatter, nodeMetadata
+    case frontmatter, quiz, scene, diagramFrontmatter, nodeMetadata, lab
 }
 
 public enum YAMLProblem: Sendable, Equatable {

@@ -20,6 +20,8 @@ public struct StudyProgress: Sendable, Equatable, Codable {
     public var setAside: [String: JSONValue] = [:]
     /// What the student read, per lesson (the quiz's lesson key): saved as `reading`.
     public var reading: [String: LessonReading] = [:]
+    /// The labs passed, by `lessonKey#N`, with the day they were first passed: saved as `labs`.
+    public var labs: [String: LabPassed] = [:]
 
     public init(cards: [String: MemoryState] = [:]) { self.cards = cards }
 
@@ -42,6 +44,10 @@ public struct StudyProgress: Sendable, Equatable, Codable {
                 reading = read
                 continue
             }
+            if key.stringValue == "labs", let passed = try? container.decode([String: LabPassed].self, forKey: key) {
+                labs = passed
+                continue
+            }
             otherFields[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
         }
         let raw = try container.decodeIfPresent([String: StoredCard].self, forKey: Key("cards")) ?? [:]
@@ -61,6 +67,7 @@ public struct StudyProgress: Sendable, Equatable, Codable {
         try container.encode(version, forKey: Key("version"))
         for (key, value) in otherFields { try container.encode(value, forKey: Key(key)) }
         if !reading.isEmpty { try container.encode(reading, forKey: Key("reading")) }
+        if !labs.isEmpty { try container.encode(labs, forKey: Key("labs")) }
         var all: [String: StoredCard] = setAside.mapValues { StoredCard(state: nil, other: [:], raw: $0) }
         for (id, card) in cards { all[id] = StoredCard(state: card, other: otherCardFields[id] ?? [:], raw: nil) }
         try container.encode(all, forKey: Key("cards"))
@@ -118,6 +125,16 @@ struct StoredCard: Codable {
         try c.encode(card.lapses, forKey: key("lapses"))
         try c.encode(card.lesson, forKey: key("lesson"))
         try c.encodeIfPresent(card.introduced, forKey: key("introduced"))
+    }
+}
+
+/// A lab passed: the day (`2026-12-01`, the student's calendar) and the moment.
+public struct LabPassed: Sendable, Equatable, Codable {
+    public var date: String
+    public var at: Double
+    public init(date: String, at: Double) {
+        self.date = date
+        self.at = at
     }
 }
 

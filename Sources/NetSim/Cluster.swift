@@ -67,7 +67,8 @@ public struct Cluster: Sendable {
     public func service(named name: ObjectName) -> Service? { serviceByName[name].map { services[$0] } }
     public func service(clusterIP: IPv4Address) -> Service? { serviceByClusterIP[clusterIP].map { services[$0] } }
 
-    /// The ready and not-ready backends of a Service port, as kube-proxy sees them.
+    /// The ready and not-ready backends of a Service port (`port`: its index in the
+    /// Service's ports), as kube-proxy sees them.
     public func backends(of service: ObjectName, port: Int) -> [Backend] {
         guard let s = serviceByName[service] else { return [] }
         return backends[ServicePortKey(service: s, port: port)] ?? []

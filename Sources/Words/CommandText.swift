@@ -6,6 +6,7 @@ public enum CommandText: Sendable, CaseIterable {
     case checkLessonsPrintsFileLineColError
     case exitStatus0WhenClean1When
     case lessonFilesOrFolders
+    case labsTheEngineChecks, listTheLabs, writeALabsStartingFiles, checkALab, labReference, labFolder, checkTheLabsOwnCorrection, labResultAsJSON
     case treatWarningsAsErrorsForTheExit
     case outputFormatTextOrJson
     case languageOfTheMessagesFrOrEn

@@ -16,6 +16,23 @@ extension English {
         case .scene(let p): return scene(p)
         case .cluster(let p): return cluster(p)
         case .flow(let p): return flow(p)
+        case .lab(let p): return "lab: \(lab(p))"
+        }
+    }
+
+    func lab(_ p: LabProblem) -> String {
+        switch p {
+        case .notAMapping: return "the block must be a YAML mapping (title, files, goals, hints, correction)"
+        case .missing(let key): return "`\(key)` is missing"
+        case .unknownKey(let key): return "unknown key `\(Quote.short(key))` (title, statement, files, fixed, goals, hints, correction): ignored"
+        case .filesNotAMapping(let key): return "`\(key)` must map a file name to its content"
+        case .fileNotText(let key): return "a file of `\(key)` must be text (`name.yaml: |` then the YAML)"
+        case .badFileName(let name): return "`\(Quote.short(name))` is not the name of a .yaml file in the lab's folder: ignored"
+        case .goalNotAMapping: return "a goal must be a mapping (from/to/expect, endpoints/count or dns/from/answer)"
+        case .goalMissing(let key): return "this goal lacks `\(key)`: ignored"
+        case .badSource(let s): return "`source: \(Quote.short(s))`: `kept` (the client's address is kept) or `masqueraded`"
+        case .startPassesEveryGoal: return "the starting files already meet every goal: there is nothing to do"
+        case .correctionFails(let n, let instead): return "the correction misses goal \(n): \(instead)"
         }
     }
 
@@ -26,6 +43,7 @@ extension English {
         case .scene: return "scene"
         case .diagramFrontmatter: return "diagram frontmatter"
         case .nodeMetadata: return "`@{ }`"
+        case .lab: return "lab"
         }
     }
 

@@ -36,6 +36,23 @@ extension French {
         case .scene(let p): return scene(p)
         case .cluster(let p): return cluster(p)
         case .flow(let p): return flow(p)
+        case .lab(let p): return "labo : \(lab(p))"
+        }
+    }
+
+    func lab(_ p: LabProblem) -> String {
+        switch p {
+        case .notAMapping: return "le bloc doit être un dictionnaire YAML (title, files, goals, hints, correction)"
+        case .missing(let key): return "il manque `\(key)`"
+        case .unknownKey(let key): return "clé `\(Quote.short(key))` inconnue (title, statement, files, fixed, goals, hints, correction) : ignorée"
+        case .filesNotAMapping(let key): return "`\(key)` doit associer un nom de fichier à son contenu"
+        case .fileNotText(let key): return "un fichier de `\(key)` doit être du texte (`nom.yaml: |` puis le YAML)"
+        case .badFileName(let name): return "`\(Quote.short(name))` n'est pas un nom de fichier .yaml du dossier du labo : ignoré"
+        case .goalNotAMapping: return "un objectif doit être un dictionnaire (from/to/expect, endpoints/count ou dns/from/answer)"
+        case .goalMissing(let key): return "il manque `\(key)` à cet objectif : ignoré"
+        case .badSource(let s): return "`source: \(Quote.short(s))` : `kept` (l'adresse du client est gardée) ou `masqueraded`"
+        case .startPassesEveryGoal: return "les fichiers de départ atteignent déjà tous les objectifs : il n'y a rien à faire"
+        case .correctionFails(let n, let instead): return "la correction n'atteint pas l'objectif \(n) : \(instead)"
         }
     }
 
@@ -46,6 +63,7 @@ extension French {
         case .scene: return "scène"
         case .diagramFrontmatter: return "en-tête du diagramme"
         case .nodeMetadata: return "`@{ }`"
+        case .lab: return "labo"
         }
     }
 

@@ -33,6 +33,9 @@ public protocol Phrasebook: Sendable {
     // MARK: The quiz
     func quiz(_ text: QuizText) -> String
 
+    // MARK: Labs
+    func lab(_ text: LabText) -> String
+
     // MARK: The screens and commands
     func ui(_ word: UIWord) -> String
     func key(_ help: KeyHelp) -> String

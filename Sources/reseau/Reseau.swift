@@ -30,7 +30,7 @@ struct Reseau: ParsableCommand {
         commandName: "reseau",
         abstract: said(.kubernetesNetworkingTaughtInTheTerminal),
         discussion: said(.withNoSubcommandOpensTheCourseAt),
-        subcommands: [Open.self, Present.self, Console.self, Outline.self, Lint.self, RenderCommand.self, MermaidCommand.self, TraceCommand.self, DNSCommand.self, QuizCommand.self, ProgressCommand.self],
+        subcommands: [Open.self, Present.self, Console.self, Outline.self, Lint.self, RenderCommand.self, MermaidCommand.self, TraceCommand.self, DNSCommand.self, QuizCommand.self, ProgressCommand.self, LabCommand.self],
         defaultSubcommand: Open.self)
 }
 
