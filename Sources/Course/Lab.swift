@@ -40,6 +40,8 @@ public struct Lab: Sendable, Equatable {
         public var reach: [String]
         /// `kept` (the Pod sees the client's address) or `masqueraded`.
         public var source: String?
+        /// The TLS Secret the request must be served with (`journal-tls`).
+        public var certificate: String?
         public var line: Int
         public var column: Int
     }
@@ -159,7 +161,7 @@ enum LabParser {
         guard let from = s("from") else { report(item.mark, .goalMissing("from")); return nil }
         let to = s("to"), forward = s("portForward")
         guard (to == nil) != (forward == nil) else { report(item.mark, .goalMissing("to")); return nil }
-        guard s("expect") != nil || s("source") != nil || s("via") != nil || g["reach"] != nil else {
+        guard s("expect") != nil || s("source") != nil || s("via") != nil || g["reach"] != nil || s("certificate") != nil else {
             report(item.mark, .goalMissing("expect"))
             return nil
         }
@@ -171,7 +173,7 @@ enum LabParser {
         return Lab.Goal(kind: .flow(from: from, to: to, portForward: forward, method: s("method") ?? "GET", headers: headers,
                                     protocol: s("protocol") ?? "tcp"),
                         expect: s("expect"), via: s("via"), reach: YAMLText.strings(g["reach"]) ?? [], source: s("source"),
-                        line: line, column: col)
+                        certificate: s("certificate"), line: line, column: col)
     }
 }
 

@@ -12,32 +12,31 @@ public enum LabReport {
         case .flow(let from, let to, let forward, let method, let headers, _):
             var target = forward.map { "port-forward \($0)" } ?? (method == "GET" ? to ?? "" : "\(method) \(to ?? "")")
             for (k, v) in headers.sorted(by: { $0.key < $1.key }) { target += " \(k): \(v)" }
-            return words.lab(.goalFlow(from: from, to: target, expect: goal.expect, via: goal.via, reach: goal.reach, source: goal.source))
+            return words.lab(.goalFlow(from: from, to: target, expect: goal.expect, via: goal.via, reach: goal.reach, source: goal.source,
+                                       certificate: goal.certificate))
         case .endpoints(let service, let count): return words.lab(.goalEndpoints(service: service, count: count))
         case .dns(let name, let from, let answer): return words.lab(.goalDNS(name: name, from: from, answer: answer))
         }
     }
 
     /// What happened instead of the goal, in words (nil when the goal is met).
-    public static func instead(_ result: LabCheck.Result, words: any Phrasebook) -> String? {
+    public static func instead(_ result: LabCheck.Result, in check: LabCheck, words: any Phrasebook) -> String? {
         guard !result.passed else { return nil }
         let goal = result.goal
         switch result.observation {
         case .flow(let trace):
-            if let expect = goal.expect, trace.verdict.name != expect {
+            switch LabCheck.flowMiss(goal, trace, cluster: check.scene.cluster) {
+            case .verdict?, nil:
                 // The hop that decided: the last of the request's way.
-                let last = trace.hops.last
                 return words.lab(.gotFlow(verdict: words.verdict(trace.verdict), why: words.ending(trace.ending),
-                                          place: last.map { words.place($0.place) }))
-            }
-            if goal.via != nil, trace.service.map({ $0.description }) != goal.via, trace.service?.name != goal.via {
-                return words.lab(.gotService(trace.service?.description))
-            }
-            if !goal.reach.isEmpty {
+                                          place: trace.hops.last.map { words.place($0.place) }))
+            case .service?: return words.lab(.gotService(trace.service?.description))
+            case .pod?:
                 if case .delivered(let pod) = trace.verdict { return words.lab(.gotPod(pod.description)) }
                 return words.lab(.gotPod(nil))
+            case .source?: return words.lab(.gotSource(masqueraded: trace.masqueraded))
+            case .certificate?: return words.lab(.gotCertificate(LabCheck.servedCertificate(trace)?.description))
             }
-            return words.lab(.gotSource(masqueraded: trace.masqueraded))
         case .endpoints(let n): return words.lab(.gotEndpoints(n))
         case .dns(let lookup): return lookup.isNXDomain ? words.lab(.gotNXDomain) : words.lab(.gotDNS(answers: lookup.answers))
         case .missing(let name): return words.lab(.gotMissing(name))
@@ -50,7 +49,7 @@ public enum LabReport {
         for r in check.results {
             let mark = r.passed ? (ascii ? "[x]" : "✓") : (ascii ? "[ ]" : "✗")
             var line = "\(mark) \(r.number). " + describe(r.goal, words: words)
-            if let instead = instead(r, words: words) { line += " — " + instead }
+            if let instead = instead(r, in: check, words: words) { line += " — " + instead }
             out.append(line)
         }
         out.append(check.passed ? words.lab(.allPassed) : words.lab(.summary(passed: check.results.filter(\.passed).count, of: check.results.count)))
@@ -64,7 +63,7 @@ public enum LabReport {
             "goals": check.results.map { r -> [String: Any] in
                 var o: [String: Any] = ["number": r.number, "goal": describe(r.goal, words: words), "passed": r.passed,
                                         "line": r.goal.line, "column": r.goal.column]
-                if let instead = instead(r, words: words) { o["instead"] = instead }
+                if let instead = instead(r, in: check, words: words) { o["instead"] = instead }
                 if let trace = r.trace { o["verdict"] = trace.verdict.name }
                 return o
             },

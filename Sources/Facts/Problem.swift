@@ -29,8 +29,8 @@ public enum LabProblem: Sendable, Equatable {
     case badSource(String)
     /// `lint`: the starting files already pass every goal, so the lab teaches nothing.
     case startPassesEveryGoal
-    /// `lint`: the correction fails goal `number` (what happened instead, in words).
-    case correctionFails(number: Int, instead: String)
+    /// `lint`: the correction fails goal `number`.
+    case correctionFails(number: Int, lab: Int)
 }
 
 /// The part of a lesson a YAML text comes from.

@@ -91,17 +91,44 @@ public struct LabCheck: Sendable {
         return LabCheck(results: results, diagnostics: scene.diagnostics, scene: scene)
     }
 
-    static func flowPasses(_ goal: Lab.Goal, _ trace: Trace, cluster: Cluster) -> Bool {
-        if let expect = goal.expect, trace.verdict.name != expect { return false }
+    /// Which part of a flow goal the trace misses first.
+    public enum FlowMiss: Sendable { case verdict, service, pod, source, certificate }
+
+    static func flowPasses(_ goal: Lab.Goal, _ trace: Trace, cluster: Cluster) -> Bool { flowMiss(goal, trace, cluster: cluster) == nil }
+
+    public static func flowMiss(_ goal: Lab.Goal, _ trace: Trace, cluster: Cluster) -> FlowMiss? {
+        if let expect = goal.expect, trace.verdict.name != expect { return .verdict }
         if let via = goal.via {
-            guard let service = trace.service, Self.service(via, in: cluster)?.name == service else { return false }
+            guard let service = trace.service, Self.service(via, in: cluster)?.name == service else { return .service }
         }
         if !goal.reach.isEmpty {
             guard case .delivered(let pod) = trace.verdict,
-                  goal.reach.contains(where: { pod.name == $0 || pod.name.hasPrefix($0 + "-") || pod.description == $0 }) else { return false }
+                  goal.reach.contains(where: { pod.name == $0 || pod.name.hasPrefix($0 + "-") || pod.description == $0 }) else { return .pod }
         }
-        if let source = goal.source, (source == "masqueraded") != trace.masqueraded { return false }
-        return true
+        if let source = goal.source, (source == "masqueraded") != trace.masqueraded { return .source }
+        if let wanted = goal.certificate {
+            guard let served = servedCertificate(trace), served.name == wanted || served.description == wanted else { return .certificate }
+        }
+        return nil
+    }
+
+    /// The TLS Secret the Ingress or Gateway served the request with; nil for ingress-nginx's
+    /// own fake certificate (no Secret for the host) or no TLS at all.
+    public static func servedCertificate(_ trace: Trace) -> ObjectName? {
+        for hop in trace.hops {
+            var fact: TLSFact?
+            switch hop.reason {
+            case .ingressProxies(_, _, _, _, _, let tls): fact = tls
+            case .ingressNoRule(_, _, _, let tls): fact = tls
+            default: continue
+            }
+            switch fact {
+            case .ingressSecret(let name, _)?: return name
+            case .listenerCertificates(_, let secrets)?: return secrets.first
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// `ns/name`, or `name` in the only namespace that has it (`default` first).

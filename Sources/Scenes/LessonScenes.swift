@@ -49,7 +49,29 @@ extension Lesson {
             if let reading = scene.reading { all += scene.scene.diagnostics + FlowCheck.check(reading, file: file) }
             else { all += scene.scene.lint(file: file) }
         }
-        return (all + inventedNodeAddresses(scenes)).sortedByPosition()
+        return (all + inventedNodeAddresses(scenes) + labDiagnostics()).sortedByPosition()
+    }
+
+    /// Each lab checked as a student would meet it: its starting files must miss a goal (else
+    /// there is nothing to do) and its correction must meet every one. What the correction's
+    /// files and the fixed part hold wrong is reported at its line in the lesson; the starting
+    /// files' mistakes are the exercise and are not.
+    func labDiagnostics() -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for source in labs {
+            guard let lab = source.lab else { continue }
+            let start = LabCheck.run(lab, files: lab.files, lessonFile: file, folder: nil)
+            if start.passed {
+                out.append(Diagnostic(file: file, line: source.line, column: source.column, severity: .error, message: .lab(.startPassesEveryGoal)))
+            }
+            let correction = LabCheck.run(lab, files: lab.correction, lessonFile: file, folder: nil)
+            out += correction.diagnostics.filter { $0.severity == .error }
+            for r in correction.results where !r.passed {
+                out.append(Diagnostic(file: file, line: r.goal.line, column: r.goal.column, severity: .error,
+                                      message: .lab(.correctionFails(number: r.number, lab: source.number))))
+            }
+        }
+        return out
     }
 
     /// A diagram's Node drawn without an address gets one from the engine (192.168.1.11…);

@@ -1,20 +1,23 @@
 extension English {
     public func lab(_ text: LabText) -> String {
         switch text {
-        case .goalFlow(let from, let to, let expect, let via, let reach, let source):
+        case .goalFlow(let from, let to, let expect, let via, let reach, let source, let certificate):
             var details: [String] = []
             if let via { details.append("through \(via)") }
             if !reach.isEmpty { details.append("to " + reach.joined(separator: " or ")) }
             if let source { details.append(source == "kept" ? "client address kept" : "client address masqueraded") }
+            if let certificate { details.append("certificate \(certificate)") }
             return "\(from) → \(to): \(expect ?? "passes")" + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")
         case .goalEndpoints(let service, let count): return "Service \(service) has \(count) ready endpoint\(count == 1 ? "" : "s")"
         case .goalDNS(let name, let from, let answer):
             return "from \(from), \(name) answers " + (answer.lowercased() == "nxdomain" ? "NXDOMAIN (no such name)" : answer)
         case .gotFlow(let verdict, let why, let place):
-            let said = why.lowercased().hasPrefix(verdict.lowercased()) ? "" : verdict + " "
-            return said + (place.map { "at \($0)" } ?? "") + ": \(why)"
+            let said = why.lowercased().hasPrefix(verdict.lowercased()) ? nil : verdict
+            let head = [said, place.map { "at \($0)" }].compactMap { $0 }.joined(separator: " ")
+            return head.isEmpty ? why : head + ": " + why
         case .gotService(let s): return s.map { "goes through \($0)" } ?? "goes through no Service"
         case .gotPod(let p): return p.map { "ends at \($0)" } ?? "reaches no Pod"
+        case .gotCertificate(let c): return c.map { "served with certificate \($0)" } ?? "served with ingress-nginx's default certificate (the \"Fake Certificate\" browsers refuse)"
         case .gotSource(let masqueraded): return masqueraded ? "the client's address is replaced (SNAT)" : "the client's address is kept"
         case .gotEndpoints(let n): return n == 0 ? "it has none" : "it has \(n)"
         case .gotDNS(let answers): return "answer: " + answers.joined(separator: ", ")

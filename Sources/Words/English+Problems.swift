@@ -32,7 +32,7 @@ extension English {
         case .goalMissing(let key): return "this goal lacks `\(key)`: ignored"
         case .badSource(let s): return "`source: \(Quote.short(s))`: `kept` (the client's address is kept) or `masqueraded`"
         case .startPassesEveryGoal: return "the starting files already meet every goal: there is nothing to do"
-        case .correctionFails(let n, let instead): return "the correction misses goal \(n): \(instead)"
+        case .correctionFails(let n, let lab): return "the correction misses goal \(n) (`reseau lab check LESSON.md#\(lab) --correction` says what happens)"
         }
     }
 

@@ -1,21 +1,24 @@
 extension French {
     public func lab(_ text: LabText) -> String {
         switch text {
-        case .goalFlow(let from, let to, let expect, let via, let reach, let source):
+        case .goalFlow(let from, let to, let expect, let via, let reach, let source, let certificate):
             var details: [String] = []
             if let via { details.append("par \(via)") }
             if !reach.isEmpty { details.append("jusqu'à " + reach.joined(separator: " ou ")) }
             if let source { details.append(source == "kept" ? "adresse du client gardée" : "adresse du client masquée") }
+            if let certificate { details.append("certificat \(certificate)") }
             return "\(from) → \(to) : \(expect.map(verdictWord) ?? "passe")" + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")
         case .goalEndpoints(let service, let count): return "le Service \(service) a \(count) endpoint\(count > 1 ? "s" : "") prêt\(count > 1 ? "s" : "")"
         case .goalDNS(let name, let from, let answer):
             return "depuis \(from), \(name) répond " + (answer.lowercased() == "nxdomain" ? "NXDOMAIN (nom inconnu)" : answer)
         case .gotFlow(let verdict, let why, let place):
             // The reason often starts with the verdict (`Rejeté : …`): said once.
-            let said = why.lowercased().hasPrefix(verdict.lowercased()) ? "" : verdict + " "
-            return said + (place.map { "à \($0)" } ?? "") + " : \(why)"
+            let said = why.lowercased().hasPrefix(verdict.lowercased()) ? nil : verdict
+            let head = [said, place.map { "à \($0)" }].compactMap { $0 }.joined(separator: " ")
+            return head.isEmpty ? why : head + " : " + why
         case .gotService(let s): return s.map { "passe par \($0)" } ?? "ne passe par aucun Service"
         case .gotPod(let p): return p.map { "arrive à \($0)" } ?? "n'arrive à aucun Pod"
+        case .gotCertificate(let c): return c.map { "servi avec le certificat \($0)" } ?? "servi avec le certificat par défaut d'ingress-nginx (« Fake Certificate », refusé par les navigateurs)"
         case .gotSource(let masqueraded): return masqueraded ? "l'adresse du client est remplacée (SNAT)" : "l'adresse du client est gardée"
         case .gotEndpoints(let n): return n == 0 ? "il n'en a aucun" : "il en a \(n)"
         case .gotDNS(let answers): return "réponse : " + answers.joined(separator: ", ")

@@ -52,7 +52,7 @@ extension French {
         case .goalMissing(let key): return "il manque `\(key)` à cet objectif : ignoré"
         case .badSource(let s): return "`source: \(Quote.short(s))` : `kept` (l'adresse du client est gardée) ou `masqueraded`"
         case .startPassesEveryGoal: return "les fichiers de départ atteignent déjà tous les objectifs : il n'y a rien à faire"
-        case .correctionFails(let n, let instead): return "la correction n'atteint pas l'objectif \(n) : \(instead)"
+        case .correctionFails(let n, let lab): return "la correction n'atteint pas l'objectif \(n) (`reseau lab check LEÇON.md#\(lab) --correction` dit ce qui se passe)"
         }
     }
 

@@ -2,7 +2,7 @@
 /// summary, what `lab start` wrote or kept. Values come in place, as in every catalog.
 public enum LabText: Sendable, Equatable {
     /// `client → http://web.shop/ : remis (par shop/web, jusqu'à web, adresse du client gardée)`.
-    case goalFlow(from: String, to: String, expect: String?, via: String?, reach: [String], source: String?)
+    case goalFlow(from: String, to: String, expect: String?, via: String?, reach: [String], source: String?, certificate: String?)
     case goalEndpoints(service: String, count: Int)
     case goalDNS(name: String, from: String, answer: String)
     /// What happened instead: the verdict and why, and where it was decided.
@@ -10,6 +10,7 @@ public enum LabText: Sendable, Equatable {
     case gotService(String?)
     case gotPod(String?)
     case gotSource(masqueraded: Bool)
+    case gotCertificate(String?)
     case gotEndpoints(Int)
     case gotDNS(answers: [String])
     case gotNXDomain

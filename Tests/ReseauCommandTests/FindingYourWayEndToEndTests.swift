@@ -41,7 +41,7 @@ struct FindingYourWayEndToEndTests {
         tmux.keys("Space")
         // The second slide of the lesson (a slide with a scene takes a while in a debug build
         // on a busy machine: waited for, not slept on).
-        try tmux.waitFor("Cas d'usage : quel Service choisir ? · 59/")
+        try tmux.waitFor("Cas d'usage : quel Service choisir ? · 69/")
         let slide = try tmux.capture().split(separator: "\n").first.map(String.init) ?? ""
         tmux.keys("q")
         try tmux.waitForExit()
@@ -69,27 +69,27 @@ struct FindingYourWayEndToEndTests {
         let lesson = Self.lessons + "/04-clusterip.md"
         let present = try Self.presenting(lesson, "--duration 45m", runtime: runtime)
         defer { present.close() }
-        try present.waitFor("1/5 · 00:0")
+        try present.waitFor("1/6 · 00:0")
         present.keys("NPage")
-        try present.waitFor("2/5 · 00:")
+        try present.waitFor("2/6 · 00:")
         try present.waitFor("●", timeout: 5)
         let console = try Self.console(runtime: runtime)
         defer { console.close() }
-        try console.waitFor("console de l'orateur · 2/5")
+        try console.waitFor("console de l'orateur · 2/6")
         try console.waitFor("reste 4")
         // The flow plays; the clicker still leaves the slide, and the console follows.
         present.keys("NPage")
-        try present.waitFor("3/5 · 00:")
-        try console.waitFor("console de l'orateur · 3/5")
+        try present.waitFor("3/6 · 00:")
+        try console.waitFor("console de l'orateur · 3/6")
         // A key in the console drives the presentation.
         console.keys("PPage")
-        try present.waitFor("2/5 · 00:")
-        try console.waitFor("console de l'orateur · 2/5")
+        try present.waitFor("2/6 · 00:")
+        try console.waitFor("console de l'orateur · 2/6")
         present.keys("b")
         usleep(400_000)
         #expect(try present.capture().trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "b blanks the projection")
         present.keys("Right")
-        try present.waitFor("2/5 · 00:")
+        try present.waitFor("2/6 · 00:")
         present.keys("q")
         try present.waitForExit()
         try console.waitFor("La présentation est terminée.")

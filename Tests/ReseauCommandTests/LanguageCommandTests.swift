@@ -18,7 +18,7 @@ import Testing
         for lang in ["C.UTF-8", "C", "fr_FR.UTF-8"] as [String?] + [nil] {
             let outline = try run(["outline", Self.lesson], lang: lang)
             #expect(outline.status == 0)
-            #expect(outline.out.contains("— 5 diapositives"), "LANG=\(lang ?? "unset"): \(outline.out.prefix(120))")
+            #expect(outline.out.contains("— 6 diapositives"), "LANG=\(lang ?? "unset"): \(outline.out.prefix(120))")
             let trace = try run(["trace", "--scene", Self.lesson + "#1", "--from", "front-1", "--to", "http://api:80/"], lang: lang)
             #expect(trace.out.contains("requête : front-1 → http://api:80/"), "LANG=\(lang ?? "unset")")
             #expect(trace.out.contains("verdict : remis — Remis à api-"))
@@ -28,7 +28,7 @@ import Testing
 
     @Test func anEnglishLocaleOrFlagSpeaksEnglish() throws {
         let outline = try run(["outline", Self.lesson], lang: "en_GB.UTF-8")
-        #expect(outline.out.contains("— 5 slides"))
+        #expect(outline.out.contains("— 6 slides"))
         let trace = try run(["trace", "--scene", Self.lesson + "#1", "--from", "front-1", "--to", "http://api:80/", "--lang", "en"], lang: "fr_FR.UTF-8")
         #expect(trace.out.contains("verdict: delivered — Delivered to api-"))
         #expect(!trace.out.contains("paquet") && !trace.out.contains("requête"))
@@ -108,9 +108,9 @@ import Testing
 @Suite struct RenderNumberingTests {
     /// One numbering: a slide's number in `render` is its place in the course, as the total is.
     @Test func renderNumbersSlidesAcrossTheCourse() throws {
-        for n in [1, 6, 61] {
+        for n in [1, 6, 71] {
             let run = try CommandTests.run(["render", "Lessons", "--slide", "\(n)", "--width", "60"], environment: ["LANG": "C.UTF-8"])
-            #expect(run.out.hasPrefix("── \(n)/61 · "), "\(run.out.prefix(60))")
+            #expect(run.out.hasPrefix("── \(n)/71 · "), "\(run.out.prefix(60))")
         }
     }
 }
@@ -202,7 +202,7 @@ struct ASCIIOutputTests {
     /// each line exactly as many cells as in UTF-8.
     @Test(arguments: [["LANG": ""], ["LANG": "C"], ["LANG": "POSIX"], ["LANG": "fr_FR.ISO-8859-1"]])
     func renderInACLocaleKeepsLetters(locale: [String: String]) throws {
-        let arguments = ["Lessons/05-nodeport.md", "--slide", "4", "--width", "70"]
+        let arguments = ["Lessons/05-nodeport.md", "--slide", "5", "--width", "70"]
         let utf8 = try Self.render(arguments, locale: ["LANG": "fr_FR.UTF-8"])
         let plain = try Self.render(arguments, locale: locale)
         #expect(plain.status == 0)

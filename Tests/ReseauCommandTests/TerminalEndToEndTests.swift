@@ -102,7 +102,7 @@ struct TerminalEndToEndTests {
                                    environment: term, width: 80, height: 24)
         defer { tmux.close() }
         try tmux.waitFor("TERM names no terminal")
-        try tmux.waitFor("── 1/5 · ")
+        try tmux.waitFor("── 1/6 · ")
         tmux.keys("q", "Enter")
         try tmux.waitForExit()
         #expect(try tmux.exitCode() == 0)
@@ -341,7 +341,7 @@ struct LocaleScreenTests {
         defer { tmux.close() }
         try tmux.waitFor("NodePort : entrer par les Nodes")
         tmux.keys("2", "G")
-        try tmux.waitFor("2/4")
+        try tmux.waitFor("2/5")
         tmux.keys("Enter")
         try tmux.waitFor("flux 1/")
         tmux.keys(".", ".", ".")
