@@ -27,6 +27,15 @@ public final class FileWatch {
         #endif
     }
 
+    /// Watches one more folder (a lab's, once it is open).
+    public func add(folder: String) {
+        #if os(Linux)
+        let target = folder.isEmpty ? "." : folder
+        guard watched.insert(target).inserted else { return }
+        _ = inotify_add_watch(descriptor, target, UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE))
+        #endif
+    }
+
     /// Reads and forgets the pending events; true when there were any.
     public func drain() -> Bool {
         var buffer = [UInt8](repeating: 0, count: 4096)

@@ -7,12 +7,19 @@ import Words
 /// A lab's check in words: one line per goal, ✓ or ✗, and for a ✗ what happened instead
 /// with the hop that decided (`jeté à node-2 : … NetworkPolicy banque/tout-fermer …`).
 public enum LabReport {
+    /// A flow goal's target as a flow's title shows it: the URL (with its method when not GET
+    /// and its headers), or the port-forward.
+    public static func target(_ goal: Lab.Goal) -> String {
+        guard case .flow(_, let to, let forward, let method, let headers, _) = goal.kind else { return "" }
+        var target = forward.map { "port-forward \($0)" } ?? (method == "GET" ? to ?? "" : "\(method) \(to ?? "")")
+        for (k, v) in headers.sorted(by: { $0.key < $1.key }) { target += " \(k): \(v)" }
+        return target
+    }
+
     public static func describe(_ goal: Lab.Goal, words: any Phrasebook) -> String {
         switch goal.kind {
-        case .flow(let from, let to, let forward, let method, let headers, _):
-            var target = forward.map { "port-forward \($0)" } ?? (method == "GET" ? to ?? "" : "\(method) \(to ?? "")")
-            for (k, v) in headers.sorted(by: { $0.key < $1.key }) { target += " \(k): \(v)" }
-            return words.lab(.goalFlow(from: from, to: target, expect: goal.expect, via: goal.via, reach: goal.reach, source: goal.source,
+        case .flow(let from, _, _, _, _, _):
+            return words.lab(.goalFlow(from: from, to: target(goal), expect: goal.expect, via: goal.via, reach: goal.reach, source: goal.source,
                                        certificate: goal.certificate))
         case .endpoints(let service, let count): return words.lab(.goalEndpoints(service: service, count: count))
         case .dns(let name, let from, let answer): return words.lab(.goalDNS(name: name, from: from, answer: answer))

@@ -48,6 +48,10 @@ public struct AppState: Sendable {
     public var quit = false
     /// `r` was pressed: the program reads the files again (`reload(_:)`).
     public var reloadRequested = false
+    /// A lab open full screen, and what the program must read or record for it.
+    public var labSession: LabSession?
+    public var labRequest: LabRequest?
+    public var pendingLabPassed: String?
     var helpReturn: ScreenKind?
     /// Seconds since the start (presenter clock), from the injected clock.
     public var elapsed = 0.0
@@ -173,7 +177,7 @@ public struct AppState: Sendable {
             screen = .course
         case .back:
             if screen == .diagram && quiz != nil { player = nil; screen = .quiz; message = nil }
-            else if screen == .diagram { player = nil; screen = .slide }
+            else if screen == .diagram { player = nil; labSession = nil; screen = .slide }
             else if screen == .quiz && leavesAfterQuiz { quit = true }
             else if screen == .quiz { quiz = nil; screen = quizReturn ?? (slides.isEmpty ? .course : .slide); quizReturn = nil }
             else if screen == .help, let back = helpReturn, back != .help { screen = back }
@@ -210,6 +214,8 @@ public struct AppState: Sendable {
         case .open: open()
         case .toggleCorrection: showCorrections.toggle()
         case .toggleDetails: inspectorDetails.toggle()
+        case .labHint: nextHint()
+        case .labCorrection: toggleLabCorrection()
         case .panUp, .panDown, .panLeft, .panRight: look(action)
         case .blank: blanked = true
         case .presenter:
@@ -279,6 +285,11 @@ public struct AppState: Sendable {
             }
         case .slide:
             guard let ref = currentSlide else { return }
+            // A lab's slide opens the lab (its own cluster, its goals).
+            if let lab = labsOnSlide(ref).first(where: { $0.lab != nil }) {
+                requestLab(lab, lesson: ref.lesson)
+                return
+            }
             diagramIndex = diagramOnScreen(ref)
             guard let p = makePlayer(ref) else {
                 message = .noDiagramOnSlide
@@ -305,9 +316,22 @@ public struct AppState: Sendable {
         let place = currentSlide.map { (file: lessons[$0.lesson].file, number: $0.slide.number) }
         let oldPlayer = player
         let oldScreen = screen
+        let labFile = labSession.map { lessons[$0.lesson].file }
         lessons = curriculum.lessons
         rebuildSlides()
         checkLessons(curriculum)
+        // A lab open stays open: its lesson read again, its files checked again by the program.
+        if var session = labSession {
+            if let lesson = lessons.firstIndex(where: { $0.file == labFile }), lessons[lesson].labs.indices.contains(session.number - 1),
+               let lab = lessons[lesson].labs[session.number - 1].lab {
+                session.lesson = lesson
+                session.lab = lab
+                labSession = session
+                reloadRequested = false
+                return
+            }
+            labSession = nil
+        }
         if let place, let lesson = lessons.firstIndex(where: { $0.file == place.file }) {
             let inLesson = slides.indices.filter { slides[$0].lesson == lesson }
             if let nearest = inLesson.min(by: { abs(slides[$0].slide.number - place.number) < abs(slides[$1].slide.number - place.number) }) {

@@ -13,6 +13,7 @@ public enum Action: Equatable, Sendable {
     case presenter, blank, toggleCorrection, quiz
     /// `i`: the inspector's beginner or full view.
     case toggleDetails
+    case labHint, labCorrection
     /// Moves the view of a drawing larger than the screen.
     case panLeft, panRight, panUp, panDown
     /// `!`: the lesson's errors and warnings, each leading to its slide.
@@ -98,6 +99,8 @@ public enum KeyMap {
         KeyBinding(keys: ["→", "l"], action: .panRight, screens: [.diagram], help: .panRight, footer: .footerPan),
         KeyBinding(keys: ["d"], action: .nextDiagram, screens: [.diagram], help: .nextDiagram, footer: .footerNextDiagram),
         KeyBinding(keys: ["i"], action: .toggleDetails, screens: [.diagram], help: .inspectorDetails, footer: .footerDetails),
+        KeyBinding(keys: ["H"], action: .labHint, screens: [.diagram], help: .labHint, footer: .footerHint),
+        KeyBinding(keys: ["c"], action: .labCorrection, screens: [.diagram], help: .labCorrection, footer: .footerCorrection),
         KeyBinding(keys: ["P"], action: .presenter, screens: [.slide, .diagram], help: .presenter),
         KeyBinding(keys: ["r"], action: .reload, screens: [.slide, .course], help: .reload),
         KeyBinding(keys: ["?"], action: .help, screens: ScreenKind.allCases, help: .help, footer: .footerHelp),

@@ -13,13 +13,18 @@ extension Screens {
         let count = state.playableBlocks(ref).count
         // Which diagram of the slide comes before its title, which may be cut at 80 columns.
         let which = count > 1 ? state.words.ui(.diagramNumber(state.diagramIndex + 1, of: count)) + " · " : ""
-        header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count) · \(which)\(player.chart.title ?? state.words.ui(.diagramTitle))")
+        header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count) · \(which)\(state.labSession.map { state.words.lab(.viewTitle($0.lab.title)) } ?? player.chart.title ?? state.words.ui(.diagramTitle))")
         let g = layoutDiagram(state, player)
         let top = g.top
         // Projected, the header is gone: the diagram's title takes the first row.
         if state.presenter, let title = player.chart.title {
             let text = Text.truncate(title, to: state.width - 2)
             grid.put(text, x: max(0, (state.width - CellWidth.of(text)) / 2), y: 0, style: Style(.heading(2), bold: true))
+        }
+        // A lab: its goals above the drawing.
+        let panelRows = labPanelRows(state)
+        for (i, line) in labPanel(state, width: state.width).prefix(panelRows).enumerated() {
+            grid.put(line, x: 1, y: top - panelRows + i)
         }
         let drawing = frame(player, ascii: state.ascii)
         let (below, notes, inspectorHeight, noteRows, belowRows, diagramHeight) = (g.below, g.notes, g.inspectorHeight, g.noteRows, g.belowRows, g.diagramHeight)
@@ -65,6 +70,9 @@ extension Screens {
         // Nothing to play: the keys that look around instead; and those only when there is more to see.
         if player.traces.isEmpty { excluded.formUnion([.footerPlayPause, .footerHop, .footerSpeed, .footerFlow, .footerDetails]) }
         if view.maxX == 0 && view.maxY == 0 { excluded.insert(.footerPan) }
+        // A lab: its hint and correction keys instead of the player's finer ones (in the help).
+        if state.labSession == nil { excluded.formUnion([.footerHint, .footerCorrection]) }
+        else { excluded.formUnion([.footerNextDiagram, .footerPlayPause, .footerSpeed, .footerDetails, .footerPan]) }
         footer(state, &grid, hints: KeyMap.footer(for: .diagram, state.language, ascii: state.ascii, excluding: excluded,
                                                   speed: Int(player.speed), width: state.width))
     }
@@ -82,7 +90,7 @@ extension Screens {
     }
 
     static func layoutDiagram(_ state: AppState, _ player: DiagramPlayer) -> DiagramGeometry {
-        let top = state.presenter ? (player.chart.title == nil ? 0 : 1) : 1
+        let top = (state.presenter ? (player.chart.title == nil ? 0 : 1) : 1) + labPanelRows(state)
         let drawing = player.drawing
         // Under the drawing: its numbered legend (labels that found no room) and the caption.
         var below: [StyledLine] = []

@@ -14,6 +14,8 @@ public enum UIWord: Sendable, Equatable {
     case moreColumnsRight(Int)
     /// Under a sequence diagram listed because its lifelines do not fit side by side.
     case sequenceListed
+    /// A lab's starting files could not be written.
+    case labNotWritten(folder: String, reason: String)
     case noFlow
     case flowTitle(flow: Int, of: Int, from: String, to: String, verdict: String)
     case before, after, packet
@@ -154,13 +156,13 @@ public enum HelpSection: Sendable, Equatable, CaseIterable {
 public enum KeyHelp: Sendable, Equatable {
     case nextSlide, previousSlide, lessonQuiz, pickAnswer, tickAnswer, submitAnswer, replayTrace
     case down, up, pageDown, pageUp, firstSlide, lastSlide, goToSlide, search, nextMatch, previousMatch
-    case contents, open, back, corrections, playPause, nextHop, previousHop, faster, slower, nextFlow, restart, nextDiagram, inspectorDetails
+    case contents, open, back, corrections, playPause, nextHop, previousHop, faster, slower, nextFlow, restart, nextDiagram, inspectorDetails, labHint, labCorrection
     case panUp, panDown, panLeft, panRight
     case presenter, blank, courseList, reload, help, quit, nextQuestion, problems
     // Footer words (short)
     case footerNext, footerPrevious, footerContents, footerSearch, footerQuiz, footerHelp, footerQuit
     case footerChoose, footerOpen, footerBack, footerDiagram, footerPlayPause, footerHop, footerSpeed
-    case footerFlow, footerRestart, footerPick, footerTick, footerSubmit, footerTrace, footerGo, footerNextQuestion, footerNextDiagram, footerDetails, footerPan
+    case footerFlow, footerRestart, footerPick, footerTick, footerSubmit, footerTrace, footerGo, footerNextQuestion, footerNextDiagram, footerDetails, footerPan, footerHint, footerCorrection
 }
 
 /// What a quiz question, choice or explanation says.

@@ -8,6 +8,7 @@ import Foundation
 import Memory
 import NetSim
 import Quiz
+import Scenes
 import Tutor
 
 /// The name the key table uses for a key.
@@ -137,8 +138,40 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
             }
         }
         if state.reloadRequested {
-            guard let next = work({ [state] in var s = state; s.reload(Curriculum.load(paths: paths)); return s }) else { break }
+            guard let next = work({ [state] in
+                var s = state
+                s.reload(Curriculum.load(paths: paths))
+                // A lab open: its folder read again, its goals asked again.
+                if let folder = s.labSession?.folder { s.refreshLab(files: LabFolder.read(folder) ?? []) }
+                return s
+            }) else { break }
             state = next
+        }
+        if let request = state.labRequest {
+            // Opening a lab: its starting files written where none are yet (never over a file),
+            // then the folder read and watched.
+            var written: [LabFolder.Written] = []
+            if LabFolder.read(request.folder) == nil, let lab = state.lessons[request.lesson].labs[request.number - 1].lab {
+                do { written = try LabFolder.start(lab, in: request.folder) } catch {
+                    state.message = .labNotWritten(folder: request.folder, reason: words.failure(error))
+                }
+            }
+            terminal.watch?.add(folder: request.folder)
+            let files = LabFolder.read(request.folder) ?? []
+            guard let next = work({ [state, written] in var s = state; s.openLab(request, files: files, written: written); return s }) else { break }
+            state = next
+        }
+        if let key = state.pendingLabPassed {
+            let now = Date()
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.dateFormat = "yyyy-MM-dd"
+            if let saved = try? memory.store.update({ progress in
+                if progress.labs[key] == nil { progress.labs[key] = LabPassed(date: formatter.string(from: now), at: now.timeIntervalSince1970) }
+            }) {
+                state.progress.labs = saved.labs
+            }
+            state.pendingLabPassed = nil
         }
         if !state.pendingReviews.isEmpty {
             state.now = Date().timeIntervalSince1970
