@@ -76,8 +76,10 @@ enum LabParser {
         let yaml = YAMLAliasGuard.withEditorLineBreaks(text)
         var diagnostics: [Diagnostic] = []
         func report(_ mark: Mark?, _ problem: LabProblem) {
+            // A key it does not know is set aside: said, not an error.
+            let severity: Severity = if case .unknownKey = problem { .warning } else { .error }
             diagnostics.append(Diagnostic(file: file, line: origin + (mark?.line ?? 1) - 1, column: column + (mark?.column ?? 1) - 1,
-                                          severity: .error, message: .lab(problem)))
+                                          severity: severity, message: .lab(problem)))
         }
         func done(_ lab: Lab?) -> LabSource { LabSource(source: text, line: fence, column: column, lab: lab, diagnostics: diagnostics) }
         if let refusal = YAMLAliasGuard.check(yaml) {

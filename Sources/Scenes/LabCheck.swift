@@ -44,7 +44,8 @@ public struct LabCheck: Sendable {
             if !text.hasSuffix("\n") { text += "\n" }
         }
         if let fixed = lab.fixed { add(fixed.text, file: lessonFile, origin: fixed.line) }
-        for f in files { add(f.text, file: folder.map { ($0 as NSString).appendingPathComponent(f.name) } ?? lessonFile, origin: f.line) }
+        // A student's file is its own: its lines count from 1.
+        for f in files { add(f.text, file: folder.map { ($0 as NSString).appendingPathComponent(f.name) } ?? lessonFile, origin: folder == nil ? f.line : 1) }
         var scene = ManifestScene.load(text, file: "", line: 1, column: 1, name: lab.title)
         // Each diagnostic back to the file and line it came from.
         scene.diagnostics = scene.diagnostics.map { d in

@@ -112,6 +112,11 @@ extension AppState {
     /// Arrows and hjkl on a drawing larger than the screen: move the view by hand. Looking
     /// around pauses the flow, so the view does not jump back to the packet.
     mutating func look(_ action: Action) {
+        // A lab's correction on screen: the keys scroll it.
+        if labSession?.showCorrection == true {
+            if action == .panDown { scroll += 3 } else if action == .panUp { scroll = max(0, scroll - 3) }
+            return
+        }
         player?.playing = false
         let view = Screens.diagramView(self)
         var p = pan ?? (view.x, view.y)

@@ -100,5 +100,6 @@ extension AppState {
 
     mutating func toggleLabCorrection() {
         labSession?.showCorrection.toggle()
+        scroll = 0
     }
 }

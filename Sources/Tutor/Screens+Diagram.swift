@@ -14,6 +14,10 @@ extension Screens {
         // Which diagram of the slide comes before its title, which may be cut at 80 columns.
         let which = count > 1 ? state.words.ui(.diagramNumber(state.diagramIndex + 1, of: count)) + " · " : ""
         header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count) · \(which)\(state.labSession.map { state.words.lab(.viewTitle($0.lab.title)) } ?? player.chart.title ?? state.words.ui(.diagramTitle))")
+        if labCorrection(state, &grid, hints: KeyMap.footer(for: .diagram, state.language, ascii: state.ascii,
+                                                             excluding: [.footerPlayPause, .footerHop, .footerSpeed, .footerFlow, .footerRestart,
+                                                                         .footerNextDiagram, .footerDetails, .footerPan, .footerHelp],
+                                                             width: state.width)) { return }
         let g = layoutDiagram(state, player)
         let top = g.top
         // Projected, the header is gone: the diagram's title takes the first row.

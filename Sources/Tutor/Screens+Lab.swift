@@ -54,4 +54,15 @@ extension Screens {
         guard state.labSession != nil else { return 0 }
         return min(labPanel(state, width: state.width).count, max(3, (state.height - 2) / 2))
     }
+
+    /// The correction asked for: the panel alone, the whole screen, scrolled with j/k.
+    static func labCorrection(_ state: AppState, _ grid: inout Grid, hints: String) -> Bool {
+        guard let session = state.labSession, session.showCorrection else { return false }
+        let panel = labPanel(state, width: state.width)
+        let rows = state.height - 2
+        let first = min(state.scroll, max(0, panel.count - rows))
+        for (i, line) in panel.dropFirst(first).prefix(rows).enumerated() { grid.put(line, x: 1, y: 1 + i) }
+        footer(state, &grid, hints: hints)
+        return true
+    }
 }

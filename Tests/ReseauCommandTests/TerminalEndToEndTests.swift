@@ -224,7 +224,10 @@ struct TmuxSession {
     let folder: URL
 
     /// `language`: the `--lang` given (nil: none, the program chooses).
-    init(lesson: String, environment: String = "", command: String = "", language: String? = "en", width: Int = 100, height: Int = 40) throws {
+    /// `directory`: where the program runs (a lab's folder is made there); the session's own
+    /// folder by default.
+    init(lesson: String, environment: String = "", command: String = "", language: String? = "en", width: Int = 100, height: Int = 40,
+         directory: String? = nil) throws {
         name = "reseau-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         folder = FileManager.default.temporaryDirectory.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -232,6 +235,7 @@ struct TmuxSession {
         // the program (a handler, not SIG_IGN, so the program starts with the default).
         let script = """
         trap : INT
+        cd '\(directory ?? folder.path)'
         stty -a > '\(folder.path)/before'
         LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no XDG_DATA_HOME='\(folder.path)/data' \(environment) sh -c 'echo $$ > "$0"; exec "$@"' '\(folder.path)/pid' '\(CommandTests.executable.path)' \(command) \(language.map { "--lang \($0)" } ?? "") \(lesson.isEmpty ? "" : "'\(lesson)'")
         echo $? > '\(folder.path)/rc'
