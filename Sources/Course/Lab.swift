@@ -42,6 +42,9 @@ public struct Lab: Sendable, Equatable {
         public var source: String?
         /// The TLS Secret the request must be served with (`journal-tls`).
         public var certificate: String?
+        /// How requests like this one are shared among Pods (by name or prefix), in percent:
+        /// `{site-v1: 80, site-v2: 20}`.
+        public var shares: [String: Double] = [:]
         public var line: Int
         public var column: Int
     }
@@ -163,7 +166,14 @@ enum LabParser {
         guard let from = s("from") else { report(item.mark, .goalMissing("from")); return nil }
         let to = s("to"), forward = s("portForward")
         guard (to == nil) != (forward == nil) else { report(item.mark, .goalMissing("to")); return nil }
-        guard s("expect") != nil || s("source") != nil || s("via") != nil || g["reach"] != nil || s("certificate") != nil else {
+        var shares: [String: Double] = [:]
+        if case .mapping(let m)? = g["shares"] {
+            for (k, v) in m {
+                guard let name = YAMLText.string(k), let value = YAMLText.string(v).flatMap(Double.init) else { report(v.mark, .goalMissing("shares")); continue }
+                shares[name] = value
+            }
+        }
+        guard s("expect") != nil || s("source") != nil || s("via") != nil || g["reach"] != nil || s("certificate") != nil || !shares.isEmpty else {
             report(item.mark, .goalMissing("expect"))
             return nil
         }
@@ -175,7 +185,7 @@ enum LabParser {
         return Lab.Goal(kind: .flow(from: from, to: to, portForward: forward, method: s("method") ?? "GET", headers: headers,
                                     protocol: s("protocol") ?? "tcp"),
                         expect: s("expect"), via: s("via"), reach: YAMLText.strings(g["reach"]) ?? [], source: s("source"),
-                        certificate: s("certificate"), line: line, column: col)
+                        certificate: s("certificate"), shares: shares, line: line, column: col)
     }
 }
 

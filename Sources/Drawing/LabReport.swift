@@ -20,7 +20,8 @@ public enum LabReport {
         switch goal.kind {
         case .flow(let from, _, _, _, _, _):
             return words.lab(.goalFlow(from: from, to: target(goal), expect: goal.expect, via: goal.via, reach: goal.reach, source: goal.source,
-                                       certificate: goal.certificate))
+                                       certificate: goal.certificate,
+                                       shares: goal.shares.sorted { $0.key < $1.key }.map { ($0.key, Int($0.value.rounded())) }))
         case .endpoints(let service, let count): return words.lab(.goalEndpoints(service: service, count: count))
         case .dns(let name, let from, let answer): return words.lab(.goalDNS(name: name, from: from, answer: answer))
         }
@@ -43,6 +44,8 @@ public enum LabReport {
                 return words.lab(.gotPod(nil))
             case .source?: return words.lab(.gotSource(masqueraded: trace.masqueraded))
             case .certificate?: return words.lab(.gotCertificate(LabCheck.servedCertificate(trace)?.description))
+            case .shares?:
+                return words.lab(.gotShares(goal.shares.keys.sorted().map { ($0, Int(LabCheck.share(of: $0, trace).rounded())) }))
             }
         case .endpoints(let n): return words.lab(.gotEndpoints(n))
         case .dns(let lookup): return lookup.isNXDomain ? words.lab(.gotNXDomain) : words.lab(.gotDNS(answers: lookup.answers))

@@ -93,7 +93,7 @@ public struct LabCheck: Sendable {
     }
 
     /// Which part of a flow goal the trace misses first.
-    public enum FlowMiss: Sendable { case verdict, service, pod, source, certificate }
+    public enum FlowMiss: Sendable { case verdict, service, pod, source, certificate, shares }
 
     static func flowPasses(_ goal: Lab.Goal, _ trace: Trace, cluster: Cluster) -> Bool { flowMiss(goal, trace, cluster: cluster) == nil }
 
@@ -110,7 +110,14 @@ public struct LabCheck: Sendable {
         if let wanted = goal.certificate {
             guard let served = servedCertificate(trace), served.name == wanted || served.description == wanted else { return .certificate }
         }
+        if !goal.shares.isEmpty, goal.shares.contains(where: { abs(share(of: $0.key, trace) - $0.value) > 0.5 }) { return .shares }
         return nil
+    }
+
+    /// The percentage of requests like this one that end at Pods named `name` (or `name-…`).
+    public static func share(of name: String, _ trace: Trace) -> Double {
+        100 * trace.candidates.filter { c in c.pod.map { $0.name == name || $0.name.hasPrefix(name + "-") || $0.description == name } ?? false }
+            .reduce(0) { $0 + $1.probability }
     }
 
     /// The TLS Secret the Ingress or Gateway served the request with; nil for ingress-nginx's

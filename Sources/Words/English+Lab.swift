@@ -1,12 +1,13 @@
 extension English {
     public func lab(_ text: LabText) -> String {
         switch text {
-        case .goalFlow(let from, let to, let expect, let via, let reach, let source, let certificate):
+        case .goalFlow(let from, let to, let expect, let via, let reach, let source, let certificate, let shares):
             var details: [String] = []
             if let via { details.append("through \(via)") }
             if !reach.isEmpty { details.append("to " + reach.joined(separator: " or ")) }
             if let source { details.append(source == "kept" ? "client address kept" : "client address masqueraded") }
             if let certificate { details.append("certificate \(certificate)") }
+            if !shares.isEmpty { details.append("shared " + shares.map { "\($0.percent)% to \($0.name)" }.joined(separator: ", ")) }
             return "\(from) → \(to): \(expect ?? "passes")" + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")
         case .goalEndpoints(let service, let count): return "Service \(service) has \(count) ready endpoint\(count == 1 ? "" : "s")"
         case .goalDNS(let name, let from, let answer):
@@ -17,6 +18,7 @@ extension English {
             return head.isEmpty ? why : head + ": " + why
         case .gotService(let s): return s.map { "goes through \($0)" } ?? "goes through no Service"
         case .gotPod(let p): return p.map { "ends at \($0)" } ?? "reaches no Pod"
+        case .gotShares(let shares): return "shared " + shares.map { "\($0.percent)% to \($0.name)" }.joined(separator: ", ")
         case .gotCertificate(let c): return c.map { "served with certificate \($0)" } ?? "served with ingress-nginx's default certificate (the \"Fake Certificate\" browsers refuse)"
         case .gotSource(let masqueraded): return masqueraded ? "the client's address is replaced (SNAT)" : "the client's address is kept"
         case .gotEndpoints(let n): return n == 0 ? "it has none" : "it has \(n)"

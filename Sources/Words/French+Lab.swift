@@ -1,12 +1,13 @@
 extension French {
     public func lab(_ text: LabText) -> String {
         switch text {
-        case .goalFlow(let from, let to, let expect, let via, let reach, let source, let certificate):
+        case .goalFlow(let from, let to, let expect, let via, let reach, let source, let certificate, let shares):
             var details: [String] = []
             if let via { details.append("par \(via)") }
             if !reach.isEmpty { details.append("jusqu'à " + reach.joined(separator: " ou ")) }
             if let source { details.append(source == "kept" ? "adresse du client gardée" : "adresse du client masquée") }
             if let certificate { details.append("certificat \(certificate)") }
+            if !shares.isEmpty { details.append("réparti " + shares.map { "\($0.percent) % vers \($0.name)" }.joined(separator: ", ")) }
             return "\(from) → \(to) : \(expect.map(verdictWord) ?? "passe")" + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")
         case .goalEndpoints(let service, let count): return "le Service \(service) a \(count) endpoint\(count > 1 ? "s" : "") prêt\(count > 1 ? "s" : "")"
         case .goalDNS(let name, let from, let answer):
@@ -18,6 +19,7 @@ extension French {
             return head.isEmpty ? why : head + " : " + why
         case .gotService(let s): return s.map { "passe par \($0)" } ?? "ne passe par aucun Service"
         case .gotPod(let p): return p.map { "arrive à \($0)" } ?? "n'arrive à aucun Pod"
+        case .gotShares(let shares): return "réparti " + shares.map { "\($0.percent) % vers \($0.name)" }.joined(separator: ", ")
         case .gotCertificate(let c): return c.map { "servi avec le certificat \($0)" } ?? "servi avec le certificat par défaut d'ingress-nginx (« Fake Certificate », refusé par les navigateurs)"
         case .gotSource(let masqueraded): return masqueraded ? "l'adresse du client est remplacée (SNAT)" : "l'adresse du client est gardée"
         case .gotEndpoints(let n): return n == 0 ? "il n'en a aucun" : "il en a \(n)"

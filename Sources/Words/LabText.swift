@@ -1,8 +1,9 @@
 /// What the lab commands and the lab view say: each goal, what happened instead, the
 /// summary, what `lab start` wrote or kept. Values come in place, as in every catalog.
-public enum LabText: Sendable, Equatable {
+public enum LabText: Sendable {
     /// `client → http://web.shop/ : remis (par shop/web, jusqu'à web, adresse du client gardée)`.
-    case goalFlow(from: String, to: String, expect: String?, via: String?, reach: [String], source: String?, certificate: String?)
+    case goalFlow(from: String, to: String, expect: String?, via: String?, reach: [String], source: String?, certificate: String?,
+                  shares: [(name: String, percent: Int)])
     case goalEndpoints(service: String, count: Int)
     case goalDNS(name: String, from: String, answer: String)
     /// What happened instead: the verdict and why, and where it was decided.
@@ -11,6 +12,7 @@ public enum LabText: Sendable, Equatable {
     case gotPod(String?)
     case gotSource(masqueraded: Bool)
     case gotCertificate(String?)
+    case gotShares([(name: String, percent: Int)])
     case gotEndpoints(Int)
     case gotDNS(answers: [String])
     case gotNXDomain

@@ -101,4 +101,18 @@ struct LabTests {
         }
         #expect(count >= 8)
     }
+
+    /// A goal on how a Gateway shares the requests (HTTPRoute weights, Gateway API's
+    /// `backendRefs[].weight`): the engine's candidates add up to the shares asked.
+    @Test func aSharesGoalReadsTheRoutesWeights() throws {
+        let lesson = Lesson.load(path: Paths.repository.appendingPathComponent("Lessons/09-gateway-api.md").path)
+        let lab = try #require(lesson.labs.dropFirst().first?.lab)
+        #expect(lab.goals.first?.shares == ["site-v1-a": 80, "site-v2-a": 20])
+        let start = LabCheck.run(lab, files: lab.files, lessonFile: lesson.file, folder: "d")
+        let trace = try #require(start.results.first?.trace)
+        #expect(LabCheck.share(of: "site-v1-a", trace) == 100 && !start.passed)
+        let corrected = LabCheck.run(lab, files: lab.correction, lessonFile: lesson.file, folder: nil)
+        let after = try #require(corrected.results.first?.trace)
+        #expect(abs(LabCheck.share(of: "site-v2-a", after) - 20) < 0.01 && corrected.passed)
+    }
 }

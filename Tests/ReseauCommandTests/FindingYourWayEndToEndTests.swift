@@ -41,7 +41,7 @@ struct FindingYourWayEndToEndTests {
         tmux.keys("Space")
         // The second slide of the lesson (a slide with a scene takes a while in a debug build
         // on a busy machine: waited for, not slept on).
-        try tmux.waitFor("Cas d'usage : quel Service choisir ? · 69/")
+        try tmux.waitFor("Cas d'usage : quel Service choisir ? · 71/")
         let slide = try tmux.capture().split(separator: "\n").first.map(String.init) ?? ""
         tmux.keys("q")
         try tmux.waitForExit()
