@@ -63,6 +63,8 @@ extension AppState {
         guard var session = labSession else { return }
         let check = LabCheck.run(session.lab, files: files, lessonFile: lessons[session.lesson].file, folder: session.folder)
         session.check = check
+        // Said once, when the lab opened.
+        session.written = []
         session.flowGoals = check.results.indices.filter { check.results[$0].trace != nil }
         labSession = session
         if var fresh = Self.labPlayer(check, flowGoals: session.flowGoals, width: width, ascii: ascii, words: words) {

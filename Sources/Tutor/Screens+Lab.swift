@@ -19,6 +19,13 @@ extension Screens {
         lines += Text.wrap([Span(words.lab(.viewTitle(session.lab.title)) + " — ", Style(.title, bold: true)),
                             Span(summary, Style(check.passed ? .ok : .warning, bold: true))], width: inner)
         lines += Text.wrap([Span(words.lab(.viewWatching(session.folder)), Style(.muted))], width: inner)
+        // Just started: which files it wrote, and which it found there and kept.
+        for written in session.written {
+            switch written {
+            case .wrote(let path): lines += Text.wrap([Span(words.lab(.wrote(path)), Style(.muted))], width: inner)
+            case .kept(let path): lines += Text.wrap([Span(words.lab(.kept(path)), Style(.muted))], width: inner)
+            }
+        }
         let playing = state.player.flatMap { p in session.flowGoals.indices.contains(p.flow) ? session.flowGoals[p.flow] : nil }
         for (i, r) in check.results.enumerated() {
             let mark = r.passed ? (state.ascii ? "[x]" : "✓") : (state.ascii ? "[ ]" : "✗")
