@@ -229,7 +229,8 @@ public struct AppState: Sendable {
         case .faster: player?.faster()
         case .slower: player?.slower()
         case .nextFlow: player?.nextFlow(); pan = nil
-        case .nextDiagram: openNextDiagram()
+        case .nextDiagram where labSession == nil: openNextDiagram()
+        case .nextDiagram: break
         case .restart: player?.restart()
         case .quiz: startLessonQuiz()
         case .toggleChoice: quiz?.toggleCursor()
@@ -353,7 +354,13 @@ public struct AppState: Sendable {
     public mutating func resize(width: Int, height: Int) {
         self.width = width
         self.height = height
-        if let p = player, screen == .diagram, let ref = currentSlide {
+        if let session = labSession, let p = player {
+            // A lab: its own cluster drawn again for the new width.
+            if var fresh = Self.labPlayer(session.check, flowGoals: session.flowGoals, width: width, ascii: ascii, words: words) {
+                fresh.resume(from: p)
+                player = fresh
+            }
+        } else if let p = player, screen == .diagram, let ref = currentSlide {
             if var fresh = makePlayer(ref) {
                 fresh.resume(from: p)
                 player = fresh

@@ -51,4 +51,16 @@ struct LabViewTests {
         TutorFixtures.press(&s, "Esc")
         #expect(s.screen == .slide && s.labSession == nil)
     }
+
+    /// A resize keeps the lab: its cluster drawn again at the new width, its goals above.
+    @Test func aResizeKeepsTheLabOpen() throws {
+        var s = try Self.opened()
+        s.resize(width: 120, height: 40)
+        let screen = TutorFixtures.screen(s)
+        #expect(s.labSession != nil && s.screen == .diagram)
+        #expect(screen[1].contains("labo · Le sélecteur de web — 1/3 objectifs atteints"))
+        #expect(s.player?.flowTargets == ["http://web/"])
+        TutorFixtures.press(&s, "d")
+        #expect(s.labSession != nil, "d does not leave the lab for another diagram")
+    }
 }
