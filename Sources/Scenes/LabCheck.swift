@@ -120,14 +120,16 @@ public struct LabCheck: Sendable {
             .reduce(0) { $0 + $1.probability }
     }
 
-    /// The TLS Secret the Ingress or Gateway served the request with; nil for ingress-nginx's
-    /// own fake certificate (no Secret for the host) or no TLS at all.
+    /// The TLS Secret the Ingress or the Gateway's listener served the request with; nil for
+    /// ingress-nginx's own fake certificate (no Secret for the host), a listener missing its
+    /// certificate, or no TLS at all.
     public static func servedCertificate(_ trace: Trace) -> ObjectName? {
         for hop in trace.hops {
             var fact: TLSFact?
             switch hop.reason {
             case .ingressProxies(_, _, _, _, _, let tls): fact = tls
             case .ingressNoRule(_, _, _, let tls): fact = tls
+            case .gatewayProxies(let choice): fact = choice.tls
             default: continue
             }
             switch fact {

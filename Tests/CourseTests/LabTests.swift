@@ -115,4 +115,58 @@ struct LabTests {
         let after = try #require(corrected.results.first?.trace)
         #expect(abs(LabCheck.share(of: "site-v2-a", after) - 20) < 0.01 && corrected.passed)
     }
+
+    /// A certificate goal on a Gateway's HTTPS listener (Gateway API: `listeners[].tls.certificateRefs`
+    /// name kubernetes.io/tls Secrets): met only when the Secret the listener names exists.
+    @Test func aCertificateGoalReadsTheGatewayListener() throws {
+        let gateway = """
+            apiVersion: reseau/v1
+            kind: Scene
+            metadata: {name: g}
+            nodes: [{name: node-1, ip: 192.168.56.11}]
+            clients: [{name: testeur, ip: 203.0.113.30}]
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: GatewayClass
+            metadata: {name: envoy}
+            spec: {controllerName: gateway.envoyproxy.io/gatewayclass-controller}
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata: {name: publique}
+            spec:
+              gatewayClassName: envoy
+              addresses: [{type: IPAddress, value: 198.51.100.60}]
+              listeners:
+                - {name: https, protocol: HTTPS, port: 443, hostname: site.example.com, tls: {certificateRefs: [{name: site-tls}]}}
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: {name: site}
+            spec: {parentRefs: [{name: publique}], hostnames: [site.example.com], rules: [{backendRefs: [{name: site, port: 80}]}]}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: site-1, labels: {app: site}}
+            spec: {nodeName: node-1, containers: [{name: c, image: site, ports: [{containerPort: 8080}]}]}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: site}
+            spec: {selector: {app: site}, ports: [{port: 80, targetPort: 8080}]}
+
+        """
+        func secret(_ name: String) -> String {
+            "    apiVersion: v1\n    kind: Secret\n    type: kubernetes.io/tls\n    metadata: {name: \(name)}\n    data: {tls.crt: Y2VydA==, tls.key: a2V5}\n"
+        }
+        let lesson = Self.lesson("title: t\nfiles:\n  secret.yaml: |\n" + secret("site-cert") + "fixed: |\n" + gateway
+                                 + "goals:\n  - {from: testeur, to: \"https://198.51.100.60/\", headers: {Host: site.example.com}, certificate: site-tls}\n"
+                                 + "correction:\n  secret.yaml: |\n" + secret("site-tls"))
+        let lab = try #require(lesson.labs.first?.lab, "\(lesson.diagnostics)")
+        let start = LabCheck.run(lab, files: lab.files, lessonFile: lesson.file, folder: "d")
+        #expect(!start.passed)
+        let correction = LabCheck.run(lab, files: lab.correction, lessonFile: lesson.file, folder: nil)
+        let trace = try #require(correction.results.first?.trace)
+        #expect(LabCheck.servedCertificate(trace)?.name == "site-tls" && correction.passed, "\(trace.verdict)")
+    }
 }
