@@ -35,6 +35,9 @@ public enum LabText: Sendable {
     case viewWatching(String)
     case viewDiagnostics(Int)
     case passedOn(String)
+    /// `reseau progress`: one line per lab, passed (with its day) or to do.
+    case progressLine(ref: String, title: String, passed: String?)
+    case progressHeader
     /// On a slide: the lab block's box.
     case slideBox(goals: Int, hints: Int, ref: String)
 }

@@ -55,6 +55,7 @@ struct ProgressCommand: ParsableCommand {
         let standings = LessonStanding.standings(questions: curriculum.lessons.flatMap(QuestionBank.questions(for:)),
                                                  progress: progress, now: now, fsrs: memory.fsrs)
         print(words.ui(.progressFile(memory.store.path)))
+        defer { printLabs(curriculum, progress: progress, words: words) }
         guard !standings.isEmpty else {
             print(words.ui(.noQuestionYet))
             return
@@ -73,6 +74,17 @@ struct ProgressCommand: ParsableCommand {
         }
         let due = standings.reduce(0) { $0 + $1.due }, new = standings.reduce(0) { $0 + $1.total - $1.seen }
         print(words.ui(.dueNow(due: due, new: new)))
+    }
+
+    /// Each lab of the lessons, passed (the day it was) or to do.
+    func printLabs(_ curriculum: Curriculum, progress: StudyProgress, words: any Phrasebook) {
+        let labs = curriculum.lessons.flatMap { lesson in lesson.labs.map { (lesson, $0) } }
+        guard !labs.isEmpty else { return }
+        print(words.lab(.progressHeader))
+        for (lesson, source) in labs {
+            let key = "\(QuestionBank.lessonKey(lesson))#\(source.number)"
+            print("  " + words.lab(.progressLine(ref: key, title: source.lab?.title ?? "?", passed: progress.labs[key]?.date)))
+        }
     }
 
     func erase(_ lessons: [String], memory: MemoryContext, words: any Phrasebook) throws {

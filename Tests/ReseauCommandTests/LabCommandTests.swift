@@ -63,6 +63,9 @@ import Testing
         // Passed: the progress file says so, with the day.
         let progress = try String(contentsOfFile: root + "/reseau/progress.json", encoding: .utf8)
         #expect(progress.contains("\"lab#1\"") && progress.contains("\"date\""), "\(progress)")
+        let standing = try Self.run(["progress", "--lang", "fr", Self.lesson], data: root)
+        #expect(standing.out.contains("  ✓ lab#1  Le sélecteur de web — réussi le 20"), "\(standing.out)")
+        #expect(standing.out.contains("  ○ lab#2  Cassé — à faire"))
         let json = try Self.run(["lab", "check", "--json", Self.lesson + "#1", folder], data: root)
         let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
         #expect(object?["passed"] as? Bool == true && (object?["goals"] as? [[String: Any]])?.count == 3)
