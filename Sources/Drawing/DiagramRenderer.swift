@@ -190,7 +190,8 @@ public struct DiagramRenderer: Sendable {
             for x in g.rect.x..<g.rect.maxX { taken.insert(.init(x, g.rect.y)); taken.insert(.init(x, g.rect.maxY - 1)) }
             for y in g.rect.y..<g.rect.maxY { taken.insert(.init(g.rect.x, y)); taken.insert(.init(g.rect.maxX - 1, y)) }
         }
-        for e in layout.edges { for p in e.cells { taken.insert(p) } }
+        var lines = Set<DiagramLayout.Point>()
+        for e in layout.edges { for p in e.cells { taken.insert(p); lines.insert(p) } }
         let limit = max(layout.width, min(maxWidth, layout.width + 24))
         for i in layout.edges.indices where !layout.edges[i].label.isEmpty {
             let label = layout.edges[i].label
@@ -203,6 +204,21 @@ public struct DiagramRenderer: Sendable {
             let middle = path.count / 2
             var spot: DiagramLayout.Point?
             let order = path.indices.sorted { abs($0 - middle) < abs($1 - middle) }
+            // First, beside its line where no other line runs close: none on the rows just
+            // above and below the label, none within three cells of its ends but its own.
+            func clear(_ x: Int, _ y: Int, own: DiagramLayout.Point) -> Bool {
+                guard free(x, y) else { return false }
+                for dy in [-1, 1] where (x...x + w - 1).contains(where: { lines.contains(.init($0, y + dy)) }) { return false }
+                return (x - 3..<x).allSatisfy { $0 == own.x || !lines.contains(.init($0, y)) }
+                    && (x + w...x + w + 2).allSatisfy { $0 == own.x || !lines.contains(.init($0, y)) }
+            }
+            for j in order where spot == nil {
+                let p = path[j]
+                let vertical = (j > 0 && path[j - 1].x == p.x) || (j + 1 < path.count && path[j + 1].x == p.x)
+                guard vertical else { continue }
+                if clear(p.x + 2, p.y, own: p) { spot = .init(p.x + 2, p.y) }
+                else if clear(p.x - w - 1, p.y, own: p) { spot = .init(p.x - w - 1, p.y) }
+            }
             for j in order where spot == nil {
                 let p = path[j]
                 if free(p.x + 2, p.y) { spot = .init(p.x + 2, p.y) }
