@@ -162,15 +162,7 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
             state = next
         }
         if let key = state.pendingLabPassed {
-            let now = Date()
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.dateFormat = "yyyy-MM-dd"
-            if let saved = try? memory.store.update({ progress in
-                if progress.labs[key] == nil { progress.labs[key] = LabPassed(date: formatter.string(from: now), at: now.timeIntervalSince1970) }
-            }) {
-                state.progress.labs = saved.labs
-            }
+            if let labs = recordLabPassed(key: key, store: memory.store) { state.progress.labs = labs }
             state.pendingLabPassed = nil
         }
         if !state.pendingReviews.isEmpty {

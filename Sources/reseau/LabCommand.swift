@@ -126,13 +126,17 @@ struct LabCheckCommand: ParsableCommand {
 
 /// Records a lab as passed (the first day it was) in the progress file; a progress file that
 /// cannot be written leaves the check's answer as it is.
-func recordLabPassed(lesson: Lesson, number: Int, now: Date = Date()) {
-    let store = ProgressStore(directory: ProgressStore.defaultDirectory())
+func recordLabPassed(lesson: Lesson, number: Int) {
+    _ = recordLabPassed(key: "\(QuestionBank.lessonKey(lesson))#\(number)", store: ProgressStore(directory: ProgressStore.defaultDirectory()))
+}
+
+/// Records `key` (`lessonKey#N`) as passed today, in the student's calendar, unless it was
+/// already; the labs passed as saved, or nil when the file could not be written.
+func recordLabPassed(key: String, store: ProgressStore, now: Date = Date()) -> [String: LabPassed]? {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.dateFormat = "yyyy-MM-dd"
-    let key = "\(QuestionBank.lessonKey(lesson))#\(number)"
-    _ = try? store.update { progress in
+    return (try? store.update { progress in
         if progress.labs[key] == nil { progress.labs[key] = LabPassed(date: formatter.string(from: now), at: now.timeIntervalSince1970) }
-    }
+    })?.labs
 }
