@@ -36,7 +36,8 @@ seed() {
         done ;;
     mermaid)
         for f in "$shared"/corpus/mermaid/*.mmd; do [ -f "$f" ] && cp "$f" "$dir/"; done
-        for f in Lessons/*.md; do
+        # The lessons' and the fixtures' diagrams: every kind (sequence, state, class, mindmap, git).
+        for f in Lessons/*.md Tests/Fixtures/lessons/*.md; do
             awk -v out="$dir/$(basename "$f" .md)" '/^```mermaid/ { n++; on = 1; next } /^```/ { on = 0 } on { print > (out "-" n ".mmd") }' "$f"
         done ;;
     scene)
