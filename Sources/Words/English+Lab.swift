@@ -40,7 +40,6 @@ extension English {
         case .viewTitle(let title): return "lab · \(title)"
         case .viewWatching(let folder): return "folder \(folder) · checked at every save"
         case .viewDiagnostics(let n): return "\(n) problem\(n == 1 ? "" : "s") in your files:"
-        case .passedOn(let date): return "passed on \(date)"
         case .progressLine(let ref, let title, let passed): return "\(passed == nil ? "○" : "✓") \(ref)  \(title) — " + (passed.map { "passed on \($0)" } ?? "to do")
         case .progressHeader: return "Labs:"
         case .slideBox(let goals, let hints, let ref):

@@ -41,7 +41,6 @@ extension French {
         case .viewTitle(let title): return "labo · \(title)"
         case .viewWatching(let folder): return "dossier \(folder) · vérifié à chaque enregistrement"
         case .viewDiagnostics(let n): return "\(n) problème\(n > 1 ? "s" : "") dans vos fichiers :"
-        case .passedOn(let date): return "réussi le \(date)"
         case .progressLine(let ref, let title, let passed): return "\(passed == nil ? "○" : "✓") \(ref)  \(title) — " + (passed.map { "réussi le \($0)" } ?? "à faire")
         case .progressHeader: return "Labos :"
         case .slideBox(let goals, let hints, let ref):

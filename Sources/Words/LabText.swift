@@ -34,7 +34,6 @@ public enum LabText: Sendable {
     case viewTitle(String)
     case viewWatching(String)
     case viewDiagnostics(Int)
-    case passedOn(String)
     /// `reseau progress`: one line per lab, passed (with its day) or to do.
     case progressLine(ref: String, title: String, passed: String?)
     case progressHeader
