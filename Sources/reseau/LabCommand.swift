@@ -49,7 +49,7 @@ struct LabList: ParsableCommand {
         for lesson in curriculum.lessons {
             for source in lesson.labs {
                 any = true
-                print(language.words.lab(.listLine(ref: "\(lesson.file)#\(source.number)", title: source.lab?.title ?? "?")))
+                emit(language.words.lab(.listLine(ref: "\(lesson.file)#\(source.number)", title: source.lab?.title ?? "?")), ascii: false)
             }
         }
         if !any { printError(language.words.lab(.noLabs)) }
@@ -73,11 +73,11 @@ struct LabStart: ParsableCommand {
         let folder = self.folder ?? LabFolder.defaultFolder(lesson: lesson.file, number: number)
         for written in try LabFolder.start(found, in: folder) {
             switch written {
-            case .wrote(let path): print(words.lab(.wrote(path)))
-            case .kept(let path): print(words.lab(.kept(path)))
+            case .wrote(let path): emit(words.lab(.wrote(path)), ascii: false)
+            case .kept(let path): emit(words.lab(.kept(path)), ascii: false)
             }
         }
-        print(words.lab(.startedIn(folder)))
+        emit(words.lab(.startedIn(folder)), ascii: false)
     }
 }
 
@@ -115,8 +115,9 @@ struct LabCheckCommand: ParsableCommand {
                                                   options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         } else {
-            for d in check.diagnostics { print(words.line(d)) }
-            for line in LabReport.lines(check, words: words) { print(line) }
+            // Where the locale cannot show Unicode: the marks as [x] / [ ], the letters folded.
+            for d in check.diagnostics { emit(words.line(d), ascii: false) }
+            for line in LabReport.lines(check, words: words, ascii: !outputIsUTF8) { emit(line, ascii: false) }
         }
         guard check.passed else { throw ExitCode(1) }
         // Passed from the student's folder: the progress file remembers it, with the day.

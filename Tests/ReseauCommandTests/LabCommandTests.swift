@@ -66,6 +66,11 @@ import Testing
         let standing = try Self.run(["progress", "--lang", "fr", Self.lesson], data: root)
         #expect(standing.out.contains("  ✓ lab#1  Le sélecteur de web — réussi le 20"), "\(standing.out)")
         #expect(standing.out.contains("  ○ lab#2  Cassé — à faire"))
+        // A locale that cannot show Unicode: ASCII marks and letters, nothing garbled.
+        let plain = try CommandTests.run(["lab", "check", "--lang", "fr", Self.lesson + "#1", folder],
+                                         environment: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": "", "XDG_DATA_HOME": root])
+        #expect(plain.status == 0 && plain.out.contains("[x] 1. le Service web a 1 endpoint pret"), "\(plain.out)")
+        #expect(plain.out.utf8.allSatisfy { $0 < 0x80 })
         let json = try Self.run(["lab", "check", "--json", Self.lesson + "#1", folder], data: root)
         let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
         #expect(object?["passed"] as? Bool == true && (object?["goals"] as? [[String: Any]])?.count == 3)
