@@ -32,6 +32,9 @@ public enum Ending: Sendable, Equatable {
     case gatewayNoListener(gateway: String, host: String, port: Int)
     case gatewayNoRoute(listener: String, method: String, host: String, path: String)
     case gatewayNoValidBackend(route: String)
+    case gatewayBackendInvalid(backend: String)
+    /// An L7 proxy answered a redirect itself (RequestRedirect, ingress-nginx's ssl-redirect).
+    case redirected(status: Int, location: String)
     // kubectl port-forward
     case portForwardNoService(service: String, port: Int)
     case portForwardNoReadyPod(service: String)

@@ -200,6 +200,9 @@ public enum SceneProblem: Sendable, Equatable {
     case ingressPathSlash(String)
     case ingressPathBackend(String)
     case ingressRoutesNothing(String)
+    /// A field or annotation that changes traffic in a real cluster and that the engine does
+    /// not simulate: said, rather than silently doing something else.
+    case fieldNotSimulated(object: String, field: String, effect: IgnoredEffect)
     case flowUnknownSource(String)
     // What misleads in a diagram.
     /// Pods drawn on different Nodes share one /24: each Node has its own pod range.
@@ -212,6 +215,18 @@ public enum SceneProblem: Sendable, Equatable {
     case noSceneInLesson
     case severalScenes(path: String, scenes: [SceneListing])
     case noSuchScene(number: Int, count: Int)
+}
+
+/// What a real cluster would do with a field the engine ignores.
+public enum IgnoredEffect: Sendable, Equatable {
+    /// trafficDistribution, topology-mode, EndpointSlice hints: endpoints in the client's zone first.
+    case zonePreference
+    /// An HTTPRoute filter the engine does not apply (header changes, mirroring, extensions).
+    case routeFilter
+    /// `sessionPersistence`: one client keeps its backend.
+    case sessionPersistence
+    /// An ingress-nginx annotation that changes where or how a request goes.
+    case nginxRouting
 }
 
 /// What the cluster builder (allocation, controllers) could not do as asked.

@@ -22,6 +22,7 @@ public struct Cluster: Sendable {
     public var gatewayClasses: [GatewayClass] = []
     public var gateways: [Gateway] = []
     public var httpRoutes: [HTTPRoute] = []
+    public var referenceGrants: [ReferenceGrant] = []
     /// The Pods that run a Gateway's data plane, and which Gateway.
     public var gatewayPods: [ObjectName: ObjectName] = [:]
     /// cert-manager's Certificates (given, or made by the ingress-shim) and their state.

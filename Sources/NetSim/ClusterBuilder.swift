@@ -74,6 +74,7 @@ public struct ClusterBuilder: Sendable {
     public var gatewayClasses: [GatewayClass] = []
     public var gateways: [Gateway] = []
     public var httpRoutes: [HTTPRoute] = []
+    public var referenceGrants: [ReferenceGrant] = []
     public var issuers: [CertIssuer] = []
     public var certificates: [Certificate] = []
     /// Namespaces and their labels; every namespace also gets `kubernetes.io/metadata.name`.
@@ -90,6 +91,7 @@ public struct ClusterBuilder: Sendable {
         cluster.gatewayClasses = gatewayClasses
         cluster.gateways = gateways
         cluster.httpRoutes = httpRoutes
+        cluster.referenceGrants = referenceGrants
         cluster.gatewayPods = gatewayPods
         for gateway in gateways where !gatewayClasses.isEmpty && !gatewayClasses.contains(where: { $0.name == gateway.className }) {
             problems.append(BuildProblem(severity: .warning, problem: .noGatewayClass(gateway: gateway.name.description, className: gateway.className), origin: nil))

@@ -89,6 +89,13 @@ public enum HopReason: Sendable, Equatable {
     case gatewayNoRoute(listener: String, method: String, host: String, path: String)
     case gatewayNoValidBackend
     case gatewayBackendEmpty(backend: String)
+    /// The backend drawn cannot be used: its share of the requests gets 500.
+    case gatewayBackendInvalid(backend: String, problem: BackendRefProblem)
+    /// A RequestRedirect filter: the data plane answers `status` with `location` itself.
+    case gatewayRedirects(route: String, status: Int, location: String)
+    /// ingress-nginx answers 308 to HTTPS for a host with TLS (`forced`: the
+    /// force-ssl-redirect annotation, without TLS).
+    case ingressRedirects(ingress: String, host: String, location: String, forced: Bool)
     indirect case gatewayProxies(GatewayChoice)
 
     // MARK: kubectl port-forward
@@ -112,6 +119,19 @@ public struct GatewayChoice: Sendable, Equatable {
     public var percent: Int
     public var endpoint: String
     public var tls: TLSFact?
+    /// What a URLRewrite filter made of the Host and the path, as the backend receives them.
+    public var rewrittenHost: String? = nil
+    public var rewrittenPath: String? = nil
+}
+
+/// Why a backendRef cannot be used (HTTPRoute status ResolvedRefs=False).
+public enum BackendRefProblem: Sendable, Equatable {
+    /// In another namespace, and no ReferenceGrant there allows it (RefNotPermitted).
+    case notPermitted(namespace: String)
+    /// No such Service (BackendNotFound).
+    case noService
+    /// The Service has no such port.
+    case noPort(Int)
 }
 
 /// Where TLS ends at an L7 proxy, or why it cannot.

@@ -51,16 +51,23 @@ public struct Ingress: Sendable, Equatable {
     public var rules: [Rule]
     public var tls: [TLS]
     public var annotations: [String: String]
+    /// `metadata.creationTimestamp` (RFC 3339): the oldest Ingress wins a host and path
+    /// defined twice.
+    public var creationTimestamp: String?
 
     public init(name: ObjectName, className: String? = nil, defaultBackend: Backend? = nil, rules: [Rule] = [],
-                tls: [TLS] = [], annotations: [String: String] = [:]) {
+                tls: [TLS] = [], annotations: [String: String] = [:], creationTimestamp: String? = nil) {
         self.name = name
         self.className = className
         self.defaultBackend = defaultBackend
         self.rules = rules
         self.tls = tls
         self.annotations = annotations
+        self.creationTimestamp = creationTimestamp
     }
+
+    /// ingress-nginx's `nginx.ingress.kubernetes.io/…` annotations, by their short name.
+    public func nginxAnnotation(_ name: String) -> String? { annotations["nginx.ingress.kubernetes.io/" + name] }
 }
 
 public struct IngressClass: Sendable, Equatable {
@@ -94,8 +101,20 @@ public struct IngressDecision: Sendable, Equatable {
 /// - a wildcard host covers exactly one DNS label; an exact host beats a wildcard, which
 ///   beats rules without host, and the host chosen decides alone (no falling back to
 ///   another host's paths);
-/// - nothing matches: the Ingress `defaultBackend`, else the controller's 404.
+/// - nothing matches: the Ingress `defaultBackend`, else the controller's 404;
+/// - the same host and path in two Ingresses: the oldest Ingress wins (ingress-nginx,
+///   "How it works": Ingresses are sorted by creationTimestamp, "if the same path for the
+///   same host is defined in more than one Ingress, the oldest rule wins").
 public enum IngressRouter {
+    /// Oldest first (creationTimestamp), then by `namespace/name`; an Ingress written by hand
+    /// without a timestamp counts as the newest.
+    public static func byAge(_ ingresses: [Ingress]) -> [Ingress] {
+        ingresses.sorted { a, b in
+            let ta = a.creationTimestamp ?? "~", tb = b.creationTimestamp ?? "~"
+            return ta != tb ? ta < tb : a.name < b.name
+        }
+    }
+
     public static func hostMatches(_ pattern: String, _ host: String) -> Bool {
         let host = host.lowercased(), pattern = pattern.lowercased()
         guard pattern.hasPrefix("*.") else { return pattern == host }
@@ -120,7 +139,8 @@ public enum IngressRouter {
     }
 
     /// The decision for `host` and `path` among the Ingresses a controller serves.
-    public static func route(host: String, path: String, ingresses: [Ingress]) -> IngressDecision? {
+    public static func route(host: String, path: String, ingresses unordered: [Ingress]) -> IngressDecision? {
+        let ingresses = byAge(unordered)
         let rules = ingresses.flatMap { ing in ing.rules.map { (ing.name, $0) } }
         let exact = rules.filter { $0.1.host.map { !$0.hasPrefix("*.") && hostMatches($0, host) } ?? false }
         let wildcard = rules.filter { $0.1.host.map { $0.hasPrefix("*.") && hostMatches($0, host) } ?? false }

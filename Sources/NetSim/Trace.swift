@@ -92,13 +92,15 @@ public enum Verdict: Sendable, Equatable {
     case dropped
     case nxdomain(String)
     case http404
+    /// An L7 proxy answered a redirect (301, 302, 308) to `location` itself.
+    case redirected(status: Int, location: String)
     case noRoute
     /// The request itself could not be understood (unknown source, bad URL).
     case invalid
 
     /// Every verdict's name, as `name` gives it.
     public static let names = ["delivered", "delivered-to-node", "left-cluster", "external-name", "rejected", "dropped",
-                               "nxdomain", "http-404", "no-route", "invalid"]
+                               "nxdomain", "http-404", "redirected", "no-route", "invalid"]
 
     /// A word for tables and JSON.
     public var name: String {
@@ -111,6 +113,7 @@ public enum Verdict: Sendable, Equatable {
         case .dropped: return "dropped"
         case .nxdomain: return "nxdomain"
         case .http404: return "http-404"
+        case .redirected: return "redirected"
         case .noRoute: return "no-route"
         case .invalid: return "invalid"
         }

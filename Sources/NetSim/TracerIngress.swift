@@ -22,6 +22,20 @@ extension Walk {
             hop(place, .reject, .ingressNoRule(className: className, host: host, path: path, tls: tls))
             return end(.http404, .ingressNotFound(host: host, path: path))
         }
+        // ingress-nginx's ssl-redirect (on by default): plain HTTP to a host with TLS is answered
+        // 308 to https; force-ssl-redirect does it without TLS (ingress-nginx annotations docs,
+        // "Server-side HTTPS enforcement through redirect").
+        if url.scheme != "https" && packet.dstPort != 443, let ingress = served.first(where: { $0.name == decision.ingress }) {
+            let hasTLS = served.contains { $0.tls.contains { $0.hosts.contains { IngressRouter.hostMatches($0, host) } } }
+            let forced = ingress.nginxAnnotation("force-ssl-redirect") == "true"
+            if forced || (hasTLS && ingress.nginxAnnotation("ssl-redirect") != "false") {
+                let location = "https://\(host)\(url.path)"
+                hop(place, .deliver, rule: .ingress(decision),
+                    .ingressRedirects(ingress: decision.ingress.description, host: host, location: location, forced: forced && !hasTLS))
+                end(.redirected(status: 308, location: location), .redirected(status: 308, location: location))
+                return buildReply(from: controller)
+            }
+        }
         let ingressNamespace = decision.ingress.namespace
         let serviceName = ObjectName(ingressNamespace, decision.backend.service)
         let rule = Rule.ingress(decision)

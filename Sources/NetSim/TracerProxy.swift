@@ -1,9 +1,11 @@
 /// What Ingress controllers and Gateway data planes share: reading the Host, and opening
 /// their own connection to the backend Pod they chose.
 extension Walk {
-    /// The host an L7 proxy routes on: the Host header, else the URL's host.
+    /// The host an L7 proxy routes on: the Host header, else the URL's host, without a port
+    /// (`shop.example.com:8080` is routed as `shop.example.com`, as nginx picks its server
+    /// and as Gateway API conformance HTTPRouteHostnameIntersection asks).
     func httpHost(_ url: RequestURL) -> String {
-        (request.headers.first { $0.key.lowercased() == "host" }?.value ?? url.host).lowercased()
+        GatewayRouter.hostWithoutPort((request.headers.first { $0.key.lowercased() == "host" }?.value ?? url.host).lowercased())
     }
 
     /// The proxy opens a second connection, from its own address to `chosen`; the first

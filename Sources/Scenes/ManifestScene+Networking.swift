@@ -85,7 +85,8 @@ extension ManifestScene.Reader {
         let spec = node["spec"]
         let parents = (spec?["parentRefs"]?.list ?? []).compactMap { p -> HTTPRoute.ParentRef? in
             guard let n = p["name"]?.text else { return nil }
-            return HTTPRoute.ParentRef(name: ObjectName(p["namespace"]?.text ?? name.namespace, n), sectionName: p["sectionName"]?.text)
+            return HTTPRoute.ParentRef(name: ObjectName(p["namespace"]?.text ?? name.namespace, n), sectionName: p["sectionName"]?.text,
+                                       port: p["port"]?.int)
         }
         var rules: [HTTPRoute.Rule] = []
         for r in spec?["rules"]?.list ?? [] {
@@ -109,13 +110,76 @@ extension ManifestScene.Reader {
                 guard let n = b["name"]?.text, let port = b["port"]?.int else {
                     report(.error, .backendRefNeedsNameAndPort(name.description), at: b); return nil
                 }
+                if let filters = b["filters"], !(filters.list ?? []).isEmpty {
+                    report(.warning, .fieldNotSimulated(object: "HTTPRoute \(name)", field: "backendRefs[].filters", effect: .routeFilter), at: filters)
+                }
                 return HTTPRoute.BackendRef(service: ObjectName(b["namespace"]?.text ?? name.namespace, n), port: port,
                                             weight: b["weight"]?.int ?? 1)
             }
-            rules.append(HTTPRoute.Rule(matches: matches, backendRefs: refs))
+            rules.append(HTTPRoute.Rule(matches: matches, backendRefs: refs, filters: (r["filters"]?.list ?? []).compactMap { routeFilter($0, route: name) }))
+            if let persistence = r["sessionPersistence"] {
+                report(.warning, .fieldNotSimulated(object: "HTTPRoute \(name)", field: "sessionPersistence", effect: .sessionPersistence), at: persistence)
+            }
         }
         builder.httpRoutes.append(HTTPRoute(name: name, parentRefs: parents,
-                                            hostnames: (spec?["hostnames"]?.list ?? []).compactMap(\.text), rules: rules))
+                                            hostnames: (spec?["hostnames"]?.list ?? []).compactMap(\.text), rules: rules,
+                                            creationTimestamp: node[path: "metadata", "creationTimestamp"]?.text))
+    }
+
+    /// One of a rule's `filters` (HTTPRouteFilter): RequestRedirect and URLRewrite are
+    /// applied; the others are reported as not simulated.
+    mutating func routeFilter(_ f: Node, route: ObjectName) -> HTTPRoute.Filter? {
+        func pathModifier(_ p: Node?) -> HTTPRoute.PathModifier? {
+            switch p?["type"]?.text {
+            case "ReplaceFullPath": return p?["replaceFullPath"]?.text.map(HTTPRoute.PathModifier.replaceFullPath)
+            case "ReplacePrefixMatch": return p?["replacePrefixMatch"]?.text.map(HTTPRoute.PathModifier.replacePrefixMatch)
+            default: return nil
+            }
+        }
+        let type = f["type"]?.text ?? ""
+        switch type {
+        case "RequestRedirect":
+            let r = f["requestRedirect"]
+            return .requestRedirect(HTTPRoute.Redirect(scheme: r?["scheme"]?.text, hostname: r?["hostname"]?.text, path: pathModifier(r?["path"]),
+                                                       port: r?["port"]?.int, statusCode: r?["statusCode"]?.int ?? 302))
+        case "URLRewrite":
+            let r = f["urlRewrite"]
+            return .urlRewrite(HTTPRoute.Rewrite(hostname: r?["hostname"]?.text, path: pathModifier(r?["path"])))
+        default:
+            report(.warning, .fieldNotSimulated(object: "HTTPRoute \(route)", field: "filters \(type)", effect: .routeFilter), at: f["type"] ?? f)
+            return .other(type)
+        }
+    }
+
+    /// `gateway.networking.k8s.io` ReferenceGrant: who (`from`) may refer to what (`to`) in its namespace.
+    mutating func readReferenceGrant(_ node: Node) {
+        let spec = node["spec"]
+        let from = (spec?["from"]?.list ?? []).compactMap { f -> ReferenceGrant.From? in
+            guard let kind = f["kind"]?.text, let ns = f["namespace"]?.text else { return nil }
+            return ReferenceGrant.From(group: f["group"]?.text ?? "", kind: kind, namespace: ns)
+        }
+        let to = (spec?["to"]?.list ?? []).compactMap { t -> ReferenceGrant.To? in
+            guard let kind = t["kind"]?.text else { return nil }
+            return ReferenceGrant.To(group: t["group"]?.text ?? "", kind: kind, name: t["name"]?.text)
+        }
+        builder.referenceGrants.append(ReferenceGrant(name: objectName(node), from: from, to: to))
+    }
+
+    /// ingress-nginx annotations (docs, "Annotations") that send a request elsewhere, change
+    /// it, or refuse it; ssl-redirect and force-ssl-redirect are simulated.
+    static func nginxRoutingAnnotation(_ key: String) -> Bool {
+        let prefix = "nginx.ingress.kubernetes.io/"
+        guard key.hasPrefix(prefix) else { return false }
+        let name = key.dropFirst(prefix.count)
+        let routing: Set<Substring> = [
+            "rewrite-target", "use-regex", "app-root", "permanent-redirect", "permanent-redirect-code", "temporal-redirect",
+            "from-to-www-redirect", "service-upstream", "upstream-vhost", "backend-protocol", "default-backend",
+            "custom-http-errors", "whitelist-source-range", "allowlist-source-range", "denylist-source-range",
+            "auth-url", "auth-type", "auth-tls-secret", "server-snippet", "configuration-snippet", "affinity",
+            "load-balance", "upstream-hash-by", "ssl-passthrough", "limit-rps", "limit-rpm", "limit-connections",
+            "mirror-target", "x-forwarded-prefix", "server-alias",
+        ]
+        return routing.contains(name) || name.hasPrefix("canary")
     }
 
     func ingressBackend(_ node: Node?) -> Ingress.Backend? {
@@ -131,7 +195,13 @@ extension ManifestScene.Reader {
         let spec = node["spec"]
         var ingress = Ingress(name: name, className: spec?["ingressClassName"]?.text,
                               defaultBackend: ingressBackend(spec?["defaultBackend"]),
-                              annotations: node[path: "metadata", "annotations"]?.stringMap ?? [:])
+                              annotations: node[path: "metadata", "annotations"]?.stringMap ?? [:],
+                              creationTimestamp: node[path: "metadata", "creationTimestamp"]?.text)
+        // ingress-nginx annotations that change where or how a request goes, and are not simulated.
+        for key in ingress.annotations.keys.sorted() where Self.nginxRoutingAnnotation(key) {
+            report(.warning, .fieldNotSimulated(object: "Ingress \(name)", field: key, effect: .nginxRouting),
+                   at: node[path: "metadata", "annotations"])
+        }
         if ingress.className == nil, let legacy = ingress.annotations["kubernetes.io/ingress.class"] { ingress.className = legacy }
         for rule in spec?["rules"]?.list ?? [] {
             var paths: [Ingress.Path] = []

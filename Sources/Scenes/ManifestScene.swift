@@ -125,6 +125,7 @@ public enum ManifestScene {
                                                            controllerName: document[path: "spec", "controllerName"]?.text ?? ""))
             case ("gateway.networking.k8s.io/v1", "Gateway"), ("gateway.networking.k8s.io/v1beta1", "Gateway"): readGateway(document)
             case ("gateway.networking.k8s.io/v1", "HTTPRoute"), ("gateway.networking.k8s.io/v1beta1", "HTTPRoute"): readHTTPRoute(document)
+            case ("gateway.networking.k8s.io/v1beta1", "ReferenceGrant"), ("gateway.networking.k8s.io/v1", "ReferenceGrant"): readReferenceGrant(document)
             case ("apps/v1", "Deployment"), ("apps/v1", "StatefulSet"), ("apps/v1", "ReplicaSet"): workloads.append((document, kind, builder.pods.count))
             case ("discovery.k8s.io/v1", "EndpointSlice"): readEndpointSlice(document)
             case ("networking.k8s.io/v1", "Ingress"): readIngress(document)
@@ -257,6 +258,14 @@ public enum ManifestScene {
             service.externalIPs = (spec?["externalIPs"]?.list ?? []).compactMap { $0.text.flatMap(IPv4Address.init) }
             if let allocate = spec?["allocateLoadBalancerNodePorts"]?.bool { service.allocateLoadBalancerNodePorts = allocate }
             service.publishNotReadyAddresses = spec?["publishNotReadyAddresses"]?.bool ?? false
+            // Topology Aware Routing and trafficDistribution (KEP-2433, KEP-4444) are not simulated.
+            if let distribution = spec?["trafficDistribution"] {
+                report(.warning, .fieldNotSimulated(object: "Service \(name)", field: "spec.trafficDistribution", effect: .zonePreference), at: distribution)
+            }
+            for key in ["service.kubernetes.io/topology-mode", "service.kubernetes.io/topology-aware-hints"]
+            where node[path: "metadata", "annotations", key]?.text.map({ $0.lowercased() != "disabled" }) == true {
+                report(.warning, .fieldNotSimulated(object: "Service \(name)", field: key, effect: .zonePreference), at: node[path: "metadata", "annotations"])
+            }
             for ingress in node[path: "status", "loadBalancer", "ingress"]?.list ?? [] {
                 if let ip = ingress["ip"]?.text.flatMap(IPv4Address.init) { service.loadBalancerIPs.append(ip) }
                 if ingress["ipMode"]?.text == "Proxy" { service.loadBalancerIPMode = .proxy }
@@ -282,7 +291,12 @@ public enum ManifestScene {
                 return report(.error, .sliceNeedsServiceLabel(name.description), at: node["metadata"])
             }
             var endpoints: [Endpoint] = []
+            var hinted = false
             for e in node["endpoints"]?.list ?? [] {
+                if let hints = e["hints"], !hinted {
+                    hinted = true
+                    report(.warning, .fieldNotSimulated(object: "EndpointSlice \(name)", field: "endpoints[].hints", effect: .zonePreference), at: hints)
+                }
                 for a in e["addresses"]?.list ?? [] {
                     guard let ip = a.text.flatMap(IPv4Address.init) else { report(.error, .sliceAddressInvalid(slice: name.description, text: a.text ?? ""), at: a); continue }
                     let pod = e[path: "targetRef", "name"]?.text.map { ObjectName(name.namespace, $0) }

@@ -96,8 +96,16 @@ public struct English: Phrasebook {
         case .gatewayNoValidBackend:
             return "The chosen rule has no valid backend (missing Service, unknown port, another namespace without a ReferenceGrant, or weight 0): 500."
         case .gatewayBackendEmpty(let backend): return "The backend drawn, \(backend), has no ready endpoint: 503."
+        case .gatewayBackendInvalid(let backend, let problem):
+            return "The backend drawn, \(backend), cannot be used (\(refProblem(problem))): the requests that fall to it get 500."
+        case .gatewayRedirects(let route, let status, let location):
+            return "A RequestRedirect filter of HTTPRoute \(route): the data plane answers \(status) itself, Location: \(location). No Pod is reached; the client asks again there."
+        case .ingressRedirects(let ingress, let host, let location, let forced):
+            return forced
+                ? "Ingress \(ingress) asks for HTTPS (force-ssl-redirect): the controller answers 308, Location: \(location). No Pod is reached."
+                : "Ingress \(ingress) has TLS for \(host): ingress-nginx answers plain HTTP with 308, Location: \(location) (ssl-redirect, on by default). No Pod is reached."
         case .gatewayProxies(let c):
-            return "Gateway \(c.gateway) (listener \(c.listener)) applies HTTPRoute \(c.route): \(match(c.match)). Backend drawn: \(c.backend) (\(c.percent)% of the traffic), Pod \(c.endpoint).\(tlsNote(c.tls))"
+            return "Gateway \(c.gateway) (listener \(c.listener)) applies HTTPRoute \(c.route): \(match(c.match)). Backend drawn: \(c.backend) (\(c.percent)% of the traffic), Pod \(c.endpoint).\(rewriteNote(c))\(tlsNote(c.tls))"
         case .kubectlOpensStream(let api): return "kubectl opens an HTTPS stream (WebSocket/SPDY) to the API server, \(api):6443."
         case .apiServerRelays(let node): return "The API server authenticates the request and relays it to \(node)'s kubelet (port 10250)."
         case .kubeletRelaysReply(let node): return "The kubelet of \(French.namesItsKind(node) ? node : "node " + node) sends the answer back to the API server over its stream."
@@ -109,6 +117,23 @@ public struct English: Phrasebook {
     }
 
     func names(_ list: [ObjectName]) -> String { list.map(\.description).joined(separator: ", ") }
+
+    func refProblem(_ problem: BackendRefProblem) -> String {
+        switch problem {
+        case .notPermitted(let namespace): return "it is in namespace \(namespace) and no ReferenceGrant there allows this HTTPRoute"
+        case .noService: return "no such Service"
+        case .noPort(let port): return "the Service has no port \(port)"
+        }
+    }
+
+    func rewriteNote(_ c: GatewayChoice) -> String {
+        switch (c.rewrittenHost, c.rewrittenPath) {
+        case (nil, nil): return ""
+        case (let host?, nil): return " URLRewrite: the Pod receives Host \(host)."
+        case (nil, let path?): return " URLRewrite: the Pod receives path \(path)."
+        case (let host?, let path?): return " URLRewrite: the Pod receives Host \(host), path \(path)."
+        }
+    }
 
     func tlsNote(_ tls: TLSFact?) -> String {
         switch tls {
@@ -176,6 +201,8 @@ public struct English: Phrasebook {
         case .gatewayNoRoute(let listener, let method, let host, let path):
             return "HTTP 404: no rule of the HTTPRoutes attached to listener \(listener) matches \(method) \(host)\(path)."
         case .gatewayNoValidBackend(let route): return "HTTP 500: no valid backend for \(route)."
+        case .gatewayBackendInvalid(let backend): return "HTTP 500: backend \(backend) cannot be used."
+        case .redirected(let status, let location): return "HTTP \(status): redirected to \(location)."
         case .portForwardNoService(let service, let port): return "No Service \(service) with port \(port)."
         case .portForwardNoReadyPod(let service): return "Service \(service) has no ready Pod: kubectl finds nothing to reach."
         case .portForwardNoPod(let name): return "No Pod \(name)."

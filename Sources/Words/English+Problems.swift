@@ -207,6 +207,15 @@ extension English {
         case .ingressPathSlash(let n): return "Ingress \(n): a path must start with /"
         case .ingressPathBackend(let n): return "Ingress \(n): a path needs backend.service.name and a port number or name"
         case .ingressRoutesNothing(let n): return "Ingress \(n) has no rules and no defaultBackend: it routes nothing"
+        case .fieldNotSimulated(let object, let field, let effect):
+            let real: String
+            switch effect {
+            case .zonePreference: real = "a real kube-proxy prefers endpoints in the client's zone; here every endpoint is as likely"
+            case .routeFilter: real = "a real data plane changes the request or copies it; here it goes on unchanged"
+            case .sessionPersistence: real = "a real data plane keeps a client on one backend; here each request is drawn anew"
+            case .nginxRouting: real = "ingress-nginx would change where or how this request goes; here the Ingress rules alone decide"
+            }
+            return "\(object): \(field) is not simulated: \(real)"
         case .flowUnknownSource(let n): return "flow: no Pod, Node or client named \(n)"
         case .podsShareRange(let range, let nodes):
             return "the Pods of \(nodes.joined(separator: " and ")) share \(range): each Node has a pod range of its own (spec.podCIDR), and the engine's routes and masquerading follow what is drawn"

@@ -96,8 +96,16 @@ public struct French: Phrasebook {
         case .gatewayNoValidBackend:
             return "La règle retenue n'a aucun backend valide (Service absent, port inconnu, autre namespace sans ReferenceGrant, ou poids 0) : 500."
         case .gatewayBackendEmpty(let backend): return "Le backend tiré, \(backend), n'a aucun endpoint prêt : 503."
+        case .gatewayBackendInvalid(let backend, let problem):
+            return "Le backend tiré, \(backend), est inutilisable (\(refProblem(problem))) : les requêtes qui lui échoient reçoivent 500."
+        case .gatewayRedirects(let route, let status, let location):
+            return "Un filtre RequestRedirect de l'HTTPRoute \(route) : le data plane répond lui-même \(status), Location : \(location). Aucun Pod n'est joint ; le client redemande là."
+        case .ingressRedirects(let ingress, let host, let location, let forced):
+            return forced
+                ? "L'Ingress \(ingress) exige HTTPS (force-ssl-redirect) : le contrôleur répond 308, Location : \(location). Aucun Pod n'est joint."
+                : "L'Ingress \(ingress) a du TLS pour \(host) : ingress-nginx répond au HTTP en clair par 308, Location : \(location) (ssl-redirect, actif par défaut). Aucun Pod n'est joint."
         case .gatewayProxies(let c):
-            return "La Gateway \(c.gateway) (listener \(c.listener)) applique l'HTTPRoute \(c.route) : \(match(c.match)). Backend tiré : \(c.backend) (\(c.percent) % du trafic), Pod \(c.endpoint).\(tlsNote(c.tls))"
+            return "La Gateway \(c.gateway) (listener \(c.listener)) applique l'HTTPRoute \(c.route) : \(match(c.match)). Backend tiré : \(c.backend) (\(c.percent) % du trafic), Pod \(c.endpoint).\(rewriteNote(c))\(tlsNote(c.tls))"
         case .kubectlOpensStream(let api): return "kubectl ouvre un flux HTTPS (WebSocket/SPDY) vers l'API server, \(api):6443."
         case .apiServerRelays(let node): return "L'API server authentifie la demande et la relaie au kubelet de \(node) (port 10250)."
         case .kubeletRelaysReply(let node): return "Le kubelet de \(Self.namesItsKind(node) ? node : "Node " + node) renvoie la réponse à l'API server sur son flux."
@@ -115,6 +123,23 @@ public struct French: Phrasebook {
     }
 
     func names(_ list: [ObjectName]) -> String { list.map(\.description).joined(separator: ", ") }
+
+    func refProblem(_ problem: BackendRefProblem) -> String {
+        switch problem {
+        case .notPermitted(let namespace): return "il est dans le namespace \(namespace) et aucun ReferenceGrant de ce namespace n'y autorise cette HTTPRoute"
+        case .noService: return "ce Service n'existe pas"
+        case .noPort(let port): return "le Service n'a pas de port \(port)"
+        }
+    }
+
+    func rewriteNote(_ c: GatewayChoice) -> String {
+        switch (c.rewrittenHost, c.rewrittenPath) {
+        case (nil, nil): return ""
+        case (let host?, nil): return " URLRewrite : le Pod reçoit l'en-tête Host \(host)."
+        case (nil, let path?): return " URLRewrite : le Pod reçoit le chemin \(path)."
+        case (let host?, let path?): return " URLRewrite : le Pod reçoit Host \(host) et le chemin \(path)."
+        }
+    }
 
     func tlsNote(_ tls: TLSFact?) -> String {
         switch tls {
@@ -184,6 +209,8 @@ public struct French: Phrasebook {
         case .gatewayNoRoute(let listener, let method, let host, let path):
             return "HTTP 404 : aucune règle d'HTTPRoute attachée au listener \(listener) ne correspond à \(method) \(host)\(path)."
         case .gatewayNoValidBackend(let route): return "HTTP 500 : aucun backend valide pour \(route)."
+        case .gatewayBackendInvalid(let backend): return "HTTP 500 : le backend \(backend) est inutilisable."
+        case .redirected(let status, let location): return "HTTP \(status) : redirigé vers \(location)."
         case .portForwardNoService(let service, let port): return "Aucun Service \(service) avec le port \(port)."
         case .portForwardNoReadyPod(let service): return "Le Service \(service) n'a aucun Pod prêt : kubectl ne trouve rien à joindre."
         case .portForwardNoPod(let name): return "Aucun Pod \(name)."
@@ -279,6 +306,7 @@ public struct French: Phrasebook {
         case .dropped: return "jeté"
         case .nxdomain: return "nom inconnu (NXDOMAIN)"
         case .http404: return "HTTP 404"
+        case .redirected(let status, _): return "redirigé (\(status))"
         case .noRoute: return "aucune route"
         case .invalid: return "requête invalide"
         }

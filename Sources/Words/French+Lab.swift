@@ -50,7 +50,7 @@ extension French {
 
     func verdictWord(_ name: String) -> String {
         ["delivered": "remis", "delivered-to-node": "remis au Node", "left-cluster": "sorti du cluster", "external-name": "nom externe",
-         "rejected": "rejeté", "dropped": "jeté", "nxdomain": "nom inconnu (NXDOMAIN)", "http-404": "HTTP 404", "no-route": "aucune route",
+         "rejected": "rejeté", "dropped": "jeté", "nxdomain": "nom inconnu (NXDOMAIN)", "http-404": "HTTP 404", "redirected": "redirigé", "no-route": "aucune route",
          "invalid": "requête invalide"][name] ?? name
     }
 }

@@ -228,6 +228,15 @@ extension French {
         case .ingressPathSlash(let n): return "Ingress \(n) : un chemin commence par /"
         case .ingressPathBackend(let n): return "Ingress \(n) : un chemin doit avoir backend.service.name et un port (numéro ou nom)"
         case .ingressRoutesNothing(let n): return "Ingress \(n) n'a ni règle ni defaultBackend : il n'achemine rien"
+        case .fieldNotSimulated(let object, let field, let effect):
+            let real: String
+            switch effect {
+            case .zonePreference: real = "un vrai kube-proxy préfère les endpoints de la zone du client ; ici tous ont la même chance"
+            case .routeFilter: real = "un vrai data plane modifie ou copie la requête ; ici elle passe telle quelle"
+            case .sessionPersistence: real = "un vrai data plane garde un client sur le même backend ; ici chaque requête est tirée à nouveau"
+            case .nginxRouting: real = "ingress-nginx changerait où ou comment va cette requête ; ici seules les règles de l'Ingress décident"
+            }
+            return "\(object) : \(field) n'est pas simulé : \(real)"
         case .flowUnknownSource(let n): return "flux : aucun Pod, Node ou client ne s'appelle \(n)"
         case .podsShareRange(let range, let nodes):
             return "les Pods de \(nodes.joined(separator: " et ")) partagent \(range) : chaque Node a sa propre plage de Pods (spec.podCIDR), et les routes et la masquerade du moteur suivent le dessin"

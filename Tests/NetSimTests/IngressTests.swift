@@ -102,7 +102,7 @@ struct IngressTraceTests {
     }
 
     @Test func pathsLeadToTheirServicesPods() {
-        let foo = trace("http://178.91.123.132/foo/page")
+        let foo = trace("https://178.91.123.132/foo/page")
         #expect(foo.service == ObjectName("default", "blue"))
         #expect(foo.candidates.map(\.port) == [8181, 8181])
         #expect({ if case .delivered(let p) = foo.verdict { p.name.hasPrefix("pod-blue") } else { false } }())
@@ -110,8 +110,57 @@ struct IngressTraceTests {
         #expect(proxy?.ruleText == "Ingress default/shop: host shop.example.com path /foo (Prefix) → blue:81")
         #expect(proxy?.after.src == Self.cluster.pods.first { Self.cluster.ingressControllerPods[$0.name] != nil }?.ip)
         #expect(foo.masqueraded)
-        let bar = trace("http://178.91.123.132/bar")
+        let bar = trace("https://178.91.123.132/bar")
         #expect(bar.service == ObjectName("default", "green"))
+    }
+
+    /// ingress-nginx docs, annotations, "Server-side HTTPS enforcement through redirect": "By
+    /// default the controller redirects (308) to HTTPS if TLS is enabled for that ingress";
+    /// `ssl-redirect: "false"` turns it off for one Ingress, `force-ssl-redirect: "true"`
+    /// redirects without TLS.
+    @Test func plainHTTPToAHostWithTLSIsRedirectedWith308() throws {
+        let http = trace("http://178.91.123.132/foo/page?x=1")
+        #expect(http.verdict == .redirected(status: 308, location: "https://shop.example.com/foo/page?x=1"))
+        #expect(http.summary.en == "HTTP 308: redirected to https://shop.example.com/foo/page?x=1.")
+        let answer = try #require(http.hops.last)
+        #expect(answer.action == .deliver && answer.place == .pod(Self.cluster.ingressControllerPods.keys.first!))
+        #expect(answer.explanation.fr.contains("ingress-nginx répond au HTTP en clair par 308"))
+        #expect(http.reply.last?.after.src == IPv4Address("178.91.123.132"), "the answer goes back through the load balancer")
+        #expect(trace("http://178.91.123.132/foo", host: "other.example.com").verdict == .http404, "no rule: no redirect either")
+
+        var b = SeedScene.builder()
+        b.ingressControllerIPs = ["nginx": IPv4Address("178.91.123.132")!]
+        let path = Ingress.Rule(host: "shop.example.com", paths: [Ingress.Path(path: "/", type: .prefix, backend: .init(service: "blue", port: .number(81)))])
+        b.ingresses = [Ingress(name: ObjectName("default", "off"), rules: [path], tls: [Ingress.TLS(hosts: ["shop.example.com"], secretName: nil)],
+                               annotations: ["nginx.ingress.kubernetes.io/ssl-redirect": "false"])]
+        let off = Tracer(cluster: b.build().0).trace(Request(from: "user", url: "http://178.91.123.132/", headers: ["Host": "shop.example.com"]))
+        #expect(off.verdict.name == "delivered")
+        b.ingresses = [Ingress(name: ObjectName("default", "forced"), rules: [path], annotations: ["nginx.ingress.kubernetes.io/force-ssl-redirect": "true"])]
+        let forced = Tracer(cluster: b.build().0).trace(Request(from: "user", url: "http://178.91.123.132/a", headers: ["Host": "shop.example.com"]))
+        #expect(forced.verdict == .redirected(status: 308, location: "https://shop.example.com/a"))
+        #expect(forced.hops.last?.explanation.en.contains("force-ssl-redirect") == true)
+    }
+
+    /// nginx picks its server by the Host without its port: `shop.example.com:8443` is shop.example.com.
+    @Test func aHostHeaderWithAPortMatchesItsHost() {
+        #expect(trace("https://178.91.123.132/foo", host: "shop.example.com:8443").service == ObjectName("default", "blue"))
+    }
+
+    /// ingress-nginx, "How it works": Ingresses are sorted by creationTimestamp and "if the
+    /// same path for the same host is defined in more than one Ingress, the oldest rule wins".
+    @Test func theOldestIngressWinsAHostAndPathDefinedTwice() {
+        func ingress(_ name: String, _ service: String, _ created: String) -> Ingress {
+            Ingress(name: ObjectName("default", name), rules: [Ingress.Rule(host: "a.example.com", paths: [
+                Ingress.Path(path: "/", type: .prefix, backend: .init(service: service, port: .number(80)))])],
+                    creationTimestamp: created)
+        }
+        let young = ingress("a-young", "young", "2026-03-01T10:00:00Z"), old = ingress("z-old", "old", "2025-11-20T08:30:00Z")
+        #expect(IngressRouter.route(host: "a.example.com", path: "/x", ingresses: [young, old])?.backend.service == "old")
+        #expect(IngressRouter.route(host: "a.example.com", path: "/x", ingresses: [old, young])?.backend.service == "old")
+        // Without timestamps (written by hand), by namespace/name.
+        var a = young, z = old
+        a.creationTimestamp = nil; z.creationTimestamp = nil
+        #expect(IngressRouter.route(host: "a.example.com", path: "/x", ingresses: [z, a])?.backend.service == "young")
     }
 
     @Test func noMatchingRuleIs404() {
@@ -126,7 +175,7 @@ struct IngressTraceTests {
     }
 
     @Test func theReplyGoesBackThroughTheController() {
-        let foo = trace("http://178.91.123.132/foo")
+        let foo = trace("https://178.91.123.132/foo")
         #expect(foo.reply.map(\.action) == [.send, .proxy, .conntrack, .deliver])
         #expect(foo.reply.last?.after.src == IPv4Address("178.91.123.132"))
     }
