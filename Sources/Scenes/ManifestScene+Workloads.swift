@@ -37,6 +37,16 @@ extension ManifestScene.Reader {
     mutating func readPod(_ node: Node) {
         let name = objectName(node)
         guard !name.name.isEmpty else { return report(.error, .podWithoutName, at: node) }
+        // What a dump holds that is not on the Pod network: a hostNetwork Pod is a process
+        // of its Node (kube-apiserver, kube-proxy: its podIP is the Node's address, traffic to
+        // it is the Node's); a finished Pod (phase Succeeded or Failed, a Job's) has released
+        // its address; a Pod not yet given one (Pending, no podIP) has no network yet.
+        let phase = node[path: "status", "phase"]?.text
+        if node[path: "spec", "hostNetwork"]?.bool == true || phase == "Succeeded" || phase == "Failed"
+            || (phase != nil && node[path: "status", "podIP"] == nil) {
+            dumpedPods.append((name, owners(node), node[path: "metadata", "labels"]?.stringMap ?? [:]))
+            return
+        }
         var ip: IPv4Address?
         if let text = node[path: "status", "podIP"]?.text {
             ip = IPv4Address(text)

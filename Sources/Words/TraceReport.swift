@@ -18,10 +18,10 @@ public enum TraceReport {
         lines.append("")
         lines.append("\(w.ui(.verdict))\(colon)\(w.verdict(trace.verdict)) — \(w.ending(trace.ending))")
         if !trace.candidates.isEmpty {
-            lines.append("\(w.ui(.possibleEndpoints))\(colon.trimmingCharacters(in: .whitespaces))")
+            lines.append("\(w.ui(.possibleEndpoints))\(colon.dropLast())")
             for c in trace.candidates {
                 let mark = trace.backend == c ? "*" : " "
-                let percent = String(format: "%.0f%%", c.probability * 100)
+                let percent = String(format: language == .fr ? "%.0f %%" : "%.0f%%", c.probability * 100)
                 lines.append("  \(mark) \(c.ip):\(c.port)  \(c.pod?.description ?? "-")  \(c.node ?? "-")  \(percent)")
             }
         }

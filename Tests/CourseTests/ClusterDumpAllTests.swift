@@ -1,0 +1,87 @@
+import Scenes
+import Speech
+import Testing
+import NetSim
+import Words
+
+/// `kubectl get nodes,pods,svc,endpointslices,ingress,ingressclass,gateway,httproute -A -o yaml`
+/// on a cluster with ingress-nginx and Envoy Gateway installed (#18): it loads with no
+/// warning and traces as the live cluster would, through the controllers it holds.
+/// Fixture: Tests/Fixtures/scenes/kubectl-dump-all.yaml.
+struct ClusterDumpAllTests {
+    static let scene: Scene = {
+        let path = Paths.repository.appendingPathComponent("Tests/Fixtures/scenes/kubectl-dump-all.yaml").path
+        return SceneLocator.load(path).0!
+    }()
+
+    func trace(from: String = "203.0.113.7", _ url: String, host: String? = nil) -> Trace {
+        Tracer(cluster: Self.scene.cluster).trace(Request(from: from, url: url, headers: host.map { ["Host": $0] } ?? [:]))
+    }
+
+    @Test func theDumpLoadsWithNoWarning() {
+        #expect(Self.scene.diagnostics.isEmpty, "\(Self.scene.diagnostics.map { English().problem($0.message) })")
+    }
+
+    /// A hostNetwork Pod is a process of its Node (its podIP is the Node's); a Job's finished
+    /// Pod has released its address: neither is a Pod on the Pod network.
+    @Test func onlyPodsOnThePodNetworkArePods() {
+        #expect(Self.scene.cluster.pods.map(\.name.description).sorted() == [
+            "envoy-gateway-system/envoy-shop-web-gw-3a1b2c4d-6c8d9f7b5-m4n5p",
+            "ingress-nginx/ingress-nginx-controller-5b6d8f7c9d-q8r2t",
+            "kube-system/coredns-7db6d8ff4d-5xq2p",
+            "shop/toolbox",
+            "shop/web-7c9f8b6d5-x2m4q",
+        ])
+    }
+
+    /// The dumped ingress-nginx (IngressClass spec.controller k8s.io/ingress-nginx, its Pods
+    /// labelled app.kubernetes.io/name=ingress-nginx, component=controller, its Service) is
+    /// the one that proxies: no second controller is installed, and the request goes on to
+    /// the Ingress's backend (it ended "delivered" at the controller before).
+    @Test func theDumpedIngressControllerAppliesTheIngressRules() throws {
+        let cluster = Self.scene.cluster
+        #expect(cluster.ingressControllerPods == [ObjectName("ingress-nginx", "ingress-nginx-controller-5b6d8f7c9d-q8r2t"): "nginx"])
+        #expect(cluster.services.filter { $0.name.namespace == "ingress-nginx" }.map(\.name.name).sorted()
+                == ["ingress-nginx-controller", "ingress-nginx-controller-admission"])
+        let t = trace("http://172.18.0.240/cart", host: "shop.example.com")
+        #expect(t.verdict == .delivered(ObjectName("shop", "web-7c9f8b6d5-x2m4q")))
+        let proxy = try #require(t.hops.first { $0.action == .proxy })
+        #expect(proxy.place == .pod(ObjectName("ingress-nginx", "ingress-nginx-controller-5b6d8f7c9d-q8r2t")))
+        #expect(proxy.ruleText == "Ingress shop/web: host shop.example.com path / (Prefix) → web:80")
+        #expect(trace("http://172.18.0.240/", host: "other.example.com").verdict == .http404)
+    }
+
+    /// Envoy Gateway's proxy (labels gateway.envoyproxy.io/owning-gateway-name and -namespace,
+    /// in envoy-gateway-system) is the Gateway's data plane; it listens on 10080 for the
+    /// listener on 80, which the Service's port says.
+    @Test func theDumpedGatewayDataPlaneServesTheListener() throws {
+        let cluster = Self.scene.cluster
+        #expect(cluster.gatewayPods.keys.map(\.description) == ["envoy-gateway-system/envoy-shop-web-gw-3a1b2c4d-6c8d9f7b5-m4n5p"])
+        #expect(!cluster.services.contains { $0.name.name == "web-gw-gateway" }, "no data plane of reseau's own")
+        let t = trace("http://172.18.0.241/v1/orders", host: "api.example.com")
+        #expect(t.verdict == .delivered(ObjectName("shop", "web-7c9f8b6d5-x2m4q")))
+        let proxy = try #require(t.hops.first { $0.action == .proxy })
+        #expect(proxy.explanation.en.contains("Gateway web-gw (listener http) applies HTTPRoute api"))
+        #expect(proxy.explanation.en.contains("URLRewrite: the Pod receives path /orders."))
+        #expect(proxy.before.src == IPv4Address("203.0.113.7"), "externalTrafficPolicy Local: the proxy sees the client's address")
+    }
+
+    /// In the cluster, by name: CoreDNS behind kube-dns answers for web.shop, and the
+    /// `kubernetes` Service leads to the API server on the control plane's address.
+    @Test func namesAndTheAPIServerAnswerAsInTheCluster() {
+        let web = trace(from: "shop/toolbox", "http://web/")
+        #expect(web.dns.first?.answers == ["10.96.120.15"])
+        #expect(web.verdict == .delivered(ObjectName("shop", "web-7c9f8b6d5-x2m4q")))
+        let api = trace(from: "shop/toolbox", "https://kubernetes.default/")
+        #expect(api.verdict == .deliveredToNode("kind-control-plane"))
+        #expect(api.candidates.map { "\($0.ip):\($0.port)" } == ["172.18.0.2:6443"])
+    }
+
+    /// The trace as `reseau trace --lang fr` prints it: French punctuation, its spaces included.
+    @Test func theFrenchReportSpacesItsColonsAndPercents() {
+        let lines = TraceReport.text(trace("http://172.18.0.240/", host: "shop.example.com"), language: .fr)
+        #expect(lines.contains("endpoints possibles :"))
+        #expect(lines.contains { $0.hasSuffix("kind-worker  100 %") })
+        #expect(TraceReport.text(trace("http://172.18.0.240/", host: "shop.example.com"), language: .en).contains("possible endpoints:"))
+    }
+}
