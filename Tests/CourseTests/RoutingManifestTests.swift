@@ -1,0 +1,167 @@
+import Scenes
+import Speech
+import Testing
+import NetSim
+import Words
+
+/// Gateway API and Ingress manifests as written or dumped: the fields that change traffic
+/// are read, and those the engine does not simulate are said, at their line (#18).
+struct RoutingManifestTests {
+    static let gateway = """
+    apiVersion: reseau/v1
+    kind: Scene
+    metadata: {name: g}
+    nodes: [{name: node-1, ip: 192.168.56.11}]
+    clients: [{name: user, ip: 203.0.113.9}]
+    ---
+    apiVersion: gateway.networking.k8s.io/v1
+    kind: Gateway
+    metadata: {name: web, namespace: infra}
+    spec:
+      gatewayClassName: eg
+      addresses: [{type: IPAddress, value: 198.51.100.80}]
+      listeners:
+        - {name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}
+        - {name: alt, port: 8080, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: api-1, namespace: shop, labels: {app: api}}
+    spec: {containers: [{name: c, image: api, ports: [{containerPort: 8080}]}]}
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: api, namespace: shop}
+    spec: {selector: {app: api}, ports: [{port: 80, targetPort: 8080}]}
+    ---
+    apiVersion: gateway.networking.k8s.io/v1
+    kind: HTTPRoute
+    metadata: {name: api, namespace: infra, creationTimestamp: "2026-01-02T03:04:05Z"}
+    spec:
+      parentRefs: [{name: web, port: 8080}]
+      rules:
+        - matches: [{path: {type: PathPrefix, value: /old}}]
+          filters:
+            - type: RequestRedirect
+              requestRedirect: {scheme: https, statusCode: 301, path: {type: ReplacePrefixMatch, replacePrefixMatch: /new}}
+        - matches: [{path: {type: PathPrefix, value: /api}}]
+          filters:
+            - type: URLRewrite
+              urlRewrite: {path: {type: ReplacePrefixMatch, replacePrefixMatch: /}}
+            - type: RequestHeaderModifier
+              requestHeaderModifier: {add: [{name: X-From, value: gw}]}
+          backendRefs: [{name: api, namespace: shop, port: 80}]
+    """
+
+    static let grant = "\n" + """
+    ---
+    apiVersion: gateway.networking.k8s.io/v1beta1
+    kind: ReferenceGrant
+    metadata: {name: from-infra, namespace: shop}
+    spec:
+      from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: infra}]
+      to: [{group: "", kind: Service}]
+    """
+
+    func load(_ yaml: String) -> Scene { ManifestScene.load(yaml, file: "g.yaml", line: 1, column: 1, name: "g") }
+
+    func trace(_ scene: Scene, _ url: String) -> Trace {
+        Tracer(cluster: scene.cluster).trace(Request(from: "user", url: url))
+    }
+
+    @Test func filtersPortsTimestampsAndGrantsAreRead() throws {
+        let scene = load(Self.gateway + Self.grant)
+        let route = try #require(scene.cluster.httpRoutes.first)
+        #expect(route.parentRefs.first?.port == 8080)
+        #expect(route.creationTimestamp == "2026-01-02T03:04:05Z")
+        #expect(route.rules[0].filters == [.requestRedirect(.init(scheme: "https", path: .replacePrefixMatch("/new"), statusCode: 301))])
+        #expect(route.rules[1].filters == [.urlRewrite(.init(path: .replacePrefixMatch("/"))), .other("RequestHeaderModifier")])
+        #expect(scene.cluster.referenceGrants.map(\.name.description) == ["shop/from-infra"])
+        #expect(trace(scene, "http://198.51.100.80:8080/old/page").verdict == .redirected(status: 301, location: "https://198.51.100.80/new/page"))
+        #expect(trace(scene, "http://198.51.100.80:8080/api/x").verdict == .delivered(ObjectName("shop", "api-1")))
+        #expect(trace(scene, "http://198.51.100.80/api/x").verdict == .http404, "the Route is attached to port 8080 only")
+    }
+
+    @Test func withoutTheGrantTheCrossNamespaceBackendAnswers500() {
+        let t = trace(load(Self.gateway), "http://198.51.100.80:8080/api/x")
+        #expect(t.verdict == .rejected)
+        #expect(t.summary.fr == "HTTP 500 : le backend shop/api est inutilisable.")
+    }
+
+    /// Lint says what it does not simulate instead of silently doing something else.
+    @Test func aFilterTheEngineDoesNotApplyIsAWarningAtItsLine() {
+        let warnings = load(Self.gateway + Self.grant).diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.map { "\($0.line):\($0.column) \(English().problem($0.message))" } == [
+            "41:17 HTTPRoute infra/api: filters RequestHeaderModifier is not simulated: a real data plane changes the request or copies it; here it goes on unchanged",
+        ])
+        #expect(French().problem(warnings[0].message).hasPrefix("HTTPRoute infra/api : filters RequestHeaderModifier n'est pas simulé : un vrai data plane modifie ou copie la requête"))
+    }
+
+    @Test func zonePreferenceSessionPersistenceAndNginxAnnotationsAreWarnings() {
+        let yaml = """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          annotations: {service.kubernetes.io/topology-mode: Auto}
+        spec:
+          selector: {app: web}
+          trafficDistribution: PreferClose
+          ports: [{port: 80}]
+        ---
+        apiVersion: discovery.k8s.io/v1
+        kind: EndpointSlice
+        metadata: {name: ext-1, labels: {kubernetes.io/service-name: ext}}
+        endpoints:
+          - addresses: [10.244.0.7]
+            hints: {forZones: [{name: zone-a}]}
+          - addresses: [10.244.0.8]
+            hints: {forZones: [{name: zone-b}]}
+        ports: [{port: 80}]
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: shop
+          annotations:
+            nginx.ingress.kubernetes.io/rewrite-target: /
+            nginx.ingress.kubernetes.io/canary: "true"
+            nginx.ingress.kubernetes.io/proxy-body-size: 8m
+        spec:
+          defaultBackend: {service: {name: web, port: {number: 80}}}
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: r}
+        spec:
+          parentRefs: [{name: gw}]
+          rules:
+            - backendRefs: [{name: web, port: 80}]
+              sessionPersistence: {sessionName: s}
+        """
+        let scene = load(yaml)
+        let said = scene.diagnostics.compactMap { d -> String? in
+            guard case .scene(.fieldNotSimulated(let object, let field, _)) = d.message else { return nil }
+            return "\(d.line) \(object) \(field)"
+        }
+        #expect(said == [
+            "8 Service default/web spec.trafficDistribution",
+            "5 Service default/web service.kubernetes.io/topology-mode",
+            "16 EndpointSlice default/ext-1 endpoints[].hints",
+            "26 Ingress default/shop nginx.ingress.kubernetes.io/canary",
+            "26 Ingress default/shop nginx.ingress.kubernetes.io/rewrite-target",
+            "39 HTTPRoute default/r sessionPersistence",
+        ])
+    }
+
+    /// The bundled course uses none of them: lint stays clean in strict mode (checked by
+    /// the lesson tests); a plain Ingress, Service and HTTPRoute say nothing.
+    @Test func plainObjectsSayNothing() {
+        let scene = load(Self.gateway.replacingOccurrences(of: """
+                    - type: RequestHeaderModifier
+                      requestHeaderModifier: {add: [{name: X-From, value: gw}]}
+
+            """, with: "") + Self.grant)
+        #expect(scene.diagnostics.isEmpty, "\(scene.diagnostics.map { English().problem($0.message) })")
+    }
+}
