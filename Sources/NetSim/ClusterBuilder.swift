@@ -28,6 +28,9 @@ public struct ClusterBuilder: Sendable {
         public var hostname: String?
         public var subdomain: String?
         public var origin: Int?
+        public var readySince: String?
+        public var restarts = 0
+        public var created: String?
         public init(name: ObjectName, labels: [String: String] = [:], nodeName: String? = nil, ip: IPv4Address? = nil,
                     ports: [ContainerPort] = [], ready: Bool = true, hostname: String? = nil, subdomain: String? = nil,
                     origin: Int? = nil) {
@@ -231,6 +234,9 @@ public struct ClusterBuilder: Sendable {
             var pod = Pod(name: spec.name, labels: spec.labels, nodeName: nodeName, ip: podIP, ports: spec.ports,
                           ready: spec.ready, hostname: spec.hostname, subdomain: spec.subdomain)
             pod.terminating = spec.terminating
+            pod.readySince = spec.readySince
+            pod.restarts = spec.restarts
+            pod.created = spec.created
             pods.append(pod)
         }
 
@@ -253,7 +259,10 @@ public struct ClusterBuilder: Sendable {
         usedServiceIPs[dnsIP] = usedServiceIPs[dnsIP] ?? "kube-system/kube-dns"
         var nextServiceHost = 1
         var usedNodePorts: [Int: String] = [:]
-        for spec in specs { for port in spec.service.ports { if let n = port.nodePort { usedNodePorts[n] = usedNodePorts[n] ?? "" } } }
+        for spec in specs {
+            for port in spec.service.ports { if let n = port.nodePort { usedNodePorts[n] = usedNodePorts[n] ?? "" } }
+            if let n = spec.service.healthCheckNodePort { usedNodePorts[n] = usedNodePorts[n] ?? "" }
+        }
         var nextNodePort = Self.nodePortRange.lowerBound
         var nextLoadBalancerHost = 10
         var serviceNames = Set<ObjectName>()
@@ -328,6 +337,15 @@ public struct ClusterBuilder: Sendable {
                         continue
                     }
                     service.ports[i].nodePort = nextNodePort
+                    usedNodePorts[nextNodePort] = name.description
+                }
+            }
+            // The health check port of a LoadBalancer Service with externalTrafficPolicy Local,
+            // from the same range (the API server allocates it; Service docs, "Traffic policies").
+            if service.type == .loadBalancer && service.externalTrafficPolicy == .local && service.healthCheckNodePort == nil {
+                while usedNodePorts[nextNodePort] != nil { nextNodePort += 1 }
+                if Self.nodePortRange.contains(nextNodePort) {
+                    service.healthCheckNodePort = nextNodePort
                     usedNodePorts[nextNodePort] = name.description
                 }
             }

@@ -21,11 +21,13 @@ public enum HopReason: Sendable, Equatable {
     case clientSends(client: String, destination: IPv4Address)
     case routedPodNetwork(node: String)
     case loadBalancerPortClosed(port: Int)
-    case loadBalancerNoHealthyNode
-    /// ipMode VIP: forwarded unchanged.
-    case loadBalancerForwards(node: String, ip: IPv4Address)
+    /// `healthCheckNodePort`: the port the checks go to (externalTrafficPolicy Local).
+    case loadBalancerNoHealthyNode(healthCheckNodePort: Int?)
+    /// ipMode VIP: forwarded unchanged. `healthy`: the Nodes that pass the health check
+    /// (externalTrafficPolicy Local), nil when every Node takes traffic.
+    case loadBalancerForwards(node: String, ip: IPv4Address, healthy: HealthCheck?)
     /// ipMode Proxy: the load balancer opens its own connection to a node port.
-    case loadBalancerProxies(node: String, nodePort: Int)
+    case loadBalancerProxies(node: String, nodePort: Int, healthy: HealthCheck?)
 
     // MARK: A Node
     case serviceIPWrongPort(ip: IPv4Address, service: ObjectName, port: Int, protocol: TransportProtocol)
@@ -106,6 +108,14 @@ public enum HopReason: Sendable, Equatable {
     case kubeletRelaysReply(node: String)
     case portForwardRefused(pod: String, port: Int)
     case portForwardDelivered(pod: String, port: Int)
+}
+
+/// A cloud load balancer's health checks for externalTrafficPolicy Local: kube-proxy answers
+/// `GET /healthz` on the Service's healthCheckNodePort with 200 only on Nodes with a ready
+/// local endpoint (KEP-1669: it fails where there are only terminating ones).
+public struct HealthCheck: Sendable, Equatable {
+    public var port: Int
+    public var healthy: [String]
 }
 
 /// What a Gateway's data plane chose for a request.

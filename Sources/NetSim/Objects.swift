@@ -72,6 +72,12 @@ public struct Pod: Sendable, Equatable {
     public var terminating = false
     public var hostname: String?
     public var subdomain: String?
+    /// What kubectl weighs when it picks one Pod among several (port-forward, logs): since
+    /// when it is Ready (the Ready condition's lastTransitionTime), its containers' highest
+    /// restartCount, its creationTimestamp. Timestamps are RFC 3339, as the API writes them.
+    public var readySince: String?
+    public var restarts = 0
+    public var created: String?
 
     public init(name: ObjectName, labels: [String: String] = [:], nodeName: String, ip: IPv4Address,
                 ports: [ContainerPort] = [], ready: Bool = true, hostname: String? = nil, subdomain: String? = nil) {
@@ -148,6 +154,9 @@ public struct Service: Sendable, Equatable {
     public var externalName: String?
     public var sessionAffinityClientIP = false
     public var externalTrafficPolicy: TrafficPolicy = .cluster
+    /// `spec.healthCheckNodePort`: allocated from the node port range for a LoadBalancer
+    /// Service with externalTrafficPolicy Local; the load balancer checks Nodes on it.
+    public var healthCheckNodePort: Int?
     public var internalTrafficPolicy: TrafficPolicy = .cluster
     public var loadBalancerSourceRanges: [CIDR] = []
     public var externalIPs: [IPv4Address] = []

@@ -37,25 +37,67 @@ extension Tracer {
             guard let svc = cluster.service(named: name), let portIndex = svc.ports.firstIndex(where: { $0.port == port }) else {
                 return fail(.portForwardNoService(service: name.description, port: port))
             }
-            // kubectl resolves the Service to its first ready Pod and maps the port to the targetPort.
-            guard let first = cluster.backends(of: name, port: portIndex).first(where: \.ready) else {
-                return fail(.portForwardNoReadyPod(service: name.description))
+            if let selector = svc.selector, !selector.isEmpty {
+                // kubectl takes the Service's selector, its most active Pod, and maps the port to the targetPort.
+                guard let chosen = Self.mostActive(cluster.pods.filter { $0.name.namespace == name.namespace && $0.labels.matches(selector) }) else {
+                    return fail(.portForwardNoReadyPod(service: name.description))
+                }
+                pod = chosen
+                switch svc.ports[portIndex].targetPort {
+                case .number(let n): podPort = n
+                case .name(let portName): podPort = chosen.ports.first { $0.name == portName }?.port ?? port
+                }
+            } else {
+                // Endpoints written by hand: the first ready one that is a Pod.
+                guard let first = cluster.backends(of: name, port: portIndex).first(where: { $0.ready && $0.pod != nil }) else {
+                    return fail(.portForwardNoReadyPod(service: name.description))
+                }
+                pod = first.pod.flatMap { cluster.pod(named: $0) }
+                podPort = first.port
             }
-            pod = first.pod.flatMap { cluster.pod(named: $0) }
-            podPort = first.port
             trace.service = svc.name
         } else if let workload = workloadKinds[kind] {
-            // kubectl (polymorphichelpers AttachablePodForObjectFn) takes the workload's selector
-            // and its most active Pod: assigned, running and ready first; the port is the Pod's.
+            // kubectl takes the workload's selector and its most active Pod; the port is the Pod's.
             guard let selector = cluster.workloadSelectors["\(workload)/\(name)"] else {
                 return fail(.portForwardNoPod("\(kind)/\(name)"))
             }
-            let selected = cluster.pods.filter { $0.name.namespace == name.namespace && !selector.isEmpty && $0.labels.matches(selector) }
-            pod = selected.first { $0.ready && !$0.terminating } ?? selected.first
+            pod = Self.mostActive(cluster.pods.filter { $0.name.namespace == name.namespace && !selector.isEmpty && $0.labels.matches(selector) })
         } else {
             pod = cluster.pod(named: name)
         }
         guard let pod else { return fail(.portForwardNoPod(name.description)) }
+        return forward(trace, from: from, target: target, port: port, to: pod, podPort: podPort, clientIP: clientIP, seed: seed)
+    }
+
+    /// The Pod kubectl attaches to among a selector's (polymorphichelpers
+    /// attachablePodForObject: GetFirstPod sorted by `sort.Reverse(podutils.ActivePods)`):
+    /// ready before not ready; of two ready, the one Ready for longer (an unknown time counts
+    /// as the shortest); fewer container restarts; the older (an unknown creation time counts
+    /// as the newest); then the first by name, as the API lists them. Every Pod of a scene is
+    /// scheduled and running (dumped Pods that are not are not read).
+    public static func mostActive(_ pods: [Pod]) -> Pod? {
+        func older(_ a: String?, _ b: String?) -> Bool? {
+            guard a != b else { return nil }
+            guard let a else { return false }
+            guard let b else { return true }
+            return a < b
+        }
+        return pods.sorted { a, b in
+            if a.ready != b.ready { return a.ready }
+            if a.ready, let longer = older(a.readySince, b.readySince) { return longer }
+            if a.restarts != b.restarts { return a.restarts < b.restarts }
+            if let elder = older(a.created, b.created) { return elder }
+            return a.name < b.name
+        }.first
+    }
+
+    func forward(_ base: Trace, from: String, target: String, port: Int, to pod: Pod, podPort: Int, clientIP: IPv4Address, seed: UInt64) -> Trace {
+        var trace = base
+        let apiServer = cluster.nodes[0]
+        func fail(_ ending: Ending) -> Trace {
+            trace.ending = ending
+            return trace
+        }
         let node = cluster.node(named: pod.nodeName)!
         let stream1 = Packet(src: clientIP, srcPort: 32768 + Int(seed % 28232), dst: apiServer.ip, dstPort: 6443, protocol: .tcp)
         let stream2 = Packet(src: apiServer.ip, srcPort: 40000, dst: node.ip, dstPort: 10250, protocol: .tcp)

@@ -185,21 +185,25 @@ struct Walk {
             return end(.dropped, .loadBalancerPortMissing(port: packet.dstPort, service: service.name.description))
         }
         let port = service.ports[portIndex]
-        // With externalTrafficPolicy: Local the cloud's health checks keep only Nodes with a ready local endpoint.
+        // With externalTrafficPolicy: Local the cloud's health checks keep only Nodes with a
+        // ready local endpoint: kube-proxy's health check server counts ready endpoints only,
+        // so a Node whose endpoints are all terminating fails it and is drained (KEP-1669).
         let ready = cluster.backends(of: service.name, port: portIndex).filter(\.ready)
         var nodes = cluster.nodes
+        var check: HealthCheck?
         if service.externalTrafficPolicy == .local {
             let local = Set(ready.compactMap(\.nodeName))
             nodes = nodes.filter { local.contains($0.name) }
+            check = service.healthCheckNodePort.map { HealthCheck(port: $0, healthy: nodes.map(\.name)) }
         }
         guard !nodes.isEmpty else {
-            hop(.loadBalancer(lbIP), .drop, .loadBalancerNoHealthyNode)
+            hop(.loadBalancer(lbIP), .drop, .loadBalancerNoHealthyNode(healthCheckNodePort: service.healthCheckNodePort))
             return end(.dropped, .loadBalancerNoHealthyNode(service: service.name.description))
         }
         let node = nodes[Int(request.seed % UInt64(nodes.count))]
         switch service.loadBalancerIPMode {
         case .vip:
-            hop(.loadBalancer(lbIP), .route, .loadBalancerForwards(node: node.name, ip: lbIP))
+            hop(.loadBalancer(lbIP), .route, .loadBalancerForwards(node: node.name, ip: lbIP, healthy: check))
             atNode(node, arrival: .network)
         case .proxy:
             guard let nodePort = port.nodePort else {
@@ -210,7 +214,7 @@ struct Walk {
             after.dst = node.ip
             after.dstPort = nodePort
             masqueraded = true
-            hop(.loadBalancer(lbIP), .proxy, to: after, .loadBalancerProxies(node: node.name, nodePort: nodePort))
+            hop(.loadBalancer(lbIP), .proxy, to: after, .loadBalancerProxies(node: node.name, nodePort: nodePort, healthy: check))
             atNode(node, arrival: .network)
         }
     }

@@ -61,6 +61,9 @@ extension ManifestScene.Reader {
                                           origin: position(node).0)
         // Being deleted (kubectl shows it Terminating): its endpoint is terminating.
         spec.terminating = node[path: "metadata", "deletionTimestamp"]?.text != nil
+        spec.readySince = (node[path: "status", "conditions"]?.list ?? []).first { $0["type"]?.text == "Ready" }?["lastTransitionTime"]?.text
+        spec.restarts = (node[path: "status", "containerStatuses"]?.list ?? []).compactMap { $0["restartCount"]?.int }.max() ?? 0
+        spec.created = node[path: "metadata", "creationTimestamp"]?.text
         builder.pods.append(spec)
     }
 

@@ -253,6 +253,7 @@ public enum ManifestScene {
             service.externalName = spec?["externalName"]?.text
             service.sessionAffinityClientIP = spec?["sessionAffinity"]?.text == "ClientIP"
             if let p = spec?["externalTrafficPolicy"]?.text { service.externalTrafficPolicy = p == "Local" ? .local : .cluster }
+            service.healthCheckNodePort = spec?["healthCheckNodePort"]?.int
             if let p = spec?["internalTrafficPolicy"]?.text { service.internalTrafficPolicy = p == "Local" ? .local : .cluster }
             service.loadBalancerSourceRanges = (spec?["loadBalancerSourceRanges"]?.list ?? []).compactMap { $0.text.flatMap(CIDR.init) }
             service.externalIPs = (spec?["externalIPs"]?.list ?? []).compactMap { $0.text.flatMap(IPv4Address.init) }

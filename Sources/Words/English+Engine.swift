@@ -20,11 +20,12 @@ public struct English: Phrasebook {
         case .clientSends(let client, let dst): return "\(client) sends the packet to \(dst)."
         case .routedPodNetwork(let node): return "The network has a route to \(node)'s pod CIDR (routed CNI)."
         case .loadBalancerPortClosed(let port): return "The load balancer does not listen on port \(port)."
-        case .loadBalancerNoHealthyNode: return "No Node passes the load balancer's health check (no ready endpoint)."
-        case .loadBalancerForwards(let node, let ip):
-            return "The load balancer forwards the packet to \(node) unchanged: it still carries \(ip) (ipMode VIP)."
-        case .loadBalancerProxies(let node, let nodePort):
-            return "The load balancer ends the connection and opens one to \(node):\(nodePort) (ipMode Proxy): the client's IP is lost."
+        case .loadBalancerNoHealthyNode(let port):
+            return "No Node passes the load balancer's health check\(port.map { " (GET :\($0)/healthz)" } ?? ""): none has a ready endpoint."
+        case .loadBalancerForwards(let node, let ip, let check):
+            return "The load balancer forwards the packet to \(node) unchanged: it still carries \(ip) (ipMode VIP).\(healthNote(check))"
+        case .loadBalancerProxies(let node, let nodePort, let check):
+            return "The load balancer ends the connection and opens one to \(node):\(nodePort) (ipMode Proxy): the client's IP is lost.\(healthNote(check))"
         case .serviceIPWrongPort(let ip, let service, let port, let proto):
             return "\(ip) is Service \(service)'s IP, but none of its ports is \(port)/\(proto.lowercased): no rule takes the packet, which is lost."
         case .forTheNode(let node): return "The packet is for Node \(node) itself: a process on the Node receives it."
@@ -117,6 +118,11 @@ public struct English: Phrasebook {
     }
 
     func names(_ list: [ObjectName]) -> String { list.map(\.description).joined(separator: ", ") }
+
+    func healthNote(_ check: HealthCheck?) -> String {
+        guard let check else { return "" }
+        return " Its health checks (GET :\(check.port)/healthz, answered by kube-proxy) pass only on Nodes with a ready local endpoint: \(check.healthy.joined(separator: ", "))."
+    }
 
     func refProblem(_ problem: BackendRefProblem) -> String {
         switch problem {

@@ -20,11 +20,12 @@ public struct French: Phrasebook {
         case .clientSends(let client, let dst): return "\(client) envoie le paquet vers \(dst)."
         case .routedPodNetwork(let node): return "Le réseau connaît la route du CIDR des Pods de \(node) (CNI routé)."
         case .loadBalancerPortClosed(let port): return "Le load balancer n'écoute pas le port \(port)."
-        case .loadBalancerNoHealthyNode: return "Aucun Node ne passe le contrôle de santé du load balancer (aucun endpoint prêt)."
-        case .loadBalancerForwards(let node, let ip):
-            return "Le load balancer transmet le paquet à \(node) sans le modifier : il porte toujours l'IP \(ip) (ipMode VIP)."
-        case .loadBalancerProxies(let node, let nodePort):
-            return "Le load balancer termine la connexion et en ouvre une vers \(node):\(nodePort) (ipMode Proxy) : l'IP du client est perdue."
+        case .loadBalancerNoHealthyNode(let port):
+            return "Aucun Node ne passe le contrôle de santé du load balancer\(port.map { " (GET :\($0)/healthz)" } ?? "") : aucun n'a d'endpoint prêt."
+        case .loadBalancerForwards(let node, let ip, let check):
+            return "Le load balancer transmet le paquet à \(node) sans le modifier : il porte toujours l'IP \(ip) (ipMode VIP).\(healthNote(check))"
+        case .loadBalancerProxies(let node, let nodePort, let check):
+            return "Le load balancer termine la connexion et en ouvre une vers \(node):\(nodePort) (ipMode Proxy) : l'IP du client est perdue.\(healthNote(check))"
         case .serviceIPWrongPort(let ip, let service, let port, let proto):
             return "\(ip) est l'IP du Service \(service), mais aucun de ses ports n'est \(port)/\(proto.lowercased) : aucune règle ne prend le paquet, qui se perd."
         case .forTheNode(let node): return "Le paquet est pour le Node \(node) lui-même : un processus du Node le reçoit."
@@ -123,6 +124,11 @@ public struct French: Phrasebook {
     }
 
     func names(_ list: [ObjectName]) -> String { list.map(\.description).joined(separator: ", ") }
+
+    func healthNote(_ check: HealthCheck?) -> String {
+        guard let check else { return "" }
+        return " Ses contrôles de santé (GET :\(check.port)/healthz, auxquels kube-proxy répond) ne passent que sur les Nodes qui ont un endpoint local prêt : \(check.healthy.joined(separator: ", "))."
+    }
 
     func refProblem(_ problem: BackendRefProblem) -> String {
         switch problem {

@@ -85,3 +85,54 @@ struct ClusterDumpAllTests {
         #expect(TraceReport.text(trace("http://172.18.0.240/", host: "shop.example.com"), language: .en).contains("possible endpoints:"))
     }
 }
+
+/// kubectl port-forward picks one Pod among a selector's as kubectl does
+/// (k8s.io/kubectl polymorphichelpers attachablePodForObject: GetFirstPod sorted by
+/// sort.Reverse(podutils.ActivePods)), reading what a dump says of each Pod.
+struct PortForwardChoiceTests {
+    static func pod(_ name: String, ready: Bool = true, since: String? = nil, restarts: Int = 0, created: String? = nil) -> String {
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: \(name), labels: {app: web}\(created.map { ", creationTimestamp: \"\($0)\"" } ?? "")}
+        spec: {nodeName: node-1, containers: [{name: c, image: web, ports: [{name: http, containerPort: 8080}]}]}
+        status:
+          phase: Running
+          podIP: 10.244.0.\(10 + name.count)
+          conditions: [{type: Ready, status: "\(ready ? "True" : "False")"\(since.map { ", lastTransitionTime: \"\($0)\"" } ?? "")}]
+          containerStatuses: [{name: c, restartCount: \(restarts)}]
+        """
+    }
+
+    func chosen(_ pods: [String]) -> String? {
+        let yaml = """
+        apiVersion: reseau/v1
+        kind: Scene
+        metadata: {name: pf}
+        nodes: [{name: node-1, ip: 192.168.56.11, podCIDR: 10.244.0.0/24}]
+        clients: [{name: laptop, ip: 203.0.113.5}]
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec: {selector: {app: web}, ports: [{port: 80, targetPort: http}]}
+        ---
+        """ + "\n" + pods.joined(separator: "\n---\n")
+        let scene = ManifestScene.load(yaml, file: "pf.yaml", line: 1, column: 1, name: "pf")
+        let t = Tracer(cluster: scene.cluster).portForward(from: "laptop", target: "svc/web", port: 80)
+        guard case .delivered(let pod) = t.verdict else { return nil }
+        #expect(t.candidates.map(\.port) == [8080], "the Service's named targetPort, looked up in that Pod")
+        return pod.name
+    }
+
+    @Test func readyForLongerThenFewerRestartsThenOlder() {
+        #expect(chosen([Self.pod("a", ready: false), Self.pod("bb")]) == "bb", "ready before not ready")
+        #expect(chosen([Self.pod("a", since: "2026-11-30T10:00:00Z"), Self.pod("bb", since: "2026-11-29T10:00:00Z")]) == "bb",
+                "Ready for longer")
+        #expect(chosen([Self.pod("a"), Self.pod("bb", since: "2026-11-30T10:00:00Z")]) == "bb", "an unknown ready time counts as the shortest")
+        #expect(chosen([Self.pod("a", restarts: 3), Self.pod("bb", restarts: 0)]) == "bb", "fewer restarts")
+        #expect(chosen([Self.pod("a", created: "2026-11-30T10:00:00Z"), Self.pod("bb", created: "2026-11-01T10:00:00Z")]) == "bb", "older")
+        #expect(chosen([Self.pod("bb"), Self.pod("a")]) == "a", "then by name, as the API lists them")
+        #expect(chosen([Self.pod("a", ready: false)]) == "a", "a Running Pod that is not ready is still forwarded to")
+    }
+}

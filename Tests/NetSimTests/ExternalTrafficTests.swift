@@ -101,4 +101,36 @@ struct ExternalTrafficTests {
             #expect(!trace.masqueraded)
         }
     }
+
+    /// KEP-1669: "kube-proxy's node port health check should fail if there are only
+    /// Terminating endpoints, regardless of their readiness", so the load balancer drains a
+    /// Node whose only endpoint is being deleted; the API server gives the Service a
+    /// healthCheckNodePort from the node port range (Service docs, "Traffic policies").
+    @Test func aNodeWithOnlyATerminatingEndpointFailsTheHealthCheck() throws {
+        // green: pod-green-1 on node-2 is terminating (still serving), pod-green-2 on node-3 ready.
+        let lb = SeedScene.cluster(type: .loadBalancer) {
+            $0.services[1].service.externalTrafficPolicy = .local
+            $0.pods[2].terminating = true
+        }
+        let green = try #require(lb.service(named: ObjectName("default", "green")))
+        let port = try #require(green.healthCheckNodePort)
+        #expect((30000...32767).contains(port) && ![30001, 30002].contains(port))
+        let ip = try #require(green.loadBalancerIPs.first)
+        for seed in 0..<6 as Range<UInt64> {
+            let trace = SeedScene.trace(lb, from: "user", to: "http://\(ip):82/", seed: seed)
+            #expect(trace.verdict == .delivered(ObjectName("default", "pod-green-2")))
+            #expect(trace.hops[1].explanation.en.hasSuffix("Its health checks (GET :\(port)/healthz, answered by kube-proxy) pass only on Nodes with a ready local endpoint: node-3."))
+        }
+        // Every endpoint terminating: no Node passes, the load balancer has nowhere to send.
+        let draining = SeedScene.cluster(type: .loadBalancer) {
+            $0.services[1].service.externalTrafficPolicy = .local
+            $0.services[1].service.healthCheckNodePort = 32100
+            $0.pods[2].terminating = true
+            $0.pods[3].terminating = true
+        }
+        let t = SeedScene.trace(draining, from: "user", to: "http://\(ip):82/")
+        #expect(t.verdict == .dropped)
+        #expect(t.hops.last?.explanation.fr == "Aucun Node ne passe le contrôle de santé du load balancer (GET :32100/healthz) : aucun n'a d'endpoint prêt.")
+        #expect(draining.service(named: ObjectName("default", "green"))?.healthCheckNodePort == 32100, "a dumped healthCheckNodePort is kept")
+    }
 }
