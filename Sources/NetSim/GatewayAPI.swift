@@ -233,9 +233,16 @@ public struct ReferenceGrant: Sendable, Equatable {
 
     /// Whether this grant lets an HTTPRoute of `namespace` send to `service` (the core group is "").
     public func permits(routeNamespace namespace: String, service: ObjectName) -> Bool {
-        service.namespace == name.namespace
-            && from.contains { $0.group == "gateway.networking.k8s.io" && $0.kind == "HTTPRoute" && $0.namespace == namespace }
-            && to.contains { $0.group == "" && $0.kind == "Service" && ($0.name == nil || $0.name == service.name) }
+        permits(fromKind: "HTTPRoute", namespace: namespace, toKind: "Service", target: service)
+    }
+
+    /// Whether this grant lets a `fromKind` of the Gateway API group in `namespace` refer to
+    /// `target`, a core object of `toKind` (a Gateway's listener to a Secret in another
+    /// namespace: conformance GatewaySecretReferenceGrantSpecific / GatewaySecretMissingReferenceGrant).
+    public func permits(fromKind: String, namespace: String, toKind: String, target: ObjectName) -> Bool {
+        target.namespace == name.namespace
+            && from.contains { $0.group == "gateway.networking.k8s.io" && $0.kind == fromKind && $0.namespace == namespace }
+            && to.contains { $0.group == "" && $0.kind == toKind && ($0.name == nil || $0.name == target.name) }
     }
 }
 

@@ -151,6 +151,8 @@ public enum TLSFact: Sendable, Equatable {
     case ingressNoSecret(host: String)
     case listenerCertificates(listener: String, secrets: [ObjectName])
     case listenerCertificateMissing(listener: String)
+    /// The Secret is in another namespace and no ReferenceGrant there allows it (RefNotPermitted).
+    case listenerCertificateNotPermitted(listener: String, secret: ObjectName)
 }
 
 

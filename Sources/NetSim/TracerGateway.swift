@@ -42,9 +42,20 @@ extension Walk {
         }
         var tls: TLSFact?
         if listener.protocol == "HTTPS" {
-            let ok = !listener.certificateRefs.isEmpty && listener.certificateRefs.allSatisfy { cluster.tlsSecrets.contains($0) }
-            tls = ok ? .listenerCertificates(listener: listener.name, secrets: listener.certificateRefs)
-                     : .listenerCertificateMissing(listener: listener.name)
+            // A Secret in another namespace is usable only with a ReferenceGrant there.
+            let grants = cluster.referenceGrants
+            let usable = { (secret: ObjectName) in
+                secret.namespace == gateway.name.namespace || grants.contains {
+                    $0.permits(fromKind: "Gateway", namespace: gateway.name.namespace, toKind: "Secret", target: secret)
+                }
+            }
+            if let refused = listener.certificateRefs.first(where: { !usable($0) }) {
+                tls = .listenerCertificateNotPermitted(listener: listener.name, secret: refused)
+            } else {
+                let ok = !listener.certificateRefs.isEmpty && listener.certificateRefs.allSatisfy { cluster.tlsSecrets.contains($0) }
+                tls = ok ? .listenerCertificates(listener: listener.name, secrets: listener.certificateRefs)
+                         : .listenerCertificateMissing(listener: listener.name)
+            }
         }
         // Each backend keeps its share; one that cannot be used (another namespace without a
         // ReferenceGrant, no such Service or port) answers 500 for its share of the requests
@@ -134,7 +145,9 @@ extension Walk {
         let hostname = redirect.hostname ?? host
         let newPath = redirect.path.map { $0.apply(to: path, matched: match.path) } ?? path
         let wellKnown = (scheme == "http" && port == 80) || (scheme == "https" && port == 443)
-        return "\(scheme)://\(hostname)\(wellKnown ? "" : ":\(port)")\(newPath)"
+        // The query string is kept (Envoy's and NGINX's redirects keep it unless told otherwise).
+        let query = url.path.split(separator: "?", maxSplits: 1).dropFirst().first.map { "?" + $0 } ?? ""
+        return "\(scheme)://\(hostname)\(wellKnown ? "" : ":\(port)")\(newPath)\(query)"
     }
 
     func namespaceAllowed(_ namespace: String, by listener: Gateway.Listener, of gateway: Gateway) -> Bool {

@@ -149,6 +149,8 @@ public struct English: Phrasebook {
         case .ingressNoSecret(let host)?: return " No TLS Secret covers \(host): the controller shows its default fake certificate and the browser warns."
         case .listenerCertificates(let listener, let secrets)?: return " TLS ends at listener \(listener) with \(names(secrets))."
         case .listenerCertificateMissing(let listener)?: return " Listener \(listener)'s certificate is missing (no Secret): the listener is not programmed."
+        case .listenerCertificateNotPermitted(let listener, let secret)?:
+            return " Listener \(listener) may not use Secret \(secret): no ReferenceGrant in namespace \(secret.namespace) allows it, so the listener is not programmed."
         }
     }
 

@@ -157,6 +157,8 @@ public struct French: Phrasebook {
         case .listenerCertificates(let listener, let secrets)?: return " TLS terminé par le listener \(listener) avec \(names(secrets))."
         case .listenerCertificateMissing(let listener)?:
             return " Le certificat du listener \(listener) manque (Secret absent) : le listener n'est pas programmé."
+        case .listenerCertificateNotPermitted(let listener, let secret)?:
+            return " Le listener \(listener) ne peut pas utiliser le Secret \(secret) : aucun ReferenceGrant du namespace \(secret.namespace) ne l'y autorise, le listener n'est pas programmé."
         }
     }
 

@@ -243,4 +243,28 @@ struct GatewayConformanceTests {
         let untimed = Self.route("b", [.init(backendRefs: [Self.to("blue", 81)])])
         #expect(trace(Self.cluster(routes: [untimed, old])).service == ObjectName("default", "green"), "a Route without timestamp counts as the newest")
     }
+
+    /// GatewaySecretMissingReferenceGrant / GatewaySecretReferenceGrantSpecific: a listener's
+    /// certificateRef to a Secret of another namespace is refused (the listener is not
+    /// programmed) unless a ReferenceGrant there lets Gateways of this namespace use it.
+    @Test func aCertificateInAnotherNamespaceNeedsAReferenceGrant() throws {
+        let secret = ObjectName("certs", "shop-tls")
+        let listeners: [Gateway.Listener] = [.init(name: "https", port: 443, protocol: "HTTPS", certificateRefs: [secret])]
+        let routes = [Self.route("r", [.init(backendRefs: [Self.to("blue", 81)])])]
+        func proxy(_ grants: [ReferenceGrant]) throws -> Hop {
+            let c = Self.cluster(listeners: listeners, routes: routes, grants: grants) { $0.tlsSecrets = [secret] }
+            let t = Tracer(cluster: c).trace(Request(from: "user", url: "https://\(Self.address)/", headers: ["Host": "shop.example.com"]))
+            return try #require(t.hops.first { $0.action == .proxy })
+        }
+        #expect(try proxy([]).explanation.en.hasSuffix("Listener https may not use Secret certs/shop-tls: no ReferenceGrant in namespace certs allows it, so the listener is not programmed."))
+        let grant = ReferenceGrant(name: ObjectName("certs", "gateways"), from: [.init(group: "gateway.networking.k8s.io", kind: "Gateway", namespace: "default")],
+                                   to: [.init(group: "", kind: "Secret", name: "shop-tls")])
+        #expect(try proxy([grant]).explanation.en.hasSuffix("TLS ends at listener https with certs/shop-tls."))
+    }
+
+    /// A redirect keeps the request's query string.
+    @Test func aRedirectKeepsTheQuery() {
+        let c = Self.cluster(routes: [Self.route("r", [.init(backendRefs: [], filters: [.requestRedirect(.init(hostname: "new.example.com"))])])])
+        #expect(trace(c, "/search?q=pods&page=2").verdict == .redirected(status: 302, location: "http://new.example.com/search?q=pods&page=2"))
+    }
 }
