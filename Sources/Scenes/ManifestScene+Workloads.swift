@@ -93,7 +93,7 @@ extension ManifestScene.Reader {
             builder.workloadSelectors["\(w.kind.lowercased())/\(name)"] = selector
             // A ReplicaSet its dumped Deployment owns: the Deployment stands for it.
             if w.kind == "ReplicaSet", let owner = replicaSetOwner[name], deployments.contains(owner) { continue }
-            let hashLabel = w.kind == "StatefulSet" ? "controller-revision-hash" : "pod-template-hash"
+            let hashLabel = w.kind == "StatefulSet" || w.kind == "DaemonSet" ? "controller-revision-hash" : "pod-template-hash"
             let present = dumpedPods.contains { pod in
                 guard pod.name.namespace == name.namespace else { return false }
                 for owner in pod.owners {
@@ -126,6 +126,18 @@ extension ManifestScene.Reader {
             report(.error, .selectorMismatch(kind: kind, name: name.description), at: node[path: "spec", "selector"])
         }
         let containerPorts = ports(template?[path: "spec", "containers"]?.list ?? [])
+        if kind == "DaemonSet" {
+            // One Pod on each Node its nodeSelector allows; a hostNetwork one is a process of
+            // each Node, not a Pod on the Pod network.
+            if template?[path: "spec", "hostNetwork"]?.bool == true { return }
+            let nodeSelector = template?[path: "spec", "nodeSelector"]?.stringMap ?? [:]
+            let nodes: [String?] = builder.nodes.filter { $0.labels.matches(nodeSelector) }.map(\.name)
+            for (i, nodeName) in (builder.nodes.isEmpty ? [nil] : nodes).enumerated() {
+                builder.pods.append(.init(name: ObjectName(name.namespace, "\(name.name)-\(PodNames.suffix(name.description, i))"), labels: labels,
+                                          nodeName: nodeName, ports: containerPorts, origin: position(node).0))
+            }
+            return
+        }
         let serviceName = node[path: "spec", "serviceName"]?.text
         let hash = PodNames.templateHash(name.description)
         for i in 0..<replicas {

@@ -38,6 +38,8 @@ public enum ManifestScene {
         var workloads: [(node: Node, kind: String, at: Int)] = []
         /// The Pods read as objects: name, owners, labels.
         var dumpedPods: [(name: ObjectName, owners: [(kind: String, name: String)], labels: [String: String])] = []
+        /// `v1` Endpoints objects, mirrored at the end where no EndpointSlice stands for them.
+        var legacyEndpoints: [Node] = []
 
         init(file: String, origin: Int, column: Int) {
             self.file = file
@@ -126,7 +128,15 @@ public enum ManifestScene {
             case ("gateway.networking.k8s.io/v1", "Gateway"), ("gateway.networking.k8s.io/v1beta1", "Gateway"): readGateway(document)
             case ("gateway.networking.k8s.io/v1", "HTTPRoute"), ("gateway.networking.k8s.io/v1beta1", "HTTPRoute"): readHTTPRoute(document)
             case ("gateway.networking.k8s.io/v1beta1", "ReferenceGrant"), ("gateway.networking.k8s.io/v1", "ReferenceGrant"): readReferenceGrant(document)
-            case ("apps/v1", "Deployment"), ("apps/v1", "StatefulSet"), ("apps/v1", "ReplicaSet"): workloads.append((document, kind, builder.pods.count))
+            case ("apps/v1", "Deployment"), ("apps/v1", "StatefulSet"), ("apps/v1", "ReplicaSet"), ("apps/v1", "DaemonSet"):
+                workloads.append((document, kind, builder.pods.count))
+            // What `kubectl get all` adds that routes nothing: their Pods, when dumped, are read as Pods.
+            case ("batch/v1", "Job"), ("batch/v1", "CronJob"), ("autoscaling/v2", "HorizontalPodAutoscaler"),
+                 ("autoscaling/v1", "HorizontalPodAutoscaler"), ("policy/v1", "PodDisruptionBudget"), ("v1", "ServiceAccount"):
+                break
+            // Endpoints (v1, deprecated): mirrored into an EndpointSlice for a Service without
+            // selector when the dump has no slice for it (the EndpointSliceMirroring controller).
+            case ("v1", "Endpoints"): legacyEndpoints.append(document)
             case ("discovery.k8s.io/v1", "EndpointSlice"): readEndpointSlice(document)
             case ("networking.k8s.io/v1", "Ingress"): readIngress(document)
             case ("networking.k8s.io/v1", "IngressClass"):
@@ -316,8 +326,35 @@ public enum ManifestScene {
             builder.endpointSlices.append(EndpointSlice(name: name, service: service, endpoints: endpoints, ports: ports))
         }
 
+        /// The EndpointSliceMirroring controller: custom Endpoints of a Service without selector
+        /// become an EndpointSlice (addresses ready, notReadyAddresses not), unless one is given.
+        mutating func mirrorLegacyEndpoints() {
+            for node in legacyEndpoints {
+                let name = objectName(node)
+                guard !builder.endpointSlices.contains(where: { $0.name.namespace == name.namespace && $0.service == name.name }) else { continue }
+                var endpoints: [Endpoint] = []
+                var ports: [EndpointPort] = []
+                for subset in node["subsets"]?.list ?? [] {
+                    for (key, ready) in [("addresses", true), ("notReadyAddresses", false)] {
+                        for a in subset[key]?.list ?? [] {
+                            guard let ip = a["ip"]?.text.flatMap(IPv4Address.init) else { continue }
+                            let pod = a[path: "targetRef", "name"]?.text.map { ObjectName(name.namespace, $0) }
+                            endpoints.append(Endpoint(ip: ip, ready: ready, nodeName: a["nodeName"]?.text, pod: pod, hostname: a["hostname"]?.text))
+                        }
+                    }
+                    for p in subset["ports"]?.list ?? [] {
+                        guard let n = p["port"]?.int else { continue }
+                        ports.append(EndpointPort(name: p["name"]?.text ?? "", port: n, protocol: p["protocol"]?.text.flatMap(TransportProtocol.init(rawValue:)) ?? .tcp))
+                    }
+                }
+                builder.endpointSlices.append(EndpointSlice(name: ObjectName(name.namespace, name.name + "-mirror"), service: name.name,
+                                                            endpoints: endpoints, ports: ports))
+            }
+        }
+
         mutating func scene(name: String) -> Scene {
             generateWorkloads()
+            mirrorLegacyEndpoints()
             let (cluster, problems) = builder.build()
             for problem in problems {
                 diagnostics.append(Diagnostic(file: file, line: problem.origin ?? origin, column: column,

@@ -136,3 +136,67 @@ struct PortForwardChoiceTests {
         #expect(chosen([Self.pod("a", ready: false)]) == "a", "a Running Pod that is not ready is still forwarded to")
     }
 }
+
+/// What `kubectl get all -A -o yaml` adds: DaemonSets, Jobs, CronJobs, autoscalers; and the
+/// older `v1` Endpoints a Service without selector may come with.
+struct KubectlGetAllTests {
+    static let scene = """
+    apiVersion: v1
+    kind: List
+    items:
+    - {apiVersion: v1, kind: Node, metadata: {name: n1, labels: {pool: web}}, spec: {podCIDR: 10.244.0.0/24}, status: {addresses: [{type: InternalIP, address: 172.18.0.2}]}}
+    - {apiVersion: v1, kind: Node, metadata: {name: n2}, spec: {podCIDR: 10.244.1.0/24}, status: {addresses: [{type: InternalIP, address: 172.18.0.3}]}}
+    - apiVersion: apps/v1
+      kind: DaemonSet
+      metadata: {name: agent, namespace: monitoring}
+      spec:
+        selector: {matchLabels: {app: agent}}
+        template:
+          metadata: {labels: {app: agent}}
+          spec: {containers: [{name: a, image: agent, ports: [{containerPort: 9100}]}]}
+    - apiVersion: apps/v1
+      kind: DaemonSet
+      metadata: {name: edge, namespace: web}
+      spec:
+        selector: {matchLabels: {app: edge}}
+        template:
+          metadata: {labels: {app: edge}}
+          spec: {nodeSelector: {pool: web}, containers: [{name: e, image: edge}]}
+    - apiVersion: apps/v1
+      kind: DaemonSet
+      metadata: {name: kube-proxy, namespace: kube-system}
+      spec:
+        selector: {matchLabels: {k8s-app: kube-proxy}}
+        template:
+          metadata: {labels: {k8s-app: kube-proxy}}
+          spec: {hostNetwork: true, containers: [{name: kube-proxy, image: kube-proxy}]}
+    - {apiVersion: batch/v1, kind: Job, metadata: {name: migrate}, spec: {template: {spec: {containers: [{name: m, image: m}]}}}}
+    - {apiVersion: batch/v1, kind: CronJob, metadata: {name: backup}, spec: {schedule: "0 3 * * *"}}
+    - {apiVersion: autoscaling/v2, kind: HorizontalPodAutoscaler, metadata: {name: web}, spec: {maxReplicas: 5}}
+    - apiVersion: v1
+      kind: Service
+      metadata: {name: legacy-db}
+      spec: {ports: [{port: 5432}]}
+    - apiVersion: v1
+      kind: Endpoints
+      metadata: {name: legacy-db}
+      subsets:
+      - addresses: [{ip: 192.0.2.40}]
+        notReadyAddresses: [{ip: 192.0.2.41}]
+        ports: [{port: 5432, protocol: TCP}]
+    """
+
+    @Test func daemonSetsJobsAndEndpointsAreReadAsTheClusterHasThem() {
+        let scene = ManifestScene.load(Self.scene, file: "all.yaml", line: 1, column: 1, name: "all")
+        #expect(scene.diagnostics.isEmpty, "\(scene.diagnostics.map { English().problem($0.message) })")
+        let pods = scene.cluster.pods.map { "\($0.name.description)@\($0.nodeName)" }
+        #expect(pods.filter { $0.hasPrefix("monitoring/agent-") }.map { $0.split(separator: "@")[1] } == ["n1", "n2"], "one Pod on each Node")
+        #expect(pods.filter { $0.hasPrefix("web/edge-") }.map { $0.split(separator: "@")[1] } == ["n1"], "the nodeSelector's Nodes only")
+        #expect(!pods.contains { $0.hasPrefix("kube-system/") }, "a hostNetwork DaemonSet is each Node's own process")
+        // The Endpoints are mirrored into a slice: the ready address only is an endpoint.
+        let ip = scene.cluster.service(named: ObjectName("default", "legacy-db"))?.clusterIP
+        let t = Tracer(cluster: scene.cluster).trace(Request(from: "n1", url: "tcp://\(ip?.description ?? "?"):5432"))
+        #expect(t.candidates.map(\.ip.description) == ["192.0.2.40"])
+        #expect(t.verdict == .leftCluster(IPv4Address("192.0.2.40")!))
+    }
+}
