@@ -133,12 +133,15 @@ public struct HTTPRoute: Sendable, Equatable {
         /// Exact header matches (names are case-insensitive).
         public var headers: [String: String]
         public var queryParams: [String: String]
+        /// The header and query names whose value is a `RegularExpression` match, not `Exact`.
+        public var regexNames: Set<String> = []
         public init(path: PathMatch = .prefix("/"), method: String? = nil, headers: [String: String] = [:],
-                    queryParams: [String: String] = [:]) {
+                    queryParams: [String: String] = [:], regexNames: Set<String> = []) {
             self.path = path
             self.method = method
             self.headers = headers
             self.queryParams = queryParams
+            self.regexNames = regexNames
         }
     }
 
@@ -281,10 +284,15 @@ public enum GatewayRouter {
     static func matches(_ m: HTTPRoute.Match, _ request: HTTPRequestInfo) -> Bool {
         guard pathMatches(m.path, request.path) else { return false }
         if let method = m.method, method.uppercased() != request.method.uppercased() { return false }
-        for (name, value) in m.headers {
-            guard request.headers.first(where: { $0.key.lowercased() == name.lowercased() })?.value == value else { return false }
+        func equal(_ name: String, _ want: String, _ have: String?) -> Bool {
+            guard let have else { return false }
+            guard m.regexNames.contains(name) else { return want == have }
+            return (try? Regex(want).wholeMatch(in: have)) != nil
         }
-        for (name, value) in m.queryParams where request.query[name] != value { return false }
+        for (name, value) in m.headers {
+            guard equal(name, value, request.headers.first(where: { $0.key.lowercased() == name.lowercased() })?.value) else { return false }
+        }
+        for (name, value) in m.queryParams where !equal(name, value, request.query[name]) { return false }
         return true
     }
 

@@ -102,8 +102,16 @@ extension ManifestScene.Reader {
                     }
                 }
                 match.method = m["method"]?.text
-                for h in m["headers"]?.list ?? [] { if let k = h["name"]?.text, let v = h["value"]?.text { match.headers[k] = v } }
-                for q in m["queryParams"]?.list ?? [] { if let k = q["name"]?.text, let v = q["value"]?.text { match.queryParams[k] = v } }
+                for h in m["headers"]?.list ?? [] {
+                    guard let k = h["name"]?.text, let v = h["value"]?.text else { continue }
+                    match.headers[k] = v
+                    if h["type"]?.text == "RegularExpression" { match.regexNames.insert(k) }
+                }
+                for q in m["queryParams"]?.list ?? [] {
+                    guard let k = q["name"]?.text, let v = q["value"]?.text else { continue }
+                    match.queryParams[k] = v
+                    if q["type"]?.text == "RegularExpression" { match.regexNames.insert(k) }
+                }
                 matches.append(match)
             }
             let refs = (r["backendRefs"]?.list ?? []).compactMap { b -> HTTPRoute.BackendRef? in

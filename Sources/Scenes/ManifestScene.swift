@@ -298,6 +298,9 @@ public enum ManifestScene {
 
         mutating func readEndpointSlice(_ node: Node) {
             let name = objectName(node)
+            // kube-proxy of an IPv4 cluster reads the IPv4 slices; a dual-stack dump's IPv6
+            // ones are the other family, FQDN ones are read by no proxy.
+            if let type = node["addressType"]?.text, type != "IPv4" { return }
             guard let service = node[path: "metadata", "labels", "kubernetes.io/service-name"]?.text else {
                 return report(.error, .sliceNeedsServiceLabel(name.description), at: node["metadata"])
             }

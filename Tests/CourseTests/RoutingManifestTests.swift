@@ -165,3 +165,70 @@ struct RoutingManifestTests {
         #expect(scene.diagnostics.isEmpty, "\(scene.diagnostics.map { English().problem($0.message) })")
     }
 }
+
+/// What else a manifest may say that changes traffic.
+struct TrafficFieldTests {
+    func load(_ yaml: String) -> Scene { ManifestScene.load(yaml, file: "t.yaml", line: 1, column: 1, name: "t") }
+
+    /// HTTPHeaderMatch / HTTPQueryParamMatch `type: RegularExpression` (conformance
+    /// HTTPRouteHeaderMatching extended, HTTPRouteQueryParamMatching): the value is a pattern.
+    @Test func regularExpressionHeaderAndQueryMatches() {
+        let m = HTTPRoute.Match(headers: ["version": "v[0-9]+"], queryParams: ["id": "[a-z]+"], regexNames: ["version", "id"])
+        let route = HTTPRoute(name: ObjectName("default", "r"), parentRefs: [], rules: [
+            .init(matches: [m], backendRefs: [.init(service: ObjectName("default", "a"), port: 80)])])
+        #expect(GatewayRouter.route(.init(host: "h", path: "/", headers: ["Version": "v12"], query: ["id": "abc"]), routes: [route]) != nil)
+        #expect(GatewayRouter.route(.init(host: "h", path: "/", headers: ["Version": "v1x"], query: ["id": "abc"]), routes: [route]) == nil)
+        let scene = load("""
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: r}
+        spec:
+          parentRefs: [{name: gw}]
+          rules:
+            - matches: [{headers: [{type: RegularExpression, name: version, value: "v[0-9]+"}, {name: env, value: canary}]}]
+              backendRefs: [{name: a, port: 80}]
+        """)
+        let match = scene.cluster.httpRoutes.first?.rules.first?.matches.first
+        #expect(match?.regexNames == ["version"])
+        #expect(match?.headers == ["version": "v[0-9]+", "env": "canary"])
+    }
+
+    /// A container's hostPort is forwarded by the CNI's portmap plugin, which is not simulated.
+    @Test func aHostPortIsAWarning() {
+        let scene = load("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: dns-cache}
+        spec: {containers: [{name: c, image: c, ports: [{containerPort: 53, hostPort: 53, protocol: UDP}]}]}
+        """)
+        #expect(scene.diagnostics.map { "\($0.line):\($0.column) \(English().problem($0.message))" } == [
+            "4:79 Pod default/dns-cache: hostPort is not simulated: a real Node sends this port of its own address to the Pod (CNI portmap); here the Node's port reaches nothing",
+        ])
+    }
+
+    /// A dual-stack dump's IPv6 EndpointSlices are the other family: not errors, not endpoints.
+    @Test func anIPv6SliceIsTheOtherFamily() {
+        let scene = load("""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: ext}
+        spec: {ports: [{port: 80}]}
+        ---
+        apiVersion: discovery.k8s.io/v1
+        kind: EndpointSlice
+        addressType: IPv6
+        metadata: {name: ext-v6, labels: {kubernetes.io/service-name: ext}}
+        endpoints: [{addresses: ["fd00:10:244::7"]}]
+        ports: [{port: 80}]
+        ---
+        apiVersion: discovery.k8s.io/v1
+        kind: EndpointSlice
+        addressType: IPv4
+        metadata: {name: ext-v4, labels: {kubernetes.io/service-name: ext}}
+        endpoints: [{addresses: [192.0.2.7]}]
+        ports: [{port: 80}]
+        """)
+        #expect(scene.diagnostics.isEmpty, "\(scene.diagnostics.map { English().problem($0.message) })")
+        #expect(scene.cluster.backends(of: ObjectName("default", "ext"), port: 0).map(\.ip.description) == ["192.0.2.7"])
+    }
+}
