@@ -87,6 +87,7 @@ public enum TraceReport {
         ]
         if let backend = trace.backend { object["backend"] = candidate(backend) }
         if let service = trace.service { object["service"] = service.description }
+        if case .redirected(let status, let location) = trace.verdict { object["redirect"] = ["status": status, "location": location] }
         return object
     }
 }

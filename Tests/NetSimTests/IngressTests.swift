@@ -127,6 +127,9 @@ struct IngressTraceTests {
         #expect(answer.explanation.fr.contains("ingress-nginx répond au HTTP en clair par 308"))
         #expect(http.reply.last?.after.src == IPv4Address("178.91.123.132"), "the answer goes back through the load balancer")
         #expect(trace("http://178.91.123.132/foo", host: "other.example.com").verdict == .http404, "no rule: no redirect either")
+        let json = TraceReport.json(http, language: .en)
+        #expect(json["verdict"] as? String == "redirected")
+        #expect((json["redirect"] as? [String: Any])?["location"] as? String == "https://shop.example.com/foo/page?x=1")
 
         var b = SeedScene.builder()
         b.ingressControllerIPs = ["nginx": IPv4Address("178.91.123.132")!]
