@@ -6,8 +6,15 @@ extension ClusterBuilder {
     /// (`app.kubernetes.io/name: ingress-nginx`, `app.kubernetes.io/component: controller`).
     /// With several IngressClasses of that controller, `app.kubernetes.io/instance` names the
     /// class a controller serves.
+    /// Any other controller (Traefik, HAProxy…) is found by the address its Ingresses
+    /// publish: the Pods of the Service whose load balancer has that ADDRESS.
     func dumpedIngressControllers(for ingressClass: IngressClass, among classes: [IngressClass]) -> [PodSpec] {
-        guard ingressClass.controller == "k8s.io/ingress-nginx" else { return [] }
+        guard ingressClass.controller == "k8s.io/ingress-nginx" else {
+            guard let address = ingressControllerIPs[ingressClass.name],
+                  let front = services.first(where: { $0.service.loadBalancerIPs.contains(address) }),
+                  let selector = front.service.selector, !selector.isEmpty else { return [] }
+            return pods.filter { pod in pod.name.namespace == front.service.name.namespace && selector.allSatisfy { pod.labels[$0.key] == $0.value } }
+        }
         let controllers = pods.filter { $0.labels["app.kubernetes.io/name"] == "ingress-nginx" && $0.labels["app.kubernetes.io/component"] == "controller" }
         let siblings = classes.filter { $0.controller == ingressClass.controller }
         if siblings.count == 1 { return controllers }

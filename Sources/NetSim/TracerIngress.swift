@@ -25,7 +25,8 @@ extension Walk {
         // ingress-nginx's ssl-redirect (on by default): plain HTTP to a host with TLS is answered
         // 308 to https; force-ssl-redirect does it without TLS (ingress-nginx annotations docs,
         // "Server-side HTTPS enforcement through redirect").
-        if url.scheme != "https" && packet.dstPort != 443, let ingress = served.first(where: { $0.name == decision.ingress }) {
+        let nginx = cluster.ingressClasses.first { $0.name == className }?.controller ?? "k8s.io/ingress-nginx" == "k8s.io/ingress-nginx"
+        if nginx, url.scheme != "https" && packet.dstPort != 443, let ingress = served.first(where: { $0.name == decision.ingress }) {
             let hasTLS = served.contains { $0.tls.contains { $0.hosts.contains { IngressRouter.hostMatches($0, host) } } }
             let forced = ingress.nginxAnnotation("force-ssl-redirect") == "true"
             if forced || (hasTLS && ingress.nginxAnnotation("ssl-redirect") != "false") {

@@ -200,3 +200,52 @@ struct KubectlGetAllTests {
         #expect(t.verdict == .leftCluster(IPv4Address("192.0.2.40")!))
     }
 }
+
+/// A controller other than ingress-nginx in a dump (Traefik here) is found by the address
+/// its Ingresses publish (status.loadBalancer.ingress): the Pods behind the Service with that
+/// load-balancer address. ingress-nginx's own habits (the 308 to HTTPS) are not lent to it.
+struct OtherIngressControllerTests {
+    @Test func traefikFromADumpProxiesWithoutNginxRedirects() throws {
+        let yaml = """
+        apiVersion: v1
+        kind: List
+        items:
+        - {apiVersion: v1, kind: Node, metadata: {name: n1}, spec: {podCIDR: 10.244.0.0/24}, status: {addresses: [{type: InternalIP, address: 172.18.0.2}]}}
+        - {apiVersion: networking.k8s.io/v1, kind: IngressClass, metadata: {name: traefik}, spec: {controller: traefik.io/ingress-controller}}
+        - apiVersion: v1
+          kind: Pod
+          metadata: {name: traefik-6d9f7c8b5-abcde, namespace: traefik, labels: {app.kubernetes.io/name: traefik, app.kubernetes.io/instance: traefik-traefik}}
+          spec: {nodeName: n1, containers: [{name: traefik, image: traefik, ports: [{name: web, containerPort: 8000}, {name: websecure, containerPort: 8443}]}]}
+          status: {phase: Running, podIP: 10.244.0.5, conditions: [{type: Ready, status: "True"}]}
+        - apiVersion: v1
+          kind: Service
+          metadata: {name: traefik, namespace: traefik}
+          spec:
+            type: LoadBalancer
+            selector: {app.kubernetes.io/name: traefik, app.kubernetes.io/instance: traefik-traefik}
+            ports: [{name: web, port: 80, targetPort: web}, {name: websecure, port: 443, targetPort: websecure}]
+          status: {loadBalancer: {ingress: [{ip: 172.18.0.250}]}}
+        - apiVersion: v1
+          kind: Pod
+          metadata: {name: blog-1, labels: {app: blog}}
+          spec: {nodeName: n1, containers: [{name: c, image: blog, ports: [{containerPort: 3000}]}]}
+          status: {phase: Running, podIP: 10.244.0.9}
+        - {apiVersion: v1, kind: Service, metadata: {name: blog}, spec: {selector: {app: blog}, ports: [{port: 80, targetPort: 3000}]}}
+        - apiVersion: networking.k8s.io/v1
+          kind: Ingress
+          metadata: {name: blog}
+          spec:
+            ingressClassName: traefik
+            tls: [{hosts: [blog.example.com]}]
+            rules: [{host: blog.example.com, http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: blog, port: {number: 80}}}}]}}]
+          status: {loadBalancer: {ingress: [{ip: 172.18.0.250}]}}
+        """
+        let scene = ManifestScene.load(yaml, file: "traefik.yaml", line: 1, column: 1, name: "t")
+        #expect(scene.diagnostics.isEmpty, "\(scene.diagnostics.map { English().problem($0.message) })")
+        #expect(scene.cluster.ingressControllerPods == [ObjectName("traefik", "traefik-6d9f7c8b5-abcde"): "traefik"])
+        #expect(!scene.cluster.pods.contains { $0.name.namespace == "ingress-nginx" })
+        let t = Tracer(cluster: scene.cluster).trace(Request(from: "203.0.113.7", url: "http://172.18.0.250/post/1", headers: ["Host": "blog.example.com"]))
+        #expect(t.verdict == .delivered(ObjectName("default", "blog-1")))
+        #expect(try #require(t.hops.first { $0.action == .proxy }).place == .pod(ObjectName("traefik", "traefik-6d9f7c8b5-abcde")))
+    }
+}
