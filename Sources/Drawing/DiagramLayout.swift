@@ -63,6 +63,10 @@ public struct DiagramLayout: Sendable {
 struct DiagramLayouter {
     let chart: Flowchart
     let compact: Bool
+    /// Left to right, the room between two ranks is made as wide as the labels of the edges
+    /// that cross it (dagre's label nodes), so that each label sits on its own edge: labels
+    /// up to this width get it (0: none).
+    let labelRoom: Int
     /// Node ids that are also subgraph ids stand for the subgraph.
     let subgraphIDs: Set<String>
     /// For every node and subgraph, the subgraph that directly holds it (nil: the root).
@@ -72,9 +76,10 @@ struct DiagramLayouter {
     /// Rows between stacked boxes: an arrow comes in sideways, then down into the box.
     static let stackGap = 2
 
-    init(chart: Flowchart, compact: Bool) {
+    init(chart: Flowchart, compact: Bool, labelRoom: Int = 0) {
         self.chart = chart
         self.compact = compact
+        self.labelRoom = labelRoom
         subgraphIDs = Set(chart.subgraphs.map(\.id))
         for subgraph in chart.subgraphs {
             for member in subgraph.nodes where parent[member] == nil && !holds(member, subgraph.id) {
@@ -154,7 +159,15 @@ struct DiagramLayouter {
             // Border, then a free row or column all round: room for arrowheads and ports;
             // the title's other lines take rows at the top.
             let subtitle = groupSubtitle(s)
-            let w = max(inner.width + 4, CellWidth.of(groupTitle(s)) + 6, (subtitle.map { CellWidth.of($0) }.max() ?? 0) + 4)
+            var w = max(inner.width + 4, CellWidth.of(groupTitle(s)) + 6, (subtitle.map { CellWidth.of($0) }.max() ?? 0) + 4)
+            // Top-down, a label goes beside its line, which runs near the middle: the frame
+            // leaves room for the widest label of the edges inside it on either side.
+            let direction = s.direction ?? chart.direction
+            if direction.isVertical && !compact {
+                let widest = chart.edges.filter { !$0.label.isEmpty && memberOf($0.from, in: id) != nil && memberOf($0.to, in: id) != nil }
+                    .map { min(CellWidth.of($0.labelLines.joined(separator: " ")), Self.maxLabelWidth) }.max()
+                if let widest { w = max(w, 2 * (widest + 3) + 6) }
+            }
             return (w, inner.height + 4 + subtitle.count + (subtitle.isEmpty ? 0 : 1))
         }
         let lines = chart.node(id).map(nodeLines) ?? [id]
@@ -174,10 +187,13 @@ struct DiagramLayouter {
         // Edges between members: each chart edge counted at the level where its ends part.
         var out = Array(repeating: Set<Int>(), count: ids.count)
         var inn = Array(repeating: Set<Int>(), count: ids.count)
+        // The widest label of the edges between two members, by pair.
+        var labelWidth: [(Int, Int, Int)] = []
         for edge in chart.edges {
             guard let a = memberOf(edge.from, in: group).flatMap({ index[$0] }),
                   let b = memberOf(edge.to, in: group).flatMap({ index[$0] }), a != b else { continue }
             out[a].insert(b); inn[b].insert(a)
+            if labelRoom > 0, !edge.label.isEmpty { labelWidth.append((a, b, CellWidth.of(edge.labelLines.joined(separator: " ")))) }
         }
         // Cycles broken by a depth-first search: edges back to the path are reversed.
         var state = Array(repeating: 0, count: ids.count)
@@ -233,6 +249,16 @@ struct DiagramLayouter {
         let crossing = ids.indices.reduce(0) { $0 + forward[$1].count }
         let rankGap = vertical ? (labelled ? 5 : 3) + min(3, crossing / 3) : (labelled ? 12 : 6)
         let itemGap = vertical ? (compact ? 2 : 3) : 1
+        // The gap after each rank (in drawing order): left to right, as wide as the widest
+        // label that crosses it and a margin each side, up to a label's longest line.
+        var gapAfter = Array(repeating: rankGap, count: rankCount)
+        if !vertical {
+            for (a, b, w) in labelWidth where w <= labelRoom {
+                let (lo, hi) = (min(rank[a], rank[b]), max(rank[a], rank[b]))
+                for r in lo..<hi { gapAfter[r] = max(gapAfter[r], w + 4) }
+            }
+            if reversed { gapAfter = Array(gapAfter.dropLast().reversed()) + [rankGap] }
+        }
 
         // Each rank as a line (TD) or a column (LR) of members. Compact: the members of a
         // subgraph that holds only boxes, all unrelated (one rank), are stacked instead
@@ -246,7 +272,7 @@ struct DiagramLayouter {
         var cursor = 0
         var across = 0
         var rankExtents: [(start: Int, size: Int, items: [(Int, Int)])] = []
-        for rankMembers in (reversed ? Array(lines.reversed()) : lines) {
+        for (r, rankMembers) in (reversed ? Array(lines.reversed()) : lines).enumerated() {
             // rankMembers: groups of members that share a row (TD) or column (LR).
             var extent = 0
             var items: [(Int, Int)] = []   // (member, offset along the rank)
@@ -266,9 +292,9 @@ struct DiagramLayouter {
             }
             if rankMembers.count > 1 { extent = rowCursor - Self.stackGap }
             rankExtents.append((cursor, extent, items))
-            cursor += extent + rankGap
+            cursor += extent + (r < gapAfter.count ? gapAfter[r] : rankGap)
         }
-        let depthExtent = max(0, cursor - rankGap)
+        let depthExtent = max(0, cursor - (gapAfter.last ?? rankGap))
         let along = alignedPositions(lines: lines, sizes: sizes, ids: ids, up: up, down: down, vertical: vertical, gap: itemGap, across: &across)
         // Place: centre each rank across the widest one.
         for (r, entry) in rankExtents.enumerated() {

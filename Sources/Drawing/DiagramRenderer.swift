@@ -18,8 +18,15 @@ public struct DiagramRenderer: Sendable {
     /// The layout for a width: the roomy one when it fits, else the compact one. A diagram
     /// still wider than `maxWidth` keeps its width: the terminal scrolls it sideways.
     public func layout(_ chart: Flowchart, maxWidth: Int) -> DiagramLayout {
-        var layout = route(DiagramLayouter(chart: chart, compact: false).run(), chart: chart, maxWidth: maxWidth,
-                           across: !chart.direction.isVertical)
+        let across = !chart.direction.isVertical
+        // Left to right with labels: first with room between the ranks for every label, then
+        // for the shorter ones only, then as before.
+        let labelled = across && chart.edges.contains { !$0.label.isEmpty }
+        var layout = DiagramLayout.empty(width: Int.max, height: 0)
+        for room in labelled ? [DiagramLayouter.maxLabelWidth + 4, 20, 14, 0] : [0] where layout.width > maxWidth {
+            layout = route(DiagramLayouter(chart: chart, compact: false, labelRoom: room).run(), chart: chart, maxWidth: maxWidth,
+                           across: across)
+        }
         if layout.width > maxWidth {
             // Compact: a left-to-right chart is laid out top-down.
             layout = route(DiagramLayouter(chart: chart, compact: true).run(), chart: chart, maxWidth: maxWidth, across: false)

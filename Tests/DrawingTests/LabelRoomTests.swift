@@ -1,0 +1,66 @@
+import Canvas
+import Mermaid
+import Testing
+@testable import Drawing
+
+/// Labels get room on their own edge before the legend (#14, "Labels get space reserved
+/// between ranks", dagre's label nodes): left to right the gap between two ranks is as wide
+/// as the label crossing it when the page allows; top-down a subgraph leaves room beside the
+/// line inside it.
+struct LabelRoomTests {
+    static func draw(_ source: String, width: Int) -> [String] {
+        DiagramRenderer(glyphs: Glyphs(ascii: false)).render(Mermaid.parse(source).diagram!.flowchart!, maxWidth: width).map(\.text)
+    }
+
+    static let twoNodes = """
+    flowchart LR
+        subgraph n1 ["Node 1<br/>192.168.56.11"]
+            front["front-1<br/>10.244.1.4"]
+        end
+        subgraph n2 ["Node 2<br/>192.168.56.12"]
+            api["api-1<br/>10.244.2.7"]
+        end
+        front -->|"1 - http:// 10.244.2.7:8080"| api
+    """
+
+    @Test func leftToRightTheGapFitsTheLabelAboveItsArrow() throws {
+        let lines = Self.draw(Self.twoNodes, width: 80)
+        #expect(!lines.contains { $0.hasPrefix("(1)") }, "no legend:\n\(lines.joined(separator: "\n"))")
+        let label = try #require(lines.firstIndex { $0.contains("1 - http:// 10.244.2.7:8080") })
+        // The arrow runs on the next row, under the whole label, into api-1's box.
+        let arrow = lines[label + 1]
+        let start = lines[label].range(of: "1 - http")!.lowerBound.utf16Offset(in: lines[label])
+        let row = Array(arrow)
+        #expect(row[start - 1] == "─" && row[start + 27] == "─", "\(arrow)")
+        #expect(arrow.contains("─▶│ 10.244.2.7"))
+        #expect(lines.allSatisfy { CellWidth.of($0) <= 80 })
+    }
+
+    @Test func whenThePageIsNarrowTheDrawingTurnsTopDownAndTheLabelGoesBesideItsLine() {
+        // At 50 columns neither left-to-right layout fits: top-down, the label is written
+        // beside the vertical line, still on its own edge.
+        let lines = Self.draw(Self.twoNodes, width: 50)
+        #expect(lines.allSatisfy { CellWidth.of($0) <= 50 })
+        #expect(!lines.contains { $0.hasPrefix("(1)") }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("│ 1 - http:// 10.244.2.7:8080") }, "\(lines.joined(separator: "\n"))")
+    }
+
+    @Test func topDownASubgraphLeavesRoomBesideItsLine() {
+        let source = """
+        flowchart TD
+            subgraph Cluster ["Cluster"]
+                svc["Service green<br/>clusterIP 10.0.0.7"]
+                subgraph node1 ["Node 1"]
+                    pod1["pod-blue-1<br/>10.4.32.2"]
+                end
+            end
+            pod1 -->|"http:// green:82"| svc
+        """
+        let lines = Self.draw(source, width: 80)
+        #expect(!lines.contains { $0.hasPrefix("(1)") }, "\(lines.joined(separator: "\n"))")
+        let row = lines.first { $0.contains("http:// green:82") } ?? ""
+        // Inside the Cluster's frame: its border on both sides of the label's row.
+        #expect(row.hasPrefix(" │") && row.hasSuffix("│"), "\(row)")
+        #expect(row.contains("│ http:// green:82"))
+    }
+}
