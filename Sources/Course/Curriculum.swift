@@ -21,23 +21,21 @@ public struct Curriculum: Sendable {
     public static func load(paths: [String]) -> Curriculum {
         var lessons: [Lesson] = []
         var diagnostics: [Diagnostic] = []
-        let fm = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            // By the path's bytes: a name that is not UTF-8 still names its file.
+            guard let info = RawPath.status(path) else {
                 diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: .error,
                                               message: .loader(.noSuchPath)))
                 continue
             }
-            if isDirectory.boolValue {
+            if (info.st_mode & S_IFMT) == S_IFDIR {
                 // A folder that cannot be listed is an error, not an empty course (lint would pass
                 // with nothing checked).
-                guard let listing = opendir(path) else {
+                guard RawPath.list(path) != nil else {
                     diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: .error,
                                                   message: .loader(.cannotReadBecause(String(cString: strerror(errno))))))
                     continue
                 }
-                closedir(listing)
                 let files = lessonFiles(in: path)
                 if files.isEmpty {
                     diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: .warning,
@@ -52,17 +50,20 @@ public struct Curriculum: Sendable {
     }
 
     static func lessonFiles(in folder: String) -> [String] {
-        // A symlinked folder is followed (the walker does not enter a link it starts at); the
-        // files keep the path the user gave.
-        let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
-        guard let walker = FileManager.default.enumerator(atPath: real) else { return [] }
+        // A symlinked folder given is followed; inside, folders are entered but not links to
+        // folders (as FileManager's walker does). Names are read by their bytes; hidden
+        // files and folders are skipped.
         var files: [String] = []
-        while let relative = walker.nextObject() as? String {
-            let ext = (relative as NSString).pathExtension.lowercased()
-            guard lessonExtensions.contains(ext) else { continue }
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") { continue }
-            files.append((folder as NSString).appendingPathComponent(relative))
+        var pending = [folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder]
+        var visited = 0
+        while let current = pending.popLast(), visited < 100_000 {
+            visited += 1
+            for (name, isFolder) in RawPath.list(current) ?? [] where !name.hasPrefix(".") {
+                let child = current == "/" ? "/" + name : current + "/" + name
+                if isFolder { pending.append(child); continue }
+                let ext = (name as NSString).pathExtension.lowercased()
+                if lessonExtensions.contains(ext) { files.append(child) }
+            }
         }
         return files.sorted()
     }

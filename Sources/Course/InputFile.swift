@@ -15,7 +15,7 @@ public enum InputFile {
 
     public static func read(_ path: String, limit: Int = maximumSize) -> Result<[UInt8], Failure> {
         func fail(_ problem: LoaderProblem) -> Result<[UInt8], Failure> { .failure(Failure(problem: problem)) }
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = RawPath.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard fd >= 0 else {
             return fail(errno == ENOENT ? .noSuchPath : .cannotReadBecause(String(cString: strerror(errno))))
         }

@@ -8,6 +8,8 @@ import Course
 @main
 enum Main {
     static func main() {
+        // Paths named by bytes that are not UTF-8 keep those bytes.
+        RawPath.registerArguments()
         do {
             var command = try Reseau.parseAsRoot()
             try command.run()
