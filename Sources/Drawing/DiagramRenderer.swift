@@ -113,15 +113,30 @@ public struct DiagramRenderer: Sendable {
         func centre(_ r: Rect, _ side: EdgeRouter.Side) -> Double {
             side == .top || side == .bottom ? Double(r.x) + Double(r.width - 1) / 2 : Double(r.y) + Double(r.height - 1) / 2
         }
+        // The title of the frame whose top border runs just above a box (one free row
+        // between): a line cannot come down through it into the box's top.
+        func titleAbove(_ r: Rect) -> ClosedRange<Int>? {
+            for (group, title) in titles { if let g = rects[group], g.y == r.y - 2, g.x < r.x, g.maxX > r.maxX { return title } }
+            return nil
+        }
         func range(_ r: Rect, _ side: EdgeRouter.Side, _ id: String) -> (Int, Int) {
             // The places a line may touch: not the corners, not a subgraph's title.
-            if side == .top, let title = titles[id], title.upperBound + 1 <= r.maxX - 2 { return (title.upperBound + 1, r.maxX - 2) }
+            if side == .top, let title = titles[id] ?? titleAbove(r), title.upperBound + 1 <= r.maxX - 2 {
+                return (max(r.x + 1, title.upperBound + 1), r.maxX - 2)
+            }
             return side == .top || side == .bottom ? (r.x + 1, r.maxX - 2) : (r.y + 1, max(r.y + 1, r.maxY - 2))
+        }
+        // A box whose whole top lies under its frame's title is entered and left by a side.
+        func topBlocked(_ r: Rect) -> Bool {
+            guard let title = titleAbove(r) else { return false }
+            return title.lowerBound <= r.x + 1 && title.upperBound >= r.maxX - 2
         }
         var chosen: [Int: (EdgeRouter.Side, EdgeRouter.Side)] = [:]
         for (i, edge) in chart.edges.enumerated() where edge.stroke != .invisible {
             guard let a = rects[edge.from], let b = rects[edge.to], edge.from != edge.to else { continue }
-            let (sa, sb) = EdgeRouter.sides(from: a, to: b, across: across)
+            var (sa, sb) = EdgeRouter.sides(from: a, to: b, across: across)
+            if sb == .top && topBlocked(b) { sb = a.x + a.width / 2 < b.x ? .left : .right }
+            if sa == .top && topBlocked(a) { sa = b.x + b.width / 2 < a.x ? .left : .right }
             chosen[i] = (sa, sb)
             sides["\(edge.from)|\(sa)", default: (edge.from, sa, [])].ends.append(End(edge: i, source: true, other: b))
             sides["\(edge.to)|\(sb)", default: (edge.to, sb, [])].ends.append(End(edge: i, source: false, other: a))
@@ -142,7 +157,7 @@ public struct DiagramRenderer: Sendable {
             var remaining: [End] = []
             for end in sorted {
                 if keep.contains(where: { $0.edge == end.edge && $0.source == end.source }) { remaining.append(end); continue }
-                let moved: EdgeRouter.Side = centre(end.other, side) < middle ? .top : .bottom
+                let moved: EdgeRouter.Side = centre(end.other, side) < middle && !topBlocked(r) ? .top : .bottom
                 sides["\(id)|\(moved)", default: (id, moved, [])].ends.append(end)
                 if var pair = chosen[end.edge] {
                     if end.source { pair.0 = moved } else { pair.1 = moved }

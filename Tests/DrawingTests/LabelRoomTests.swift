@@ -64,3 +64,33 @@ struct LabelRoomTests {
         #expect(row.contains("│ http:// green:82"))
     }
 }
+
+/// Edge ends stay on their box (#14 item 1): a box whose top lies under its frame's title
+/// (one free row between) is entered by a side, its arrowhead against the box, rather than
+/// by a line forced sideways into the row under the title (heads missing from their box).
+struct TitleBlockedPortTests {
+    @Test func aBoxUnderItsFramesTitleIsEnteredFromTheSide() {
+        let source = """
+        flowchart TD
+            C["Mutating Admission"]
+            D["Schema Validation"]
+            subgraph "Mutating Webhook"
+                MW["Webhook Code"]
+            end
+            C --> D
+            C -->|"Call registered webhook"| MW
+            MW -->|"Modified object"| C
+        """
+        let lines = DiagramRenderer(glyphs: Glyphs(ascii: false)).render(Mermaid.parse(source).diagram!.flowchart!, maxWidth: 80).map(\.text)
+        let text = lines.joined(separator: "\n")
+        let row = lines.firstIndex { $0.contains("│ Webhook Code │") } ?? -1
+        #expect(row > 0, "\(text)")
+        // The arrow comes from the left into the box's side: `─▶│ Webhook Code │`.
+        #expect(lines[row].contains("▶│ Webhook Code │"), "\(text)")
+        // Nothing comes down through the title row into the box's top.
+        let title = lines.firstIndex { $0.contains("Mutating Webhook") } ?? -1
+        let frame = Array(lines[title]), under = Array(lines[title + 1])
+        let start = frame.firstIndex(of: "┌") ?? 0, end = frame.lastIndex(of: "┐") ?? 0
+        #expect(!under[start...min(end, under.count - 1)].contains("▼"), "\(text)")
+    }
+}
