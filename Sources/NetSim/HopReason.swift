@@ -172,6 +172,39 @@ extension HopPlace {
 }
 
 extension HopReason {
+    /// The reason with its Nodes called as a drawing calls them (`n2` → `Node 2`), as
+    /// `HopPlace.renamingNodes` does for the place: the inspector's sentence then names the
+    /// Node the student sees.
+    public func renamingNodes(_ titles: [String: String]) -> HopReason {
+        guard !titles.isEmpty else { return self }
+        func n(_ name: String) -> String { titles[name] ?? name }
+        switch self {
+        case .podSends(let pod, let gateway, let node): return .podSends(pod: pod, gateway: gateway, node: n(node))
+        case .nodeSends(let node): return .nodeSends(node: n(node))
+        case .clientSendsToNode(let client, let node): return .clientSendsToNode(client: client, node: n(node))
+        case .underlayCarries(let node, let ip): return .underlayCarries(node: n(node), ip: ip)
+        case .administratorRoute(let ip, let node): return .administratorRoute(ip: ip, node: n(node))
+        case .routedPodNetwork(let node): return .routedPodNetwork(node: n(node))
+        case .loadBalancerForwards(let node, let ip, let check):
+            return .loadBalancerForwards(node: n(node), ip: ip, healthy: check.map { HealthCheck(port: $0.port, healthy: $0.healthy.map(n)) })
+        case .loadBalancerProxies(let node, let port, let check):
+            return .loadBalancerProxies(node: n(node), nodePort: port, healthy: check.map { HealthCheck(port: $0.port, healthy: $0.healthy.map(n)) })
+        case .forTheNode(let node): return .forTheNode(node: n(node))
+        case .toOtherNode(let from, let to): return .toOtherNode(from: n(from), to: n(to))
+        case .noLocalEndpoint(let node): return .noLocalEndpoint(node: n(node))
+        case .towardsNode(let node): return .towardsNode(n(node))
+        case .nodeProcessReceives(let node, let port): return .nodeProcessReceives(node: n(node), port: port)
+        case .vxlanDecapsulates(let node): return .vxlanDecapsulates(node: n(node))
+        case .routedCNI(let cidr, let via, let node): return .routedCNI(podCIDR: cidr, via: via, node: n(node))
+        case .flatNetwork(let node): return .flatNetwork(node: n(node))
+        case .arrivesOnPodNode(let node, let pod, let ip): return .arrivesOnPodNode(node: n(node), pod: pod, ip: ip)
+        case .replyToTranslatingNode(let node): return .replyToTranslatingNode(n(node))
+        case .apiServerRelays(let node): return .apiServerRelays(node: n(node))
+        case .kubeletRelaysReply(let node): return .kubeletRelaysReply(node: n(node))
+        default: return self
+        }
+    }
+
     /// The objects whose rules decided this hop, by kind and `namespace/name`: the
     /// NetworkPolicies that isolate a Pod (or the one that lets the packet through), the
     /// Ingress whose rule the controller applied, the HTTPRoute a Gateway followed.

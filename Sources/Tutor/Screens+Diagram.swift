@@ -242,7 +242,7 @@ extension Screens {
                 // What changed, then the one sentence.
                 for change in changes(hop, state.words) { lines += Text.wrap([Span(change, Style(.code))], width: detailWidth) }
             }
-            lines += Text.wrap([Span(state.words.hop(hop.reason))], width: detailWidth)
+            lines += Text.wrap([Span(state.words.hop(hop.reason.renamingNodes(player.nodeTitles)))], width: detailWidth)
             // How it ended: where the request stops, and again once the reply is back.
             if player.hop == requestCount - 1 || player.hop == steps.count - 1 {
                 let died = player.packetDied

@@ -10,13 +10,13 @@ public struct English: Phrasebook {
         switch reason {
         case .resolved(let r): return dns(r)
         case .podSends(let pod, let gateway, let node):
-            return "The packet leaves \(pod) through eth0: default route via \(gateway) (bridge cni0 on Node \(node)), across the veth pair."
-        case .nodeSends(let node): return "A process on Node \(node) sends the packet (OUTPUT chain)."
-        case .clientSendsToNode(let client, let node): return "\(client) sends the packet to Node \(node)."
+            return "The packet leaves \(pod) through eth0: default route via \(gateway) (bridge cni0 on \(French.nodeNamed(node))), across the veth pair."
+        case .nodeSends(let node): return "A process on \(French.nodeNamed(node)) sends the packet (OUTPUT chain)."
+        case .clientSendsToNode(let client, let node): return "\(client) sends the packet to \(French.nodeNamed(node))."
         case .underlayCarries(let node, let ip): return "The Nodes' network carries it to \(node) (\(ip))."
         case .clientSendsToExternal(let client, let ip, let lb):
             return lb ? "\(client) sends the packet to the external IP \(ip)." : "\(client) sends the packet to the externalIP \(ip)."
-        case .administratorRoute(let ip, let node): return "A route set by the administrator leads \(ip) to Node \(node)."
+        case .administratorRoute(let ip, let node): return "A route set by the administrator leads \(ip) to \(French.nodeNamed(node))."
         case .clientSends(let client, let dst): return "\(client) sends the packet to \(dst)."
         case .routedPodNetwork(let node): return "The network has a route to \(node)'s pod CIDR (routed CNI)."
         case .loadBalancerPortClosed(let port): return "The load balancer does not listen on port \(port)."
@@ -28,8 +28,8 @@ public struct English: Phrasebook {
             return "The load balancer ends the connection and opens one to \(node):\(nodePort) (ipMode Proxy): the client's IP is lost.\(healthNote(check))"
         case .serviceIPWrongPort(let ip, let service, let port, let proto):
             return "\(ip) is Service \(service)'s IP, but none of its ports is \(port)/\(proto.lowercased): no rule takes the packet, which is lost."
-        case .forTheNode(let node): return "The packet is for Node \(node) itself: a process on the Node receives it."
-        case .toOtherNode(let from, let to): return "\(from) sends the packet to Node \(to) over the Nodes' network."
+        case .forTheNode(let node): return "The packet is for \(French.nodeNamed(node)) itself: a process on the Node receives it."
+        case .toOtherNode(let from, let to): return "\(from) sends the packet to \(French.nodeNamed(to)) over the Nodes' network."
         case .noPodHasAddress(let ip): return "\(ip) is in the pod CIDR but no Pod has this address."
         case .noServiceHasAddress(let ip): return "\(ip) is in the service CIDR but no Service has this address."
         case .leavesCluster(let dst, let masq):
@@ -59,8 +59,8 @@ public struct English: Phrasebook {
             return hairpin
                 ? "DNAT: destination \(from):\(port) becomes \(to); the Pod reaches itself (hairpin), it will be masqueraded; conntrack remembers it for the reply."
                 : "DNAT: destination \(from):\(port) becomes \(to); conntrack remembers it for the reply."
-        case .towardsNode(let node): return "To Node \(node)."
-        case .nodeProcessReceives(let node, let port): return "The process of Node \(node) listening on \(port) receives the connection."
+        case .towardsNode(let node): return "To \(French.nodeNamed(node))."
+        case .nodeProcessReceives(let node, let port): return "The process of \(French.nodeNamed(node)) listening on \(port) receives the connection."
         case .masquerade(let from, let to):
             return "MASQUERADE: source \(from) becomes \(to), the outgoing interface's address; the Pod will not see the client's IP."
         case .localPod(let pod, let ip): return "\(ip) is a Pod of this Node: the packet crosses bridge cni0, then \(pod)'s veth."
@@ -77,7 +77,7 @@ public struct English: Phrasebook {
         case .podReceives(let pod, let dst, let port, let src): return "\(pod) receives the packet on \(dst):\(port), from \(src)."
         case .podAnswers(let pod, let dst, let port): return "\(pod) answers \(dst):\(port)."
         case .proxyRelaysReply(let proxy): return "\(proxy) receives the answer and sends it to the client over the first connection."
-        case .replyToTranslatingNode(let node): return "The reply goes back to Node \(node), which did the translation."
+        case .replyToTranslatingNode(let node): return "The reply goes back to \(French.nodeNamed(node)), which did the translation."
         case .conntrackUndoes(let src, let srcPort, let dst, let dstPort):
             return "conntrack undoes the translation: the reply comes from \(src):\(srcPort) and goes to \(dst):\(dstPort)."
         case .replyReceived(let by): return "\(by) receives the reply."
@@ -190,7 +190,7 @@ public struct English: Phrasebook {
         case .loadBalancerNoHealthyNode(let service): return "The load balancer has no healthy Node for \(service)."
         case .proxyModeWithoutNodePort: return "ipMode Proxy without a nodePort: the load balancer has nowhere to send."
         case .serviceHasNoPort(let service, let port): return "Service \(service) has no port \(port)."
-        case .deliveredToNodeItself(let node, let port): return "Delivered to Node \(node) (no Service listens on this Node's port \(port))."
+        case .deliveredToNodeItself(let node, let port): return "Delivered to \(French.nodeNamed(node)) (no Service listens on this Node's port \(port))."
         case .noPodHasAddress(let ip): return "No Pod has the address \(ip)."
         case .noServiceHasAddress(let ip): return "No Service has the address \(ip)."
         case .leftCluster(let ip): return "The packet leaves the cluster for \(ip)."

@@ -10,13 +10,13 @@ public struct French: Phrasebook {
         switch reason {
         case .resolved(let r): return dns(r)
         case .podSends(let pod, let gateway, let node):
-            return "Le paquet quitte \(pod) par eth0 : route par défaut via \(gateway) (le pont cni0 du Node \(node)), à travers la paire veth."
-        case .nodeSends(let node): return "Un processus du Node \(node) envoie le paquet (chaîne OUTPUT)."
-        case .clientSendsToNode(let client, let node): return "\(client) envoie le paquet vers le Node \(node)."
+            return "Le paquet quitte \(pod) par eth0 : route par défaut via \(gateway) (le pont cni0 du \(French.nodeNamed(node))), à travers la paire veth."
+        case .nodeSends(let node): return "Un processus du \(French.nodeNamed(node)) envoie le paquet (chaîne OUTPUT)."
+        case .clientSendsToNode(let client, let node): return "\(client) envoie le paquet vers le \(French.nodeNamed(node))."
         case .underlayCarries(let node, let ip): return "Le réseau des Nodes l'achemine jusqu'à \(node) (\(ip))."
         case .clientSendsToExternal(let client, let ip, let lb):
             return lb ? "\(client) envoie le paquet à l'IP externe \(ip)." : "\(client) envoie le paquet à l'externalIP \(ip)."
-        case .administratorRoute(let ip, let node): return "Une route posée par l'administrateur mène \(ip) au Node \(node)."
+        case .administratorRoute(let ip, let node): return "Une route posée par l'administrateur mène \(ip) au \(French.nodeNamed(node))."
         case .clientSends(let client, let dst): return "\(client) envoie le paquet vers \(dst)."
         case .routedPodNetwork(let node): return "Le réseau connaît la route du CIDR des Pods de \(node) (CNI routé)."
         case .loadBalancerPortClosed(let port): return "Le load balancer n'écoute pas le port \(port)."
@@ -28,8 +28,8 @@ public struct French: Phrasebook {
             return "Le load balancer termine la connexion et en ouvre une vers \(node):\(nodePort) (ipMode Proxy) : l'IP du client est perdue.\(healthNote(check))"
         case .serviceIPWrongPort(let ip, let service, let port, let proto):
             return "\(ip) est l'IP du Service \(service), mais aucun de ses ports n'est \(port)/\(proto.lowercased) : aucune règle ne prend le paquet, qui se perd."
-        case .forTheNode(let node): return "Le paquet est pour le Node \(node) lui-même : un processus du Node le reçoit."
-        case .toOtherNode(let from, let to): return "\(from) envoie le paquet au Node \(to) par le réseau des Nodes."
+        case .forTheNode(let node): return "Le paquet est pour le \(French.nodeNamed(node)) lui-même : un processus du Node le reçoit."
+        case .toOtherNode(let from, let to): return "\(from) envoie le paquet au \(French.nodeNamed(to)) par le réseau des Nodes."
         case .noPodHasAddress(let ip): return "\(ip) est dans le CIDR des Pods mais aucun Pod n'a cette adresse."
         case .noServiceHasAddress(let ip): return "\(ip) est dans le CIDR des Services mais aucun Service n'a cette adresse."
         case .leavesCluster(let dst, let masq):
@@ -59,8 +59,8 @@ public struct French: Phrasebook {
             return hairpin
                 ? "DNAT : la destination \(from):\(port) devient \(to) ; le Pod se joint lui-même (hairpin), il sera masqueradé ; conntrack s'en souvient pour la réponse."
                 : "DNAT : la destination \(from):\(port) devient \(to) ; conntrack s'en souvient pour la réponse."
-        case .towardsNode(let node): return "Vers le Node \(node)."
-        case .nodeProcessReceives(let node, let port): return "Le processus du Node \(node) qui écoute \(port) reçoit la connexion."
+        case .towardsNode(let node): return "Vers le \(French.nodeNamed(node))."
+        case .nodeProcessReceives(let node, let port): return "Le processus du \(French.nodeNamed(node)) qui écoute \(port) reçoit la connexion."
         case .masquerade(let from, let to):
             return "MASQUERADE : la source \(from) devient \(to), l'adresse de l'interface de sortie ; le Pod ne verra pas l'IP du client."
         case .localPod(let pod, let ip): return "\(ip) est un Pod de ce Node : le paquet passe le pont cni0 puis la veth de \(pod)."
@@ -77,7 +77,7 @@ public struct French: Phrasebook {
         case .podReceives(let pod, let dst, let port, let src): return "\(pod) reçoit le paquet sur \(dst):\(port), de \(src)."
         case .podAnswers(let pod, let dst, let port): return "\(pod) répond à \(dst):\(port)."
         case .proxyRelaysReply(let proxy): return "\(proxy) reçoit la réponse et la renvoie au client sur la première connexion."
-        case .replyToTranslatingNode(let node): return "La réponse revient au Node \(node), qui a fait la traduction."
+        case .replyToTranslatingNode(let node): return "La réponse revient au \(French.nodeNamed(node)), qui a fait la traduction."
         case .conntrackUndoes(let src, let srcPort, let dst, let dstPort):
             return "conntrack défait la traduction : la réponse vient de \(src):\(srcPort) et va à \(dst):\(dstPort)."
         case .replyReceived(let by): return "\(by) reçoit la réponse."
@@ -118,6 +118,9 @@ public struct French: Phrasebook {
     }
 
     /// A Node a drawing titles `Node 1` (or `Nœud 1`) already says what it is.
+    /// `Node node-1`, but `Node 2` for a Node a drawing calls so (never `Node Node 2`).
+    static func nodeNamed(_ name: String) -> String { namesItsKind(name) ? name : "Node " + name }
+
     static func namesItsKind(_ name: String) -> Bool {
         let lower = name.lowercased()
         return (lower.hasPrefix("node ") || lower.hasPrefix("nœud ") || lower.hasPrefix("noeud "))
@@ -198,7 +201,7 @@ public struct French: Phrasebook {
         case .loadBalancerNoHealthyNode(let service): return "Le load balancer n'a aucun Node sain pour \(service)."
         case .proxyModeWithoutNodePort: return "ipMode Proxy sans nodePort : le load balancer n'a rien où envoyer."
         case .serviceHasNoPort(let service, let port): return "Le Service \(service) n'a pas de port \(port)."
-        case .deliveredToNodeItself(let node, let port): return "Remis au Node \(node) (aucun Service n'écoute le port \(port) de ce Node)."
+        case .deliveredToNodeItself(let node, let port): return "Remis au \(French.nodeNamed(node)) (aucun Service n'écoute le port \(port) de ce Node)."
         case .noPodHasAddress(let ip): return "Aucun Pod n'a l'adresse \(ip)."
         case .noServiceHasAddress(let ip): return "Aucun Service n'a l'adresse \(ip)."
         case .leftCluster(let ip): return "Le paquet quitte le cluster vers \(ip)."
