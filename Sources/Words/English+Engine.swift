@@ -37,7 +37,7 @@ public struct English: Phrasebook {
         case .noReadyEndpoint(let service, let notReady):
             return notReady == 0
                 ? "Service \(service) has no ready endpoint: kube-proxy rejects the packet (ICMP port unreachable)."
-                : "Service \(service) has no ready endpoint (\(notReady) Pod(s) not ready): kube-proxy rejects the packet (ICMP port unreachable)."
+                : "Service \(service) has no ready endpoint (\(count(notReady, .podNotReady))): kube-proxy rejects the packet (ICMP port unreachable)."
         case .recognisedClusterIP(let service, let ip, let port): return "kube-proxy recognises Service \(service)'s virtual IP (\(ip):\(port))."
         case .markedNotFromPod: return "The source is not a Pod: the packet is marked for masquerading (it may cross Nodes)."
         case .toNodePorts: return "No Service IP matches; the address is the Node's own: on to KUBE-NODEPORTS."

@@ -195,7 +195,7 @@ struct BundledCourseRenderingTests {
             let all = text.joined(separator: "\n")
             #expect(!all.contains("flowchart "), "\(lesson.file): a diagram left as source")
             #expect(!all.contains("apiVersion: reseau/v1"), "\(lesson.file): a scene left as source")
-            #expect(!all.contains("colonne(s) de plus à droite") && !all.contains("more column(s) to the right"),
+            #expect(!all.contains("de plus à droite") && !all.contains("to the right"),
                     "\(lesson.file): a drawing wider than 80 columns")
             for scene in lesson.scenes() where scene.reading == nil {
                 for node in scene.scene.cluster.nodes {
@@ -366,8 +366,8 @@ struct WideDrawingNoteTests {
         guard let chart = Mermaid.parse(source).diagram?.flowchart else { Issue.record("not a flowchart"); return }
         let fr = DiagramRenderer(glyphs: Glyphs(ascii: false), language: .fr).render(chart, maxWidth: 40).map(\.text).joined(separator: "\n")
         let en = DiagramRenderer(glyphs: Glyphs(ascii: false), language: .en).render(chart, maxWidth: 40).map(\.text).joined(separator: "\n")
-        #expect(fr.contains("colonne(s) de plus à droite") && !fr.contains("columns"), "\(fr)")
-        #expect(en.contains("more column(s) to the right") && !en.contains("colonne"))
+        #expect(fr.contains("colonnes de plus à droite") && !fr.contains("columns") && !fr.contains("(s)"), "\(fr)")
+        #expect(en.contains("more columns to the right") && !en.contains("colonne") && !en.contains("(s)"))
     }
 }
 
