@@ -64,6 +64,17 @@ public struct Grid: Sendable, Equatable {
         set { cells[y * width + x] = newValue }
     }
 
+    /// The same grid without its blank rows at the bottom (its top and its columns stay,
+    /// so every position in it keeps its meaning).
+    public func trimmingBlankBottom() -> Grid {
+        var last = height - 1
+        while last >= 0, (0..<width).allSatisfy({ cells[last * width + $0].character == " " }) { last -= 1 }
+        guard last < height - 1 else { return self }
+        var trimmed = Grid(width: width, height: last + 1)
+        trimmed.cells = Array(cells.prefix((last + 1) * width))
+        return trimmed
+    }
+
     func visible(_ x: Int, _ y: Int) -> Bool {
         x >= 0 && y >= 0 && x < width && y < height && clip.contains(x: x, y: y)
     }

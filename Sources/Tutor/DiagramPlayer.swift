@@ -70,7 +70,8 @@ public struct DiagramPlayer: Sendable {
         self.flowTargets = flowTargets
         self.nodeTitles = nodeTitles
         self.ascii = ascii
-        drawing = DiagramRenderer(glyphs: Glyphs(ascii: ascii)).draw(layout, chart: chart)
+        // Its blank bottom rows (the layout's margin) take no room on screen.
+        drawing = DiagramRenderer(glyphs: Glyphs(ascii: ascii)).draw(layout, chart: chart).trimmingBlankBottom()
         paths = traces.map { PacketPath(trace: $0, chart: chart, layout: layout, entities: entities) }
     }
 

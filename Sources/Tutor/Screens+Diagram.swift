@@ -57,7 +57,19 @@ extension Screens {
             // Under the participants kept at the top, not over them.
             let y = y0 == top && view.y > 0 ? top + sticky : y0
             let mark = " " + state.words.ui(.offScreen(arrow: arrow, count: count, rows: rows)) + " "
-            grid.put(mark, x: right ? state.width - CellWidth.of(mark) : 0, y: y, style: Style(.warning, bold: true))
+            let width = CellWidth.of(mark)
+            // Where the drawing is blank on that row (its right end, else its left end), so that
+            // the mark never hides what it is about; over the drawing only when neither is.
+            func blank(_ at: Int) -> Bool {
+                let row = y - top + view.y
+                guard row >= 0, row < drawing.height else { return true }
+                return (at..<at + width).allSatisfy { col in
+                    let c = col - x
+                    return c < 0 || c >= drawing.width || drawing[c, row].character == " "
+                }
+            }
+            let places = right ? [state.width - width, 0] : [0, state.width - width]
+            grid.put(mark, x: rows ? places.first(where: blank) ?? places[0] : places[0], y: y, style: Style(.warning, bold: true))
         }
         let belowTop = top + min(diagramHeight, drawing.height)
         for (i, line) in below.prefix(belowRows).enumerated() {
@@ -112,7 +124,8 @@ extension Screens {
         // at most three fifths): at 200x60 its hop list and details grow, not blank rows.
         let available = state.height - top - 1
         let base = min(12, max(6, state.height / 3))
-        let wanted = available - drawing.height - min(notes.count, 3)
+        // What the drawing, its notes and its legend and caption (up to three rows) need.
+        let wanted = available - drawing.height - min(notes.count, 3) - min(below.count, 3)
         let inspectorHeight = player.traces.isEmpty ? 2
             : min(max(base, wanted), max(base, available * 3 / 5), max(base, player.steps.count + 2))
         let noteRows = min(notes.count, max(0, state.height - top - inspectorHeight - 1 - 6))
@@ -139,7 +152,7 @@ extension Screens {
     /// (`●` on its way, `○` on the reply's, `✗` where it died).
     public static func frame(_ player: DiagramPlayer, ascii: Bool) -> Grid {
         var drawing = player.ascii == ascii || player.isStill ? player.drawing
-            : DiagramRenderer(glyphs: Glyphs(ascii: ascii)).draw(player.layout, chart: player.chart)
+            : DiagramRenderer(glyphs: Glyphs(ascii: ascii)).draw(player.layout, chart: player.chart).trimmingBlankBottom()
         for id in [player.element(at: player.hop)].compactMap({ $0 }) + (player.currentStep?.decidedBy ?? []) {
             if let node = player.layout.node(id) {
                 DiagramRenderer(glyphs: Glyphs(ascii: ascii)).drawNode(node, on: &drawing, lit: Style(.packet, bold: true))
