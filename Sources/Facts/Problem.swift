@@ -227,8 +227,6 @@ public enum IgnoredEffect: Sendable, Equatable {
     case sessionPersistence
     /// An ingress-nginx annotation that changes where or how a request goes.
     case nginxRouting
-    /// A container's `hostPort`: the CNI's portmap plugin sends the Node's port to the Pod.
-    case hostPort
 }
 
 /// What the cluster builder (allocation, controllers) could not do as asked.

@@ -48,6 +48,8 @@ public struct Cluster: Sendable {
 
     // Indexes, built once.
     var podByIP: [IPv4Address: Int] = [:]
+    /// Containers' hostPorts, by `node port/protocol`: the Pod and its container port.
+    var hostPorts: [String: (Int, ContainerPort)] = [:]
     var podByName: [ObjectName: Int] = [:]
     var nodeByIP: [IPv4Address: Int] = [:]
     var nodeByName: [String: Int] = [:]

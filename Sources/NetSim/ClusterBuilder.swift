@@ -375,7 +375,10 @@ public struct ClusterBuilder: Sendable {
 
 extension Cluster {
     mutating func index() {
-        for (i, pod) in pods.enumerated() { podByIP[pod.ip] = i; podByName[pod.name] = i }
+        for (i, pod) in pods.enumerated() {
+            podByIP[pod.ip] = i; podByName[pod.name] = i
+            for port in pod.ports { if let h = port.hostPort { hostPorts["\(pod.nodeName) \(h)/\(port.protocol.lowercased)"] = hostPorts["\(pod.nodeName) \(h)/\(port.protocol.lowercased)"] ?? (i, port) } }
+        }
         for (i, node) in nodes.enumerated() { nodeByIP[node.ip] = i; nodeByName[node.name] = i }
         for (i, service) in services.enumerated() {
             serviceByName[service.name] = i

@@ -32,6 +32,9 @@ public enum HopReason: Sendable, Equatable {
     // MARK: A Node
     case serviceIPWrongPort(ip: IPv4Address, service: ObjectName, port: Int, protocol: TransportProtocol)
     case forTheNode(node: String)
+    /// The Node's port is a container's hostPort: the CNI portmap plugin DNATs it to the Pod,
+    /// the client's address kept.
+    case hostPortDNAT(node: String, port: Int, pod: String, endpoint: String)
     case toOtherNode(from: String, to: String)
     case noPodHasAddress(IPv4Address)
     case noServiceHasAddress(IPv4Address)
@@ -190,6 +193,7 @@ extension HopReason {
         case .loadBalancerProxies(let node, let port, let check):
             return .loadBalancerProxies(node: n(node), nodePort: port, healthy: check.map { HealthCheck(port: $0.port, healthy: $0.healthy.map(n)) })
         case .forTheNode(let node): return .forTheNode(node: n(node))
+        case .hostPortDNAT(let node, let port, let pod, let endpoint): return .hostPortDNAT(node: n(node), port: port, pod: pod, endpoint: endpoint)
         case .toOtherNode(let from, let to): return .toOtherNode(from: n(from), to: n(to))
         case .noLocalEndpoint(let node): return .noLocalEndpoint(node: n(node))
         case .towardsNode(let node): return .towardsNode(n(node))

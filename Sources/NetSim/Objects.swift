@@ -52,11 +52,14 @@ public struct ContainerPort: Sendable, Equatable {
     public var name: String?
     public var port: Int
     public var `protocol`: TransportProtocol = .tcp
+    /// `hostPort`: the Node's own address on this port leads here (the CNI portmap plugin).
+    public var hostPort: Int?
 
-    public init(name: String? = nil, port: Int, protocol: TransportProtocol = .tcp) {
+    public init(name: String? = nil, port: Int, protocol: TransportProtocol = .tcp, hostPort: Int? = nil) {
         self.name = name
         self.port = port
         self.protocol = `protocol`
+        self.hostPort = hostPort
     }
 }
 

@@ -32,6 +32,9 @@ public enum IptablesRule: Sendable, Equatable {
     case dnat(chain: String, name: String, l4: String, endpoint: String)
     case kubeMasquerade
     case cniMasquerade(podCIDR: CIDR)
+    /// The CNI portmap plugin's DNAT of a container's hostPort (containernetworking/plugins,
+    /// portmap: a `CNI-DN-…` chain per container, jumped to from CNI-HOSTPORT-DNAT).
+    case hostPort(chain: String, l4: String, port: Int, endpoint: String)
 
     public var text: String {
         switch self {
@@ -72,6 +75,8 @@ public enum IptablesRule: Sendable, Equatable {
             return "-A KUBE-POSTROUTING -m comment --comment \"kubernetes service traffic requiring SNAT\" -j MASQUERADE --random-fully"
         case .cniMasquerade(let podCIDR):
             return "-A POSTROUTING -s \(podCIDR) ! -d \(podCIDR) -j MASQUERADE"
+        case .hostPort(let chain, let l4, let port, let endpoint):
+            return "-A \(chain) -p \(l4) -m \(l4) --dport \(port) -j DNAT --to-destination \(endpoint)"
         }
     }
 }

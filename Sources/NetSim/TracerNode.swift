@@ -1,6 +1,22 @@
 /// What a Node does with a packet: kube-proxy's NAT rules first, then routing.
 extension Walk {
     mutating func atNode(_ node: ClusterNode, arrival: Arrival) {
+        // A container's hostPort on this Node's address (CNI-HOSTPORT-DNAT in PREROUTING and
+        // OUTPUT): DNAT to the Pod, the source kept (kind's ingress-nginx listens so).
+        if packet.dst == node.ip, let (podIndex, port) = cluster.hostPorts["\(node.name) \(packet.dstPort)/\(packet.protocol.lowercased)"] {
+            let pod = cluster.pods[podIndex]
+            var after = packet
+            after.dst = pod.ip
+            after.dstPort = port.port
+            natNode = node.name
+            beforeNAT = packet
+            let endpoint = "\(pod.ip):\(port.port)"
+            let l4 = packet.protocol.lowercased
+            hop(.node(node.name), .dnat, to: after,
+                rule: .iptables(.hostPort(chain: "CNI-DN-" + KubeProxyChains.hash(pod.name.description).prefix(16), l4: l4, port: packet.dstPort, endpoint: endpoint)),
+                .hostPortDNAT(node: node.name, port: packet.dstPort, pod: pod.name.name, endpoint: endpoint))
+            return route(from: node, toPod: pod, arrival: arrival)
+        }
         if let (s, p, entry) = serviceMatch(on: node) {
             return throughKubeProxy(node: node, service: s, port: p, entry: entry, arrival: arrival)
         }

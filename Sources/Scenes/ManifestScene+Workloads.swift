@@ -28,11 +28,9 @@ extension ManifestScene.Reader {
         containers.flatMap { c in
             (c["ports"]?.list ?? []).compactMap { p -> ContainerPort? in
                 guard let n = p["containerPort"]?.int else { return nil }
-                if let hostPort = p["hostPort"] {
-                    report(.warning, .fieldNotSimulated(object: owner, field: "hostPort", effect: .hostPort), at: hostPort)
-                }
                 return ContainerPort(name: p["name"]?.text, port: n,
-                                     protocol: p["protocol"]?.text.flatMap(TransportProtocol.init(rawValue:)) ?? .tcp)
+                                     protocol: p["protocol"]?.text.flatMap(TransportProtocol.init(rawValue:)) ?? .tcp,
+                                     hostPort: p["hostPort"]?.int)
             }
         }
     }

@@ -28,6 +28,8 @@ public struct English: Phrasebook {
             return "The load balancer ends the connection and opens one to \(node):\(nodePort) (ipMode Proxy): the client's IP is lost.\(healthNote(check))"
         case .serviceIPWrongPort(let ip, let service, let port, let proto):
             return "\(ip) is Service \(service)'s IP, but none of its ports is \(port)/\(proto.lowercased): no rule takes the packet, which is lost."
+        case .hostPortDNAT(let node, let port, let pod, let endpoint):
+            return "Port \(port) of \(French.nodeNamed(node)) is a hostPort of \(pod): the CNI portmap plugin translates it to \(endpoint) (DNAT); the client's address is kept."
         case .forTheNode(let node): return "The packet is for \(French.nodeNamed(node)) itself: a process on the Node receives it."
         case .toOtherNode(let from, let to): return "\(from) sends the packet to \(French.nodeNamed(to)) over the Nodes' network."
         case .noPodHasAddress(let ip): return "\(ip) is in the pod CIDR but no Pod has this address."

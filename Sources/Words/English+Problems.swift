@@ -214,7 +214,6 @@ extension English {
             case .routeFilter: real = "a real data plane changes the request or copies it; here it goes on unchanged"
             case .sessionPersistence: real = "a real data plane keeps a client on one backend; here each request is drawn anew"
             case .nginxRouting: real = "ingress-nginx would change where or how this request goes; here the Ingress rules alone decide"
-            case .hostPort: real = "a real Node sends this port of its own address to the Pod (CNI portmap); here the Node's port reaches nothing"
             }
             return "\(object): \(field) is not simulated: \(real)"
         case .flowUnknownSource(let n): return "flow: no Pod, Node or client named \(n)"

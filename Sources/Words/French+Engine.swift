@@ -28,6 +28,8 @@ public struct French: Phrasebook {
             return "Le load balancer termine la connexion et en ouvre une vers \(node):\(nodePort) (ipMode Proxy) : l'IP du client est perdue.\(healthNote(check))"
         case .serviceIPWrongPort(let ip, let service, let port, let proto):
             return "\(ip) est l'IP du Service \(service), mais aucun de ses ports n'est \(port)/\(proto.lowercased) : aucune règle ne prend le paquet, qui se perd."
+        case .hostPortDNAT(let node, let port, let pod, let endpoint):
+            return "Le port \(port) du \(French.nodeNamed(node)) est un hostPort de \(pod) : le plugin CNI portmap le traduit vers \(endpoint) (DNAT) ; l'adresse du client est conservée."
         case .forTheNode(let node): return "Le paquet est pour le \(French.nodeNamed(node)) lui-même : un processus du Node le reçoit."
         case .toOtherNode(let from, let to): return "\(from) envoie le paquet au \(French.nodeNamed(to)) par le réseau des Nodes."
         case .noPodHasAddress(let ip): return "\(ip) est dans le CIDR des Pods mais aucun Pod n'a cette adresse."

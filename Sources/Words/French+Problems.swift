@@ -235,7 +235,6 @@ extension French {
             case .routeFilter: real = "un vrai data plane modifie ou copie la requête ; ici elle passe telle quelle"
             case .sessionPersistence: real = "un vrai data plane garde un client sur le même backend ; ici chaque requête est tirée à nouveau"
             case .nginxRouting: real = "ingress-nginx changerait où ou comment va cette requête ; ici seules les règles de l'Ingress décident"
-            case .hostPort: real = "un vrai Node renvoie ce port de sa propre adresse vers le Pod (CNI portmap) ; ici le port du Node ne mène à rien"
             }
             return "\(object) : \(field) n'est pas simulé : \(real)"
         case .flowUnknownSource(let n): return "flux : aucun Pod, Node ou client ne s'appelle \(n)"

@@ -51,6 +51,17 @@ struct ClusterDumpAllTests {
         #expect(trace("http://172.18.0.240/", host: "other.example.com").verdict == .http404)
     }
 
+    /// kind's ingress-nginx listens on its Node's ports 80 and 443 (hostPort): a request to
+    /// the Node's address reaches the controller by the CNI's portmap DNAT, the client's
+    /// address kept, and the Ingress rules apply.
+    @Test func theControllersHostPortOnItsNode() throws {
+        let t = trace("http://172.18.0.3/cart", host: "shop.example.com")
+        #expect(t.verdict == .delivered(ObjectName("shop", "web-7c9f8b6d5-x2m4q")))
+        let dnat = try #require(t.hops.first { $0.action == .dnat })
+        #expect(dnat.place == .node("kind-worker") && dnat.after.src == IPv4Address("203.0.113.7"))
+        #expect(t.hops.contains { $0.action == .proxy && $0.ruleText == "Ingress shop/web: host shop.example.com path / (Prefix) → web:80" })
+    }
+
     /// Envoy Gateway's proxy (labels gateway.envoyproxy.io/owning-gateway-name and -namespace,
     /// in envoy-gateway-system) is the Gateway's data plane; it listens on 10080 for the
     /// listener on 80, which the Service's port says.

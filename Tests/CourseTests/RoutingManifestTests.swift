@@ -193,17 +193,33 @@ struct TrafficFieldTests {
         #expect(match?.headers == ["version": "v[0-9]+", "env": "canary"])
     }
 
-    /// A container's hostPort is forwarded by the CNI's portmap plugin, which is not simulated.
-    @Test func aHostPortIsAWarning() {
+    /// A container's hostPort (containernetworking/plugins portmap, as kind's ingress-nginx
+    /// uses it): the Node's address on that port is DNATed to the Pod, the client's address
+    /// kept, and the reply undone by conntrack on that Node.
+    @Test func aHostPortLeadsTheNodesPortToThePod() throws {
         let scene = load("""
+        apiVersion: reseau/v1
+        kind: Scene
+        metadata: {name: h}
+        nodes: [{name: kind-worker, ip: 172.18.0.3}]
+        clients: [{name: laptop, ip: 203.0.113.5}]
+        ---
         apiVersion: v1
         kind: Pod
-        metadata: {name: dns-cache}
-        spec: {containers: [{name: c, image: c, ports: [{containerPort: 53, hostPort: 53, protocol: UDP}]}]}
+        metadata: {name: web}
+        spec: {nodeName: kind-worker, containers: [{name: c, image: c, ports: [{containerPort: 8080, hostPort: 80}]}]}
         """)
-        #expect(scene.diagnostics.map { "\($0.line):\($0.column) \(English().problem($0.message))" } == [
-            "4:79 Pod default/dns-cache: hostPort is not simulated: a real Node sends this port of its own address to the Pod (CNI portmap); here the Node's port reaches nothing",
-        ])
+        #expect(scene.diagnostics.isEmpty, "\(scene.diagnostics.map { English().problem($0.message) })")
+        let t = Tracer(cluster: scene.cluster).trace(Request(from: "laptop", url: "http://172.18.0.3/"))
+        #expect(t.verdict == .delivered(ObjectName("default", "web")))
+        let dnat = try #require(t.hops.first { $0.action == .dnat })
+        #expect(dnat.after.dst.description == "\(scene.cluster.pods[0].ip)" && dnat.after.dstPort == 8080)
+        #expect(dnat.after.src == IPv4Address("203.0.113.5"), "the client's address is kept")
+        #expect(dnat.ruleText?.hasSuffix("-p tcp -m tcp --dport 80 -j DNAT --to-destination \(scene.cluster.pods[0].ip):8080") == true)
+        #expect(dnat.explanation.fr.hasPrefix("Le port 80 du Node kind-worker est un hostPort de web : le plugin CNI portmap"))
+        #expect(t.reply.last?.after.src == IPv4Address("172.18.0.3"), "the reply comes from the Node's address")
+        // Another port of the Node is still the Node's own.
+        #expect(Tracer(cluster: scene.cluster).trace(Request(from: "laptop", url: "http://172.18.0.3:81/")).verdict == .deliveredToNode("kind-worker"))
     }
 
     /// A dual-stack dump's IPv6 EndpointSlices are the other family: not errors, not endpoints.
