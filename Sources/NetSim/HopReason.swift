@@ -159,6 +159,26 @@ public enum TLSFact: Sendable, Equatable {
 }
 
 
+extension Trace {
+    /// The trace with its Nodes called as a drawing calls them (`n2` → `Node 2`): places,
+    /// reasons and candidates, for a person to read beside the drawing.
+    public func renamingNodes(_ titles: [String: String]) -> Trace {
+        guard !titles.isEmpty else { return self }
+        var copy = self
+        func rename(_ hop: Hop) -> Hop {
+            var h = hop
+            h.place = hop.place.renamingNodes(titles)
+            h.reason = hop.reason.renamingNodes(titles)
+            return h
+        }
+        copy.hops = hops.map(rename)
+        copy.reply = reply.map(rename)
+        copy.candidates = candidates.map { c in var c = c; c.node = c.node.map { titles[$0] ?? $0 }; return c }
+        copy.backend = backend.map { c in var c = c; c.node = c.node.map { titles[$0] ?? $0 }; return c }
+        return copy
+    }
+}
+
 extension HopPlace {
     /// The place with its Nodes called as a drawing calls them (`n1` → `Node 1`): the engine
     /// names a diagram's Nodes by their ids, the student reads their titles.

@@ -188,6 +188,7 @@ public enum DiagramScene {
         }
         var scene = Scene(name: name, cluster: cluster, flows: [], diagnostics: diagnostics)
         scene.flows = flows(chart, entities: entities, cluster: cluster, at: at)
+        scene.nodeTitles = nodeTitles
         return Reading(scene: scene, entities: entities, nodeTitles: nodeTitles, undrawnNodes: undrawnNodes)
     }
 

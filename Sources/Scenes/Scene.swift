@@ -9,6 +9,8 @@ public struct Scene: Sendable {
     public var flows: [Flow]
     /// Problems found while reading or building the scene, located in the lesson file.
     public var diagnostics: [Diagnostic]
+    /// A drawn scene's Nodes as the drawing calls them, by engine id (`n2` → `Node 2`).
+    public var nodeTitles: [String: String] = [:]
 
     /// The request of each flow, traced.
     public func traces() -> [Trace] {

@@ -91,7 +91,8 @@ struct TraceCommand: ParsableCommand {
                                                   options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         } else {
-            for line in TraceReport.text(trace, language: language) { print(line) }
+            // A drawn scene's Nodes as the drawing calls them (`Node 2`, not the id `n2`).
+            for line in TraceReport.text(trace.renamingNodes(scene.nodeTitles), language: language) { print(line) }
         }
         if trace.verdict == .invalid || refused { throw ExitCode(1) }
     }

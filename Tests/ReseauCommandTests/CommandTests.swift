@@ -182,6 +182,17 @@ struct TraceCommandTests {
         #expect(run.out.contains("source masquée (SNAT) : non"))
     }
 
+    /// A lesson's drawn scene: its Nodes as the drawing calls them, in the table and the sentences.
+    @Test func aDrawnScenesNodesAreCalledAsDrawn() throws {
+        let lesson = CommandTests.repository.appendingPathComponent("Lessons/01-trois-reseaux.md").path
+        let run = try base.reseau("trace", "--scene", lesson + "#1", "--from", "front-1", "--to", "http://10.244.2.7:8080", "--lang", "fr")
+        #expect(run.status == 0, "\(run.err)")
+        let lines = run.out.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix(" 3  VXLAN Node 1 → Node 2") }, "\(run.out)")
+        #expect(lines.contains("    Sur Node 2, 10.244.2.7 est un Pod local : pont cni0 puis veth de api-1."))
+        #expect(!run.out.contains(" n2") && !run.out.contains("Node n1"), "\(run.out)")
+    }
+
     @Test func traceJSON() throws {
         let run = try base.reseau("trace", "--scene", shop, "--from", "laptop", "--to", "http://192.168.56.11:30080/", "--json")
         #expect(run.status == 0)
