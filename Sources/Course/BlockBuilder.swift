@@ -18,6 +18,10 @@ struct BlockBuilder {
     /// bounds its own output) the content is kept as flat text with one warning: 15,000
     /// nested `>` overflowed the stack, and every walk over the blocks would recurse as deep.
     var depth = 0
+    /// The document's top-level nodes are freed once turned into blocks: cmark's tree and
+    /// the blocks made from it are not both whole in memory (cmark's tree is about twice the
+    /// blocks' size). Footnote definitions, which cmark puts last, go last.
+    var freesConverted = false
     static let maximumDepth = 100
     var warnedDepth = false
 
@@ -63,6 +67,7 @@ struct BlockBuilder {
         }
 
         for node in container.children {
+            defer { if freesConverted && depth == 1 { cmark_node_free(node.pointer) } }
             if node.type == CMARK_NODE_HTML_BLOCK, let index = SourceLayout.markerIndex(inHTML: node.literal),
                index < markers.count {
                 let marker = markers[index]

@@ -58,6 +58,7 @@ extension Lesson {
         }
         let document = MarkdownDocument(layout.markdown)
         var builder = BlockBuilder(file: file, layout: layout)
+        builder.freesConverted = true
         let blocks = builder.blocks(in: document.root)
         diagnostics += builder.diagnostics
         let (slides, toc) = SlideSplitter.split(blocks)
