@@ -168,7 +168,7 @@ struct DiagramLayouter {
                     .map { min(CellWidth.of($0.labelLines.joined(separator: " ")), Self.maxLabelWidth) }.max()
                 if let widest { w = max(w, 2 * (widest + 3) + 6) }
             }
-            return (w, inner.height + 4 + subtitle.count + (subtitle.isEmpty ? 0 : 1))
+            return (w, inner.height + 4 + subtitle.count + (subtitle.isEmpty ? 0 : 2))
         }
         let lines = chart.node(id).map(nodeLines) ?? [id]
         let outline = chart.node(id).map(outline) ?? ShapeOutline(frame: .light)
@@ -397,7 +397,7 @@ struct DiagramLayouter {
                     let subtitle = groupSubtitle(s)
                     groups.append(DiagramLayout.GroupBox(id: id, rect: abs, title: groupTitle(s), subtitle: subtitle, depth: depth))
                     let innerX = abs.x + (abs.width - inner.width) / 2
-                    place(inner, at: innerX, abs.y + 2 + subtitle.count + (subtitle.isEmpty ? 0 : 1), depth: depth + 1)
+                    place(inner, at: innerX, abs.y + 2 + subtitle.count + (subtitle.isEmpty ? 0 : 2), depth: depth + 1)
                 } else if let node = chart.node(id) {
                     nodes.append(DiagramLayout.NodeBox(id: id, rect: abs, lines: nodeLines(node), shape: node.shape ?? .square,
                                                        classes: node.classes, outline: outline(node)))

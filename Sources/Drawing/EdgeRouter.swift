@@ -179,6 +179,8 @@ struct EdgeRouter {
                 var step = 1
                 if nd != dir { step += 3 }
                 if border[ncell] { step += (nd == dir ? 4 : 12) }
+                // Running along a frame (border cell to border cell) instead of across it.
+                if border[ncell] && border[cell] { step += 40 }
                 step += used[ncell] * 4
                 let next = ncell * 4 + nd
                 let newCost = cost[state] + step
