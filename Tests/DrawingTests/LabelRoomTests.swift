@@ -1,3 +1,4 @@
+import Course
 import Canvas
 import Mermaid
 import Testing
@@ -92,5 +93,27 @@ struct TitleBlockedPortTests {
         let frame = Array(lines[title]), under = Array(lines[title + 1])
         let start = frame.firstIndex(of: "┌") ?? 0, end = frame.lastIndex(of: "┐") ?? 0
         #expect(!under[start...min(end, under.count - 1)].contains("▼"), "\(text)")
+    }
+}
+
+/// Lesson 04's chart (#14): the Service's dotted and solid arrows into api-2, which must come
+/// in under Node 2's title lines, each get a row: no line crosses another, none runs along
+/// Node 2's frame (they crossed at `┌┼─┘` before).
+struct ParallelArrowsUnderATitleTests {
+    @Test func lessonFoursArrowsDoNotCross() throws {
+        let path = DrawingPaths.repository.appendingPathComponent("Lessons/04-clusterip.md").path
+        let lesson = Lesson.load(path: path)
+        let charts = lesson.allBlocks.compactMap { block -> Flowchart? in
+            if case .mermaid(let d) = block { return d.diagram?.flowchart }
+            return nil
+        }
+        let chart = try #require(charts.first)
+        for width in [80, 120] {
+            let lines = DiagramRenderer(glyphs: Glyphs(ascii: false)).render(chart, maxWidth: width).map(\.text)
+            let text = lines.joined(separator: "\n")
+            #expect(!text.contains("┼"), "a crossing at \(width):\n\(text)")
+            #expect(!text.contains("│─ Node 2"), "a line on Node 2's corner at \(width):\n\(text)")
+            #expect(lines.contains { $0.contains("▼ ▼") }, "two arrowheads into api-2 at \(width):\n\(text)")
+        }
     }
 }
