@@ -51,13 +51,11 @@ public struct Curriculum: Sendable {
 
     static func lessonFiles(in folder: String) -> [String] {
         // A symlinked folder given is followed; inside, folders are entered but not links to
-        // folders (as FileManager's walker does). Names are read by their bytes; hidden
+        // folders (as FileManager's walker does), so the walk cannot loop. Names are read by their bytes; hidden
         // files and folders are skipped.
         var files: [String] = []
         var pending = [folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder]
-        var visited = 0
-        while let current = pending.popLast(), visited < 100_000 {
-            visited += 1
+        while let current = pending.popLast() {
             for (name, isFolder) in RawPath.list(current) ?? [] where !name.hasPrefix(".") {
                 let child = current == "/" ? "/" + name : current + "/" + name
                 if isFolder { pending.append(child); continue }

@@ -48,8 +48,8 @@ public struct Cluster: Sendable {
 
     // Indexes, built once.
     var podByIP: [IPv4Address: Int] = [:]
-    /// Containers' hostPorts, by `node port/protocol`: the Pod and its container port.
-    var hostPorts: [String: (Int, ContainerPort)] = [:]
+    /// Containers' hostPorts, by Node, port and protocol: the Pod and its container port.
+    var hostPorts: [HostPortKey: (pod: Int, port: ContainerPort)] = [:]
     var podByName: [ObjectName: Int] = [:]
     var nodeByIP: [IPv4Address: Int] = [:]
     var nodeByName: [String: Int] = [:]
@@ -87,6 +87,13 @@ struct ServicePortKey: Hashable, Sendable {
 }
 
 /// One address:port a Service port sends to.
+/// A Node's port a container takes with `hostPort`.
+struct HostPortKey: Hashable, Sendable {
+    var node: String
+    var port: Int
+    var `protocol`: TransportProtocol
+}
+
 public struct Backend: Sendable, Equatable {
     public var ip: IPv4Address
     public var port: Int

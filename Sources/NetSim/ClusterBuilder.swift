@@ -340,6 +340,7 @@ public struct ClusterBuilder: Sendable {
                     usedNodePorts[nextNodePort] = name.description
                 }
             }
+            if !ok { continue }
             // The health check port of a LoadBalancer Service with externalTrafficPolicy Local,
             // from the same range (the API server allocates it; Service docs, "Traffic policies").
             if service.type == .loadBalancer && service.externalTrafficPolicy == .local && service.healthCheckNodePort == nil {
@@ -349,7 +350,6 @@ public struct ClusterBuilder: Sendable {
                     usedNodePorts[nextNodePort] = name.description
                 }
             }
-            if !ok { continue }
             if service.type == .loadBalancer, service.loadBalancerIPs.isEmpty, let pool = loadBalancerPool {
                 while let candidate = pool.address(nextLoadBalancerHost), usedIPs[candidate] != nil { nextLoadBalancerHost += 1 }
                 if let ip = pool.address(nextLoadBalancerHost), UInt64(nextLoadBalancerHost) < pool.size - 1 {
@@ -377,7 +377,11 @@ extension Cluster {
     mutating func index() {
         for (i, pod) in pods.enumerated() {
             podByIP[pod.ip] = i; podByName[pod.name] = i
-            for port in pod.ports { if let h = port.hostPort { hostPorts["\(pod.nodeName) \(h)/\(port.protocol.lowercased)"] = hostPorts["\(pod.nodeName) \(h)/\(port.protocol.lowercased)"] ?? (i, port) } }
+            for port in pod.ports {
+                guard let h = port.hostPort else { continue }
+                let key = HostPortKey(node: pod.nodeName, port: h, protocol: port.protocol)
+                if hostPorts[key] == nil { hostPorts[key] = (i, port) }
+            }
         }
         for (i, node) in nodes.enumerated() { nodeByIP[node.ip] = i; nodeByName[node.name] = i }
         for (i, service) in services.enumerated() {

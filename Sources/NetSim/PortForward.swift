@@ -13,7 +13,6 @@ extension Tracer {
             trace.ending = ending
             return trace
         }
-        let apiServer = cluster.nodes[0]
         let clientIP: IPv4Address
         switch cluster.source(from) {
         case .client(let c)?: clientIP = c.ip

@@ -3,7 +3,7 @@ extension Walk {
     mutating func atNode(_ node: ClusterNode, arrival: Arrival) {
         // A container's hostPort on this Node's address (CNI-HOSTPORT-DNAT in PREROUTING and
         // OUTPUT): DNAT to the Pod, the source kept (kind's ingress-nginx listens so).
-        if packet.dst == node.ip, let (podIndex, port) = cluster.hostPorts["\(node.name) \(packet.dstPort)/\(packet.protocol.lowercased)"] {
+        if packet.dst == node.ip, let (podIndex, port) = cluster.hostPorts[HostPortKey(node: node.name, port: packet.dstPort, protocol: packet.protocol)] {
             let pod = cluster.pods[podIndex]
             var after = packet
             after.dst = pod.ip

@@ -24,7 +24,7 @@ extension ManifestScene.Reader {
         builder.nodes[i].labels.merge(node.labels) { a, _ in a }
     }
 
-    mutating func ports(_ containers: [Node], of owner: String) -> [ContainerPort] {
+    func ports(_ containers: [Node]) -> [ContainerPort] {
         containers.flatMap { c in
             (c["ports"]?.list ?? []).compactMap { p -> ContainerPort? in
                 guard let n = p["containerPort"]?.int else { return nil }
@@ -57,7 +57,7 @@ extension ManifestScene.Reader {
         dumpedPods.append((name, owners(node), node[path: "metadata", "labels"]?.stringMap ?? [:]))
         var spec = ClusterBuilder.PodSpec(name: name, labels: node[path: "metadata", "labels"]?.stringMap ?? [:],
                                           nodeName: node[path: "spec", "nodeName"]?.text, ip: ip,
-                                          ports: ports(node[path: "spec", "containers"]?.list ?? [], of: "Pod \(name)"), ready: ready,
+                                          ports: ports(node[path: "spec", "containers"]?.list ?? []), ready: ready,
                                           hostname: node[path: "spec", "hostname"]?.text, subdomain: node[path: "spec", "subdomain"]?.text,
                                           origin: position(node).0)
         // Being deleted (kubectl shows it Terminating): its endpoint is terminating.
@@ -126,7 +126,7 @@ extension ManifestScene.Reader {
         if let selector = node[path: "spec", "selector", "matchLabels"]?.stringMap, !labels.matches(selector) {
             report(.error, .selectorMismatch(kind: kind, name: name.description), at: node[path: "spec", "selector"])
         }
-        let containerPorts = ports(template?[path: "spec", "containers"]?.list ?? [], of: "\(kind) \(name)")
+        let containerPorts = ports(template?[path: "spec", "containers"]?.list ?? [])
         if kind == "DaemonSet" {
             // One Pod on each Node its nodeSelector allows; a hostNetwork one is a process of
             // each Node, not a Pod on the Pod network.

@@ -97,7 +97,7 @@ public struct English: Phrasebook {
         case .gatewayNoRoute(let listener, let method, let host, let path):
             return "no rule of the HTTPRoutes attached to listener \(listener) matches \(method) \(host)\(path)."
         case .gatewayNoValidBackend:
-            return "The chosen rule has no valid backend (missing Service, unknown port, another namespace without a ReferenceGrant, or weight 0): 500."
+            return "The chosen rule has no backend to send to (no backendRefs, or all of weight 0): 500."
         case .gatewayBackendEmpty(let backend): return "The backend drawn, \(backend), has no ready endpoint: 503."
         case .gatewayBackendInvalid(let backend, let problem):
             return "The backend drawn, \(backend), cannot be used (\(refProblem(problem))): the requests that fall to it get 500."

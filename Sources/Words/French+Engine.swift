@@ -97,7 +97,7 @@ public struct French: Phrasebook {
         case .gatewayNoRoute(let listener, let method, let host, let path):
             return "aucune règle d'HTTPRoute attachée au listener \(listener) ne correspond à \(method) \(host)\(path)."
         case .gatewayNoValidBackend:
-            return "La règle retenue n'a aucun backend valide (Service absent, port inconnu, autre namespace sans ReferenceGrant, ou poids 0) : 500."
+            return "La règle retenue n'a aucun backend vers qui envoyer (aucun backendRef, ou tous de poids 0) : 500."
         case .gatewayBackendEmpty(let backend): return "Le backend tiré, \(backend), n'a aucun endpoint prêt : 503."
         case .gatewayBackendInvalid(let backend, let problem):
             return "Le backend tiré, \(backend), est inutilisable (\(refProblem(problem))) : les requêtes qui lui échoient reçoivent 500."
