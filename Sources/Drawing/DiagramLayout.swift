@@ -67,6 +67,9 @@ struct DiagramLayouter {
     /// that cross it (dagre's label nodes), so that each label sits on its own edge: labels
     /// up to this width get it (0: none).
     let labelRoom: Int
+    /// Extra columns between the boxes of a top-down rank: room for labels beside the lines
+    /// that run between them, tried when labels found none.
+    let spread: Int
     /// Node ids that are also subgraph ids stand for the subgraph.
     let subgraphIDs: Set<String>
     /// For every node and subgraph, the subgraph that directly holds it (nil: the root).
@@ -76,10 +79,11 @@ struct DiagramLayouter {
     /// Rows between stacked boxes: an arrow comes in sideways, then down into the box.
     static let stackGap = 2
 
-    init(chart: Flowchart, compact: Bool, labelRoom: Int = 0) {
+    init(chart: Flowchart, compact: Bool, labelRoom: Int = 0, spread: Int = 0) {
         self.chart = chart
         self.compact = compact
         self.labelRoom = labelRoom
+        self.spread = spread
         subgraphIDs = Set(chart.subgraphs.map(\.id))
         for subgraph in chart.subgraphs {
             for member in subgraph.nodes where parent[member] == nil && !holds(member, subgraph.id) {
@@ -248,7 +252,7 @@ struct DiagramLayouter {
         // Room between ranks for the lines (and their labels) that cross it.
         let crossing = ids.indices.reduce(0) { $0 + forward[$1].count }
         let rankGap = vertical ? (labelled ? 5 : 3) + min(3, crossing / 3) : (labelled ? 12 : 6)
-        let itemGap = vertical ? (compact ? 2 : 3) : 1
+        let itemGap = vertical ? (compact ? 2 : 3) + spread : 1
         // The gap after each rank (in drawing order): left to right, as wide as the widest
         // label that crosses it and a margin each side, up to a label's longest line.
         var gapAfter = Array(repeating: rankGap, count: rankCount)
@@ -277,7 +281,8 @@ struct DiagramLayouter {
             var extent = 0
             var items: [(Int, Int)] = []   // (member, offset along the rank)
             var rowCursor = 0
-            for row in rankMembers {
+            for (k, row) in rankMembers.enumerated() {
+                if k > 0 { rowCursor += stackGap(before: row, ids: ids) }
                 var along = 0
                 var thickness = 0
                 for u in row {
@@ -287,10 +292,10 @@ struct DiagramLayouter {
                     thickness = max(thickness, vertical ? h : w)
                 }
                 across = max(across, along - itemGap)
-                rowCursor += thickness + (rankMembers.count > 1 ? Self.stackGap : 0)
+                rowCursor += thickness
                 extent = max(extent, thickness)
             }
-            if rankMembers.count > 1 { extent = rowCursor - Self.stackGap }
+            if rankMembers.count > 1 { extent = rowCursor }
             rankExtents.append((cursor, extent, items))
             cursor += extent + (r < gapAfter.count ? gapAfter[r] : rankGap)
         }
@@ -302,13 +307,14 @@ struct DiagramLayouter {
             if rankMembers.count > 1 {
                 // Stacked: one member per row, centred.
                 var offset = entry.start
-                for row in rankMembers {
+                for (k, row) in rankMembers.enumerated() {
+                    if k > 0 { offset += stackGap(before: row, ids: ids) }
                     for u in row {
                         let (w, h) = sizes[ids[u]]!
                         let x = vertical ? (across - w) / 2 : offset
                         let y = vertical ? offset : (across - h) / 2
                         places.append((ids[u], Rect(x: x, y: y, width: w, height: h)))
-                        offset += (vertical ? h : w) + Self.stackGap
+                        offset += vertical ? h : w
                     }
                 }
                 continue
@@ -325,6 +331,14 @@ struct DiagramLayouter {
         let block = Block(width: vertical ? across : depthExtent, height: vertical ? depthExtent : across, places: places)
         if let group { blocks[group] = block }
         return block
+    }
+
+    /// Rows above a box stacked under another: one for the line that comes in sideways and
+    /// one for its head, and one more for each other line that comes in, so that each has
+    /// its own row rather than sharing one.
+    func stackGap(before row: [Int], ids: [String]) -> Int {
+        let entering = row.map { u in chart.edges.filter { $0.stroke != .invisible && $0.to == ids[u] && $0.from != ids[u] }.count }.max() ?? 0
+        return Self.stackGap + max(0, entering - 1)
     }
 
     /// The whole layout, absolute: groups' blocks placed inside their boxes.

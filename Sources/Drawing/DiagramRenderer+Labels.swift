@@ -68,13 +68,18 @@ extension DiagramRenderer {
             } else {
                 layout.legend.append(label)
                 layout.edges[i].label = "(\(layout.legend.count))"
-                let p = path[middle]
-                for (dx, dy) in [(1, 0), (-3, 0), (1, -1), (1, 1)] where layout.edges[i].labelAt == nil {
-                    let x = p.x + dx, y = p.y + dy
-                    let mark = layout.edges[i].label
-                    if (x..<x + mark.count).allSatisfy({ !taken.contains(.init($0, y)) }) && x >= 0 && y >= 0 {
-                        layout.edges[i].labelAt = .init(x, y)
-                        for c in x..<x + mark.count { taken.insert(.init(c, y)) }
+                // The mark goes beside the line, as near its middle as there is room: a mark
+                // missing from the drawing would leave the legend's line pointing nowhere.
+                let mark = layout.edges[i].label
+                for j in order where layout.edges[i].labelAt == nil {
+                    let p = path[j]
+                    for (dx, dy) in [(1, 0), (-mark.count, 0), (1, -1), (1, 1)] where layout.edges[i].labelAt == nil {
+                        let x = p.x + dx, y = p.y + dy
+                        if x >= 0, y >= 0, x + mark.count <= limit, (x..<x + mark.count).allSatisfy({ !taken.contains(.init($0, y)) }) {
+                            layout.edges[i].labelAt = .init(x, y)
+                            for c in x..<x + mark.count { taken.insert(.init(c, y)) }
+                            layout.width = max(layout.width, x + mark.count + 1)
+                        }
                     }
                 }
             }

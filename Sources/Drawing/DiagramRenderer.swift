@@ -27,12 +27,29 @@ public struct DiagramRenderer: Sendable {
             layout = route(DiagramLayouter(chart: chart, compact: false, labelRoom: room).run(), chart: chart, maxWidth: maxWidth,
                            across: across)
         }
+        var compact = false
         if layout.width > maxWidth {
             // Compact: a left-to-right chart is laid out top-down.
+            compact = true
             layout = route(DiagramLayouter(chart: chart, compact: true).run(), chart: chart, maxWidth: maxWidth, across: false)
+        }
+        // Labels sent to the legend while the page has columns to spare: the boxes of each
+        // rank set further apart, so that a label finds room beside its own line.
+        if !layout.legend.isEmpty, layout.width <= maxWidth, compact || !across, chart.nodes.count <= Self.spreadLimit {
+            for spread in [2, 4, 7] {
+                let wider = route(DiagramLayouter(chart: chart, compact: compact, spread: spread).run(), chart: chart,
+                                  maxWidth: maxWidth, across: false)
+                guard wider.width <= maxWidth else { break }
+                if wider.legend.count < layout.legend.count { layout = wider }
+                if layout.legend.isEmpty { break }
+            }
         }
         return layout
     }
+
+    /// Past this many nodes a chart is not laid out again for its labels (each try is a
+    /// whole layout).
+    static let spreadLimit = 60
 
     public func render(_ chart: Flowchart, maxWidth: Int) -> [StyledLine] {
         render(chart, layout: layout(chart, maxWidth: maxWidth), maxWidth: maxWidth)
@@ -81,7 +98,7 @@ public struct DiagramRenderer: Sendable {
                     Rect(x: g.rect.x + (g.rect.width - CellWidth.of(line)) / 2 - 1, y: g.rect.y + 1 + i, width: CellWidth.of(line) + 2, height: 1)
                 }
         }
-        var router = EdgeRouter(width: layout.width, height: layout.height, nodes: layout.nodes.map(\.rect),
+        let router = EdgeRouter(width: layout.width, height: layout.height, nodes: layout.nodes.map(\.rect),
                                 groups: layout.groups.map(\.rect), titles: titles)
         // Ports ordered by where the other end is (ELK's port ordering): along each side of a
         // box, the edges take places in the order of their other ends, each as near to it as
@@ -90,14 +107,13 @@ public struct DiagramRenderer: Sendable {
         // A subgraph's title sits on its top border: ports there keep clear of it.
         var titleSpans: [String: ClosedRange<Int>] = [:]
         for g in layout.groups { titleSpans[g.id] = g.rect.x...(g.rect.x + CellWidth.of(g.title) + 4) }
-        let ports = Self.ports(chart: chart, rects: rects, across: across, titles: titleSpans)
-        for (i, edge) in chart.edges.enumerated() where edge.stroke != .invisible {
-            guard let a = rects[edge.from], let b = rects[edge.to], edge.from != edge.to, let p = ports[i] else { continue }
-            let (sa, sb) = (p.sourceSide, p.targetSide)
-            let start = router.freePort(a, sa, at: p.source), goal = router.freePort(b, sb, at: p.target)
-            let path = router.route(from: start, leaving: sa, to: goal, entering: sb) ?? [start, goal]
-            layout.edges.append(DiagramLayout.LaidEdge(index: i, cells: path, label: edge.labelLines.joined(separator: " "), labelAt: nil))
+        var ports = Self.ports(chart: chart, rects: rects, across: across, titles: titleSpans)
+        let routed = Self.routeEdges(chart: chart, rects: rects, ports: ports, router: router)
+        var edges = routed.edges
+        if chart.nodes.count <= Self.spreadLimit {
+            Self.untangle(chart: chart, rects: rects, ports: &ports, edges: &edges, router: router, work: routed.expansions)
         }
+        layout.edges = edges
         placeLabels(&layout, maxWidth: maxWidth)
         return layout
     }

@@ -13,6 +13,10 @@ struct EdgeRouter {
     var used: [Int]
     /// Cells already given to an edge's end.
     var portsTaken = Set<Point>()
+    /// The cells just outside the ports of edges not yet routed (where their line turns
+    /// straight into the box): another line crossing there would leave that edge only a
+    /// sideways way in, so it costs (ELK keeps a port's approach free the same way).
+    var approaches: [Int] = []
     /// The search's scratch, kept from one route to the next: a state's cost and previous
     /// state count only when its stamp is the current search's (clearing width × height × 4
     /// cells for every edge made a 1,000-node chart take seconds).
@@ -25,7 +29,7 @@ struct EdgeRouter {
     /// (an 80×60 drawing has 19,200 states), so only a chart of hundreds of tangled edges
     /// reaches them (2,000 random edges across 1,000 nodes took eight minutes to route best).
     var budget = (edge: 400_000, chart: 10_000_000)
-    private var expansions = 0
+    private(set) var expansions = 0
 
     init(width: Int, height: Int, nodes: [Rect], groups: [Rect], titles: [Rect] = []) {
         self.width = width
@@ -33,6 +37,7 @@ struct EdgeRouter {
         blocked = Array(repeating: false, count: width * height)
         border = Array(repeating: false, count: width * height)
         used = Array(repeating: 0, count: width * height)
+        approaches = Array(repeating: 0, count: width * height)
         for r in nodes { for y in r.y..<r.maxY { for x in r.x..<r.maxX where x >= 0 && y >= 0 && x < width && y < height { blocked[y * width + x] = true } } }
         // Group titles are walls too: a line never runs through a title.
         for r in nodes + titles { for y in r.y..<r.maxY { for x in r.x..<r.maxX where x >= 0 && y >= 0 && x < width && y < height { blocked[y * width + x] = true } } }
@@ -103,6 +108,14 @@ struct EdgeRouter {
         case .left: return Point(p.x - 1, p.y)
         case .right: return Point(p.x + 1, p.y)
         }
+    }
+
+    /// Keeps the cell beyond a port for the edge that will end there (`reserve`), or gives
+    /// it back once that edge is routed.
+    mutating func approach(_ port: Point, _ side: Side, reserve: Bool) {
+        let b = Self.beyond(port, side)
+        guard inside(b) else { return }
+        approaches[b.y * width + b.x] += reserve ? 1 : -1
     }
 
     /// A path that leaves the source straight out of its side and enters the target
@@ -181,7 +194,7 @@ struct EdgeRouter {
                 if border[ncell] { step += (nd == dir ? 4 : 12) }
                 // Running along a frame (border cell to border cell) instead of across it.
                 if border[ncell] && border[cell] { step += 40 }
-                step += used[ncell] * 4
+                step += used[ncell] * 4 + approaches[ncell] * 24
                 let next = ncell * 4 + nd
                 let newCost = cost[state] + step
                 if stamp[next] != search || newCost < cost[next] {

@@ -1,0 +1,105 @@
+import Canvas
+import Mermaid
+import Testing
+@testable import Drawing
+
+/// Lines that crossed or ran together, untangled (#14, items 2 and 3): ends on one side of a
+/// box trade places or take another side when that leaves no shared cell; a box stacked
+/// under another gets a row for each line coming in; a label with no room between boxes
+/// gets the boxes set apart when the page has the columns; a legend's mark is always drawn.
+struct UntangleTests {
+    static func draw(_ source: String, width: Int) -> [String] {
+        DiagramRenderer(glyphs: Glyphs(ascii: false)).render(Mermaid.parse(source).diagram!.flowchart!, maxWidth: width).map(\.text)
+    }
+
+    /// Where two lines meet on screen: a crossing, or a junction where one runs into another.
+    static let meetings: Set<Character> = ["┼", "┬", "┴", "├", "┤"]
+
+    /// A chain of admission steps whose two middle steps each call a webhook in a frame of
+    /// its own and get an answer back: four labelled lines on the same sides of two boxes.
+    static let webhooks = """
+    flowchart LR
+        req["Request"] --> auth["Authn / Authz"]
+        auth --> mut["Mutating step<br/>(calls out)"]
+        mut --> schema["Schema check"]
+        schema --> val["Validating step<br/>(calls out)"]
+        val --> store["Stored in etcd"]
+        subgraph "Mutation hook"
+            mh["Hook server<br/>mutate"]
+        end
+        subgraph "Validation hook"
+            vh["Hook server<br/>validate"]
+        end
+        mut -->|"AdmissionReview"| mh
+        mh -->|"JSON patch"| mut
+        val -->|"AdmissionReview"| vh
+        vh -->|"allowed: true"| val
+    """
+
+    @Test(arguments: [80, 120])
+    func aCallAndItsAnswerDoNotCross(width: Int) {
+        let lines = Self.draw(Self.webhooks, width: width)
+        let drawing = lines.joined(separator: "\n")
+        #expect(!drawing.contains { Self.meetings.contains($0) }, "\(drawing)")
+        #expect(!lines.contains { $0.hasPrefix("(1)") }, "every label on its line:\n\(drawing)")
+        for label in ["AdmissionReview", "JSON patch", "allowed: true"] { #expect(drawing.contains(label)) }
+        #expect(lines.allSatisfy { CellWidth.of($0) <= width })
+    }
+
+    /// Three Nodes in a cluster, the Service above: at 80 columns the Node with two Pods
+    /// stacks them, and the dotted endpoint link and the solid request both come into the
+    /// lower Pod.
+    static let threeNodes = """
+    flowchart TD
+        svc["Service green<br/>clusterIP 10.0.0.7<br/>port 82"]
+        subgraph Cluster ["Cluster"]
+            subgraph n1 ["Node 1"]
+                a["pod-blue-1<br/>10.4.32.2<br/>port 8181"]
+            end
+            subgraph n2 ["Node 2"]
+                b["pod-blue-2<br/>10.4.32.5<br/>port 8181"]
+                c["pod-green-1<br/>10.4.32.6<br/>port 8282"]
+            end
+            subgraph n3 ["Node 3"]
+                d["pod-green-2<br/>10.4.32.8<br/>port 8282"]
+            end
+        end
+        svc -.-> c
+        svc -.-> d
+        a -->|"1 - http:// green:82"| svc
+        svc -->|"2 - http:// 10.4.32.6:8282"| c
+    """
+
+    @Test func twoLinesIntoAStackedPodEachComeDownOnTheirOwn() throws {
+        let lines = Self.draw(Self.threeNodes, width: 80)
+        let drawing = lines.joined(separator: "\n")
+        #expect(!drawing.contains { Self.meetings.contains($0) }, "\(drawing)")
+        // Both heads over pod-green-1, each reached from above by a line of its own (one
+        // coming straight down, one turning down into it), none running into the other.
+        let top = try #require(lines.firstIndex { $0.contains("pod-green-1") }) - 1
+        let heads = Array(lines[top - 1]).enumerated().filter { $0.element == "▼" }.map(\.offset)
+        #expect(heads.count == 2, "\(drawing)")
+        let above = Array(lines[top - 2])
+        for x in heads { #expect(x < above.count && "│┆┌┐".contains(above[x]), "\(drawing)") }
+    }
+
+    @Test func atWiderPagesTheNodesMoveApartSoBothLabelsSitOnTheirLines() {
+        let lines = Self.draw(Self.threeNodes, width: 120)
+        let drawing = lines.joined(separator: "\n")
+        #expect(!lines.contains { $0.hasPrefix("(1)") }, "\(drawing)")
+        #expect(lines.contains { $0.contains("│ 2 - http:// 10.4.32.6:8282") }, "\(drawing)")
+        #expect(lines.allSatisfy { CellWidth.of($0) <= 120 })
+    }
+
+    @Test(arguments: [80, 100, 120])
+    func everyLegendLineHasItsMarkOnTheDrawing(width: Int) {
+        let lines = Self.draw(Self.threeNodes, width: width)
+        let legend = lines.filter { $0.hasPrefix("(") }
+        if width == 80 { #expect(!legend.isEmpty, "at 80 columns one label is in the legend") }
+        let drawing = lines.filter { !$0.hasPrefix("(") }.joined(separator: "\n")
+        for entry in legend {
+            let mark = String(entry.prefix { $0 != " " })
+            #expect(drawing.contains(mark), "\(mark) not drawn:\n\(lines.joined(separator: "\n"))")
+        }
+    }
+}
