@@ -56,3 +56,73 @@ extension DiagramLayouter {
         return out
     }
 }
+
+extension DiagramLayouter {
+    /// Orders tried at most when every rank's order is searched together.
+    static let orderSearchLimit = 5_040
+
+    /// The ranks reordered for the fewest crossings between neighbouring ranks, when there
+    /// are few enough orders to try them all (nothing changes when the sweeps found none).
+    static func fewestCrossings(_ ranks: [[Int]], down: [[Int]]) -> [[Int]] {
+        guard ranks.count > 1 else { return ranks }
+        var orders = 1
+        for r in ranks {
+            for k in stride(from: r.count, to: 1, by: -1) { orders *= k; if orders > orderSearchLimit { return ranks } }
+        }
+        guard orders > 1 else { return ranks }
+        var rankOf: [Int: Int] = [:]
+        for (r, members) in ranks.enumerated() { for u in members { rankOf[u] = r } }
+        // Edges between neighbouring ranks, by upper rank.
+        var between = Array(repeating: [(Int, Int)](), count: ranks.count)
+        for (r, members) in ranks.enumerated() {
+            for u in members { for v in down[u] where rankOf[v] == r + 1 { between[r].append((u, v)) } }
+        }
+        func crossings(_ order: [[Int]]) -> Int {
+            var place: [Int: Int] = [:]
+            for members in order { for (i, u) in members.enumerated() { place[u] = i } }
+            var total = 0
+            for edges in between where edges.count > 1 {
+                for i in edges.indices { for j in edges.indices where j > i {
+                    let (a, b) = (place[edges[i].0]!, place[edges[i].1]!), (c, d) = (place[edges[j].0]!, place[edges[j].1]!)
+                    if (a < c && b > d) || (a > c && b < d) { total += 1 }
+                } }
+            }
+            return total
+        }
+        func permutations(_ items: [Int]) -> [[Int]] {
+            guard items.count > 1 else { return [items] }
+            var out: [[Int]] = []
+            for (i, first) in items.enumerated() {
+                var rest = items
+                rest.remove(at: i)
+                for tail in permutations(rest) { out.append([first] + tail) }
+            }
+            return out
+        }
+        // On a tie, the order nearest the source's (members are numbered as written): the
+        // fewest pairs drawn the other way round.
+        func inversions(_ order: [[Int]]) -> Int {
+            order.reduce(0) { sum, members in
+                sum + members.indices.reduce(0) { n, i in n + members[(i + 1)...].filter { $0 < members[i] }.count }
+            }
+        }
+        let choices = ranks.map(permutations)
+        var best = ranks
+        var bestKey = (crossings(ranks), inversions(ranks))
+        guard bestKey.0 > 0 else { return ranks }
+        var current = ranks
+        func search(_ r: Int) {
+            if r == ranks.count {
+                let key = (crossings(current), inversions(current))
+                if key < bestKey { (best, bestKey) = (current, key) }
+                return
+            }
+            for order in choices[r] {
+                current[r] = order
+                search(r + 1)
+            }
+        }
+        search(0)
+        return best
+    }
+}

@@ -243,6 +243,10 @@ struct DiagramLayouter {
                 for (i, u) in ranks[r].enumerated() { position[u] = Double(i) }
             }
         }
+        // Few members: every order of every rank is tried and the one with the fewest
+        // crossings kept (the sweeps can settle where no single swap helps: a Service's
+        // fan-out and a client's line waiting on each other's move).
+        ranks = Self.fewestCrossings(ranks, down: down)
         var dir = group.flatMap { chart.subgraph($0)?.direction } ?? chart.direction
         // Compact: a left-to-right diagram too wide for the page is drawn top-down.
         if compact && !dir.isVertical { dir = dir == .leftRight ? .topBottom : .bottomTop }
@@ -251,15 +255,16 @@ struct DiagramLayouter {
         let labelled = chart.edges.contains { !$0.label.isEmpty }
         // Room between ranks for the lines (and their labels) that cross it.
         let crossing = ids.indices.reduce(0) { $0 + forward[$1].count }
-        let rankGap = vertical ? (labelled ? 5 : 3) + min(3, crossing / 3) : (labelled ? 12 : 6)
+        // Left to right with room made for labels, a gap that no label crosses stays narrow.
+        let rankGap = vertical ? (labelled ? 5 : 3) + min(3, crossing / 3) : (labelled && labelRoom == 0 ? 12 : 6)
         let itemGap = vertical ? (compact ? 2 : 3) + spread : 1
         // The gap after each rank (in drawing order): left to right, as wide as the widest
         // label that crosses it and a margin each side, up to a label's longest line.
         var gapAfter = Array(repeating: rankGap, count: rankCount)
         if !vertical {
-            for (a, b, w) in labelWidth where w <= labelRoom {
+            for (a, b, w) in labelWidth {
                 let (lo, hi) = (min(rank[a], rank[b]), max(rank[a], rank[b]))
-                for r in lo..<hi { gapAfter[r] = max(gapAfter[r], w + 4) }
+                for r in lo..<hi { gapAfter[r] = max(gapAfter[r], w <= labelRoom ? w + 4 : 12) }
             }
             if reversed { gapAfter = Array(gapAfter.dropLast().reversed()) + [rankGap] }
         }

@@ -102,4 +102,40 @@ struct UntangleTests {
             #expect(drawing.contains(mark), "\(mark) not drawn:\n\(lines.joined(separator: "\n"))")
         }
     }
+
+    /// Two Services whose Pods share a Node, and a client written last that calls the first
+    /// Node: the barycentre sweeps put the shared Node first and the client at the far end,
+    /// where its line crossed both fan-outs; trying every order of the two ranks finds one
+    /// with no crossing (the client first, the Nodes in their written order).
+    static let sharedNode = """
+    flowchart TD
+        blue["Service blue<br/>nodePort 30001"]
+        green["Service green<br/>nodePort 30002"]
+        subgraph n1 ["Node 1"]
+            b1["blue-1"]
+        end
+        subgraph n2 ["Node 2"]
+            b2["blue-2"]
+            g1["green-1"]
+        end
+        subgraph n3 ["Node 3"]
+            g2["green-2"]
+        end
+        blue -.-> b1
+        blue -.-> b2
+        green -.-> g1
+        green -.-> g2
+        client(["client"])
+        client --> n1
+    """
+
+    @Test(arguments: [80, 120])
+    func theOrderOfTheRanksLeavesNoCrossing(width: Int) throws {
+        let lines = Self.draw(Self.sharedNode, width: width)
+        let drawing = lines.joined(separator: "\n")
+        #expect(!drawing.contains { Self.meetings.contains($0) }, "\(drawing)")
+        let titles = try #require(lines.first { $0.contains("Node 1") && $0.contains("Node 3") }, "\(drawing)")
+        #expect(titles.range(of: "Node 1")!.lowerBound < titles.range(of: "Node 2")!.lowerBound)
+        #expect(titles.range(of: "Node 2")!.lowerBound < titles.range(of: "Node 3")!.lowerBound)
+    }
 }
