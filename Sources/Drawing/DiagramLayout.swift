@@ -50,6 +50,25 @@ public struct DiagramLayout: Sendable {
 
     public func node(_ id: String) -> NodeBox? { nodes.first { $0.id == id } }
 
+    /// The same drawing moved `dx` columns to the right (left when negative).
+    func shifted(by dx: Int) -> DiagramLayout {
+        var moved = self
+        moved.width += dx
+        for i in moved.nodes.indices { moved.nodes[i].rect.x += dx }
+        for i in moved.groups.indices { moved.groups[i].rect.x += dx }
+        for i in moved.edges.indices {
+            moved.edges[i].cells = moved.edges[i].cells.map { Point($0.x + dx, $0.y) }
+            moved.edges[i].labelAt = moved.edges[i].labelAt.map { Point($0.x + dx, $0.y) }
+        }
+        return moved
+    }
+
+    /// The first column anything is drawn in (a box, a frame, a line or a label).
+    var leftmost: Int {
+        let xs = nodes.map(\.rect.x) + groups.map(\.rect.x) + edges.flatMap { $0.cells.map(\.x) } + edges.compactMap { $0.labelAt?.x }
+        return xs.min() ?? 0
+    }
+
     /// The layout of a drawing that has no boxes of its own to light (a sequence diagram, a
     /// mindmap, a git graph shown full screen): only its size.
     public static func empty(width: Int, height: Int) -> DiagramLayout {

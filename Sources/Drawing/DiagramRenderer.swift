@@ -114,8 +114,20 @@ public struct DiagramRenderer: Sendable {
             Self.untangle(chart: chart, rects: rects, ports: &ports, edges: &edges, router: router, work: routed.expansions)
         }
         layout.edges = edges
-        placeLabels(&layout, maxWidth: maxWidth)
-        return layout
+        var placed = layout
+        placeLabels(&placed, maxWidth: maxWidth)
+        // A label with no room beside its line while the page has columns to spare on the
+        // left: the drawing moved right, so that it can sit left of a line at the drawing's
+        // left edge, then moved back as far as what is drawn allows.
+        if !placed.legend.isEmpty, maxWidth > layout.width {
+            let dx = min(maxWidth - layout.width, (placed.legend.map { CellWidth.of($0) }.max() ?? 0) + 3)
+            var moved = layout.shifted(by: dx)
+            placeLabels(&moved, maxWidth: maxWidth)
+            if moved.legend.count < placed.legend.count {
+                placed = moved.shifted(by: -max(0, moved.leftmost - 1))
+            }
+        }
+        return placed
     }
 
     /// Where each edge attaches: the side of its source and of its target, and the place

@@ -138,4 +138,23 @@ struct UntangleTests {
         #expect(titles.range(of: "Node 1")!.lowerBound < titles.range(of: "Node 2")!.lowerBound)
         #expect(titles.range(of: "Node 2")!.lowerBound < titles.range(of: "Node 3")!.lowerBound)
     }
+
+    /// Two labelled lines between the same boxes run side by side at the drawing's left
+    /// edge: the first label has no room on the right (the second line) nor on the left (the
+    /// page's edge), so the drawing moves right and the label goes left of its line.
+    @Test(arguments: [80, 120])
+    func aLabelAtTheLeftEdgeGetsTheRoomTheDrawingMovesOver(width: Int) {
+        let lines = Self.draw("""
+        flowchart TD
+            a[api] -->|requests on 8080| b[db]
+            a -->|health checks| b
+        """, width: width)
+        let drawing = lines.joined(separator: "\n")
+        #expect(!lines.contains { $0.hasPrefix("(1)") }, "\(drawing)")
+        #expect(lines.contains { $0.contains("requests on 8080 │ │ health checks") || $0.contains("health checks │ │ requests on 8080") },
+                "\(drawing)")
+        #expect(lines.allSatisfy { CellWidth.of($0) <= width })
+        // Moved back as far as the label allows: it starts after the drawing's one-column margin.
+        #expect(lines.contains { $0.hasPrefix(" requests") || $0.hasPrefix(" health") }, "\(drawing)")
+    }
 }
