@@ -196,7 +196,17 @@ struct DiagramLayouter {
         let lines = chart.node(id).map(nodeLines) ?? [id]
         let outline = chart.node(id).map(outline) ?? ShapeOutline(frame: .light)
         let w = (lines.map { CellWidth.of($0) }.max() ?? 1) + 4 + outline.extraWidth
-        return (w, lines.count + 2 + outline.extraHeight)
+        var h = lines.count + 2 + outline.extraHeight
+        // Left to right, lines come in and go out by the sides: a box is as tall as its
+        // busiest side needs, a row apart (ELK sizes nodes to their ports), so that no line
+        // is sent round to the top or bottom for want of a place.
+        let direction = parent[id].flatMap { chart.subgraph($0)?.direction } ?? chart.direction
+        if !direction.isVertical && !compact {
+            let live = chart.edges.filter { $0.stroke != .invisible && $0.from != $0.to }
+            let busiest = max(live.filter { $0.to == id }.count, live.filter { $0.from == id }.count)
+            if busiest > 1 { h = max(h, 2 * busiest + 1) }
+        }
+        return (w, h)
     }
 
     /// Lays out a group's members; records every nested block in `blocks`.

@@ -37,12 +37,24 @@ extension DiagramRenderer {
                 return (x - 3..<x).allSatisfy { $0 == own.x || !lines.contains(.init($0, y)) }
                     && (x + w...x + w + 2).allSatisfy { $0 == own.x || !lines.contains(.init($0, y)) }
             }
+            // Above or below a horizontal part, where the row beyond the label holds no line
+            // (so that a label between two parallel lines, which could be either's, is not
+            // taken while one outside them is free).
+            func clearOf(_ x: Int, _ y: Int, beyond: Int) -> Bool {
+                free(x, y) && !(x - 1...x + w).contains { lines.contains(.init($0, beyond)) }
+            }
             for j in order where spot == nil {
                 let p = path[j]
                 let vertical = (j > 0 && path[j - 1].x == p.x) || (j + 1 < path.count && path[j + 1].x == p.x)
                 guard vertical else { continue }
                 if clear(p.x + 2, p.y, own: p) { spot = .init(p.x + 2, p.y) }
                 else if clear(p.x - w - 1, p.y, own: p) { spot = .init(p.x - w - 1, p.y) }
+            }
+            for j in order where spot == nil {
+                let p = path[j]
+                guard j > 0, j + 1 < path.count, path[j - 1].y == p.y, path[j + 1].y == p.y else { continue }
+                if clearOf(p.x - w / 2, p.y - 1, beyond: p.y - 2) { spot = .init(p.x - w / 2, p.y - 1) }
+                else if clearOf(p.x - w / 2, p.y + 1, beyond: p.y + 2) { spot = .init(p.x - w / 2, p.y + 1) }
             }
             for j in order where spot == nil {
                 let p = path[j]

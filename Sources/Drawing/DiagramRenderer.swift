@@ -247,6 +247,9 @@ public struct DiagramRenderer: Sendable {
         let left = glyphs.ascii ? ShapeOutline.ascii(outline.left, right: false) : outline.left
         let right = glyphs.ascii ? ShapeOutline.ascii(outline.right, right: true) : outline.right
         let textStyle = lit ?? (node.classes.isEmpty ? Style.plain : Style(s.role))
+        // A box made taller for its lines' places keeps its text in the middle.
+        let rows = rect.height - 2 - (outline.topRow == nil ? 0 : 1) - (outline.bottomRow == nil ? 0 : 1)
+        y += max(0, (rows - node.lines.count) / 2)
         for (i, text) in node.lines.enumerated() {
             // Centred between the marks, which stand against the frame.
             let from = rect.x + 1 + CellWidth.of(left), to = rect.maxX - 1 - CellWidth.of(right)

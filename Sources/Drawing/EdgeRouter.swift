@@ -123,7 +123,16 @@ struct EdgeRouter {
     mutating func route(from start: Point, leaving: Side, to goal: Point, entering: Side) -> [Point]? {
         let a = Self.beyond(start, leaving), b = Self.beyond(goal, entering)
         guard inside(a), inside(b), !blocked[a.y * width + a.x], !blocked[b.y * width + b.x] else { return route(from: start, to: goal) }
-        guard let middle = route(from: a, to: b) else { return nil }
+        // The way between must not run through either end (it would come back on itself
+        // there and leave a stub beyond the arrowhead).
+        var ends: [Int] = []
+        for p in [start, goal] where inside(p) && p != a && p != b && !blocked[p.y * width + p.x] {
+            ends.append(p.y * width + p.x)
+            blocked[p.y * width + p.x] = true
+        }
+        let found = route(from: a, to: b)
+        for cell in ends { blocked[cell] = false }
+        guard let middle = found else { return nil }
         for p in [start, goal] where inside(p) { used[p.y * width + p.x] += 1 }
         return [start] + middle + [goal]
     }

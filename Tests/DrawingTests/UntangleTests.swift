@@ -157,4 +157,24 @@ struct UntangleTests {
         // Moved back as far as the label allows: it starts after the drawing's one-column margin.
         #expect(lines.contains { $0.hasPrefix(" requests") || $0.hasPrefix(" health") }, "\(drawing)")
     }
+
+    /// Left to right, a box with two lines out and one with two lines in are made tall
+    /// enough for a place each on their facing sides (ELK sizes nodes to their ports): no
+    /// line is sent round by a top or bottom, and none leaves a stub past its arrowhead.
+    @Test func leftToRightABusyBoxIsTallEnoughForItsLines() {
+        let lines = Self.draw("""
+        flowchart LR
+            ingress --> svc1 & svc2 --> pod
+        """, width: 80)
+        let drawing = lines.joined(separator: "\n")
+        // Every arrowhead points right, into a left side; no line turns up or down into a box.
+        #expect(!drawing.contains("▲") && !drawing.contains("▼"), "\(drawing)")
+        #expect(drawing.filter { $0 == "▶" }.count == 4, "\(drawing)")
+        // Both lines leave ingress by its right side, on two rows of their own, and both
+        // come into pod by its left side; each box keeps its name on its middle row.
+        #expect(lines.filter { $0.hasPrefix(" │         │────") }.count == 2, "\(drawing)")
+        #expect(lines.filter { $0.contains("└▶│") || $0.contains("┌▶│") }.count == 4, "\(drawing)")
+        #expect(lines.contains { $0.contains("│ ingress │") && $0.contains("│ pod │") }, "\(drawing)")
+        #expect(!drawing.contains { Self.meetings.contains($0) }, "\(drawing)")
+    }
 }
