@@ -135,8 +135,12 @@ struct DiagramLayouter {
     func members(of group: String?) -> [String] {
         var ids: [String] = []
         var seen = Set<String>()
-        if let group, let subgraph = chart.subgraph(group) {
-            for m in subgraph.nodes where parent[m] == group && seen.insert(m).inserted { ids.append(m) }
+        if let group {
+            // A subgraph written twice under one id is one frame holding both's members, as
+            // mermaid draws it.
+            for subgraph in chart.subgraphs where subgraph.id == group {
+                for m in subgraph.nodes where parent[m] == group && seen.insert(m).inserted { ids.append(m) }
+            }
         } else {
             // The root's members in the order they are written: it decides which way
             // cycles are broken, so what comes first in the source comes first on screen.

@@ -177,4 +177,22 @@ struct UntangleTests {
         #expect(lines.contains { $0.contains("│ ingress │") && $0.contains("│ pod │") }, "\(drawing)")
         #expect(!drawing.contains { Self.meetings.contains($0) }, "\(drawing)")
     }
+
+    /// A subgraph written twice under one id is one frame with both's boxes (mermaid's
+    /// subgraph.spec.js "should handle nested subgraphs"): the second's boxes were dropped.
+    @Test func aSubgraphWrittenTwiceKeepsEveryBox() {
+        let lines = Self.draw("""
+        flowchart TD
+            subgraph pool
+                a1 --> a2
+            end
+            subgraph pool
+                b1 --> b2
+            end
+        """, width: 80)
+        let drawing = lines.joined(separator: "\n")
+        for name in ["a1", "a2", "b1", "b2"] { #expect(drawing.contains("│ \(name) │"), "\(name):\n\(drawing)") }
+        #expect(drawing.components(separatedBy: "pool").count == 2, "one frame:\n\(drawing)")
+        #expect(drawing.filter { $0 == "▼" }.count == 2, "\(drawing)")
+    }
 }
