@@ -56,20 +56,10 @@ extension Screens {
         for (count, arrow, y0, right, rows) in marks where count > 0 && diagramHeight > 2 {
             // Under the participants kept at the top, not over them.
             let y = y0 == top && view.y > 0 ? top + sticky : y0
-            let mark = " " + state.words.ui(.offScreen(arrow: arrow, count: count, rows: rows)) + " "
-            let width = CellWidth.of(mark)
-            // Where the drawing is blank on that row (its right end, else its left end), so that
-            // the mark never hides what it is about; over the drawing only when neither is.
-            func blank(_ at: Int) -> Bool {
-                let row = y - top + view.y
-                guard row >= 0, row < drawing.height else { return true }
-                return (at..<at + width).allSatisfy { col in
-                    let c = col - x
-                    return c < 0 || c >= drawing.width || drawing[c, row].character == " "
-                }
-            }
-            let places = right ? [state.width - width, 0] : [0, state.width - width]
-            grid.put(mark, x: rows ? places.first(where: blank) ?? places[0] : places[0], y: y, style: Style(.warning, bold: true))
+            let mark = offScreenMark(state, drawing: drawing, at: (x, top, view.y, diagramHeight), count: count, arrow: arrow, y: y,
+                                     right: right, rows: rows)
+            if mark.ownRow { grid.put(String(repeating: " ", count: state.width), x: 0, y: mark.y) }
+            grid.put(mark.text, x: mark.x, y: mark.y, style: Style(.warning, bold: true))
         }
         let belowTop = top + min(diagramHeight, drawing.height)
         for (i, line) in below.prefix(belowRows).enumerated() {
@@ -91,6 +81,42 @@ extension Screens {
         else { excluded.formUnion([.footerNextDiagram, .footerPlayPause, .footerSpeed, .footerDetails, .footerPan]) }
         footer(state, &grid, hints: KeyMap.footer(for: .diagram, state.language, ascii: state.ascii, excluding: excluded,
                                                   speed: Int(player.speed), width: state.width))
+    }
+
+    /// Where a mark saying what is off screen goes, and what it says. Where the drawing is
+    /// blank at an end of its row (the right end, else the left), else of one of the two rows
+    /// just inside the edge, so that the mark never hides what it is about (in the middle it
+    /// would read as part of the drawing); else the count alone there ("↓ 13"); else the edge
+    /// row to itself, the row it hides counted with the others, unless that row holds the
+    /// hop (its lit element or the packet): then over the drawing at the end, as a last resort.
+    static func offScreenMark(_ state: AppState, drawing: Grid, at view: (x: Int, top: Int, y: Int, height: Int), count: Int,
+                              arrow: String, y: Int, right: Bool, rows: Bool)
+        -> (text: String, x: Int, y: Int, ownRow: Bool) {
+        let full = " " + state.words.ui(.offScreen(arrow: arrow, count: count, rows: rows)) + " "
+        func ends(_ text: String) -> [Int] {
+            right ? [state.width - CellWidth.of(text), 0] : [0, state.width - CellWidth.of(text)]
+        }
+        guard rows else { return (full, ends(full)[0], y, false) }
+        func cells(_ y: Int) -> Int? {
+            let row = y - view.top + view.y
+            return row >= 0 && row < drawing.height ? row : nil
+        }
+        func blank(_ text: String, _ at: Int, _ y: Int) -> Bool {
+            guard let row = cells(y) else { return true }
+            return (at..<at + CellWidth.of(text)).allSatisfy { col in
+                let c = col - view.x
+                return c < 0 || c >= drawing.width || drawing[c, row].character == " "
+            }
+        }
+        let inward = y == view.top + view.height - 1 ? -1 : 1
+        let tries = [y, y + inward, y + 2 * inward].filter { $0 >= view.top && $0 < view.top + view.height }
+        for text in [full, " \(arrow) \(count) "] {
+            for row in tries { for at in ends(text) where blank(text, at, row) { return (text, at, row, false) } }
+        }
+        let lit = cells(y).map { row in (0..<drawing.width).contains { drawing[$0, row].style.role == .packet } } ?? false
+        if lit { return (full, ends(full)[0], y, false) }
+        let more = " " + state.words.ui(.offScreen(arrow: arrow, count: count + 1, rows: rows)) + " "
+        return (more, state.width - CellWidth.of(more), y, true)
     }
 
     /// How the full-screen diagram shares the rows: the drawing, the legend and caption under

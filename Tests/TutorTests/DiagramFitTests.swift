@@ -34,4 +34,19 @@ struct DiagramFitTests {
         #expect(trimmed.hasSuffix("lignes de plus"), "\(mark)")
         #expect(trimmed.hasPrefix("│") && trimmed.filter { "│┆".contains($0) }.count >= 4, "\(mark)")
     }
+
+    /// When a row has no room for the whole mark (slide 7's three Nodes fill the bottom rows
+    /// at 80x24, Node 1 lit), the count alone goes where the row is blank, rather than the
+    /// mark writing over Node 3's frame.
+    @Test func aMarkWithNoRoomSaysItsCountWhereTheRowIsBlank() throws {
+        guard TutorFixtures.hasSeed else { return }
+        var s = TutorFixtures.app([TutorFixtures.seed], width: 80, height: 24, language: .fr)
+        TutorFixtures.press(&s, "7", "G", "Enter", ".", ".")
+        let screen = TutorFixtures.screen(s)
+        let text = screen.joined(separator: "\n")
+        let row = try #require(screen.firstIndex { $0.hasSuffix(" ↓ 13") || $0.hasSuffix(" ↓ 13 ") }, "\(text)")
+        // Node 3's frame keeps both its sides on that row and the one above.
+        #expect(screen[row].contains("│                 │      ↓ 13"), "\(screen[row])")
+        #expect(screen[row - 1].contains("│  :30001 :30002  │"), "\(text)")
+    }
 }
