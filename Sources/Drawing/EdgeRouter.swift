@@ -203,6 +203,13 @@ struct EdgeRouter {
                 if border[ncell] { step += (nd == dir ? 4 : 12) }
                 // Running along a frame (border cell to border cell) instead of across it.
                 if border[ncell] && border[cell] { step += 40 }
+                // Running beside a frame, one cell off it: hard to tell from the frame itself.
+                if !border[ncell] {
+                    let beside = dx == 0 ? [(nx - 1, ny), (nx + 1, ny)] : [(nx, ny - 1), (nx, ny + 1)]
+                    if beside.contains(where: { $0.0 >= 0 && $0.1 >= 0 && $0.0 < width && $0.1 < height && border[$0.1 * width + $0.0] }) {
+                        step += Self.besideFrameCost
+                    }
+                }
                 step += used[ncell] * 4 + approaches[ncell] * 24
                 let next = ncell * 4 + nd
                 let newCost = cost[state] + step
@@ -216,6 +223,9 @@ struct EdgeRouter {
         }
         return nil
     }
+
+    /// What a step beside a frame costs: enough to take the next column when it is free.
+    static let besideFrameCost = 1
 
     func inside(_ p: Point) -> Bool { p.x >= 0 && p.y >= 0 && p.x < width && p.y < height }
     func distance(_ a: Point, _ b: Point) -> Int { abs(a.x - b.x) + abs(a.y - b.y) }
