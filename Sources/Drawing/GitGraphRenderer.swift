@@ -54,7 +54,8 @@ public struct GitGraphRenderer {
                 var row = lanes()
                 let (a, b) = (x(from), x(name))
                 row[a] = Character(tee)
-                for i in min(a, b) + 1..<max(a, b) { row[i] = row[i] == " " ? Character(across) : row[i] }
+                // A branch named like the one it starts from has one lane: nothing between.
+                for i in stride(from: min(a, b) + 1, to: max(a, b), by: 1) { row[i] = row[i] == " " ? Character(across) : row[i] }
                 row[b] = Character(forkDown)
                 alive.insert(name)
                 emit(row, [Span(name, Style(.flow(columns.firstIndex(of: name) ?? 0), bold: true))], branch: name)
@@ -62,7 +63,7 @@ public struct GitGraphRenderer {
                 var row = lanes()
                 let (a, b) = (x(target), x(source))
                 row[a] = Character(dot)
-                for i in min(a, b) + 1..<max(a, b) { row[i] = Character(across) }
+                for i in stride(from: min(a, b) + 1, to: max(a, b), by: 1) { row[i] = Character(across) }
                 row[b] = Character(b > a ? mergeUp : (glyphs.ascii ? "\\" : "╰"))
                 var text = label(id, tag, nil)
                 text.append(Span((glyphs.ascii ? " <- " : " ← ") + source, Style(.muted)))
