@@ -47,8 +47,8 @@ public struct DiagramRenderer: Sendable {
         return layout
     }
 
-    /// Past this many nodes a chart is not laid out again for its labels (each try is a
-    /// whole layout).
+    /// Past this many nodes a chart is not laid out again for its labels, nor routed again
+    /// to untangle its lines (each try is a whole layout or routing).
     static let spreadLimit = 60
 
     public func render(_ chart: Flowchart, maxWidth: Int) -> [StyledLine] {
