@@ -199,16 +199,17 @@ struct DiagramLayouter {
         }
         let lines = chart.node(id).map(nodeLines) ?? [id]
         let outline = chart.node(id).map(outline) ?? ShapeOutline(frame: .light)
-        let w = (lines.map { CellWidth.of($0) }.max() ?? 1) + 4 + outline.extraWidth
+        var w = (lines.map { CellWidth.of($0) }.max() ?? 1) + 4 + outline.extraWidth
         var h = lines.count + 2 + outline.extraHeight
-        // Left to right, lines come in and go out by the sides: a box is as tall as its
-        // busiest side needs, a row apart (ELK sizes nodes to their ports), so that no line
-        // is sent round to the top or bottom for want of a place.
-        let direction = parent[id].flatMap { chart.subgraph($0)?.direction } ?? chart.direction
-        if !direction.isVertical && !compact {
-            let live = chart.edges.filter { $0.stroke != .invisible && $0.from != $0.to }
-            let busiest = max(live.filter { $0.to == id }.count, live.filter { $0.from == id }.count)
-            if busiest > 1 { h = max(h, 2 * busiest + 1) }
+        // Lines come in and go out by the sides facing the ranks: a box is as tall (left to
+        // right) or as wide (top-down) as its busiest side needs, a place each two cells
+        // apart (ELK sizes nodes to their ports), so that no line is sent round to another
+        // side for want of a place.
+        let live = chart.edges.filter { $0.stroke != .invisible && $0.from != $0.to }
+        let busiest = max(live.filter { $0.to == id }.count, live.filter { $0.from == id }.count)
+        if busiest > 1 {
+            let direction = parent[id].flatMap { chart.subgraph($0)?.direction } ?? chart.direction
+            if direction.isVertical || compact { w = max(w, 2 * busiest + 1) } else { h = max(h, 2 * busiest + 1) }
         }
         return (w, h)
     }
@@ -289,7 +290,11 @@ struct DiagramLayouter {
         // Room between ranks for the lines (and their labels) that cross it.
         let crossing = ids.indices.reduce(0) { $0 + forward[$1].count }
         // Left to right with room made for labels, a gap that no label crosses stays narrow.
-        let rankGap = vertical ? (labelled ? 5 : 3) + min(3, crossing / 3) : (labelled && labelRoom == 0 ? 12 : 6)
+        // Top-down, a fan of n lines out of (or into) one box turns on n/2 rows of its own
+        // each side, nested, and the gap holds them.
+        let fan = ids.indices.map { max(forward[$0].count, inn[$0].count) }.max() ?? 0
+        let rankGap = vertical ? max((labelled ? 5 : 3) + min(3, crossing / 3), (fan + 1) / 2 + 3)
+            : (labelled && labelRoom == 0 ? 12 : 6)
         let itemGap = vertical ? (compact ? 2 : 3) + spread : 1
         // The gap after each rank (in drawing order): left to right, as wide as the widest
         // label that crosses it and a margin each side, up to a label's longest line.

@@ -195,4 +195,20 @@ struct UntangleTests {
         #expect(drawing.components(separatedBy: "pool").count == 2, "one frame:\n\(drawing)")
         #expect(drawing.filter { $0 == "▼" }.count == 2, "\(drawing)")
     }
+
+    /// Top-down, a box with many lines out is as wide as they need (a place each two cells
+    /// apart), and the gap under it holds a row per pair of nested turns: no line is sent
+    /// out by a side, none runs into another (mermaid's "A-->B1 … A-->B12" drew 13 crossings
+    /// and 7 merged lines).
+    @Test func aWideFanLeavesItsBoxByTheBottomOnly() throws {
+        let source = "flowchart TD\n" + (1...8).map { "    A --> B\($0)" }.joined(separator: "\n")
+        let lines = Self.draw(source, width: 120)
+        let drawing = lines.joined(separator: "\n")
+        let bottom = try #require(lines.firstIndex { $0.contains("└") && $0.contains("┘") && !$0.contains("B") }, "\(drawing)")
+        let under = lines[bottom + 1]
+        #expect(under.filter { $0 == "│" }.count == 8, "every line leaves A by its bottom:\n\(drawing)")
+        #expect(!lines[1].contains("─"), "no line along A's sides:\n\(drawing)")
+        #expect(!drawing.contains { "┬┴├┤".contains($0) }, "no line runs into another:\n\(drawing)")
+        #expect(drawing.filter { $0 == "▼" }.count == 8)
+    }
 }
