@@ -293,7 +293,7 @@ struct DiagramLayouter {
         // Top-down, a fan of n lines out of (or into) one box turns on n/2 rows of its own
         // each side, nested, and the gap holds them.
         let fan = ids.indices.map { max(forward[$0].count, inn[$0].count) }.max() ?? 0
-        let rankGap = vertical ? max((labelled ? 5 : 3) + min(3, crossing / 3), (fan + 1) / 2 + 3)
+        let rankGap = vertical ? max((labelled ? 5 : 3) + min(3, crossing / 3), fan > 2 ? (fan + 1) / 2 + 3 : 0)
             : (labelled && labelRoom == 0 ? 12 : 6)
         let itemGap = vertical ? (compact ? 2 : 3) + spread : 1
         // The gap after each rank (in drawing order): left to right, as wide as the widest
