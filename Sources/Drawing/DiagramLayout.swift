@@ -89,20 +89,25 @@ struct DiagramLayouter {
     /// Extra columns between the boxes of a top-down rank: room for labels beside the lines
     /// that run between them, tried when labels found none.
     let spread: Int
+    /// The widest line of a box's text: longer lines are wrapped at their spaces.
+    let wrap: Int
     /// Node ids that are also subgraph ids stand for the subgraph.
     let subgraphIDs: Set<String>
     /// For every node and subgraph, the subgraph that directly holds it (nil: the root).
     var parent: [String: String] = [:]
 
     static let maxLabelWidth = 28
+    /// The narrower wrap of boxes' text tried left to right, so that labels get their room.
+    static let narrowWrap = 16
     /// Rows between stacked boxes: an arrow comes in sideways, then down into the box.
     static let stackGap = 2
 
-    init(chart: Flowchart, compact: Bool, labelRoom: Int = 0, spread: Int = 0) {
+    init(chart: Flowchart, compact: Bool, labelRoom: Int = 0, spread: Int = 0, wrap: Int = Self.maxLabelWidth) {
         self.chart = chart
         self.compact = compact
         self.labelRoom = labelRoom
         self.spread = spread
+        self.wrap = wrap
         subgraphIDs = Set(chart.subgraphs.map(\.id))
         for subgraph in chart.subgraphs {
             for member in subgraph.nodes where parent[member] == nil && !holds(member, subgraph.id) {
@@ -164,8 +169,10 @@ struct DiagramLayouter {
 
     func nodeLines(_ node: Node) -> [String] {
         node.lines.flatMap { line -> [String] in
-            guard CellWidth.of(line) > Self.maxLabelWidth else { return [line] }
-            return Text.wrap([Span(line)], width: Self.maxLabelWidth).map(\.text)
+            guard CellWidth.of(line) > wrap else { return [line] }
+            // A word is never cut (an address, a host:port), unless longer than a label's limit.
+            let longest = line.split(separator: " ").map { CellWidth.of(String($0)) }.max() ?? 0
+            return Text.wrap([Span(line)], width: min(max(wrap, longest), Self.maxLabelWidth)).map(\.text)
         }
     }
 

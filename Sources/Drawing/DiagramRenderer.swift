@@ -19,13 +19,20 @@ public struct DiagramRenderer: Sendable {
     /// still wider than `maxWidth` keeps its width: the terminal scrolls it sideways.
     public func layout(_ chart: Flowchart, maxWidth: Int) -> DiagramLayout {
         let across = !chart.direction.isVertical
-        // Left to right with labels: first with room between the ranks for every label, then
-        // for the shorter ones only, then as before.
+        // Left to right with labels: first with room between the ranks for every label (the
+        // boxes' text as it is, then wrapped narrower, as mermaid wraps a long label), then for
+        // the shorter labels only, then as before.
         let labelled = across && chart.edges.contains { !$0.label.isEmpty }
+        // The first that fits with every label on its line is kept; else the one that fits with
+        // the fewest in the legend (left to right kept before turning top-down).
         var layout = DiagramLayout.empty(width: Int.max, height: 0)
-        for room in labelled ? [DiagramLayouter.maxLabelWidth + 4, 20, 14, 0] : [0] where layout.width > maxWidth {
-            layout = route(DiagramLayouter(chart: chart, compact: false, labelRoom: room).run(), chart: chart, maxWidth: maxWidth,
-                           across: across)
+        let full = DiagramLayouter.maxLabelWidth, narrow = DiagramLayouter.narrowWrap
+        let tries = labelled ? [(full + 4, full), (full + 4, narrow), (20, full), (20, narrow), (14, full), (0, full)] : [(0, full)]
+        for (room, wrap) in tries where layout.width > maxWidth || !layout.legend.isEmpty {
+            let tried = route(DiagramLayouter(chart: chart, compact: false, labelRoom: room, wrap: wrap).run(), chart: chart,
+                              maxWidth: maxWidth, across: across)
+            if tried.width <= maxWidth && (layout.width > maxWidth || tried.legend.count < layout.legend.count) { layout = tried }
+            else if layout.width > maxWidth && tried.width < layout.width { layout = tried }
         }
         var compact = false
         if layout.width > maxWidth {

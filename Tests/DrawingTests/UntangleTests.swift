@@ -211,4 +211,30 @@ struct UntangleTests {
         #expect(!drawing.contains { "┬┴├┤".contains($0) }, "no line runs into another:\n\(drawing)")
         #expect(drawing.filter { $0 == "▼" }.count == 8)
     }
+
+    /// Left to right, a long label into a frame gets its gap by wrapping long box text at
+    /// its spaces (as mermaid wraps a long label) rather than going to the legend or the
+    /// chart turning top-down.
+    @Test func leftToRightLongBoxTextIsWrappedSoTheLabelsKeepTheirLines() throws {
+        let lines = Self.draw("""
+        flowchart LR
+            browser([browser]) -. TLS terminated at the edge proxy .-> edge
+            subgraph dc [datacenter]
+                edge[Edge proxy, 203.0.113.250]
+                edge -->|/shop| shop[Service shop-frontend:8443]
+                edge -->|/api| api[Service orders-backend:9090]
+                shop --> s1[Pod] & s2[Pod]
+                api --> a1[Pod] & a2[Pod]
+            end
+        """, width: 120)
+        let drawing = lines.joined(separator: "\n")
+        #expect(!lines.contains { $0.hasPrefix("(1)") }, "\(drawing)")
+        for label in ["TLS terminated at the edge proxy", "/shop", "/api"] { #expect(drawing.contains(label), "\(label):\n\(drawing)") }
+        // Still left to right: the browser on the proxy's row, the proxy's text on two lines.
+        let row = try #require(lines.first { $0.contains("browser") }, "\(drawing)")
+        #expect(row.contains("┄▶│") && (row.contains("Edge proxy,") || row.contains("203.0.113.250")), "\(drawing)")
+        // A word is never cut: an address or a host:port stays whole.
+        for word in ["shop-frontend:8443", "orders-backend:9090", "203.0.113.250"] { #expect(drawing.contains(word), "\(word):\n\(drawing)") }
+        #expect(lines.allSatisfy { CellWidth.of($0) <= 120 })
+    }
 }
