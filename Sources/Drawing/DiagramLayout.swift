@@ -95,6 +95,8 @@ struct DiagramLayouter {
     let subgraphIDs: Set<String>
     /// For every node and subgraph, the subgraph that directly holds it (nil: the root).
     var parent: [String: String] = [:]
+    /// The lines drawn out of and into each node (self-loops and invisible links aside).
+    var outDegree: [String: Int] = [:], inDegree: [String: Int] = [:]
 
     static let maxLabelWidth = 28
     /// The narrower wrap of boxes' text tried left to right, so that labels get their room.
@@ -109,6 +111,10 @@ struct DiagramLayouter {
         self.spread = spread
         self.wrap = wrap
         subgraphIDs = Set(chart.subgraphs.map(\.id))
+        for edge in chart.edges where edge.stroke != .invisible && edge.from != edge.to {
+            outDegree[edge.from, default: 0] += 1
+            inDegree[edge.to, default: 0] += 1
+        }
         for subgraph in chart.subgraphs {
             for member in subgraph.nodes where parent[member] == nil && !holds(member, subgraph.id) {
                 parent[member] = subgraph.id
@@ -212,8 +218,7 @@ struct DiagramLayouter {
         // right) or as wide (top-down) as its busiest side needs, a place each two cells
         // apart (ELK sizes nodes to their ports), so that no line is sent round to another
         // side for want of a place.
-        let live = chart.edges.filter { $0.stroke != .invisible && $0.from != $0.to }
-        let busiest = max(live.filter { $0.to == id }.count, live.filter { $0.from == id }.count)
+        let busiest = max(inDegree[id] ?? 0, outDegree[id] ?? 0)
         if busiest > 1 {
             let direction = parent[id].flatMap { chart.subgraph($0)?.direction } ?? chart.direction
             if direction.isVertical || compact { w = max(w, 2 * busiest + 1) } else { h = max(h, 2 * busiest + 1) }
@@ -387,7 +392,7 @@ struct DiagramLayouter {
     /// one for its head, and one more for each other line that comes in, so that each has
     /// its own row rather than sharing one.
     func stackGap(before row: [Int], ids: [String]) -> Int {
-        let entering = row.map { u in chart.edges.filter { $0.stroke != .invisible && $0.to == ids[u] && $0.from != ids[u] }.count }.max() ?? 0
+        let entering = row.map { inDegree[ids[$0]] ?? 0 }.max() ?? 0
         return Self.stackGap + max(0, entering - 1)
     }
 

@@ -6,10 +6,10 @@ import Mermaid
 /// answering on the same side of its caller, a Pod stacked under another).
 extension DiagramRenderer {
     /// Whole routings a chart may try while untangling (each is every edge routed again),
-    /// and the search work they may take: a few times the first routing's (at least what a
-    /// small chart needs, a few milliseconds), never more than about a tenth of a second,
-    /// so that a scene of many Pods is not held up.
-    static let untangleBudget = (routings: 32, times: 6, floor: 30_000, expansions: 1_000_000)
+    /// and the search work they may take: twice the first routing's (at least what a small
+    /// chart needs, a few milliseconds), never more than a few tens of milliseconds, so that
+    /// a scene of many Pods is not held up.
+    static let untangleBudget = (routings: 32, times: 2, floor: 30_000, expansions: 300_000)
 
     /// Two ends on one side of a box trade places, then an end tries its box's other sides,
     /// when that leaves fewer cells shared. Only the ends of lines that share a cell move (swaps: both lines).

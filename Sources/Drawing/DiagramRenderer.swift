@@ -117,7 +117,8 @@ public struct DiagramRenderer: Sendable {
         var ports = Self.ports(chart: chart, rects: rects, across: across, titles: titleSpans)
         let routed = Self.routeEdges(chart: chart, rects: rects, ports: ports, router: router)
         var edges = routed.edges
-        if chart.nodes.count <= Self.spreadLimit {
+        // Only a drawing that fits the page is untangled: a wider one is tried and set aside.
+        if chart.nodes.count <= Self.spreadLimit && layout.width <= maxWidth {
             Self.untangle(chart: chart, rects: rects, ports: &ports, edges: &edges, router: router, work: routed.expansions)
         }
         layout.edges = edges
