@@ -8,21 +8,23 @@ extension DiagramLayouter {
     /// the least squares placement in that order. Only nodes with one neighbour there move
     /// (a chain straightens; a fan keeps its spread); `across` grows to what it takes.
     func alignedPositions(lines: [[[Int]]], sizes: [String: (Int, Int)], ids: [String], up: [[Int]], down: [[Int]], vertical: Bool,
-                          gap: Int, across: inout Int) -> [Int: Int] {
+                          gap: Int, room: [Int: Int] = [:], across: inout Int) -> [Int: Int] {
         func extent(_ u: Int) -> Int { vertical ? sizes[ids[u]]!.0 : sizes[ids[u]]!.1 }
+        // What a member takes along its rank: its box and the room kept on its right.
+        func slot(_ u: Int) -> Int { extent(u) + (room[u] ?? 0) }
         let ranks = lines.filter { $0.count == 1 }.map { $0[0] }
         var left: [Int: Double] = [:]
         for members in ranks {
-            let total = members.reduce(0) { $0 + extent($1) } + gap * max(0, members.count - 1)
+            let total = members.reduce(0) { $0 + slot($1) } + gap * max(0, members.count - 1)
             var at = Double((across - total) / 2)
-            for u in members { left[u] = at; at += Double(extent(u) + gap) }
+            for u in members { left[u] = at; at += Double(slot(u) + gap) }
         }
         let movable = Set(ranks.joined())
         for sweep in 0..<4 {
             for members in sweep % 2 == 0 ? ranks : ranks.reversed() {
                 var offsets: [Double] = []
                 var acc = 0.0
-                for u in members { offsets.append(acc); acc += Double(extent(u) + gap) }
+                for u in members { offsets.append(acc); acc += Double(slot(u) + gap) }
                 let wanted = members.enumerated().map { i, u -> Double in
                     // Boxes only: a subgraph's frame stays where the packing put it.
                     let neighbours = (sweep % 2 == 0 ? up[u] : down[u]).filter { movable.contains($0) && !subgraphIDs.contains(ids[$0]) }
@@ -52,7 +54,7 @@ extension DiagramLayouter {
         let smallest = left.values.min() ?? 0
         var out: [Int: Int] = [:]
         for (u, l) in left { out[u] = Int(l - smallest) }
-        across = max(across, out.map { $0.value + extent($0.key) }.max() ?? 0)
+        across = max(across, out.map { $0.value + slot($0.key) }.max() ?? 0)
         return out
     }
 }

@@ -266,6 +266,13 @@ struct DiagramLayouter {
             if reversed { gapAfter = Array(gapAfter.dropLast().reversed()) + [rankGap] }
         }
 
+        // Top-down with room for labels: a box whose labelled lines leave it keeps the width
+        // of its widest label free on its right, where the label goes beside its line
+        // (dagre gives labels room the same way, as nodes of their own).
+        var room: [Int: Int] = [:]
+        if vertical && labelRoom > 0 {
+            for (a, _, w) in labelWidth where !subgraphIDs.contains(ids[a]) { room[a] = max(room[a] ?? 0, min(w, labelRoom) + 3) }
+        }
         // Each rank as a line (TD) or a column (LR) of members. Compact: the members of a
         // subgraph that holds only boxes, all unrelated (one rank), are stacked instead
         // (the Pods of a Node), which keeps a cluster of Nodes side by side.
@@ -290,7 +297,7 @@ struct DiagramLayouter {
                 for u in row {
                     let (w, h) = sizes[ids[u]]!
                     items.append((u, along))
-                    along += (vertical ? w : h) + itemGap
+                    along += (vertical ? w + (room[u] ?? 0) : h) + itemGap
                     thickness = max(thickness, vertical ? h : w)
                 }
                 across = max(across, along - itemGap)
@@ -302,7 +309,8 @@ struct DiagramLayouter {
             cursor += extent + (r < gapAfter.count ? gapAfter[r] : rankGap)
         }
         let depthExtent = max(0, cursor - (gapAfter.last ?? rankGap))
-        let along = alignedPositions(lines: lines, sizes: sizes, ids: ids, up: up, down: down, vertical: vertical, gap: itemGap, across: &across)
+        let along = alignedPositions(lines: lines, sizes: sizes, ids: ids, up: up, down: down, vertical: vertical, gap: itemGap,
+                                     room: room, across: &across)
         // Place: centre each rank across the widest one.
         for (r, entry) in rankExtents.enumerated() {
             let rankMembers = (reversed ? Array(lines.reversed()) : lines)[r]

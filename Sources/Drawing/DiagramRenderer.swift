@@ -50,6 +50,12 @@ public struct DiagramRenderer: Sendable {
                 if wider.legend.count < layout.legend.count { layout = wider }
                 if layout.legend.isEmpty { break }
             }
+            // Then room kept beside the boxes the labelled lines leave.
+            if !layout.legend.isEmpty {
+                let slotted = route(DiagramLayouter(chart: chart, compact: compact, labelRoom: DiagramLayouter.maxLabelWidth).run(),
+                                    chart: chart, maxWidth: maxWidth, across: false)
+                if slotted.width <= maxWidth && slotted.legend.count < layout.legend.count { layout = slotted }
+            }
         }
         return layout
     }
