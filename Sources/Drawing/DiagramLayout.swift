@@ -82,9 +82,10 @@ public struct DiagramLayout: Sendable {
 struct DiagramLayouter {
     let chart: Flowchart
     let compact: Bool
-    /// Left to right, the room between two ranks is made as wide as the labels of the edges
-    /// that cross it (dagre's label nodes), so that each label sits on its own edge: labels
-    /// up to this width get it (0: none).
+    /// Room for labels (dagre's label nodes), so that each label sits on its own edge, for
+    /// labels up to this width (0: none): left to right, the gap between two ranks is as wide
+    /// as the labels that cross it; top-down, a box keeps its widest label's width on its
+    /// right, beside the lines it sends.
     let labelRoom: Int
     /// Extra columns between the boxes of a top-down rank: room for labels beside the lines
     /// that run between them, tried when labels found none.
