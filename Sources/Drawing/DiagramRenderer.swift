@@ -24,22 +24,20 @@ public struct DiagramRenderer: Sendable {
         // the shorter labels only, then as before.
         let labelled = across && chart.edges.contains { !$0.label.isEmpty }
         // The first that fits with every label on its line is kept; else the one that fits with
-        // the fewest in the legend (left to right kept before turning top-down).
-        var layout = DiagramLayout.empty(width: Int.max, height: 0)
+        // the fewest in the legend (left to right kept before turning top-down). Past the first
+        // that fits, only a small chart is laid out again for its labels.
+        var fitting: DiagramLayout?
         let full = DiagramLayouter.maxLabelWidth, narrow = DiagramLayouter.narrowWrap
         let tries = labelled ? [(full + 4, full), (full + 4, narrow), (20, full), (20, narrow), (14, full), (0, full)] : [(0, full)]
-        for (room, wrap) in tries where layout.width > maxWidth || !layout.legend.isEmpty {
+        for (room, wrap) in tries {
+            if let fitting, fitting.legend.isEmpty || chart.nodes.count > Self.spreadLimit { break }
             let tried = route(DiagramLayouter(chart: chart, compact: false, labelRoom: room, wrap: wrap).run(), chart: chart,
                               maxWidth: maxWidth, across: across)
-            if tried.width <= maxWidth && (layout.width > maxWidth || tried.legend.count < layout.legend.count) { layout = tried }
-            else if layout.width > maxWidth && tried.width < layout.width { layout = tried }
+            if tried.width <= maxWidth, tried.legend.count < fitting?.legend.count ?? Int.max { fitting = tried }
         }
-        var compact = false
-        if layout.width > maxWidth {
-            // Compact: a left-to-right chart is laid out top-down.
-            compact = true
-            layout = route(DiagramLayouter(chart: chart, compact: true).run(), chart: chart, maxWidth: maxWidth, across: false)
-        }
+        // Compact: a left-to-right chart is laid out top-down.
+        let compact = fitting == nil
+        var layout = fitting ?? route(DiagramLayouter(chart: chart, compact: true).run(), chart: chart, maxWidth: maxWidth, across: false)
         // Labels sent to the legend while the page has columns to spare: the boxes of each
         // rank set further apart, so that a label finds room beside its own line.
         if !layout.legend.isEmpty, layout.width <= maxWidth, compact || !across, chart.nodes.count <= Self.spreadLimit {
