@@ -30,7 +30,7 @@ public struct Frontmatter: Sendable, Equatable {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            root = try YAMLRead.compose(yaml)
         } catch {
             let (line, column, message) = YAMLText.describe(error, line: firstLine, column: 1)
             return (result, [Diagnostic(file: file, line: line, column: column, severity: .error,

@@ -92,7 +92,7 @@ enum LabParser {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            root = try YAMLRead.compose(yaml)
         } catch {
             let (l, c, problem) = YAMLText.describe(error, line: origin, column: column)
             diagnostics.append(Diagnostic(file: file, line: l, column: c, severity: .error, message: .yaml(.lab, problem)))

@@ -80,7 +80,7 @@ enum QuizParser {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            root = try YAMLRead.compose(yaml)
         } catch {
             let (l, c, message) = YAMLText.describe(error, line: origin, column: column)
             diagnostics.append(Diagnostic(file: file, line: l, column: c, severity: .error, message: .yaml(.quiz, message)))

@@ -127,7 +127,7 @@ public enum Mermaid {
                                                              problem: .yaml(refusal.problem)))
                         return nil
                     }
-                    let node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+                    let node = try YAMLRead.compose(yaml)
                     return Metadata.scalarMapping(node)["title"]
                 } catch {
                     diagnostics.append(MermaidDiagnostic(line: yamlLine, column: 1, severity: .error,

@@ -13,7 +13,7 @@ enum Metadata {
         }
         let node: Yams.Node?
         do {
-            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            node = try YAMLRead.compose(yaml)
         } catch {
             throw FlowchartParser.SyntaxError(problem: .metadataInvalid, position: 0)
         }

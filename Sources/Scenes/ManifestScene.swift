@@ -71,7 +71,7 @@ public enum ManifestScene {
             // Document by document: those before a syntax error are still read.
             var documents: [Node] = []
             do {
-                let parser = try Parser(yaml: yaml, resolver: .default, constructor: .default, encoding: .utf8)
+                let parser = try Parser(yaml: yaml, resolver: YAMLRead.resolver, constructor: .default, encoding: .utf8)
                 while let document = try parser.nextRoot() { documents.append(document) }
             } catch {
                 let (l, c, message) = YAMLText.describe(error, line: origin, column: column)

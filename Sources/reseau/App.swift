@@ -80,17 +80,19 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     let worker = Worker()
     var pressed: [Key] = []
     var quitAsked = false
-    func work<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T? {
+    func work<T: Sendable>(watchAfter: Int = Worker.watchAfter, _ body: @escaping @Sendable () -> T) -> T? {
         let prompting = state.prompt != nil
         let result = worker.run(body, terminal: terminal, saying: { words.ui(.stillWorking(seconds: $0)) },
-                                quits: { !prompting && ($0 == .character("q") || $0 == .control("c")) }, pressed: &pressed)
+                                quits: { !prompting && ($0 == .character("q") || $0 == .control("c")) }, pressed: &pressed,
+                                watchAfter: watchAfter)
         if result == nil { quitAsked = true }
         return result
     }
     func frame(_ state: AppState) -> Grid? { work { Screens.render(state) } }
     if let grid = frame(state) { terminal.present(grid) }
-    // The full check of the lessons after the first frame (the header counts its findings).
-    if !quitAsked, let checked = work({ [state] in var s = state; s.checkLessons(curriculum); return s }) { state = checked }
+    // The full check of the lessons after the first frame (the header counts its findings),
+    // the keyboard heard from its start: `q` right after the first frame does not wait for it.
+    if !quitAsked, let checked = work(watchAfter: 0, { [state] in var s = state; s.checkLessons(curriculum); return s }) { state = checked }
     if !quitAsked, let grid = frame(state) { terminal.present(grid) }
     // For the end-to-end test of the crash path only: die the way a Swift trap does.
     if ProcessInfo.processInfo.environment["RESEAU_TEST_CRASH"] == "1" {

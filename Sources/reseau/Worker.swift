@@ -34,20 +34,22 @@ final class Worker: @unchecked Sendable {
     /// `body`'s result, or nil when the person asked to quit while it ran (a quit signal, or
     /// a key `quits` says ends the program); the other keys pressed meanwhile are appended
     /// to `pressed`. `saying` is the line shown after `sayAfter` ms, given the seconds spent.
+    /// `watchAfter`: 0 for work the person is not waiting for (the check of the lessons after
+    /// the first frame), whose keys are heard at once.
     func run<T: Sendable>(_ body: @escaping @Sendable () -> T, terminal: Terminal, saying: (Int) -> String,
-                          quits: (Key) -> Bool, pressed: inout [Key]) -> T? {
+                          quits: (Key) -> Bool, pressed: inout [Key], watchAfter: Int = Worker.watchAfter) -> T? {
         let done = DispatchSemaphore(value: 0)
         let result = Result<T>()
         lock.lock()
         job = { result.value = body(); done.signal() }
         lock.unlock()
         wake.signal()
-        if done.wait(timeout: .now() + .milliseconds(Self.watchAfter)) == .success { return result.value }
+        if done.wait(timeout: .now() + .milliseconds(watchAfter)) == .success { return result.value }
         let start = DispatchTime.now()
         var said = -1
         while true {
             if terminal.quitSignal != 0 { return nil }
-            let spent = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000) + Self.watchAfter
+            let spent = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000) + watchAfter
             if spent >= Self.sayAfter, spent / 1000 != said {
                 said = spent / 1000
                 terminal.showStatus(saying(said))
