@@ -200,8 +200,9 @@ struct DrawingMap {
                     let base = join(leg, to: &cells)
                     placePending(base: base, count: cells.count - base, from: from, to: id)
                     position = cells.count - 1
-                } else if anchor == nil, let next = nextBox(after: i, in: steps), let leg = arrow(id, next), let first = leg.first {
-                    // The first box: the packet starts where its arrow leaves it.
+                } else if anchor == nil, let next = nextPlace(after: i, in: steps), let leg = arrow(id, next), let first = leg.first {
+                    // The first box: the packet starts where its arrow leaves it (to the next
+                    // box, or to a frame drawn as the arrow's end: `User --> node1`).
                     placeLeading(&steps, pending, &cells)
                     pending = []
                     append(first)
@@ -276,9 +277,16 @@ struct DrawingMap {
         }
     }
 
-    private func nextBox(after i: Int, in steps: [Placed]) -> String? {
+    /// The next place the packet goes after box `i`: another box, or a frame the box has an
+    /// arrow to.
+    private func nextPlace(after i: Int, in steps: [Placed]) -> String? {
+        guard case .box(let current) = steps[i].spot else { return nil }
         for j in steps.indices.dropFirst(i + 1) {
-            if case .box(let id) = steps[j].spot, case .box(let current) = steps[i].spot, id != current { return id }
+            switch steps[j].spot {
+            case .box(let id) where id != current: return id
+            case .frame(let g) where arrow(current, g) != nil: return g
+            default: continue
+            }
         }
         return nil
     }

@@ -67,6 +67,12 @@ struct PacketPathTests {
                     if let id = step.element, !step.waits, let cell, let r = rect(player, id) {
                         #expect(touches(cell, r), "\(at): the packet at \(cell) is on \(id) \(r)")
                     }
+                    // It starts where an arrow leaves its first box, not on the box's border
+                    // (`User --> node1`, an arrow to a frame, left it on the User's top border).
+                    if i == 0, let id = step.element, player.layout.node(id) != nil, let cell {
+                        let leaving = player.layout.edges.filter { player.chart.edges[$0.index].from == id }.compactMap(\.cells.first)
+                        if !leaving.isEmpty { #expect(leaving.contains(cell), "\(at): the packet starts at \(cell), not on an arrow leaving \(id) \(leaving)") }
+                    }
                     // Its way there is one drawn line: each cell next to the one before.
                     let way = player.segment
                     for (a, b) in zip(way, way.dropFirst()) {
