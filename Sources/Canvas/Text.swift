@@ -54,13 +54,25 @@ public enum Text {
     /// Characters a French space ties to the word before it (`mot :`, `quoi ?`, `»`).
     static let tiedAfterSpace: Set<Character> = [":", ";", "?", "!", "»"]
 
-    /// Word wrap within `width` cells. Spaces are the break points, except a space before
-    /// `:` `;` `?` `!` `»` or after `«` (French typography keeps them with their word), and
-    /// non-breaking spaces. A word longer than the line is cut. Leading spaces of a
-    /// continuation line are dropped; explicit newlines break.
     /// Where a word too long for a line (a URL, a path) may be cut.
     static let breaksAfter: Set<Character> = ["/", "-", ".", "_", "?", "&", "=", "#", ":", ","]
 
+    /// A number of one or two digits ending a word: the space before it ties it to the word
+    /// before (`Node 2`, `Pod 1`, `étape 3.`), as French typography keeps a noun with its number.
+    static func numberFollows<C: Collection>(_ text: C, after space: Int) -> Bool where C.Index == Int, C.Element == Character {
+        var k = space + 1, digits = 0
+        while k < text.endIndex, text[k].isASCII, text[k].isNumber { digits += 1; k += 1 }
+        guard (1...2).contains(digits), space > 0, text[space - 1] != " " else { return false }
+        // The number ends the word, or one mark of punctuation does (not `10.4.32.6`, `8080/TCP`).
+        if k < text.endIndex, [".", ",", ";", ")", "?", "!"].contains(text[k]) { k += 1 }
+        return k == text.endIndex || text[k] == " " || text[k] == "\n"
+    }
+
+    /// Word wrap within `width` cells. Spaces are the break points, except a space before
+    /// `:` `;` `?` `!` `»`, after `«` or before a number of one or two digits (French
+    /// typography keeps them with their word), and non-breaking spaces. A word longer than
+    /// the line is cut. Leading spaces of a continuation line are dropped; explicit newlines
+    /// break.
     public static func wrap(_ spans: [Span], width: Int) -> [StyledLine] {
         guard width > 0 else { return [] }
         // Words: runs of characters between break points, each character with its style.
@@ -77,6 +89,7 @@ public enum Text {
                 let next = i + 1 < flat.count ? flat[i + 1].character : nil
                 let previous = i > 0 ? flat[i - 1].character : nil
                 let tied = (next.map { tiedAfterSpace.contains($0) } ?? false) || previous == "«"
+                    || numberFollows(flat.lazy.map(\.character), after: i)
                 if !tied { words.append([]); breaks.append(" "); continue }
             }
             words[words.count - 1].append(piece)

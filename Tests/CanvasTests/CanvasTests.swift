@@ -101,6 +101,16 @@ struct WrapTests {
         #expect(wrap("il dit « bonjour » puis", 12) == ["il dit", "« bonjour »", "puis"])
     }
 
+    /// Seen in the NodePort lesson at 80 columns: "… relaie vers le Node" and "2." alone on
+    /// the next line. A noun keeps its number; a longer number (a port) may still break.
+    @Test func aNounKeepsItsNumber() {
+        #expect(wrap("il relaie vers le Node 2.", 22) == ["il relaie vers le", "Node 2."])
+        #expect(wrap("le Pod 1 puis le Pod 12", 12) == ["le Pod 1", "puis le", "Pod 12"])
+        #expect(wrap("écoute le port 30080 ici", 19) == ["écoute le port", "30080 ici"])
+        // An address is not a number: it may start the next line.
+        #expect(wrap("la destination devient 10.4.32.6:8282", 30) == ["la destination devient", "10.4.32.6:8282"])
+    }
+
     @Test func longWordsAreCutAndNewlinesBreak() {
         #expect(wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"])
         #expect(wrap("un\ndeux", 10) == ["un", "deux"])
