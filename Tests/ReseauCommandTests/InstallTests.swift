@@ -53,6 +53,10 @@ struct InstallTests {
         #expect(install.status == 0, "\(install.out)")
 
         let files = FileManager.default
+        // Installed without its debug information (strip --strip-debug), and it still runs (below).
+        let built = try files.attributesOfItem(atPath: CommandTests.executable.path)[.size] as? Int ?? 0
+        let installedSize = try files.attributesOfItem(atPath: prefix + "/bin/reseau")[.size] as? Int ?? 0
+        #expect(installedSize < built, "installed \(installedSize) bytes, built \(built)")
         let lessons = try files.contentsOfDirectory(atPath: prefix + "/share/reseau/Lessons").filter { $0.hasSuffix(".md") }
         #expect(lessons.count == 13)
         let manual = try String(contentsOfFile: prefix + "/share/man/man1/reseau.1", encoding: .utf8)
