@@ -87,8 +87,9 @@ extension Screens {
                 let room = state.height - 3 - lines.count - 1
                 if room >= min(drawing.height, 8) {
                     let shown = min(drawing.height, room)
+                    let top = sceneTop(player, choices: item.choices.map { $0.text(state.language) }, rows: shown)
                     grid.clipped(to: Rect(x: 0, y: 2, width: state.width, height: shown)) { g in
-                        g.blit(drawing, x: max(0, (state.width - drawing.width) / 2), y: 2)
+                        g.blit(drawing, x: max(0, (state.width - drawing.width) / 2), y: 2 - top)
                     }
                     put(lines, state, &grid, top: 2 + shown + 1)
                 } else {
@@ -106,6 +107,20 @@ extension Screens {
                                   excluding: item.replay != nil ? [.footerPick, .footerTick, .footerSubmit] : [.footerPick, .footerTick, .footerTrace, .footerSubmit], width: state.width)
         }
         footer(state, &grid, hints: hints)
+    }
+
+    /// The first row of the scene shown above the question when only `rows` of it fit: the
+    /// boxes the choices name (the Pods a request may reach) in the middle, else its top. At
+    /// 80×24 the top of the DNS lesson's scene showed the Services, and the Pods asked about
+    /// were cut off.
+    static func sceneTop(_ player: DiagramPlayer, choices: [String], rows: Int) -> Int {
+        let height = player.drawing.height
+        guard height > rows else { return 0 }
+        let names = choices.flatMap { choice in [choice, choice.split(separator: "/").last.map(String.init) ?? choice] }.filter { $0.count >= 3 }
+        let named = player.layout.nodes.filter { box in box.lines.contains { line in names.contains { line.contains($0) } } }.map(\.rect)
+        guard let low = named.map(\.y).min(), let high = named.map(\.maxY).max() else { return 0 }
+        let middle = (low + high) / 2
+        return min(max(0, middle - rows / 2), height - rows, max(0, low - 1))
     }
 
     private static func put(_ lines: [StyledLine], _ state: AppState, _ grid: inout Grid, top: Int = 2) {

@@ -36,6 +36,27 @@ import Words
         #expect(screen.contains { $0.contains("1. ") }, "and its choices:\n\(screen.joined(separator: "\n"))")
     }
 
+    /// Seen at 80×24: "sur quels Pods la requête peut-elle arriver ?" under the top of the
+    /// scene, its Services and CoreDNS; the Pods asked about were below the cut.
+    @Test func atEightyColumnsThePodsAskedAboutAreOnTheSceneShown() throws {
+        var state = TutorFixtures.app([Self.lesson], width: 80, height: 24, language: .fr)
+        let items = QuestionBank.questions(for: state.lessons[0]).filter { $0.source == .engine(.candidates) }
+        #expect(!items.isEmpty)
+        for item in items {
+            state.startQuiz([item])
+            let screen = TutorFixtures.screen(state)
+            let question = try #require(screen.firstIndex { $0.contains("sur quels Pods") }, "\(screen.joined(separator: "\n"))")
+            let drawing = screen[..<question].joined(separator: "\n")
+            guard drawing.contains("┌") || drawing.contains("╭") else { continue }
+            let player = try #require(state.scenePlayer(for: item))
+            for choice in item.choices.map({ French().quiz($0) }) {
+                let name = String(choice.split(separator: "/").last ?? "")
+                guard player.layout.nodes.contains(where: { $0.lines.contains { $0.contains(name) } }) else { continue }
+                #expect(drawing.contains(name), "\(choice) is drawn in the scene but not on screen:\n\(screen.joined(separator: "\n"))")
+            }
+        }
+    }
+
     @Test func theTraceIsNotShownBeforeTheAnswer() throws {
         var state = TutorFixtures.app([Self.lesson], width: 120, height: 40, language: .fr)
         let dns = try #require(QuestionBank.questions(for: state.lessons[0]).first { $0.source == .engine(.dns) })
