@@ -167,7 +167,7 @@ public struct AppState: Sendable {
                 }
                 screen = .help
                 let heading = words.ui(.helpSection(section))
-                scroll = KeyMap.helpLines(language).firstIndex(of: heading) ?? 0
+                scroll = KeyMap.helpLines(language, width: width - 2).firstIndex(of: heading) ?? 0
                 clampScroll()
             }
         case .back where screen == .slide:
@@ -373,7 +373,8 @@ public struct AppState: Sendable {
 
     // MARK: - Layout helpers shared with the screens
 
-    /// The rows the scrolled text has: the help's lines sit between its header and footer.
-    var bodyHeight: Int { screen == .help ? height - 3 : Screens.bodyRows(self) }
-    var bodyLineCount: Int { screen == .help ? KeyMap.helpLines(language).count : Screens.slideLines(self).count }
+    /// The rows the scrolled text has: the help's lines sit between its header and the row
+    /// saying what is below (above the footer).
+    var bodyHeight: Int { screen == .help ? height - 4 : Screens.bodyRows(self) }
+    var bodyLineCount: Int { screen == .help ? KeyMap.helpLines(language, width: width - 2).count : Screens.slideLines(self).count }
 }

@@ -1,3 +1,4 @@
+import Canvas
 import Words
 import NetSim
 
@@ -126,7 +127,9 @@ public enum KeyMap {
 
     /// The help screen's lines, generated from the table, grouped by screen; `start`, the
     /// line where the current screen's section begins.
-    public static func helpLines(_ language: Language) -> [String] {
+    /// `width`: a description too long for it goes on under itself (at 80 columns the `!`
+    /// line was cut, "(Entrée : a…").
+    public static func helpLines(_ language: Language, width: Int = .max) -> [String] {
         let words = language.words
         var lines: [String] = []
         let groups: [(ScreenKind, HelpSection)] = [(.slide, .reading), (.diagram, .diagram), (.projection, .presenting), (.course, .course), (.quiz, .quiz)]
@@ -137,10 +140,14 @@ public enum KeyMap {
                 let id = b.keys.joined() + "\(b.action)\(b.help)"
                 guard shown.insert(id + screen.rawValue).inserted else { continue }
                 let keys = b.keys.map { words.ui(.keyName($0)) }.joined(separator: " ")
-                lines.append("  " + keys + String(repeating: " ", count: max(1, 22 - keys.count)) + words.key(b.help))
+                let lead = "  " + keys + String(repeating: " ", count: max(1, 22 - keys.count))
+                let column = CellWidth.of(lead)
+                let wrapped = Text.wrap([Span(words.key(b.help))], width: max(20, width - column)).map { $0.map(\.text).joined() }
+                for (k, part) in wrapped.enumerated() { lines.append((k == 0 ? lead : String(repeating: " ", count: column)) + part) }
             }
             lines.append("")
         }
+        if lines.last == "" { lines.removeLast() }
         return lines
     }
 

@@ -221,9 +221,15 @@ public enum Screens {
 
     static func help(_ state: AppState, _ grid: inout Grid) {
         header(state, &grid, state.words.ui(.helpTitle))
-        let lines = KeyMap.helpLines(state.language)
-        for (i, line) in lines.dropFirst(state.scroll).prefix(state.height - 3).enumerated() {
+        let lines = KeyMap.helpLines(state.language, width: state.width - 2)
+        for (i, line) in lines.dropFirst(state.scroll).prefix(state.bodyHeight).enumerated() {
             grid.put(Text.truncate(line, to: state.width - 2), x: 1, y: 2 + i, style: line.hasPrefix(" ") ? .plain : Style(.heading(3), bold: true))
+        }
+        // As on a slide: what is below is said, and how to get there.
+        let below = lines.count - state.scroll - state.bodyHeight
+        if below > 0 {
+            let more = (state.ascii ? "v " : "↓ ") + state.words.ui(.moreLinesHint(below))
+            grid.put(Text.truncate(more, to: state.width - 2), x: 1, y: state.height - 2, style: Style(.warning))
         }
         footer(state, &grid, hints: KeyMap.footer(for: .help, state.language, ascii: state.ascii, width: state.width))
     }
