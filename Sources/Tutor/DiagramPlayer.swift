@@ -125,6 +125,9 @@ public struct DiagramPlayer: Sendable {
         path?.cell(to: hop, travelled: Int(progress)) ?? path?.rest(at: hop)
     }
 
+    /// The way the packet came in its phase (request or reply), behind it.
+    public var trail: ArraySlice<DiagramLayout.Point> { path?.trail(to: hop, travelled: Int(progress)) ?? [] }
+
     /// The packet died at this step (the request's last hop, dropped or refused).
     public var packetDied: Bool {
         guard let trace, let step = currentStep, step.phase == .request, hop == requestCount - 1 else { return false }

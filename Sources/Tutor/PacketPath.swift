@@ -66,6 +66,17 @@ public struct PacketPath: Sendable, Equatable {
         return (from, to)
     }
 
+    /// The cells of its phase the packet has run through before the one it is on, at step
+    /// `index` and `travelled` cells along its way there: the trail drawn behind it.
+    public func trail(to index: Int, travelled: Int) -> ArraySlice<DiagramLayout.Point> {
+        guard steps.indices.contains(index) else { return [] }
+        let cells = cells(of: steps[index].phase)
+        var at = steps[index].cell
+        if let (from, to) = leg(to: index), travelled >= 0, from + 1 + travelled <= to { at = from + 1 + travelled }
+        guard let at, cells.indices.contains(at) else { return [] }
+        return cells[..<at]
+    }
+
     /// Where the packet rests at step `index`.
     public func rest(at index: Int) -> DiagramLayout.Point? {
         guard steps.indices.contains(index), let c = steps[index].cell else { return nil }

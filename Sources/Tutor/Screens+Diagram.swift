@@ -187,8 +187,17 @@ extension Screens {
                             titleStyle: Style(.packet, bold: true))
             }
         }
+        let reply = player.currentStep?.phase == .reply
+        // Behind the packet, the way it came is drawn in its colour: at a crossing the student
+        // sees which line it took (and a move costs the terminal one colour change, not two).
+        let trailStyle = reply ? Style(.ok, bold: true) : Style(.packet, bold: true)
+        for c in player.trail where c.x >= 0 && c.y >= 0 && c.x < drawing.width && c.y < drawing.height {
+            var cell = drawing[c.x, c.y]
+            guard !cell.isContinuation, cell.character != " " else { continue }
+            cell.style = trailStyle
+            drawing[c.x, c.y] = cell
+        }
         if let p = player.packetCell, p.x >= 0, p.y >= 0, p.x < drawing.width, p.y < drawing.height {
-            let reply = player.currentStep?.phase == .reply
             let glyph = player.packetDied ? (ascii ? "X" : "✗") : reply ? (ascii ? "o" : "○") : (ascii ? "@" : "●")
             let style = player.packetDied ? Style(.error, bold: true) : reply ? Style(.ok, bold: true) : Style(.packet, bold: true)
             drawing.put(glyph, x: p.x, y: p.y, style: style)

@@ -109,6 +109,32 @@ struct PacketPathTests {
         return (flows, steps, waits, unlit)
     }
 
+    /// Behind the packet, the way it came is in its colour (the reply's in the reply's), the
+    /// other lines as drawn: at a crossing, which line it took is seen.
+    @Test func theWayThePacketCameIsDrawnInItsColour() throws {
+        var checked = 0
+        for (name, original) in Self.players([Self.bundled], width: 80).prefix(6) {
+            var player = original
+            for i in player.steps.indices where i > 0 {
+                player.show(step: i)
+                let frame = Screens.frame(player, ascii: false)
+                let trail = Array(player.trail)
+                let role: Role = player.currentStep?.phase == .reply ? .ok : .packet
+                for c in trail where frame[c.x, c.y].character != " " {
+                    #expect(frame[c.x, c.y].style.role == role, "\(name) hop \(i + 1): \(c) is on the way the packet came")
+                }
+                checked += trail.count
+            }
+            // At the first hop, nothing is behind it: no line is in the packet's colour but the lit box's.
+            player.show(step: 0)
+            let first = Screens.frame(player, ascii: false)
+            let lines = player.layout.edges.flatMap(\.cells).filter { first[$0.x, $0.y].character != " " && $0 != player.packetCell }
+            let lit = player.element(at: 0).flatMap { Self.rect(player, $0) }
+            #expect(lines.filter { p in first[p.x, p.y].style.role == .packet && !(lit.map { Self.touches(p, $0) } ?? false) }.isEmpty, "\(name): a trail before the packet moved")
+        }
+        #expect(checked > 100, "the trails checked are \(checked) cells")
+    }
+
     @Test(arguments: [80, 120])
     func everyBundledFlowHasThePacketOnItsHop(width: Int) {
         let counts = Self.check([Self.bundled], width: width)
