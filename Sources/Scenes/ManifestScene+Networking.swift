@@ -118,7 +118,7 @@ extension ManifestScene.Reader {
                 guard let n = b["name"]?.text, let port = b["port"]?.int else {
                     report(.error, .backendRefNeedsNameAndPort(name.description), at: b); return nil
                 }
-                if let filters = b["filters"], !(filters.list ?? []).isEmpty {
+                if let filters = b["filters"], !filters.list.isEmpty {
                     report(.warning, .fieldNotSimulated(object: "HTTPRoute \(name)", field: "backendRefs[].filters", effect: .routeFilter), at: filters)
                 }
                 return HTTPRoute.BackendRef(service: ObjectName(b["namespace"]?.text ?? name.namespace, n), port: port,
