@@ -306,6 +306,11 @@ extension Screens {
     static func changes(_ hop: Hop, _ words: any Phrasebook) -> [String] {
         let (a, b) = (hop.before, hop.after)
         var out: [String] = []
+        // A hop that answers (CoreDNS): the packet goes back the way it came, ends swapped.
+        if a.src != a.dst, b.src == a.dst, b.srcPort == a.dstPort, b.dst == a.src, b.dstPort == a.srcPort {
+            return [words.ui(.question("\(a.src):\(a.srcPort) → \(a.dst):\(a.dstPort) \(a.protocol.lowercased)")),
+                    words.ui(.answer("\(b.src):\(b.srcPort) → \(b.dst):\(b.dstPort)"))]
+        }
         if a.src != b.src || a.srcPort != b.srcPort { out.append(words.ui(.changedSource(from: "\(a.src):\(a.srcPort)", to: "\(b.src):\(b.srcPort)"))) }
         if a.dst != b.dst || a.dstPort != b.dstPort { out.append(words.ui(.changedDestination(from: "\(a.dst):\(a.dstPort)", to: "\(b.dst):\(b.dstPort)"))) }
         if let outer = b.outer, a.outer == nil { out.append(words.ui(.encapsulated("VXLAN \(outer.src) → \(outer.dst) udp/\(outer.port)"))) }

@@ -59,6 +59,8 @@ extension English {
         case .packetDiesHere: return "the packet stops here"
         case .changedSource(let a, let b): return "source: \(a) → \(b)"
         case .changedDestination(let a, let b): return "destination: \(a) → \(b)"
+        case .question(let p): return "query: \(p)"
+        case .answer(let p): return "answer: \(p)"
         case .encapsulated(let outer): return "encapsulated: \(outer)"
         case .decapsulated: return "decapsulated: the Pod's packet again"
         case .offScreen(let arrow, let count, let rows): return "\(arrow) \(count) more \(rows ? "row" : "column")\(count > 1 ? "s" : "")"

@@ -61,6 +61,8 @@ extension French {
         case .packetDiesHere: return "le paquet s'arrête ici"
         case .changedSource(let a, let b): return "source : \(a) → \(b)"
         case .changedDestination(let a, let b): return "destination : \(a) → \(b)"
+        case .question(let p): return "question : \(p)"
+        case .answer(let p): return "réponse : \(p)"
         case .encapsulated(let outer): return "encapsulé : \(outer)"
         case .decapsulated: return "décapsulé : le paquet du Pod retrouvé"
         case .offScreen(let arrow, let count, let rows): return "\(arrow) \(count) \(rows ? "ligne" : "colonne")\(count > 1 ? "s" : "") de plus"

@@ -44,6 +44,10 @@ public enum UIWord: Sendable, Equatable {
     /// The inspector's beginner view: what a hop changed in the packet.
     case changedSource(from: String, to: String)
     case changedDestination(from: String, to: String)
+    /// A hop that answers (CoreDNS): the question it got and the answer it sends back, not a
+    /// source and destination "changed" as a NAT would.
+    case question(String)
+    case answer(String)
     case encapsulated(String)
     case decapsulated
     case kubeProxyOn(node: String)

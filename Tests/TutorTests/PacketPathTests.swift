@@ -109,6 +109,17 @@ struct PacketPathTests {
         return (flows, steps, waits, unlit)
     }
 
+    /// The CoreDNS hop answers: the inspector said "source : 10.4.32.2:53000 → 10.0.0.10:53"
+    /// and "destination : 10.0.0.10:53 → 10.4.32.2:53000", as if a NAT had rewritten both.
+    @Test func aDNSHopShowsTheQuestionAndTheAnswer() throws {
+        let dns = try #require(Self.players([Self.bundled], width: 80).lazy.flatMap { $0.player.steps }.first { $0.hop.place == .dns }?.hop)
+        let lines = Screens.changes(dns, French())
+        let (q, a) = (dns.before, dns.after)
+        #expect(lines == ["question : \(q.src):\(q.srcPort) → \(q.dst):\(q.dstPort) \(q.protocol.lowercased)",
+                          "réponse : \(a.src):\(a.srcPort) → \(a.dst):\(a.dstPort)"])
+        #expect(Screens.changes(dns, English()).first?.hasPrefix("query: ") == true)
+    }
+
     /// Behind the packet, the way it came is in its colour (the reply's in the reply's), the
     /// other lines as drawn: at a crossing, which line it took is seen.
     @Test func theWayThePacketCameIsDrawnInItsColour() throws {
