@@ -294,7 +294,9 @@ extension Screens {
             // How it ended: where the request stops, and again once the reply is back.
             if player.hop == requestCount - 1 || player.hop == steps.count - 1 {
                 let died = player.packetDied
-                lines += Text.wrap([Span((died ? (state.ascii ? "X " : "✗ ") : "→ ") + state.words.ending(trace.ending),
+                // Back on the client, "Remis à pod-blue-1" alone read as if the reply went there.
+                let ending = player.hop >= requestCount ? state.words.ui(.roundTripDone(state.words.ending(trace.ending))) : state.words.ending(trace.ending)
+                lines += Text.wrap([Span((died ? (state.ascii ? "X " : "✗ ") : "→ ") + ending,
                                          Style(died ? .error : .ok, bold: true))], width: detailWidth)
             }
         }

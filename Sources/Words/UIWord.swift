@@ -47,6 +47,8 @@ public enum UIWord: Sendable, Equatable {
     /// A hop that answers (CoreDNS): the question it got and the answer it sends back, not a
     /// source and destination "changed" as a NAT would.
     case question(String)
+    /// The flow's ending said again once the reply is back (on the client, not the Pod).
+    case roundTripDone(String)
     case answer(String)
     case encapsulated(String)
     case decapsulated

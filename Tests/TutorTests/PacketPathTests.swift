@@ -109,6 +109,22 @@ struct PacketPathTests {
         return (flows, steps, waits, unlit)
     }
 
+    /// Back on the client, the inspector said "→ Remis à web-…" alone, as if the reply had
+    /// gone to the Pod: the ending is said as the round trip's.
+    @Test func theRepliesLastHopSaysTheRoundTripIsDone() throws {
+        let lesson = TutorFixtures.repository.appendingPathComponent("Lessons/05-nodeport.md").path
+        var s = TutorFixtures.app([lesson], width: 80, height: 24, language: .fr)
+        #expect(s.showDiagram(slide: 2, diagram: 1, flow: 1, hop: 1) == nil)
+        let player = try #require(s.player)
+        #expect(player.steps.count > player.requestCount, "the flow has a reply")
+        #expect(s.showDiagram(slide: 2, diagram: 1, flow: 1, hop: player.requestCount) == nil)
+        let request = TutorFixtures.screen(s).joined(separator: "\n")
+        #expect(request.contains("→ Remis à"), "\(request)")
+        #expect(s.showDiagram(slide: 2, diagram: 1, flow: 1, hop: player.steps.count) == nil)
+        let back = TutorFixtures.screen(s).joined(separator: "\n")
+        #expect(back.contains("→ Aller-retour terminé. Remis à"), "\(back)")
+    }
+
     /// The CoreDNS hop answers: the inspector said "source : 10.4.32.2:53000 → 10.0.0.10:53"
     /// and "destination : 10.0.0.10:53 → 10.4.32.2:53000", as if a NAT had rewritten both.
     @Test func aDNSHopShowsTheQuestionAndTheAnswer() throws {
