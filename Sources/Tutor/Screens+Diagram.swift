@@ -258,6 +258,11 @@ extension Screens {
                 if !state.inspectorDetails, case .kubeProxy(let node, _) = steps[i].hop.place {
                     name = "\(player.nodeTitles[node] ?? node) kube-proxy"
                 }
+                // A Pod of the default namespace by its name alone: at 80 columns "Pod
+                // default/pod-blu…" left pod-blue-1 and pod-blue-2 alike.
+                if !state.inspectorDetails, case .pod(let pod) = steps[i].hop.place, pod.namespace == "default" {
+                    name = state.words.ui(.podNamed(pod.name))
+                }
                 let text = "\(marker)\(number.leftPad(3)) \(name)"
                 grid.put(Text.truncate(text, to: listWidth - 1), x: 1, y: top + 1 + row,
                          style: i == player.hop ? Style(.flow(player.flow), bold: true) : (i < player.hop ? Style(.muted) : .plain))

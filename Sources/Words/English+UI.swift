@@ -60,6 +60,7 @@ extension English {
         case .changedSource(let a, let b): return "source: \(a) → \(b)"
         case .changedDestination(let a, let b): return "destination: \(a) → \(b)"
         case .question(let p): return "query: \(p)"
+        case .podNamed(let name): return "Pod \(name)"
         case .roundTripDone(let ending): return "Round trip done. \(ending)"
         case .answer(let p): return "answer: \(p)"
         case .encapsulated(let outer): return "encapsulated: \(outer)"

@@ -62,6 +62,7 @@ extension French {
         case .changedSource(let a, let b): return "source : \(a) → \(b)"
         case .changedDestination(let a, let b): return "destination : \(a) → \(b)"
         case .question(let p): return "question : \(p)"
+        case .podNamed(let name): return "Pod \(name)"
         case .roundTripDone(let ending): return "Aller-retour terminé. \(ending)"
         case .answer(let p): return "réponse : \(p)"
         case .encapsulated(let outer): return "encapsulé : \(outer)"

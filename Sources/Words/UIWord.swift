@@ -49,6 +49,8 @@ public enum UIWord: Sendable, Equatable {
     case question(String)
     /// The flow's ending said again once the reply is back (on the client, not the Pod).
     case roundTripDone(String)
+    /// A Pod of the default namespace in the hop list, by its name alone.
+    case podNamed(String)
     case answer(String)
     case encapsulated(String)
     case decapsulated

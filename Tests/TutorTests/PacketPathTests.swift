@@ -123,6 +123,8 @@ struct PacketPathTests {
         #expect(s.showDiagram(slide: 2, diagram: 1, flow: 1, hop: player.steps.count) == nil)
         let back = TutorFixtures.screen(s).joined(separator: "\n")
         #expect(back.contains("→ Aller-retour terminé. Remis à"), "\(back)")
+        // The hop list names a default-namespace Pod by its name alone (it was cut to "Pod default/web…").
+        #expect(!back.contains("Pod default/") && back.contains("Pod "), "\(back)")
     }
 
     /// The CoreDNS hop answers: the inspector said "source : 10.4.32.2:53000 → 10.0.0.10:53"
