@@ -276,8 +276,17 @@ extension Screens {
             let hop = step.hop
             let counter = step.phase == .reply ? state.words.ui(.replyStep(player.hop - requestCount + 1, of: steps.count - requestCount)) + " "
                 : "\(player.hop + 1)/\(requestCount) "
-            lines += Text.wrap([Span(counter, Style(step.phase == .reply ? .ok : .muted)), Span(brief(hop), Style(.plain, bold: true)),
-                                Span("  \(state.words.action(hop.action))", Style(.flow(player.flow), bold: true))], width: detailWidth)
+            // The action stays whole: on the title's last line when it fits, else on its own
+            // (at 80 columns "saut de" ended a line and "chaîne" began the next).
+            var title = Text.wrap([Span(counter, Style(step.phase == .reply ? .ok : .muted)), Span(brief(hop), Style(.plain, bold: true))],
+                                  width: detailWidth)
+            let action = Span(state.words.action(hop.action), Style(.flow(player.flow), bold: true))
+            if let last = title.last, CellWidth.of(last.map(\.text).joined()) + 2 + CellWidth.of(action.text) <= detailWidth {
+                title[title.count - 1] += [Span("  "), action]
+            } else {
+                title += Text.wrap([action], width: detailWidth)
+            }
+            lines += title
             if let node = step.inKernelOf {
                 lines += Text.wrap([Span(state.words.ui(.drawnAtService(node: player.nodeTitles[node] ?? node)), Style(.muted, italic: true))],
                                    width: detailWidth)

@@ -127,6 +127,20 @@ struct PacketPathTests {
         #expect(!back.contains("Pod default/") && back.contains("Pod "), "\(back)")
     }
 
+    /// At 80 columns a hop's action was cut across two lines ("saut de" / "chaîne").
+    @Test func eachHopsActionIsWholeOnOneLine() throws {
+        let lesson = TutorFixtures.repository.appendingPathComponent("Lessons/05-nodeport.md").path
+        var s = TutorFixtures.app([lesson], width: 80, height: 24, language: .fr)
+        #expect(s.showDiagram(slide: 2, diagram: 1, flow: 1, hop: 1) == nil)
+        let steps = try #require(s.player?.steps)
+        for i in steps.indices {
+            #expect(s.showDiagram(slide: 2, diagram: 1, flow: 1, hop: i + 1) == nil)
+            let action = French().action(steps[i].hop.action)
+            let screen = TutorFixtures.screen(s)
+            #expect(screen.contains { $0.contains(action) }, "hop \(i + 1): « \(action) » whole:\n\(screen.joined(separator: "\n"))")
+        }
+    }
+
     /// The CoreDNS hop answers: the inspector said "source : 10.4.32.2:53000 → 10.0.0.10:53"
     /// and "destination : 10.0.0.10:53 → 10.4.32.2:53000", as if a NAT had rewritten both.
     @Test func aDNSHopShowsTheQuestionAndTheAnswer() throws {
