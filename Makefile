@@ -6,7 +6,7 @@ export SWIFT_BACKTRACE := interactive=no
 
 SWIFT ?= swift
 # What the build needs from the system (Debian/Ubuntu names).
-SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libncursesw5-dev pkg-config tmux
+SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libncursesw5-dev pkg-config tmux binutils
 # `make run ARGS="outline ../shared/course/reseau.md"` passes arguments to reseau.
 ARGS ?=
 
@@ -65,7 +65,7 @@ install-files:
 		"$(sharedir)/zsh/site-functions" "$(sharedir)/fish/vendor_completions.d"
 	install -m 755 "$(PROGRAM)" "$(bindir)/reseau"
 	# Without its debug information (105 MB → 83 MB); function names stay, for crash reports.
-	if command -v strip >/dev/null; then strip --strip-debug "$(bindir)/reseau"; fi
+	strip --strip-debug "$(bindir)/reseau"
 	install -m 644 $(addprefix Lessons/,$(LESSONS)) "$(sharedir)/reseau/Lessons/"
 	# The man page and completions speak English (generate-manual drops every letter outside ASCII).
 	LANG=C.UTF-8 LC_ALL=C.UTF-8 "$(MANUAL)" "$(PROGRAM)" --output-directory "$(sharedir)/man/man1"
