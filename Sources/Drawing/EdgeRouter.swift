@@ -204,11 +204,9 @@ struct EdgeRouter {
                 // Running along a frame (border cell to border cell) instead of across it.
                 if border[ncell] && border[cell] { step += 40 }
                 // Running beside a frame, one cell off it: hard to tell from the frame itself.
-                if !border[ncell] {
-                    let beside = dx == 0 ? [(nx - 1, ny), (nx + 1, ny)] : [(nx, ny - 1), (nx, ny + 1)]
-                    if beside.contains(where: { $0.0 >= 0 && $0.1 >= 0 && $0.0 < width && $0.1 < height && border[$0.1 * width + $0.0] }) {
-                        step += Self.besideFrameCost
-                    }
+                // (Two cells looked at, not an array made: this runs for every state expanded.)
+                if !border[ncell], dx == 0 ? isBorder(nx - 1, ny) || isBorder(nx + 1, ny) : isBorder(nx, ny - 1) || isBorder(nx, ny + 1) {
+                    step += Self.besideFrameCost
                 }
                 step += used[ncell] * 4 + approaches[ncell] * 24
                 let next = ncell * 4 + nd
@@ -226,6 +224,8 @@ struct EdgeRouter {
 
     /// What a step beside a frame costs: enough to take the next column when it is free.
     static let besideFrameCost = 1
+
+    private func isBorder(_ x: Int, _ y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height && border[y * width + x] }
 
     func inside(_ p: Point) -> Bool { p.x >= 0 && p.y >= 0 && p.x < width && p.y < height }
     func distance(_ a: Point, _ b: Point) -> Int { abs(a.x - b.x) + abs(a.y - b.y) }

@@ -125,6 +125,11 @@ public struct DiagramPlayer: Sendable {
         path?.cell(to: hop, travelled: Int(progress)) ?? path?.rest(at: hop)
     }
 
+    /// The box or frame lit at the current step.
+    public var litRect: Rect? {
+        element(at: hop).flatMap { id in layout.node(id)?.rect ?? layout.groups.first { $0.id == id }?.rect }
+    }
+
     /// The way the packet came in its phase (request or reply), behind it.
     public var trail: ArraySlice<DiagramLayout.Point> { path?.trail(to: hop, travelled: Int(progress)) ?? [] }
 

@@ -113,8 +113,11 @@ extension Screens {
         for text in [full, " \(arrow) \(count) "] {
             for row in tries { for at in ends(text) where blank(text, at, row) { return (text, at, row, false) } }
         }
-        let lit = cells(y).map { row in (0..<drawing.width).contains { drawing[$0, row].style.role == .packet } } ?? false
-        if lit { return (full, ends(full)[0], y, false) }
+        // The hop's rows: the packet's and its lit element's (not its trail, drawn in the same style).
+        let hop = state.player.map { player in
+            Set([player.packetCell?.y].compactMap { $0 } + (player.litRect.map { Array($0.y..<$0.maxY) } ?? []))
+        } ?? []
+        if let row = cells(y), hop.contains(row) { return (full, ends(full)[0], y, false) }
         let more = " " + state.words.ui(.offScreen(arrow: arrow, count: count + 1, rows: rows)) + " "
         return (more, state.width - CellWidth.of(more), y, true)
     }
@@ -199,8 +202,7 @@ extension Screens {
         }
         if let p = player.packetCell, p.x >= 0, p.y >= 0, p.x < drawing.width, p.y < drawing.height {
             let glyph = player.packetDied ? (ascii ? "X" : "✗") : reply ? (ascii ? "o" : "○") : (ascii ? "@" : "●")
-            let style = player.packetDied ? Style(.error, bold: true) : reply ? Style(.ok, bold: true) : Style(.packet, bold: true)
-            drawing.put(glyph, x: p.x, y: p.y, style: style)
+            drawing.put(glyph, x: p.x, y: p.y, style: player.packetDied ? Style(.error, bold: true) : trailStyle)
         }
         return drawing
     }
@@ -209,7 +211,7 @@ extension Screens {
     /// packet (else the lit element) kept in view, near the middle.
     public static func viewOffset(_ player: DiagramPlayer, drawingHeight: Int, viewHeight: Int) -> Int {
         guard drawingHeight > viewHeight, viewHeight > 0 else { return 0 }
-        let lit = player.element(at: player.hop).flatMap { id in player.layout.node(id)?.rect ?? player.layout.groups.first { $0.id == id }?.rect }
+        let lit = player.litRect
         guard let y = player.packetCell?.y ?? lit.map({ $0.y + $0.height / 2 }) else { return 0 }
         var offset = min(max(0, y - viewHeight / 2), drawingHeight - viewHeight)
         // The packet waits while a frame elsewhere lights (the Node's kernel after the Service
