@@ -19,6 +19,10 @@ struct DrawingMap {
         /// Lit while the packet stays where it is: CoreDNS answers the name before the
         /// request leaves (a side exchange, not a place on the request's way).
         case side(String)
+        /// The network between the machines (the Nodes' network, the route to a Node): no
+        /// box of its own, it is the arrow. The packet runs along it during this hop, up to
+        /// the cell before the place it is carried to.
+        case wire
     }
 
     struct Placed {
@@ -117,7 +121,7 @@ struct DrawingMap {
                 placed.spot = box(.loadBalancer(ip.description))
                 if placed.spot == .none, let s = current { placed.spot = .box(s) }
             case .dns: placed.spot = find(.dns).map { .side($0) } ?? .none
-            case .underlay: placed.spot = .none
+            case .underlay: placed.spot = .wire
             }
             switch placed.spot {
             case .box(let id), .frame(let id), .side(let id): placed.element = id
@@ -163,24 +167,39 @@ struct DrawingMap {
         /// Places the pending frame hops on a leg that starts at `base` in `cells` (the leg
         /// runs from `from` to `to`, boxes).
         func placePending(base: Int, count: Int, from: String?, to: String?) {
-            for j in pending {
-                steps[j].cell = position
-                guard count > 0 else { steps[j].waits = steps[j].spot != .none; continue }
-                let leg = Array(cells[base..<(base + count)])
-                let start = max(0, (position ?? base) - base)
-                var index: Int?
+            guard count > 0 else {
+                for j in pending {
+                    steps[j].cell = position
+                    steps[j].waits = steps[j].spot != .none && steps[j].spot != .wire
+                }
+                pending = []
+                return
+            }
+            let leg = Array(cells[base..<(base + count)])
+            var indices: [Int?] = pending.map { j in
                 switch steps[j].spot {
                 case .frame(let g):
-                    index = crossing(of: g, on: leg, from: from, to: to)
+                    return crossing(of: g, on: leg, from: from, to: to)
                 case .between(let a, let b):
                     let exit = a.flatMap { crossing(of: $0, on: leg, from: from, to: nil, leaving: true) }
                     let entry = b.flatMap { crossing(of: $0, on: leg, from: nil, to: to, entering: true) }
-                    if let exit, let entry, entry > exit { index = (exit + entry + 1) / 2 }
-                    else if let exit { index = min(leg.count - 1, exit + 1) }
-                    else if let entry { index = max(0, entry - 1) }
-                default: index = nil
+                    if let exit, let entry, entry > exit { return (exit + entry + 1) / 2 }
+                    if let exit { return min(leg.count - 1, exit + 1) }
+                    if let entry { return max(0, entry - 1) }
+                    return nil
+                default: return nil
                 }
-                if let index {
+            }
+            // The network's hop: the packet is carried along the arrow to the cell before the
+            // next place on this leg (a frame it enters, else the box the leg ends on).
+            for k in pending.indices where steps[pending[k]].spot == .wire {
+                let next = indices[(k + 1)...].lazy.compactMap { $0 }.first ?? leg.count - 1
+                indices[k] = max(0, next - 1)
+            }
+            for (k, j) in pending.enumerated() {
+                steps[j].cell = position
+                let start = max(0, (position ?? base) - base)
+                if let index = indices[k] {
                     position = base + max(index, start)
                     steps[j].cell = position
                 } else {
@@ -214,11 +233,14 @@ struct DrawingMap {
                 steps[i].cell = position
                 anchor = id
             case .frame(let g) where g == anchor:
-                steps[i].cell = position
+                // After a hop still waiting for its place on the way, it waits with it.
+                if pending.isEmpty { steps[i].cell = position } else { pending.append(i) }
             case .frame(let g):
-                // An arrow drawn to the frame itself (`User --> node1`): the packet follows it.
-                if let from = anchor, pending.isEmpty, let leg = arrow(from, g), !leg.isEmpty {
-                    _ = join(leg, to: &cells)
+                // An arrow drawn to the frame itself (`User --> node1`): the packet follows it
+                // (carried by the network's hops before it, if any).
+                if let from = anchor, pending.allSatisfy({ steps[$0].spot == .wire }), let leg = arrow(from, g), !leg.isEmpty {
+                    let base = join(leg, to: &cells)
+                    placePending(base: base, count: cells.count - base, from: from, to: g)
                     position = cells.count - 1
                     steps[i].cell = position
                     anchor = g
@@ -227,8 +249,11 @@ struct DrawingMap {
                 }
             case .between:
                 pending.append(i)
+            case .wire:
+                if anchor == nil || steps[(i + 1)...].contains(where: { Self.isPlace($0.spot) }) { pending.append(i) }
+                else { steps[i].cell = position }
             case .none, .side:
-                if anchor == nil { pending.append(i) } else { steps[i].cell = position }
+                if anchor == nil || !pending.isEmpty { pending.append(i) } else { steps[i].cell = position }
             }
         }
         // Hops after the last box: on the way to the box the packet was going to, cut where
@@ -246,6 +271,14 @@ struct DrawingMap {
         for i in steps.indices where steps[i].cell == nil && !cells.isEmpty { steps[i].cell = 0 }
         for i in steps.indices { if case .side = steps[i].spot { steps[i].waits = true } }
         return cells
+    }
+
+    /// A spot the packet is carried to (a box, a frame, the tunnel between two frames).
+    static func isPlace(_ spot: Spot) -> Bool {
+        switch spot {
+        case .box, .frame, .between: return true
+        case .none, .side, .wire: return false
+        }
     }
 
     /// Appends a leg to the way (its first cell once when the way already ends there);

@@ -37,8 +37,8 @@ struct PacketPathTests {
         p.x >= r.x - 1 && p.y >= r.y - 1 && p.x <= r.x + r.width && p.y <= r.y + r.height
     }
 
-    static func check(_ paths: [String], width: Int) -> (flows: Int, steps: Int, waits: Int, unlit: [String]) {
-        var flows = 0, steps = 0, waits = 0
+    static func check(_ paths: [String], width: Int) -> (flows: Int, steps: Int, waits: Int, unlit: [String], carried: Int) {
+        var flows = 0, steps = 0, waits = 0, carried = 0
         var unlit: [String] = []
         for (name, original) in players(paths, width: width) {
             var player = original
@@ -73,6 +73,16 @@ struct PacketPathTests {
                         let leaving = player.layout.edges.filter { player.chart.edges[$0.index].from == id }.compactMap(\.cells.first)
                         if !leaving.isEmpty { #expect(leaving.contains(cell), "\(at): the packet starts at \(cell), not on an arrow leaving \(id) \(leaving)") }
                     }
+                    // The Nodes' network carries it: on that hop the packet runs along the arrow
+                    // towards the next place, it does not sit where it was sent while the
+                    // inspector says "the Nodes' network carries it to Node 1" (it used to run
+                    // only once kube-proxy's hop on Node 1 was shown).
+                    if case .underlay = step.hop.place, i > 0, i + 1 < player.steps.count,
+                       player.steps[i - 1].phase == step.phase, player.steps[i + 1].phase == step.phase,
+                       let before = player.steps[i - 1].cell, let after = player.steps[i + 1].cell, let now = step.cell, after > before {
+                        #expect(now > before, "\(at): the packet waits at cell \(before) while the network carries it (it moves at the next hop)")
+                        carried += 1
+                    }
                     // Its way there is one drawn line: each cell next to the one before.
                     let way = player.segment
                     for (a, b) in zip(way, way.dropFirst()) {
@@ -106,7 +116,7 @@ struct PacketPathTests {
                 }
             }
         }
-        return (flows, steps, waits, unlit)
+        return (flows, steps, waits, unlit, carried)
     }
 
     /// Behind the packet, the way it came is in its colour (the reply's in the reply's), the
@@ -142,6 +152,7 @@ struct PacketPathTests {
         // Waiting is the exception: a frame the drawing does not cross.
         #expect(counts.waits * 4 < counts.steps, "\(counts.waits) of \(counts.steps) hops wait")
         #expect(counts.unlit.isEmpty, "hops with nothing lit: \(counts.unlit)")
+        #expect(counts.carried >= 2, "\(counts.carried) network hops carry the packet")
     }
 
     @Test(.enabled(if: TutorFixtures.hasSeed, "../shared is absent: the seed's flows are not played"), arguments: [80, 120])
