@@ -44,7 +44,7 @@ test: deps
 # The benchmark compares with mdp, and times reseau as it would ship: release, with the
 # Swift runtime linked in (--static-swift-stdlib: less to load, less memory).
 bench: deps
-	@scripts/install-deps.sh mdp
+	@scripts/install-deps.sh mdp time
 	$(SWIFT) build -c release --product reseau-bench
 	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --product reseau
 	RESEAU_BENCH_RESEAU=$(CURDIR)/.build-static/release/reseau .build/release/reseau-bench

@@ -35,20 +35,30 @@ extension Lesson {
     /// Reads a lesson from the bytes of its file. Never fails: problems become diagnostics
     /// and the lesson holds whatever could be read.
     public static func parse(bytes: [UInt8], file: String) -> Lesson {
-        let decoded = SourceDecoder.decode(bytes, file: file)
-        guard let text = decoded.text else {
+        parse(decoded: SourceDecoder.decode(bytes, file: file), file: file)
+    }
+
+    /// The decoded text handed on, not kept: the text, the bytes cmark is given and cmark's
+    /// tree are never all whole at once (a large lesson's memory, #20).
+    static func parse(decoded: consuming SourceDecoder.Result, file: String) -> Lesson {
+        let diagnostics = decoded.diagnostics, repair = decoded.repair
+        guard let text = decoded.text.take() else {
             return Lesson(file: file, frontmatter: Frontmatter(), slides: [], toc: [],
-                          diagnostics: decoded.diagnostics, encodingRepair: nil)
+                          diagnostics: diagnostics, encodingRepair: nil)
         }
-        var lesson = parse(text: text, file: file)
-        lesson.diagnostics = (decoded.diagnostics + lesson.diagnostics).sortedByPosition()
-        lesson.encodingRepair = decoded.repair
+        var lesson = parse(owned: text, file: file)
+        lesson.diagnostics = (diagnostics + lesson.diagnostics).sortedByPosition()
+        lesson.encodingRepair = repair
         return lesson
     }
 
     /// Reads a lesson from text that is already clean UTF-8 (see `SourceDecoder`).
     public static func parse(text: String, file: String) -> Lesson {
-        let layout = SourceLayout(text: text, file: file)
+        parse(owned: text, file: file)
+    }
+
+    private static func parse(owned text: consuming String, file: String) -> Lesson {
+        var layout = SourceLayout(text: consume text, file: file)
         var diagnostics = layout.diagnostics
         var frontmatter = Frontmatter()
         if let (yaml, line) = layout.frontmatter {
@@ -56,7 +66,8 @@ extension Lesson {
             frontmatter = parsed
             diagnostics += problems
         }
-        let document = MarkdownDocument(layout.markdown)
+        // cmark copies what it is fed: the bytes go before its inlines are parsed.
+        let document = MarkdownDocument(consuming: &layout.markdown)
         var builder = BlockBuilder(file: file, layout: layout)
         builder.freesConverted = true
         let blocks = builder.blocks(in: document.root)
@@ -82,14 +93,17 @@ extension Lesson {
     /// Reads the lesson at `path`. A file that cannot be read gives an empty lesson whose
     /// diagnostic says why.
     public static func load(path: String) -> Lesson {
+        // The bytes read are let go once decoded.
+        let decoded: SourceDecoder.Result
         switch InputFile.read(path) {
         case .success(let bytes):
-            return parse(bytes: bytes, file: path)
+            decoded = SourceDecoder.decode(bytes, file: path)
         case .failure(let failure):
             return Lesson(file: path, frontmatter: Frontmatter(), slides: [], toc: [],
                           diagnostics: [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: .loader(failure.problem))],
                           encodingRepair: nil)
         }
+        return parse(decoded: decoded, file: path)
     }
 }
 

@@ -16,7 +16,8 @@ final class MarkdownDocument {
     /// plus bare-URL autolinks.
     static let extensionNames = ["table", "strikethrough", "tasklist", "autolink"]
 
-    init(_ bytes: [UInt8]) {
+    /// Parses `bytes`, emptied once fed to cmark (which keeps its own copy of what it reads).
+    init(consuming bytes: inout [UInt8]) {
         _ = Self.extensionsRegistered
         let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES)!
         defer { cmark_parser_free(parser) }
@@ -30,6 +31,7 @@ final class MarkdownDocument {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
+        bytes = []
         pointer = cmark_parser_finish(parser)
         root = MarkdownNode(pointer)
     }

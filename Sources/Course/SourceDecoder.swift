@@ -120,28 +120,52 @@ public enum SourceDecoder {
     /// then form more valid UTF-8 sequences than broken ones, the text was double-encoded.
     static func detectDoubleEncoding(_ text: String) -> (CodePage, UTF8Scan)? {
         guard text.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
-        var best: (page: CodePage, scan: UTF8Scan, score: Int)?
+        // Each code page is scored by counting alone; only the best one's text is made (a
+        // French lesson often has the cheap look's mark, `é’`, and no double encoding).
+        var best: (page: CodePage, score: Int)?
         for page in CodePage.candidates {
-            var bytes = [UInt8]()
-            bytes.reserveCapacity(text.utf8.count)
-            var foreign = 0
-            for scalar in text.unicodeScalars {
-                if let byte = page.byte(for: scalar) {
-                    bytes.append(byte)
-                } else {
-                    // Not from this code page: a character that was never mangled. Keep it.
-                    foreign += 1
-                    bytes.append(contentsOf: Array(String(scalar).utf8))
-                }
-            }
-            let scan = UTF8Scan(bytes[...])
-            let mangled = scan.validMultibyte - foreign
-            guard mangled > 0, mangled > scan.errors.count else { continue }
+            var bytes = PageBytes(scalars: text.unicodeScalars.makeIterator(), page: page)
+            let counts = UTF8Scan.count(&bytes)
+            let mangled = counts.validMultibyte - bytes.foreign
+            guard mangled > 0, mangled > counts.errors else { continue }
             // The right code page explains the most characters and leaves the fewest aside.
-            let score = mangled - scan.errors.count - foreign
-            if best == nil || score > best!.score { best = (page, scan, score) }
+            let score = mangled - counts.errors - bytes.foreign
+            if best == nil || score > best!.score { best = (page, score) }
         }
-        return best.map { ($0.page, $0.scan) }
+        guard let page = best?.page else { return nil }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = PageBytes(scalars: text.unicodeScalars.makeIterator(), page: page)
+        while let byte = iterator.next() { bytes.append(byte) }
+        return (page, UTF8Scan(bytes[...]))
+    }
+
+    /// A text's scalars as the bytes of a code page (a scalar the page has no byte for, a
+    /// character that was never mangled, as its own UTF-8), counting those foreign ones.
+    struct PageBytes: IteratorProtocol {
+        var scalars: String.UnicodeScalarView.Iterator
+        let page: CodePage
+        var foreign = 0
+        private var pending: [UInt8] = []
+        private var pendingIndex = 0
+
+        init(scalars: String.UnicodeScalarView.Iterator, page: CodePage) {
+            self.scalars = scalars
+            self.page = page
+        }
+
+        mutating func next() -> UInt8? {
+            if pendingIndex < pending.count {
+                pendingIndex += 1
+                return pending[pendingIndex - 1]
+            }
+            guard let scalar = scalars.next() else { return nil }
+            if let byte = page.byte(for: scalar) { return byte }
+            foreign += 1
+            pending = Array(String(scalar).utf8)
+            pendingIndex = 1
+            return pending[0]
+        }
     }
 
     /// A cheap look for the mark of double encoding: a character that stands for a UTF-8
@@ -215,18 +239,39 @@ struct UTF8Scan {
     /// How many valid scalars took more than one byte.
     var validMultibyte = 0
 
+    /// What `init` would find, without making the text: valid multibyte scalars, and
+    /// invalid sequences (those in a row counted once, as `errors` holds them).
+    static func count<Bytes: IteratorProtocol<UInt8>>(_ iterator: inout Bytes) -> (validMultibyte: Int, errors: Int) {
+        var parser = Unicode.UTF8.ForwardParser()
+        var multibyte = 0, errors = 0
+        var afterError = false
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count > 1 { multibyte += 1 }
+                afterError = false
+            case .error:
+                if !afterError { errors += 1 }
+                afterError = true
+            case .emptyInput:
+                return (multibyte, errors)
+            }
+        }
+    }
+
     init(_ bytes: ArraySlice<UInt8>) {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
-        var scalars = String.UnicodeScalarView()
+        // The valid sequences' bytes, kept as they are (the text is made once, at its size).
+        var kept = [UInt8]()
+        kept.reserveCapacity(bytes.count)
         var line = 1, column = 1
         loop: while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let encoded):
-                let scalar = Unicode.UTF8.decode(encoded)
                 if encoded.count > 1 { validMultibyte += 1 }
-                scalars.append(scalar)
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                kept.append(contentsOf: encoded)
+                if encoded.count == 1 && encoded.first == 0x0A { line += 1; column = 1 } else { column += 1 }
             case .error:
                 if errors.last != Spot(line: line, column: column) {
                     errors.append(Spot(line: line, column: column))
@@ -235,6 +280,6 @@ struct UTF8Scan {
                 break loop
             }
         }
-        text = String(scalars)
+        text = String(decoding: kept, as: UTF8.self)
     }
 }

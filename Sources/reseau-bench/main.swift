@@ -86,7 +86,7 @@ func cmarkAlone(_ text: String) {
     cmark_parser_free(parser)
 }
 
-/// `RESEAU_BENCH_ONLY=loader|mermaid|netsim` runs one section (for profiling).
+/// `RESEAU_BENCH_ONLY=loader|mermaid|netsim|memory|terminal` runs one section (for profiling).
 let only = ProcessInfo.processInfo.environment["RESEAU_BENCH_ONLY"]
 func runs(_ section: String) -> Bool { only == nil || only == section }
 print("machine: \(machine())")
@@ -270,6 +270,11 @@ func firstFrameAndOut(_ path: String, _ arguments: [String], columns: Int, rows:
     program.type("q")
     guard program.waitForExit(limit: 10) == 0, program.bytesRead > 500 else { return nil }
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+if runs("memory") {
+    if FileManager.default.isExecutableFile(atPath: reseauPath) { measureLoaderMemory(reseau: reseauPath) }
+    else { print("loader memory: \(reseauPath) is not built: run `make bench`") }
 }
 
 if runs("terminal") {

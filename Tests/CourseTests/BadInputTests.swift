@@ -122,6 +122,13 @@ struct BadInputTests {
         #expect(decoded.repair == nil)
         #expect(decoded.text?.contains("Été à Noël") == true)
         #expect(lesson.toc.first?.title == "Déjà vu")
+        // The cheap look's mark (`é` right before `…` or `→`) in a correct French text: every
+        // code page is scored, none explains it, the text stays as written.
+        let french = "---\ntitle: t\n---\n\nL’été… la sécurité→ d’abord.\n"
+        #expect(SourceDecoder.mightBeDoubleEncoded(french))
+        let kept = SourceDecoder.decode(Array(french.utf8), file: "fr.md")
+        #expect(kept.repair == nil)
+        #expect(kept.text == french)
     }
 
     @Test func fiftyThousandCharacterLinesLoad() {
