@@ -10,7 +10,8 @@ import NetSim
 /// The packet travels along the arrows the author drew between the boxes the trace visits
 /// (its "anchors"); a hop in a Node frame between two boxes is placed where that arrow
 /// crosses the frame (leaving the source Node, entering the destination Node), the VXLAN
-/// hop between the two frames. Positions only move forward along the way, so the packet
+/// hop between the two frames; on the Nodes' network's hop the packet runs along the arrow
+/// up to the next place (that network is this part of the way). Positions only move forward along the way, so the packet
 /// is never ahead of the inspector nor back on a box it has left. A hop whose place the
 /// drawing does not cross (the source Node's kernel after the packet was drawn at the
 /// Service box) keeps the packet where it is while its frame lights.
