@@ -111,7 +111,7 @@ public struct French: Phrasebook {
             return "La Gateway \(c.gateway) (listener \(c.listener)) applique l'HTTPRoute \(c.route) : \(match(c.match)). Backend tiré : \(c.backend) (\(c.percent) % du trafic), Pod \(c.endpoint).\(rewriteNote(c))\(tlsNote(c.tls))"
         case .kubectlOpensStream(let api): return "kubectl ouvre un flux HTTPS (WebSocket/SPDY) vers l'API server, \(api):6443."
         case .apiServerRelays(let node): return "L'API server authentifie la demande et la relaie au kubelet de \(node) (port 10250)."
-        case .kubeletRelaysReply(let node): return "Le kubelet de \(Self.namesItsKind(node) ? node : "Node " + node) renvoie la réponse à l'API server sur son flux."
+        case .kubeletRelaysReply(let node): return "Le kubelet du \(Self.nodeNamed(node)) renvoie la réponse à l'API server sur son flux."
         case .kubeletConnects(let pod, let port):
             return "Le kubelet demande au runtime de conteneurs une connexion vers localhost:\(port) dans l'espace réseau de \(pod) : ni Service, ni kube-proxy, ni NetworkPolicy."
         case .portForwardRefused(let pod, let port): return "Rien n'écoute \(port) dans \(pod) : connexion refusée."

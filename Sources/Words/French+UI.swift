@@ -55,7 +55,7 @@ extension French {
         case .otherServices(let n): return "\(n) \(n > 1 ? "autres Services" : "autre Service")"
         case .endpointCount(let n): return "\(n) endpoint\(n > 1 ? "s" : "")"
         case .stillWorking(let s): return "Calcul en cours…\(s > 0 ? " \(s) s" : "") · q pour quitter"
-        case .drawnAtService(let node): return "dessiné au Service ; en vrai, dans le noyau de \((French.namesItsKind(node) ? node : "Node " + node).replacingOccurrences(of: " ", with: "\u{00A0}"))"
+        case .drawnAtService(let node): return "dessiné au Service ; en vrai, dans le noyau du \(French.nodeNamed(node).replacingOccurrences(of: " ", with: "\u{00A0}"))"
         case .replyStep(let n, let of): return "réponse \(n)/\(of)"
         case .diagramNumber(let n, let of): return "diagramme \(n)/\(of)"
         case .packetDiesHere: return "le paquet s'arrête ici"
@@ -68,7 +68,7 @@ extension French {
         case .encapsulated(let outer): return "encapsulé : \(outer)"
         case .decapsulated: return "décapsulé : le paquet du Pod retrouvé"
         case .offScreen(let arrow, let count, let rows): return "\(arrow) \(count) \(rows ? "ligne" : "colonne")\(count > 1 ? "s" : "") de plus"
-        case .kubeProxyOn(let node): return "kube-proxy (iptables) sur \(French.namesItsKind(node) ? node : "Node " + node)"
+        case .kubeProxyOn(let node): return "kube-proxy (iptables) sur le \(French.nodeNamed(node))"
         case .externalIP(let ip): return "IP externe \(ip)"
         case .sceneTitle: return "Scène"
         case .directiveTitle(let kind, let name):

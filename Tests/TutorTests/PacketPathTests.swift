@@ -173,7 +173,7 @@ struct PacketPathTests {
         #expect(player.steps[dnat].element == "svcB")
         #expect(s.showDiagram(slide: 5, diagram: 1, flow: 1, hop: dnat + 1) == nil)
         let screen = TutorFixtures.screen(s)
-        #expect(screen.contains { $0.contains("dessiné au Service ; en vrai, dans le noyau de Node\u{00A0}1") }, "\(screen.joined(separator: "\n"))")
+        #expect(screen.contains { $0.contains("dessiné au Service ; en vrai, dans le noyau du Node\u{00A0}1") }, "\(screen.joined(separator: "\n"))")
         #expect(screen.contains { $0.contains("┃   Service green    ┃") }, "the Service box is lit")
         // The reply: conntrack undoes the DNAT, drawn at the Service box too, in its own glyph.
         let conntrack = try #require(player.steps.firstIndex { $0.phase == .reply && $0.hop.action == .conntrack })
@@ -264,7 +264,7 @@ struct PacketPathTests {
         var s = TutorFixtures.app([TutorFixtures.seed], width: 80, height: 24, language: .fr)
         #expect(s.showDiagram(slide: 5, diagram: 1, flow: 1, hop: 5) == nil)
         var text = TutorFixtures.screen(s).joined(separator: "\n")
-        #expect(text.contains("5/10 kube-proxy (iptables) sur Node 1  DNAT"))
+        #expect(text.contains("5/10 kube-proxy (iptables) sur le Node 1  DNAT"))
         #expect(text.contains("destination : 10.0.0.7:82 → 10.4.32.6:8282"))
         #expect(text.contains("réponse."), "the sentence ends on screen:\n\(text)")
         #expect(!text.contains("-A KUBE-SEP"), "no rule in the beginner view")

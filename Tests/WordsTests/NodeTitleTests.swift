@@ -18,4 +18,13 @@ struct NodeTitleTests {
         #expect(French().hop(.nodeSends(node: "node-1")) == "Un processus du Node node-1 envoie le paquet (chaîne OUTPUT).")
         #expect(French().hop(HopReason.replyToTranslatingNode("n1").renamingNodes(titles)) == "La réponse revient au Node 1, qui a fait la traduction.")
     }
+
+    /// The inspector's title and note speak of a Node as the sentences do, with its article
+    /// (`sur Node 1` and `dans le noyau de Node 1` read as English word order in French).
+    @Test func theInspectorSaysLeNodeAndDuNode() {
+        #expect(French().ui(.kubeProxyOn(node: "Node 1")) == "kube-proxy (iptables) sur le Node 1")
+        #expect(French().ui(.kubeProxyOn(node: "node-1")) == "kube-proxy (iptables) sur le Node node-1")
+        #expect(French().ui(.drawnAtService(node: "Node 2")) == "dessiné au Service ; en vrai, dans le noyau du Node\u{00A0}2")
+        #expect(English().ui(.kubeProxyOn(node: "Node 1")) == "kube-proxy (iptables) on Node 1")
+    }
 }
