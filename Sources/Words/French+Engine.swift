@@ -13,7 +13,7 @@ public struct French: Phrasebook {
             return "Le paquet quitte \(pod) par eth0 : route par défaut via \(gateway) (le pont cni0 du \(French.nodeNamed(node))), à travers la paire veth."
         case .nodeSends(let node): return "Un processus du \(French.nodeNamed(node)) envoie le paquet (chaîne OUTPUT)."
         case .clientSendsToNode(let client, let node): return "\(client) envoie le paquet vers le \(French.nodeNamed(node))."
-        case .underlayCarries(let node, let ip): return "Le réseau des Nodes l'achemine jusqu'à \(node) (\(ip))."
+        case .underlayCarries(let node, let ip): return "Le réseau des Nodes l'achemine jusqu'au \(French.nodeNamed(node)) (\(ip))."
         case .clientSendsToExternal(let client, let ip, let lb):
             return lb ? "\(client) envoie le paquet à l'IP externe \(ip)." : "\(client) envoie le paquet à l'externalIP \(ip)."
         case .administratorRoute(let ip, let node): return "Une route posée par l'administrateur mène \(ip) au \(French.nodeNamed(node))."

@@ -26,5 +26,6 @@ struct NodeTitleTests {
         #expect(French().ui(.kubeProxyOn(node: "node-1")) == "kube-proxy (iptables) sur le Node node-1")
         #expect(French().ui(.drawnAtService(node: "Node 2")) == "dessiné au Service ; en vrai, dans le noyau du Node\u{00A0}2")
         #expect(English().ui(.kubeProxyOn(node: "Node 1")) == "kube-proxy (iptables) on Node 1")
+        #expect(French().hop(.underlayCarries(node: "Node 1", ip: IPv4Address("172.10.10.1")!)) == "Le réseau des Nodes l'achemine jusqu'au Node 1 (172.10.10.1).")
     }
 }
