@@ -27,8 +27,11 @@ extension DiagramLayouter {
                 for u in members { offsets.append(acc); acc += Double(slot(u) + gap) }
                 let wanted = members.enumerated().map { i, u -> Double in
                     // Boxes only: a subgraph's frame stays where the packing put it.
-                    let neighbours = (sweep % 2 == 0 ? up[u] : down[u]).filter { movable.contains($0) && !subgraphIDs.contains(ids[$0]) }
-                    guard neighbours.count == 1, !subgraphIDs.contains(ids[u]) else { return left[u]! - offsets[i] }
+                    // A passage kept for lifted lines (see `lift`) stays where the packing put it,
+                    // beside the rank, and moves nothing.
+                    let neighbours = (sweep % 2 == 0 ? up[u] : down[u])
+                        .filter { movable.contains($0) && !subgraphIDs.contains(ids[$0]) && !Self.isPassage(ids[$0]) }
+                    guard neighbours.count == 1, !subgraphIDs.contains(ids[u]), !Self.isPassage(ids[u]) else { return left[u]! - offsets[i] }
                     let centres = neighbours.map { left[$0]! + Double(extent($0)) / 2 }.sorted()
                     let median = centres.count % 2 == 1 ? centres[centres.count / 2] : (centres[centres.count / 2 - 1] + centres[centres.count / 2]) / 2
                     return median - Double(extent(u)) / 2 - offsets[i]

@@ -92,6 +92,11 @@ struct DiagramLayouter {
     let spread: Int
     /// The widest line of a box's text: longer lines are wrapped at their spaces.
     let wrap: Int
+    /// Top-down, the first rank's boxes that send labelled lines get a row of their own
+    /// above the rest (which move one rank down, with room kept in it for those lines):
+    /// tried when labels found no room beside lines that leave a rank full of other lines
+    /// (a client above a row of Services, at 80 columns).
+    let lift: Bool
     /// Node ids that are also subgraph ids stand for the subgraph.
     let subgraphIDs: Set<String>
     /// For every node and subgraph, the subgraph that directly holds it (nil: the root).
@@ -105,8 +110,9 @@ struct DiagramLayouter {
     /// Rows between stacked boxes: an arrow comes in sideways, then down into the box.
     static let stackGap = 2
 
-    init(chart: Flowchart, compact: Bool, labelRoom: Int = 0, spread: Int = 0, wrap: Int = Self.maxLabelWidth) {
+    init(chart: Flowchart, compact: Bool, labelRoom: Int = 0, spread: Int = 0, wrap: Int = Self.maxLabelWidth, lift: Bool = false) {
         self.chart = chart
+        self.lift = lift
         self.compact = compact
         self.labelRoom = labelRoom
         self.spread = spread
@@ -177,7 +183,7 @@ struct DiagramLayouter {
     /// Lays out a group's members; records every nested block in `blocks`.
     @discardableResult
     func layout(group: String?, depth: Int, blocks: inout [String: Block]) -> Block {
-        let ids = members(of: group)
+        var ids = members(of: group)
         var sizes: [String: (Int, Int)] = [:]
         for id in ids { sizes[id] = size(of: id, depth: depth, blocks: &blocks) }
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
@@ -214,6 +220,9 @@ struct DiagramLayouter {
             changed = false
             guardCount += 1
             for u in ids.indices { for v in forward[u] where rank[v] < rank[u] + 1 { rank[v] = rank[u] + 1; changed = true } }
+        }
+        if lift && group == nil && (compact || chart.direction.isVertical) {
+            liftLabelledSources(ids: &ids, sizes: &sizes, forward: &forward, inn: &inn, rank: &rank)
         }
         let rankCount = (rank.max() ?? 0) + 1
         var ranks: [[Int]] = Array(repeating: [], count: rankCount)

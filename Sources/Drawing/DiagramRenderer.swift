@@ -54,6 +54,12 @@ public struct DiagramRenderer: Sendable {
                                     chart: chart, maxWidth: maxWidth, across: false)
                 if slotted.width <= maxWidth && slotted.legend.count < layout.legend.count { layout = slotted }
             }
+            // Then the boxes sending those lines on a row of their own, above the rest.
+            if !layout.legend.isEmpty {
+                let lifted = route(DiagramLayouter(chart: chart, compact: compact, lift: true).run(), chart: chart,
+                                   maxWidth: maxWidth, across: false)
+                if lifted.width <= maxWidth && lifted.legend.count < layout.legend.count { layout = lifted }
+            }
         }
         return layout
     }

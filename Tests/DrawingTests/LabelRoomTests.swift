@@ -117,3 +117,55 @@ struct ParallelArrowsUnderATitleTests {
         }
     }
 }
+
+/// Labels kept beside their lines by lifting the box that sends them (#14, `lift`).
+struct LiftedSourceTests {
+    /// A client beside a row of Services, its two labelled requests going down to Node 1
+    /// through the Services' lines (the NodePort slide at 80 columns): no room for the labels
+    /// beside either line, so both went to the legend. The client gets a row of its own
+    /// above the Services, its lines pass them on the side where Node 1 is, and each label
+    /// sits beside its own line, with no line crossing another.
+    @Test func aClientAboveARowOfServicesKeepsItsLabelsAtEightyColumns() throws {
+        let source = """
+        flowchart TD
+            svcA["Service shop<br/>NodePort 10.96.0.30<br/>port 80<br/>nodePort 30080"]
+            svcB["Service blog<br/>NodePort 10.96.0.31<br/>port 80<br/>nodePort 30081"]
+            subgraph n1 ["Node 1<br/>192.168.56.11<br/>:30080 :30081"]
+                a1["shop-1<br/>10.244.1.2<br/>port 8080"]
+            end
+            subgraph n2 ["Node 2<br/>192.168.56.12<br/>:30080 :30081"]
+                a2["shop-2<br/>10.244.2.2<br/>port 8080"]
+                b1["blog-1<br/>10.244.2.3<br/>port 8080"]
+            end
+            subgraph n3 ["Node 3<br/>192.168.56.13<br/>:30080 :30081"]
+                b2["blog-2<br/>10.244.3.2<br/>port 8080"]
+            end
+            svcA -.-> a1
+            svcA -.-> a2
+            svcB -.-> b1
+            svcB -.-> b2
+            laptop(["laptop"])
+            laptop -->|"1 - http:// 192.168.56.11:30080"| n1
+            laptop -->|"2 - http:// shop-1:8080 direct"| a1
+        """
+        let chart = Mermaid.parse(source).diagram!.flowchart!
+        let layout = DiagramRenderer(glyphs: Glyphs(ascii: false)).layout(chart, maxWidth: 80)
+        let lines = LabelRoomTests.draw(source, width: 80)
+        let drawn = lines.joined(separator: "\n")
+        #expect(layout.legend.isEmpty, "no legend:\n\(drawn)")
+        #expect(lines.allSatisfy { CellWidth.of($0) <= 80 })
+        let laptop = try #require(layout.node("laptop")), shop = try #require(layout.node("svcA"))
+        #expect(laptop.rect.maxY <= shop.rect.y, "the client is above the Services:\n\(drawn)")
+        // Each label on a row its own line runs through, right beside it.
+        for edge in layout.edges where !edge.label.isEmpty {
+            let at = try #require(edge.labelAt, "\(edge.label) is placed")
+            let width = CellWidth.of(edge.label)
+            #expect(edge.cells.contains { $0.y == at.y && ($0.x == at.x - 2 || $0.x == at.x + width + 1) },
+                    "\(edge.label) is beside its own line:\n\(drawn)")
+        }
+        // No two lines meet: no cell is on two edges.
+        var seen: [DiagramLayout.Point: Int] = [:]
+        for edge in layout.edges { for c in Set(edge.cells) { seen[c, default: 0] += 1 } }
+        #expect(seen.values.allSatisfy { $0 == 1 }, "lines cross or share cells:\n\(drawn)")
+    }
+}
