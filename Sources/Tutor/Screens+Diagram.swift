@@ -208,19 +208,29 @@ extension Screens {
     }
 
     /// The first row of the drawing shown when it is taller than the room it has: the
-    /// packet (else the lit element) kept in view, near the middle.
+    /// packet near the middle, and the element its hop lights on screen too (a part of it at
+    /// least). When both cannot be, the packet, but for a hop it waits on (CoreDNS answering,
+    /// a Node's kernel lit while the packet stays at the Service box): then what the
+    /// inspector speaks of, the lit element.
     public static func viewOffset(_ player: DiagramPlayer, drawingHeight: Int, viewHeight: Int) -> Int {
         guard drawingHeight > viewHeight, viewHeight > 0 else { return 0 }
+        let highest = drawingHeight - viewHeight
+        func clamp(_ offset: Int) -> Int { min(max(0, offset), highest) }
         let lit = player.litRect
         guard let y = player.packetCell?.y ?? lit.map({ $0.y + $0.height / 2 }) else { return 0 }
-        var offset = min(max(0, y - viewHeight / 2), drawingHeight - viewHeight)
-        // The packet waits while a frame elsewhere lights (the Node's kernel after the Service
-        // box): both on screen when they fit, the packet first.
-        if let lit, !(lit.y < offset + viewHeight && lit.y + 1 >= offset) {
-            let top = min(y, lit.y), bottom = max(y, lit.y + 1)
-            if bottom - top < viewHeight { offset = min(max(0, top - 1), drawingHeight - viewHeight) }
+        let centred = clamp(y - viewHeight / 2)
+        guard let lit, !(lit.y < centred + viewHeight && lit.y + lit.height > centred) else { return centred }
+        // The offsets that show the packet's row and one row of the element at least.
+        let low = max(y, lit.y) - viewHeight + 1, high = min(y, lit.y + lit.height - 1)
+        let lowest = max(low, 0), top = min(high, highest)
+        if lowest <= top {
+            // As much of the element as they allow: from its top row when it is above.
+            return lit.y < y ? max(lowest, min(top, lit.y - 1)) : min(top, max(lowest, y - 1))
         }
-        return offset
+        if player.currentStep?.waits == true || player.packetCell == nil {
+            return clamp(lit.y - 1)
+        }
+        return centred
     }
 
     /// What Packet Tracer shows: the hops, and for the current one the packet before and
