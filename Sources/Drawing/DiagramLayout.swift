@@ -63,6 +63,13 @@ public struct DiagramLayout: Sendable {
         return moved
     }
 
+    /// Cells two lines go through (a crossing, or lines run together).
+    var sharedCells: Int {
+        var seen = Set<Point>(), shared = 0
+        for edge in edges { for c in Set(edge.cells) where !seen.insert(c).inserted { shared += 1 } }
+        return shared
+    }
+
     /// The first column anything is drawn in (a box, a frame, a line or a label).
     var leftmost: Int {
         let xs = nodes.map(\.rect.x) + groups.map(\.rect.x) + edges.flatMap { $0.cells.map(\.x) } + edges.compactMap { $0.labelAt?.x }

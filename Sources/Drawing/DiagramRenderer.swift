@@ -58,7 +58,9 @@ public struct DiagramRenderer: Sendable {
             if !layout.legend.isEmpty {
                 let lifted = route(DiagramLayouter(chart: chart, compact: compact, lift: true).run(), chart: chart,
                                    maxWidth: maxWidth, across: false)
-                if lifted.width <= maxWidth && lifted.legend.count < layout.legend.count { layout = lifted }
+                // Worth at most one more crossing for each label it brings back beside its line.
+                let brought = layout.legend.count - lifted.legend.count
+                if lifted.width <= maxWidth && brought > 0 && lifted.sharedCells - layout.sharedCells <= brought { layout = lifted }
             }
         }
         return layout
