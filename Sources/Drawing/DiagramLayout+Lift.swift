@@ -9,9 +9,9 @@ extension DiagramLayouter {
     /// Top-down, when the first rank holds both boxes that send labelled lines and others:
     /// the others (and everything below) go one rank down, so the labelled lines leave
     /// through a band of rows no other line crosses, and their labels sit beside them. Each
-    /// lifted box's lines pass the rank below through a passage kept at its side (dagre keeps
-    /// such places for long edges as dummy nodes), so they run past that rank's boxes, not
-    /// through their lines.
+    /// lifted box's lines pass the rank below through a passage kept over what they go to
+    /// (dagre keeps such places for long edges as dummy nodes), so they run past that rank's
+    /// boxes, not through their lines.
     func liftLabelledSources(ids: inout [String], sizes: inout [String: (Int, Int)], forward: inout [Set<Int>],
                              inn: inout [Set<Int>], rank: inout [Int]) {
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
