@@ -4,7 +4,9 @@ extension DiagramLayouter {
     /// node's id (mermaid ids hold no control character), never drawn.
     static let passagePrefix = "\u{1}passage-"
 
-    static func isPassage(_ id: String) -> Bool { id.hasPrefix(passagePrefix) }
+    /// Asked for every neighbour at every sweep: the first byte tells (no id of a chart
+    /// starts with a control character).
+    static func isPassage(_ id: String) -> Bool { id.utf8.first == 1 }
 
     /// Top-down, when the first rank holds both boxes that send labelled lines and others:
     /// the others (and everything below) go one rank down, so the labelled lines leave
