@@ -239,7 +239,7 @@ extension French {
             return "\(object) : \(field) n'est pas simulé : \(real)"
         case .flowUnknownSource(let n): return "flux : aucun Pod, Node ou client ne s'appelle \(n)"
         case .podsShareRange(let range, let nodes):
-            return "les Pods de \(nodes.joined(separator: " et ")) partagent \(range) : chaque Node a sa propre plage de Pods (spec.podCIDR), et les routes et la masquerade du moteur suivent le dessin"
+            return "les Pods \(nodes.map { "du " + French.nodeNamed($0) }.joined(separator: " et ")) partagent \(range) : chaque Node a sa propre plage de Pods (spec.podCIDR), et les routes et la masquerade du moteur suivent le dessin"
         case .networkAddress(let address, let range): return "\(address) est l'adresse de réseau ou de diffusion de \(range) : aucun Pod, Node ou Service ne la porte"
         case .nodeAddressInvented(let node, let given, let range):
             return "\(French.namesItsKind(node) ? "le " + node : "le Node " + node) n'a pas d'adresse dans le dessin : le moteur lui donne \(given), alors que les autres scènes de la leçon utilisent \(range) ; dessinez son adresse"

@@ -27,5 +27,6 @@ struct NodeTitleTests {
         #expect(French().ui(.drawnAtService(node: "Node 2")) == "dessiné au Service ; en vrai, dans le noyau du Node\u{00A0}2")
         #expect(English().ui(.kubeProxyOn(node: "Node 1")) == "kube-proxy (iptables) on Node 1")
         #expect(French().hop(.underlayCarries(node: "Node 1", ip: IPv4Address("172.10.10.1")!)) == "Le réseau des Nodes l'achemine jusqu'au Node 1 (172.10.10.1).")
+        #expect(French().problem(.scene(.podsShareRange(range: "10.4.32.0/24", nodes: ["Node 1", "node-2"]))).hasPrefix("les Pods du Node 1 et du Node node-2 partagent 10.4.32.0/24"))
     }
 }
