@@ -13,7 +13,14 @@ extension Screens {
         let count = state.playableBlocks(ref).count
         // Which diagram of the slide comes before its title, which may be cut at 80 columns.
         let which = count > 1 ? state.words.ui(.diagramNumber(state.diagramIndex + 1, of: count)) + " · " : ""
-        header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count) · \(which)\(state.labSession.map { state.words.lab(.viewTitle($0.lab.title)) } ?? player.chart.title ?? state.words.ui(.diagramTitle))")
+        let title = state.labSession.map { state.words.lab(.viewTitle($0.lab.title)) } ?? player.chart.title ?? state.words.ui(.diagramTitle)
+        if let session = state.quiz {
+            // The trace of a quiz question: the question it answers, not the slide left behind
+            // when the quiz began (its lesson may be another).
+            header(state, &grid, "Quiz · \(session.index + 1)/\(session.items.count) · \(title)")
+        } else {
+            header(state, &grid, "\(lesson.title) · \(state.current + 1)/\(state.slides.count) · \(which)\(title)")
+        }
         if labCorrection(state, &grid, hints: KeyMap.footer(for: .diagram, state.language, ascii: state.ascii,
                                                              excluding: [.footerPlayPause, .footerHop, .footerSpeed, .footerFlow, .footerRestart,
                                                                          .footerNextDiagram, .footerDetails, .footerPan, .footerHelp],

@@ -57,6 +57,22 @@ import Words
         }
     }
 
+    /// Seen at 80x24: a wrong answer opens the real trace, under a header naming the lesson
+    /// and slide the quiz was started from ("Les trois réseaux d'un cluster · 1/73"), whatever
+    /// lesson the question came from. The header names the question.
+    @Test func theTraceOfAnAnswerIsHeadedByItsQuestion() throws {
+        let all = TutorFixtures.repository.appendingPathComponent("Lessons").path
+        var state = TutorFixtures.app([all], width: 80, height: 24, language: .fr)
+        let dns = try #require(state.lessons.lazy.flatMap { QuestionBank.questions(for: $0) }.first { $0.source == .engine(.dns) })
+        state.startQuiz([dns])
+        let wrong = try #require(dns.choices.indices.first { !dns.answers.contains($0) })
+        TutorFixtures.press(&state, "\(wrong + 1)", "Enter")
+        #expect(state.screen == .diagram, "a wrong answer opens the trace")
+        let screen = TutorFixtures.screen(state)
+        #expect(screen[0].hasPrefix(" reseau · Quiz · 1/1 · "), "\(screen.joined(separator: "\n"))")
+        #expect(!screen[0].contains("/\(state.slides.count)"), "not the slide the quiz began on: \(screen[0])")
+    }
+
     @Test func theTraceIsNotShownBeforeTheAnswer() throws {
         var state = TutorFixtures.app([Self.lesson], width: 120, height: 40, language: .fr)
         let dns = try #require(QuestionBank.questions(for: state.lessons[0]).first { $0.source == .engine(.dns) })
