@@ -234,10 +234,8 @@ extension Screens {
             // As much of the element as they allow: from its top row when it is above.
             return lit.y < y ? max(lowest, min(top, lit.y - 1)) : min(top, max(lowest, y - 1))
         }
-        if player.currentStep?.waits == true || player.packetCell == nil {
-            return clamp(lit.y - 1)
-        }
-        return centred
+        // (Without a packet the view was centred on the element, and returned above.)
+        return player.currentStep?.waits == true ? clamp(lit.y - 1) : centred
     }
 
     /// What Packet Tracer shows: the hops, and for the current one the packet before and

@@ -28,7 +28,7 @@ struct DiagramViewTests {
         return top < v.height && bottom > 0 && first < v.width && last > 0
     }
 
-    /// Every (slide, diagram) with a flow or a drawing to open, of the lessons at `paths`.
+    /// Every (slide, diagram) of the course loaded in `s` that has a drawing to open.
     static func diagrams(_ s: AppState) -> [(slide: Int, diagram: Int)] {
         s.slides.indices.flatMap { i in
             (0..<s.playableBlocks(s.slides[i]).count).map { (i + 1, $0 + 1) }
