@@ -59,6 +59,15 @@ public struct Grid: Sendable, Equatable {
         clip = Rect(x: 0, y: 0, width: self.width, height: self.height)
     }
 
+    /// The first `height` rows of `cells` (taken, not copied).
+    private init(width: Int, height: Int, cells: consuming [Cell]) {
+        self.width = width
+        self.height = height
+        cells.removeSubrange((width * height)...)
+        self.cells = cells
+        clip = Rect(x: 0, y: 0, width: width, height: height)
+    }
+
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * width + x] }
         set { cells[y * width + x] = newValue }
@@ -66,13 +75,13 @@ public struct Grid: Sendable, Equatable {
 
     /// The same grid without its blank rows at the bottom (its top and its columns stay,
     /// so every position in it keeps its meaning).
-    public func trimmingBlankBottom() -> Grid {
+    /// (Consuming: the drawing it trims is not needed, and a 1,000-node chart's grid was
+    /// copied cell by cell.)
+    public consuming func trimmingBlankBottom() -> Grid {
         var last = height - 1
         while last >= 0, (0..<width).allSatisfy({ cells[last * width + $0].character == " " }) { last -= 1 }
         guard last < height - 1 else { return self }
-        var trimmed = Grid(width: width, height: last + 1)
-        trimmed.cells = Array(cells.prefix((last + 1) * width))
-        return trimmed
+        return Grid(width: width, height: last + 1, cells: cells)
     }
 
     func visible(_ x: Int, _ y: Int) -> Bool {
@@ -98,7 +107,10 @@ public struct Grid: Sendable, Equatable {
     private mutating func clearWide(_ x: Int, _ y: Int) {
         let cell = self[x, y]
         if cell.isContinuation, x > 0 { self[x - 1, y] = Cell(" ", style: self[x - 1, y].style) }
-        if !cell.isContinuation, CellWidth.of(cell.character) == 2, x + 1 < width { self[x + 1, y] = Cell(" ", style: cell.style) }
+        // (An ASCII character is one cell: no width to look up for most writes.)
+        if !cell.isContinuation, !cell.character.isASCII, CellWidth.of(cell.character) == 2, x + 1 < width {
+            self[x + 1, y] = Cell(" ", style: cell.style)
+        }
     }
 
     /// Writes text on one line from (x, y); returns the x after it.

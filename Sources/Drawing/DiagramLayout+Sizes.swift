@@ -4,7 +4,9 @@ import Mermaid
 /// How big each box and frame is drawn: a box's text wrapped, its shape's marks, a frame's
 /// title and the room it leaves; the rows above a box stacked under another.
 extension DiagramLayouter {
-    func nodeLines(_ node: Node) -> [String] {
+    func nodeLines(_ node: Node) -> [String] { labelLines[node.id] ?? wrappedLines(node) }
+
+    func wrappedLines(_ node: Node) -> [String] {
         node.lines.flatMap { line -> [String] in
             guard CellWidth.of(line) > wrap else { return [line] }
             // A word is never cut (an address, a host:port), unless longer than a label's limit.
@@ -25,7 +27,7 @@ extension DiagramLayouter {
     func groupSubtitle(_ s: Subgraph) -> [String] { Array(s.titleLines.dropFirst()) }
 
     func size(of id: String, depth: Int, blocks: inout [String: Block]) -> (Int, Int) {
-        if subgraphIDs.contains(id), let s = chart.subgraph(id) {
+        if subgraphIDs.contains(id), let s = subgraph(id) {
             let inner = layout(group: id, depth: depth + 1, blocks: &blocks)
             // Border, then a free row or column all round: room for arrowheads and ports;
             // the title's other lines take rows at the top.
@@ -41,8 +43,8 @@ extension DiagramLayouter {
             }
             return (w, inner.height + 4 + subtitle.count + (subtitle.isEmpty ? 0 : 2))
         }
-        let lines = chart.node(id).map(nodeLines) ?? [id]
-        let outline = chart.node(id).map(outline) ?? ShapeOutline(frame: .light)
+        let lines = node(id).map(nodeLines) ?? [id]
+        let outline = node(id).map(outline) ?? ShapeOutline(frame: .light)
         var w = (lines.map { CellWidth.of($0) }.max() ?? 1) + 4 + outline.extraWidth
         var h = lines.count + 2 + outline.extraHeight
         // Lines come in and go out by the sides facing the ranks: a box is as tall (left to
@@ -51,7 +53,7 @@ extension DiagramLayouter {
         // side for want of a place.
         let busiest = max(inDegree[id] ?? 0, outDegree[id] ?? 0)
         if busiest > 1 {
-            let direction = parent[id].flatMap { chart.subgraph($0)?.direction } ?? chart.direction
+            let direction = parent[id].flatMap { subgraph($0)?.direction } ?? chart.direction
             if direction.isVertical || compact { w = max(w, 2 * busiest + 1) } else { h = max(h, 2 * busiest + 1) }
         }
         return (w, h)

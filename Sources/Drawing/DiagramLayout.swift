@@ -110,6 +110,12 @@ struct DiagramLayouter {
     var parent: [String: String] = [:]
     /// The lines drawn out of and into each node (self-loops and invisible links aside).
     var outDegree: [String: Int] = [:], inDegree: [String: Int] = [:]
+    /// Each node's lines as drawn (wrapped at `wrap`), worked out once: sizing asks for them
+    /// again on every pass.
+    var labelLines: [String: [String]] = [:]
+    /// Where each node and subgraph is in the chart's lists (the first of an id, as
+    /// `Flownode(_:)` finds it): looked up for every box on every pass.
+    var nodeIndex: [String: Int] = [:], subgraphIndex: [String: Int] = [:]
 
     static let maxLabelWidth = 28
     /// The narrower wrap of boxes' text tried left to right, so that labels get their room.
@@ -134,7 +140,13 @@ struct DiagramLayouter {
                 parent[member] = subgraph.id
             }
         }
+        for (i, node) in chart.nodes.enumerated() where nodeIndex[node.id] == nil { nodeIndex[node.id] = i }
+        for (i, subgraph) in chart.subgraphs.enumerated() where subgraphIndex[subgraph.id] == nil { subgraphIndex[subgraph.id] = i }
+        for node in chart.nodes where labelLines[node.id] == nil { labelLines[node.id] = wrappedLines(node) }
     }
+
+    func node(_ id: String) -> Node? { nodeIndex[id].map { chart.nodes[$0] } }
+    func subgraph(_ id: String) -> Subgraph? { subgraphIndex[id].map { chart.subgraphs[$0] } }
 
     /// Whether `outer` is `inner` or holds it, through the parents known so far. A subgraph
     /// never becomes its own member, nor the member of one it holds: such text (a subgraph
@@ -174,7 +186,7 @@ struct DiagramLayouter {
             for n in chart.nodes where parent[n.id] == nil && !subgraphIDs.contains(n.id) { written.append((n.line, n.id)) }
             for (_, id) in written.sorted(by: { $0.line < $1.line }) where seen.insert(id).inserted { ids.append(id) }
         }
-        return ids.filter { subgraphIDs.contains($0) || chart.node($0) != nil }
+        return ids.filter { subgraphIDs.contains($0) || node($0) != nil }
     }
 
     /// The member of `group` that holds `id` (itself, or the subgraph it is nested in).
@@ -257,7 +269,7 @@ struct DiagramLayouter {
         // crossings kept (the sweeps can settle where no single swap helps: a Service's
         // fan-out and a client's line waiting on each other's move).
         ranks = Self.fewestCrossings(ranks, down: down)
-        var dir = group.flatMap { chart.subgraph($0)?.direction } ?? chart.direction
+        var dir = group.flatMap { subgraph($0)?.direction } ?? chart.direction
         // Compact: a left-to-right diagram too wide for the page is drawn top-down.
         if compact && !dir.isVertical { dir = dir == .leftRight ? .topBottom : .bottomTop }
         let vertical = dir.isVertical
@@ -370,12 +382,12 @@ struct DiagramLayouter {
         func place(_ block: Block, at x: Int, _ y: Int, depth: Int) {
             for (id, rect) in block.places {
                 let abs = Rect(x: x + rect.x, y: y + rect.y, width: rect.width, height: rect.height)
-                if subgraphIDs.contains(id), let s = chart.subgraph(id), let inner = blocks[id] {
+                if subgraphIDs.contains(id), let s = subgraph(id), let inner = blocks[id] {
                     let subtitle = groupSubtitle(s)
                     groups.append(DiagramLayout.GroupBox(id: id, rect: abs, title: groupTitle(s), subtitle: subtitle, depth: depth))
                     let innerX = abs.x + (abs.width - inner.width) / 2
                     place(inner, at: innerX, abs.y + 2 + subtitle.count + (subtitle.isEmpty ? 0 : 2), depth: depth + 1)
-                } else if let node = chart.node(id) {
+                } else if let node = node(id) {
                     nodes.append(DiagramLayout.NodeBox(id: id, rect: abs, lines: nodeLines(node), shape: node.shape ?? .square,
                                                        classes: node.classes, outline: outline(node)))
                 }

@@ -5,7 +5,12 @@ extension DiagramRenderer {
     /// Labels go beside a vertical part of their edge or above a horizontal one, where no
     /// box, line or other label is; those that find no room go to a numbered legend.
     func placeLabels(_ layout: inout DiagramLayout, maxWidth: Int) {
+        // (The cells taken are only worth gathering for a label to place: 1,000 unlabelled
+        // boxes made sets of a million cells.)
+        guard layout.edges.contains(where: { !$0.label.isEmpty }) else { return }
         var taken = Set<DiagramLayout.Point>()
+        let lineCells = layout.edges.reduce(0) { $0 + $1.cells.count }
+        taken.reserveCapacity(layout.nodes.reduce(0) { $0 + $1.rect.width * $1.rect.height } + lineCells)
         for n in layout.nodes { for y in n.rect.y..<n.rect.maxY { for x in n.rect.x..<n.rect.maxX { taken.insert(.init(x, y)) } } }
         for g in layout.groups {
             for (i, line) in g.subtitle.enumerated() {
@@ -15,7 +20,7 @@ extension DiagramRenderer {
             for x in g.rect.x..<g.rect.maxX { taken.insert(.init(x, g.rect.y)); taken.insert(.init(x, g.rect.maxY - 1)) }
             for y in g.rect.y..<g.rect.maxY { taken.insert(.init(g.rect.x, y)); taken.insert(.init(g.rect.maxX - 1, y)) }
         }
-        var lines = Set<DiagramLayout.Point>()
+        var lines = Set<DiagramLayout.Point>(minimumCapacity: lineCells)
         for e in layout.edges { for p in e.cells { taken.insert(p); lines.insert(p) } }
         let limit = max(layout.width, min(maxWidth, layout.width + 24))
         for i in layout.edges.indices where !layout.edges[i].label.isEmpty {

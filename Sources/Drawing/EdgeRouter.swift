@@ -1,4 +1,9 @@
 import Canvas
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Orthogonal edge routing on the cell grid with A*: node boxes are walls, subgraph
 /// borders may be crossed but not followed, other edges may be crossed at a cost, and
@@ -20,10 +25,7 @@ struct EdgeRouter {
     /// The search's scratch, kept from one route to the next: a state's cost and previous
     /// state count only when its stamp is the current search's (clearing width × height × 4
     /// cells for every edge made a 1,000-node chart take seconds).
-    private var cost: [Int] = []
-    private var previous: [Int] = []
-    private var stamp: [UInt32] = []
-    private var search: UInt32 = 0
+    private var states: SearchStates?
     /// States a search may expand before it settles for a path found fast rather than the
     /// best one, per edge and for the whole chart: far more than any chart a person reads needs
     /// (an 80×60 drawing has 19,200 states), so only a chart of hundreds of tangled edges
@@ -152,7 +154,7 @@ struct EdgeRouter {
             let cell = state / 4
             let p = Point(cell % width, cell / width)
             if path.last != p { path.append(p) }
-            state = previous[state]
+            state = states!.previous[state]
         }
         path.reverse()
         for p in path { used[p.y * width + p.x] += 1 }
@@ -164,17 +166,10 @@ struct EdgeRouter {
     private mutating func search(from start: Point, to goal: Point, weight: Int, budget: Int?) -> Int? {
         let moves = [(0, -1), (1, 0), (0, 1), (-1, 0)]
         let count = width * height * 4
-        if stamp.count != count {
-            cost = Array(repeating: Int.max, count: count)
-            previous = Array(repeating: -1, count: count)
-            stamp = Array(repeating: 0, count: count)
-            search = 0
-        }
-        search &+= 1
-        if search == 0 {
-            for i in stamp.indices { stamp[i] = 0 }
-            search = 1
-        }
+        if states?.count != count { states = SearchStates(count: count) }
+        let table = states!
+        let cost = table.cost, previous = table.previous, stamp = table.stamp
+        let search = table.next()
         var heap = Heap()
         for d in 0..<4 {
             let s = (start.y * width + start.x) * 4 + d
@@ -229,6 +224,43 @@ struct EdgeRouter {
 
     func inside(_ p: Point) -> Bool { p.x >= 0 && p.y >= 0 && p.x < width && p.y < height }
     func distance(_ a: Point, _ b: Point) -> Int { abs(a.x - b.x) + abs(a.y - b.y) }
+}
+
+/// The per-state arrays of the router's search (cost, previous state, stamp), allocated and
+/// never cleared: a 1,000-node chart has 8 million states, of which one edge's search touches
+/// a few thousand. malloc and calloc take blocks this big from mmap, so only the pages a
+/// search writes are ever faulted in (filling them took a fifth of that chart's drawing).
+/// A state's cost and previous are read only once its stamp is the current search's. Copies
+/// of a router share the table; searches run one at a time, each with a new stamp.
+final class SearchStates {
+    let count: Int
+    let cost: UnsafeMutablePointer<Int>
+    let previous: UnsafeMutablePointer<Int>
+    let stamp: UnsafeMutablePointer<UInt32>
+    private var current: UInt32 = 0
+
+    init(count: Int) {
+        self.count = count
+        cost = .allocate(capacity: count)
+        previous = .allocate(capacity: count)
+        stamp = calloc(count, MemoryLayout<UInt32>.stride)!.assumingMemoryBound(to: UInt32.self)
+    }
+
+    deinit {
+        cost.deallocate()
+        previous.deallocate()
+        free(stamp)
+    }
+
+    /// A stamp no state holds yet.
+    func next() -> UInt32 {
+        current &+= 1
+        if current == 0 {
+            stamp.update(repeating: 0, count: count)
+            current = 1
+        }
+        return current
+    }
 }
 
 /// A binary min-heap of integer states.
