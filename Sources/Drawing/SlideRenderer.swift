@@ -79,6 +79,7 @@ public struct SlideRenderer: Sendable {
         case .table(let t): return TableRenderer(glyphs: glyphs, spans: spans).render(t, width: width) + caption(t.caption, width: width)
         case .directive(let d): return directive(d, width: width)
         case .footnote(let f):
+            guard width - 5 >= 20 else { return [[Span("[\(f.label)]", Style(.muted))]] + render(f.blocks, width: width) }
             let body = render(f.blocks, width: width - 5)
             return body.enumerated().map { i, line in [Span(i == 0 ? "[\(f.label)] " : "     ", Style(.muted))] + line }
         case .rule: return [[Span(String(repeating: glyphs.rule, count: width), Style(.border))]]
@@ -180,7 +181,14 @@ public struct SlideRenderer: Sendable {
             var first = true
             repeat {
                 let room = first ? inner : inner - CellWidth.of(glyphs.continuation)
-                let (head, tail) = cut(rest, at: room)
+                var (head, tail) = cut(rest, at: room)
+                // Nothing fits (a wide character in one cell's room): it goes alone on its
+                // line rather than never (the loop would not end).
+                if head.isEmpty, let span = tail.first, let c = span.text.first {
+                    head = [Span(String(c), span.style)]
+                    tail[0] = Span(String(span.text.dropFirst()), span.style)
+                    if tail[0].text.isEmpty { tail.removeFirst() }
+                }
                 body.append(first ? head : [Span(glyphs.continuation, Style(.muted))] + head)
                 rest = tail
                 first = false
@@ -227,12 +235,16 @@ public struct SlideRenderer: Sendable {
         if d.kind == .notes && !showNotes { return [] }
         let title = d.label ?? lessonLanguage.words.ui(.directiveTitle(kind: d.kind.rawValue, name: d.name))
         let style = Style(.directive(d.kind == .unknown ? d.name : d.kind.rawValue))
+        // Deeply nested boxes stop framing before the text has no room left (as quotes and
+        // lists stop indenting): the title on a line of its own, the content below it.
+        let framed = width - 4 >= 20
         var body: [StyledLine]
         if d.kind.startsHidden && !showCorrections {
             body = [[Span(language.words.ui(.hiddenCorrection), Style(.muted, italic: true))]]
         } else {
-            body = render(d.blocks, width: width - 4)
+            body = render(d.blocks, width: framed ? width - 4 : width)
         }
+        guard framed else { return Text.wrap([Span(title, style)], width: width) + body }
         return boxed(body, width: width, title: title, style: style, box: d.kind == .warning || d.kind == .danger ? (glyphs.ascii ? .ascii : .heavy) : nil)
     }
 

@@ -107,4 +107,19 @@ import Foundation
         #expect(lines.contains { $0.contains("fond") })
         #expect(lines.allSatisfy { CellWidth.of($0) <= 60 })
     }
+
+    /// Found by fuzzing (`render`): 21 nested tips around a code block left its box less
+    /// than nothing to hold a line, and cutting the line at that room never ended (the
+    /// program hung, its memory growing). Boxes stop framing below 20 columns, as quotes do.
+    @Test(arguments: [21, 100]) func deeplyNestedTipsStillShowTheirCode(_ depth: Int) {
+        let text = "# Nid\n\n" + String(repeating: ":::tip\n", count: depth) + "```\nkubectl get pods\n日本語\n```\n"
+            + String(repeating: ":::\n", count: depth)
+        let lesson = Lesson.parse(bytes: Array(text.utf8), file: "nid.md")
+        let lines = SlideRenderer(width: 80).render(lesson.slides[0]).map(\.text)
+        #expect(lines.contains { $0.contains("kubectl get pods") })
+        #expect(lines.contains { $0.contains("日本語") })
+        #expect(lines.allSatisfy { CellWidth.of($0) <= 80 })
+        // Every tip's title is still said, framed or on a line of its own.
+        #expect(lines.filter { $0.contains("Tip") || $0.contains("Astuce") }.count >= min(depth, 100))
+    }
 }
