@@ -240,7 +240,7 @@ public struct SlideRenderer: Sendable {
         let framed = width - 4 >= 20
         var body: [StyledLine]
         if d.kind.startsHidden && !showCorrections {
-            body = [[Span(language.words.ui(.hiddenCorrection), Style(.muted, italic: true))]]
+            body = Text.wrap([Span(language.words.ui(.hiddenCorrection), Style(.muted, italic: true))], width: framed ? width - 4 : width)
         } else {
             body = render(d.blocks, width: framed ? width - 4 : width)
         }
