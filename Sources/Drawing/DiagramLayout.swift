@@ -114,7 +114,7 @@ struct DiagramLayouter {
     /// again on every pass.
     var labelLines: [String: [String]] = [:]
     /// Where each node and subgraph is in the chart's lists (the first of an id, as
-    /// `Flownode(_:)` finds it): looked up for every box on every pass.
+    /// `Flowchart.node(_:)` finds it): looked up for every box on every pass.
     var nodeIndex: [String: Int] = [:], subgraphIndex: [String: Int] = [:]
 
     static let maxLabelWidth = 28
