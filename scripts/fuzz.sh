@@ -61,6 +61,30 @@ seed() {
 # subgraphs read flat past 64, a 4 MiB scene is out of reach but a 64 KiB one is not).
 max_len() { case $1 in trace) echo 4096 ;; *) echo 65536 ;; esac; }
 
+# On a timeout, libFuzzer's alarm handler copies the input with malloc; when the program was
+# inside malloc, it waits for itself for ever and writes no input (seen on a render hang).
+# A log stopped for 60 s after "ALARM" is that: the fuzzer is killed, and the input's base
+# unit is kept with the hangs (the log's last "MS:" line names the mutation it was given).
+watch_for_deadlock() {
+    local pid=$1 target=$2 log=$3 size=-1 still=0 now base
+    while kill -0 "$pid" 2>/dev/null; do
+        sleep 10
+        grep -q 'ALARM: working on the last Unit' "$log" 2>/dev/null || continue
+        now=$(stat -c %s "$log")
+        if [ "$now" = "$size" ]; then still=$((still + 10)); else still=0; size=$now; fi
+        [ "$still" -ge 60 ] || continue
+        kill -9 "$pid" 2>/dev/null || true
+        base=$(grep -o 'base unit: [0-9a-f]*' "$log" | tail -1 | grep -o '[0-9a-f]*$' || true)
+        if [ -n "$base" ] && [ -f .build-fuzz/corpus/"$target"/"$base" ]; then
+            cp .build-fuzz/corpus/"$target"/"$base" .build-fuzz/crashes/"$target"/hang-base-"$base"
+        else
+            echo "no base unit named in $log" > .build-fuzz/crashes/"$target"/hang-unknown
+        fi
+        echo "fuzz: $target hung on an input and libFuzzer deadlocked reporting it (killed); its base unit is in .build-fuzz/crashes/$target/" >&2
+    done
+    wait "$pid" 2>/dev/null || true
+}
+
 run() {
     local target=$1 log=.build-fuzz/logs/$1.log
     mkdir -p .build-fuzz/crashes/"$target" .build-fuzz/logs
@@ -68,7 +92,8 @@ run() {
     [ -n "$runs" ] && limit=(-runs="$runs")
     SWIFT_BACKTRACE=enable=no RESEAU_FUZZ_TARGET=$target "$binary" .build-fuzz/corpus/"$target" \
         "${limit[@]}" -max_len="$(max_len "$target")" -timeout=10 -rss_limit_mb=2048 \
-        -artifact_prefix=.build-fuzz/crashes/"$target"/ -print_final_stats=1 > "$log" 2>&1 || true
+        -artifact_prefix=.build-fuzz/crashes/"$target"/ -print_final_stats=1 > "$log" 2>&1 &
+    watch_for_deadlock $! "$target" "$log"
     local execs time crashes
     execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || echo 0)
     time=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | tail -1 | grep -o 'in [0-9]*' | grep -o '[0-9]*' || echo "$seconds")
@@ -77,7 +102,7 @@ run() {
 }
 
 for t in $targets; do seed "$t"; done
-export -f run max_len
+export -f run max_len watch_for_deadlock
 export seconds runs binary
 printf '%s\n' $targets | xargs -P "$(nproc)" -I{} bash -c 'run {}'
 
