@@ -12,8 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // cmark-gfm: the CommonMark reference parser with GitHub's table,
@@ -38,17 +37,19 @@ let package = Package(
         // Every sentence the program says, one catalog per language (see docs/decisions.md).
         .target(name: "Words", dependencies: ["Facts", "NetSim", "Course", "Mermaid", "Memory"]),
         .target(name: "NetSim", dependencies: ["Facts", .product(name: "Crypto", package: "swift-crypto")]),
-        // libyaml's events measured before Yams builds a tree (alias bombs), for every YAML reader.
-        .target(name: "YAMLGuard", dependencies: ["Facts", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Mermaid", dependencies: ["Facts", "YAMLGuard", .product(name: "Yams", package: "Yams")]),
+        // libyaml, the YAML 1.1 reference parser in C (see docs/decisions.md).
+        .systemLibrary(name: "CYaml", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // Every YAML reader's composer (libyaml's events into nodes) and its alias-bomb guard.
+        .target(name: "YAMLGuard", dependencies: ["CYaml", "Facts"]),
+        .target(name: "Mermaid", dependencies: ["Facts", "YAMLGuard"]),
         .target(
             name: "Course",
-            dependencies: ["CCmark", "Facts", "Mermaid", "YAMLGuard", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmark", "Facts", "Mermaid", "YAMLGuard"]
         ),
         // Lessons' scenes: manifests and cluster diagrams read into NetSim's clusters, flows checked.
         .target(
             name: "Scenes",
-            dependencies: ["Course", "Facts", "Mermaid", "NetSim", "YAMLGuard", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Course", "Facts", "Mermaid", "NetSim", "YAMLGuard"]
         ),
         .executableTarget(
             name: "reseau",

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
 /// What a cell means; a theme turns it into colours later (the canvas knows no colour).
 public enum Role: Hashable, Sendable {
     case plain, muted, heading(Int), code, link, quote, border, title, caption, selected
@@ -50,21 +51,23 @@ public struct Style: Hashable, Sendable {
 /// threads; addresses are few (those of the lessons' links).
 final class LinkTable: @unchecked Sendable {
     static let shared = LinkTable()
-    private let lock = NSLock()
-    private var addresses: [String] = [""]
-    private var ids: [String: UInt32] = [:]
+    private struct Table {
+        var addresses: [String] = [""]
+        var ids: [String: UInt32] = [:]
+    }
+    private let table = Mutex(Table())
 
     func id(for address: String) -> UInt32 {
-        lock.lock(); defer { lock.unlock() }
-        if let id = ids[address] { return id }
-        addresses.append(address)
-        let id = UInt32(addresses.count - 1)
-        ids[address] = id
-        return id
+        table.withLock { table in
+            if let id = table.ids[address] { return id }
+            table.addresses.append(address)
+            let id = UInt32(table.addresses.count - 1)
+            table.ids[address] = id
+            return id
+        }
     }
 
     func address(_ id: UInt32) -> String {
-        lock.lock(); defer { lock.unlock() }
-        return addresses.indices.contains(Int(id)) ? addresses[Int(id)] : ""
+        table.withLock { $0.addresses.indices.contains(Int(id)) ? $0.addresses[Int(id)] : "" }
     }
 }

@@ -1,5 +1,6 @@
 import Facts
-import Foundation
+import FoundationEssentials
+import Synchronization
 import Mermaid
 
 /// A block of a slide, typed by what a reader sees. Every block knows the line of the
@@ -174,7 +175,7 @@ public struct CodeBlock: Sendable, Equatable {
     }
 
     static func option(_ name: String, in options: String) -> String? {
-        guard let range = options.range(of: name + "=") else { return nil }
+        guard let range = options.firstRange(of: name + "=") else { return nil }
         let rest = options[range.upperBound...]
         if let quote = rest.first, quote == "\"" || quote == "'" {
             let body = rest.dropFirst()
@@ -230,17 +231,16 @@ public struct DiagramSource: Sendable, Equatable {
 
 /// The Mermaid parser's result for one source, computed once and shared by the copies of a
 /// `DiagramSource` (a lesson's values are copied freely, across threads too).
-final class ParsedDiagram: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: MermaidResult?
+final class ParsedDiagram: Sendable {
+    private let cached = Mutex<MermaidResult?>(nil)
 
     func result(of source: String) -> MermaidResult {
-        lock.lock()
-        defer { lock.unlock() }
-        if let result { return result }
-        let parsed = Mermaid.parse(source)
-        result = parsed
-        return parsed
+        cached.withLock { result in
+            if let result { return result }
+            let parsed = Mermaid.parse(source)
+            result = parsed
+            return parsed
+        }
     }
 }
 

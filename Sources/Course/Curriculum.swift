@@ -1,5 +1,6 @@
 import Facts
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A course: the lessons read from files and folders, in teaching order.
 public struct Curriculum: Sendable {
@@ -59,7 +60,7 @@ public struct Curriculum: Sendable {
             for (name, isFolder) in RawPath.list(current) ?? [] where !name.hasPrefix(".") {
                 let child = current == "/" ? "/" + name : current + "/" + name
                 if isFolder { pending.append(child); continue }
-                let ext = (name as NSString).pathExtension.lowercased()
+                let ext = Paths.pathExtension(name).lowercased()
                 if lessonExtensions.contains(ext) { files.append(child) }
             }
         }

@@ -1,7 +1,6 @@
 import YAMLGuard
 import Facts
 
-import Yams
 
 /// The YAML mapping between two `---` lines at the top of a lesson.
 public struct Frontmatter: Sendable, Equatable {

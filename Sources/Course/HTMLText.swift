@@ -42,7 +42,7 @@ enum HTMLText {
             let rest = html[i...]
             if rest.hasPrefix("<!--") {
                 flush()
-                if let end = rest.range(of: "-->") { i = end.upperBound } else { i = html.endIndex }
+                if let end = rest.firstRange(of: "-->") { i = end.upperBound } else { i = html.endIndex }
                 continue
             }
             guard let close = rest.firstIndex(of: ">"),

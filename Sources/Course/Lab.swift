@@ -1,6 +1,5 @@
 import Facts
-import Foundation
-import Yams
+import FoundationEssentials
 import YAMLGuard
 
 /// A ` ```yaml lab ` block: an exercise the engine checks. The student edits the starting

@@ -1,5 +1,5 @@
 import Facts
-import Foundation
+import FoundationEssentials
 
 /// A lesson: one Markdown file of the course, read into slides.
 public struct Lesson: Sendable {
@@ -16,7 +16,7 @@ public struct Lesson: Sendable {
     public var title: String {
         if let t = frontmatter.title, !t.isEmpty { return t }
         if let first = toc.first { return first.title }
-        return ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        return Paths.deletingExtension(Paths.lastComponent(file))
     }
 
     /// Every block of every slide, nested ones included.

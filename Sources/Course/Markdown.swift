@@ -1,6 +1,7 @@
 import Facts
 import CCmark
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A parsed cmark-gfm document. Owns the tree and frees it.
 final class MarkdownDocument {

@@ -1,7 +1,6 @@
 import YAMLGuard
 import Facts
 
-import Yams
 
 /// One quiz question: a prompt, its choices and the indices of the right ones.
 public struct Question: Sendable, Equatable, Identifiable {

@@ -1,7 +1,7 @@
 import Facts
-import Yams
+import YAMLGuard
 
-/// Helpers that turn Yams' errors and nodes into positions inside the lesson file.
+/// Helpers that turn YAML errors and nodes into positions inside the lesson file.
 public enum YAMLText {
     /// A YAML error as a position in the lesson file and a message. `origin` is the
     /// file line of the YAML's first line, `column` the file column of its first column.
@@ -10,22 +10,13 @@ public enum YAMLText {
     /// position where libyaml gave up.
     public static func describe(_ error: Error, line origin: Int, column: Int) -> (line: Int, column: Int, problem: YAMLProblem) {
         func place(_ mark: Mark) -> (Int, Int) { (origin + mark.line - 1, column + mark.column - 1) }
-        guard let error = error as? YamlError else { return (origin, column, .invalid(problem: "\(error)", context: nil, at: nil)) }
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let (line, col) = place(mark)
-            if let context, context.mark.line != mark.line || context.mark.column != mark.column {
-                let (cLine, cCol) = place(context.mark)
-                return (cLine, cCol, .invalid(problem: problem, context: context.text, at: (line, col)))
-            }
-            return (line, col, .invalid(problem: problem, context: nil, at: nil))
-        case .reader(let problem, _, _, _):
-            return (origin, column, .invalid(problem: problem, context: nil, at: nil))
-        default:
-            return (origin, column, .invalid(problem: "\(error)", context: nil, at: nil))
+        guard let error = error as? YAMLError else { return (origin, column, .invalid(problem: "\(error)", context: nil, at: nil)) }
+        let (line, col) = place(error.mark)
+        if let context = error.context, context.mark != error.mark {
+            let (cLine, cCol) = place(context.mark)
+            return (cLine, cCol, .invalid(problem: error.problem, context: context.text, at: (line, col)))
         }
+        return (line, col, .invalid(problem: error.problem, context: nil, at: nil))
     }
 
     /// The scalar text of a node, for keys and simple values.
@@ -41,7 +32,7 @@ public enum YAMLText {
         switch node {
         case .scalar(let s): return [s.string]
         case .sequence(let seq): return seq.compactMap { string($0) }
-        case .mapping, .alias: return nil
+        case .mapping: return nil
         }
     }
 
@@ -51,7 +42,6 @@ public enum YAMLText {
         case .scalar(let s): return s.string
         case .sequence(let seq): return "[" + seq.map(flat).joined(separator: ", ") + "]"
         case .mapping(let map): return "{" + map.map { "\(flat($0.key)): \(flat($0.value))" }.joined(separator: ", ") + "}"
-        case .alias: return "*"
         }
     }
 }

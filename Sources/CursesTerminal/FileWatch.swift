@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,9 +15,9 @@ public final class FileWatch {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            let folder = isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            let folder = info.st_mode & S_IFMT == S_IFDIR ? path : String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
             let target = folder.isEmpty ? "." : folder
             guard watched.insert(target).inserted else { continue }
             _ = inotify_add_watch(descriptor, target, UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE))

@@ -1,6 +1,7 @@
 @preconcurrency import CNCursesW
 import Canvas
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A key, as the program understands it.
 public enum Key: Equatable, Sendable {

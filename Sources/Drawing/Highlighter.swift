@@ -42,7 +42,7 @@ public enum Highlighter {
     }
 
     static func scalarStyle(_ value: String) -> Style {
-        let v = value.trimmingCharacters(in: " ")
+        let v = value.trimming(" ")
         if v.hasPrefix("\"") || v.hasPrefix("'") { return string }
         if Double(v) != nil || ["true", "false", "null", "~", "yes", "no"].contains(v.lowercased()) { return number }
         return plain

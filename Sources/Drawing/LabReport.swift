@@ -1,5 +1,5 @@
 import Course
-import Foundation
+import FoundationEssentials
 import NetSim
 import Scenes
 import Words

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Canvas
 import Mermaid
 
@@ -52,7 +52,7 @@ public struct SequenceRenderer {
     func index(_ id: String, _ diagram: SequenceDiagram) -> Int { diagram.participants.firstIndex { $0.id == id } ?? 0 }
 
     static func text(_ message: String, number: Int?) -> String {
-        let plain = message.replacingOccurrences(of: "<br/>", with: " ").replacingOccurrences(of: "<br>", with: " ")
+        let plain = message.replacing("<br/>", with: " ").replacing("<br>", with: " ")
         return number.map { "\($0). " + plain } ?? plain
     }
 

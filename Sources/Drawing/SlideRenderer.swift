@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Canvas
 import Facts
 import Course
@@ -113,7 +113,7 @@ public struct SlideRenderer: Sendable {
                 if scheme.hasPrefix("http://") || scheme.hasPrefix("https://") || scheme.hasPrefix("mailto:") {
                     // Written to the terminal as is: every byte outside printable ASCII is
                     // percent-encoded, so an address can never carry a control sequence.
-                    s.link = target.utf8.map { $0 > 0x20 && $0 < 0x7F ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
+                    s.link = target.utf8.map { $0 > 0x20 && $0 < 0x7F ? String(UnicodeScalar($0)) : cFormat("%%%02X", $0) }.joined()
                 }
                 out += spans(content, style: s)
                 let text = content.plainText
@@ -278,7 +278,7 @@ public struct SlideRenderer: Sendable {
                 body += file.text.split(separator: "\n", omittingEmptySubsequences: false).map { [Span("  " + Text.truncate(String($0), to: inner - 2), Style(.code))] }
             }
         }
-        let ref = (file as NSString).lastPathComponent + "#\(l.number)"
+        let ref = Paths.lastComponent(file) + "#\(l.number)"
         body += [[]] + Text.wrap([Span(words.lab(.slideBox(goals: lab.goals.count, hints: lab.hints.count, ref: ref)), Style(.muted, italic: true))],
                                  width: inner)
         return boxed(body, width: width, title: words.lab(.viewTitle(lab.title)), style: Style(.directive("exo")))
@@ -363,5 +363,5 @@ public struct SlideRenderer: Sendable {
 }
 
 extension String {
-    var replacingTabs: String { replacingOccurrences(of: "\t", with: "    ") }
+    var replacingTabs: String { replacing("\t", with: "    ") }
 }

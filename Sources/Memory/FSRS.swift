@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What the scheduler remembers of one question.
 public struct MemoryState: Sendable, Equatable, Codable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -203,7 +203,7 @@ public final class ProgressStore: @unchecked Sendable {
     /// (as the XDG Base Directory specification says).
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/reseau" }
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = environment["HOME"] ?? getpwuid(getuid()).map { String(cString: $0.pointee.pw_dir) } ?? "/"
         return home + "/.local/share/reseau"
     }
 
@@ -244,10 +244,19 @@ public final class ProgressStore: @unchecked Sendable {
     // MARK: - Internals
 
     private func ensureDirectory() throws {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError.cannotCreateDirectory(directory, why: error.localizedDescription)
+        // `mkdir -p`: each missing folder on the way made, an existing one (or a link to
+        // one) taken as it is.
+        var prefix = directory.hasPrefix("/") ? "/" : ""
+        for part in directory.split(separator: "/") {
+            prefix += part
+            if mkdir(prefix, 0o755) != 0 {
+                let why = errno
+                var info = stat()
+                guard why == EEXIST, stat(prefix, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                    throw StoreError.cannotCreateDirectory(directory, why: String(cString: strerror(why == EEXIST ? ENOTDIR : why)))
+                }
+            }
+            prefix += "/"
         }
     }
 
@@ -376,10 +385,11 @@ public final class ProgressStore: @unchecked Sendable {
     }
 
     private static func stamp() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: Date()) + "-\(getpid())"
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        var text = [CChar](repeating: 0, count: 32)
+        let count = strftime(&text, text.count, "%Y%m%dT%H%M%SZ", &parts)
+        return String(decoding: text.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self) + "-\(getpid())"
     }
 }

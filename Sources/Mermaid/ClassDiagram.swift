@@ -1,5 +1,5 @@
 import Facts
-import Foundation
+import FoundationEssentials
 
 /// A `classDiagram` as mermaid's classDb holds it (`getClasses`, `getRelations`, in its own
 /// names: `EXTENSION`, `DOTTED_LINE`…), and the flowchart that draws it: each class a box with
@@ -80,10 +80,10 @@ enum ClassDiagramReader {
         }
         /// `List~int~` is the class `List` of type `int`.
         func declare(_ raw: String) -> String {
-            var id = raw.trimmingCharacters(in: .whitespaces)
+            var id = raw.trimmingBlanks()
             var type = ""
             if let tilde = id.firstIndex(of: "~") {
-                type = String(id[id.index(after: tilde)...]).replacingOccurrences(of: "~", with: "")
+                type = String(id[id.index(after: tilde)...]).replacing("~", with: "")
                 id = String(id[..<tilde])
             }
             let i = index(id)
@@ -91,7 +91,7 @@ enum ClassDiagramReader {
             return id
         }
         func member(_ text: String, of id: String) {
-            let written = text.trimmingCharacters(in: .whitespaces)
+            let written = text.trimmingBlanks()
             guard !written.isEmpty else { return }
             let i = index(id)
             if written.hasPrefix("<<"), written.hasSuffix(">>") {
@@ -104,7 +104,7 @@ enum ClassDiagramReader {
         }
         for (offset, rawLine) in lines.enumerated() {
             let lineNumber = firstLine + offset
-            var line = rawLine.trimmingCharacters(in: .whitespaces)
+            var line = rawLine.trimmingBlanks()
             if line.hasSuffix(";") { line.removeLast() }
             guard !line.isEmpty, !line.hasPrefix("%%") else { continue }
             if let id = body {
@@ -113,11 +113,11 @@ enum ClassDiagramReader {
             }
             let lower = line.lowercased()
             if lower.hasPrefix("direction ") {
-                if let d = Direction(mermaid: String(line.dropFirst(10)).trimmingCharacters(in: .whitespaces)) { diagram.direction = d }
+                if let d = Direction(mermaid: String(line.dropFirst(10)).trimmingBlanks()) { diagram.direction = d }
                 continue
             }
             if lower.hasPrefix("namespace "), line.hasSuffix("{") {
-                let name = String(line.dropFirst(10).dropLast()).trimmingCharacters(in: .whitespaces)
+                let name = String(line.dropFirst(10).dropLast()).trimmingBlanks()
                 namespaces.append(name)
                 if !diagram.namespaces.contains(name) { diagram.namespaces.append(name) }
                 continue
@@ -128,23 +128,23 @@ enum ClassDiagramReader {
             }
             if lower.hasPrefix("note "), let open = line.firstIndex(of: "\""), let close = line.lastIndex(of: "\""), open < close {
                 // `note for Duck "can fly\ncan swim"`, `note "From Duck till Zebra"`.
-                let head = line[line.index(line.startIndex, offsetBy: 5)..<open].trimmingCharacters(in: .whitespaces)
+                let head = line[line.index(line.startIndex, offsetBy: 5)..<open].trimmingBlanks()
                 let owner = head.lowercased().hasPrefix("for ") ? declare(String(head.dropFirst(4))) : nil
-                let text = String(line[line.index(after: open)..<close]).replacingOccurrences(of: "\\n", with: "\n")
+                let text = String(line[line.index(after: open)..<close]).replacing("\\n", with: "\n")
                 diagram.notes.append((owner, text))
                 continue
             }
             if lower.hasPrefix("classdef ") || lower.hasPrefix("cssclass ") || lower.hasPrefix("style ")
                 || lower.hasPrefix("link ") || lower.hasPrefix("click ") || lower.hasPrefix("callback ") || line == "--" { continue }
             if lower.hasPrefix("class ") {
-                var rest = String(line.dropFirst(6)).trimmingCharacters(in: .whitespaces)
+                var rest = String(line.dropFirst(6)).trimmingBlanks()
                 let opens = rest.hasSuffix("{")
-                if opens { rest = String(rest.dropLast()).trimmingCharacters(in: .whitespaces) }
+                if opens { rest = String(rest.dropLast()).trimmingBlanks() }
                 // `class A["Label"]`, `class A:::style`.
-                if let colons = rest.range(of: ":::") { rest = String(rest[..<colons.lowerBound]) }
+                if let colons = rest.firstRange(of: ":::") { rest = String(rest[..<colons.lowerBound]) }
                 var label: String?
                 if let open = rest.firstIndex(of: "["), rest.hasSuffix("]") {
-                    label = String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]).trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+                    label = String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]).trimming("\" ")
                     rest = String(rest[..<open])
                 }
                 let id = declare(rest)
@@ -152,7 +152,7 @@ enum ClassDiagramReader {
                 if opens { body = id }
                 continue
             }
-            if line.hasPrefix("<<"), let close = line.range(of: ">>") {
+            if line.hasPrefix("<<"), let close = line.firstRange(of: ">>") {
                 // `<<interface>> Animal`
                 let id = declare(String(line[close.upperBound...]))
                 diagram.classes[index(id)].annotations.append(String(line[line.index(line.startIndex, offsetBy: 2)..<close.lowerBound]))
@@ -184,15 +184,15 @@ enum ClassDiagramReader {
         var text = input
         if method, let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
             let head = String(text[..<open])
-            let parameters = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-            var rest = text[text.index(after: close)...].trimmingCharacters(in: .whitespaces)
-            if rest.first == "$" || rest.first == "*" { rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces) }
-            if rest.last == "$" || rest.last == "*" { rest = String(rest.dropLast()).trimmingCharacters(in: .whitespaces) }
-            return generic(head.trimmingCharacters(in: .whitespaces)) + "(" + generic(parameters) + ")" + (rest.isEmpty ? "" : " : " + generic(rest))
+            let parameters = text[text.index(after: open)..<close].trimmingBlanks()
+            var rest = text[text.index(after: close)...].trimmingBlanks()
+            if rest.first == "$" || rest.first == "*" { rest = String(rest.dropFirst()).trimmingBlanks() }
+            if rest.last == "$" || rest.last == "*" { rest = String(rest.dropLast()).trimmingBlanks() }
+            return generic(head.trimmingBlanks()) + "(" + generic(parameters) + ")" + (rest.isEmpty ? "" : " : " + generic(rest))
         }
-        text = text.trimmingCharacters(in: .whitespaces)
+        text = text.trimmingBlanks()
         if text.count > 1, text.last == "$" || text.last == "*" { text.removeLast() }
-        return generic(text.trimmingCharacters(in: .whitespaces))
+        return generic(text.trimmingBlanks())
     }
 
     /// `List~List~int~~` as `List<List<int>>`: mermaid's `parseGenericTypes` (diagrams/common/
@@ -240,31 +240,31 @@ enum ClassDiagramReader {
     /// `A "1" *-- "many" B : label`: mermaid's `relationStatement` (a mark, a line, a mark,
     /// each mark optional; cardinalities in quotes beside the class they belong to).
     static func relation(_ line: String, line number: Int) -> ClassDiagram.Relation? {
-        let colon = line.range(of: " : ") ?? line.range(of: ":")
+        let colon = line.firstRange(of: " : ") ?? line.firstRange(of: ":")
         let head = colon.map { String(line[..<$0.lowerBound]) } ?? line
-        let title = colon.map { line[$0.upperBound...].trimmingCharacters(in: .whitespaces) } ?? ""
-        guard let dash = head.range(of: "--") ?? head.range(of: "..") else { return nil }
-        var left = head[..<dash.lowerBound].trimmingCharacters(in: .whitespaces)
-        var right = head[dash.upperBound...].trimmingCharacters(in: .whitespaces)
+        let title = colon.map { line[$0.upperBound...].trimmingBlanks() } ?? ""
+        guard let dash = head.firstRange(of: "--") ?? head.firstRange(of: "..") else { return nil }
+        var left = head[..<dash.lowerBound].trimmingBlanks()
+        var right = head[dash.upperBound...].trimmingBlanks()
         var relation = ClassDiagram.Relation(id1: "", id2: "", title: title, lineType: head[dash] == ".." ? .dottedLine : .line, line: number)
         for mark in marks where left.hasSuffix(mark.text) && (mark.text != "o" || left.hasSuffix(" o") || left == "o") {
             relation.type1 = mark.type
-            left = String(left.dropLast(mark.text.count)).trimmingCharacters(in: .whitespaces)
+            left = String(left.dropLast(mark.text.count)).trimmingBlanks()
             break
         }
         for mark in marks where right.hasPrefix(mark.text) && (mark.text != "o" || right.hasPrefix("o ")) {
             relation.type2 = mark.type
-            right = String(right.dropFirst(mark.text.count)).trimmingCharacters(in: .whitespaces)
+            right = String(right.dropFirst(mark.text.count)).trimmingBlanks()
             break
         }
         let quote: Character = "\""
         if left.hasSuffix(String(quote)), let open = left.dropLast().lastIndex(of: quote) {
             relation.relationTitle1 = String(left[left.index(after: open)..<left.index(before: left.endIndex)])
-            left = left[..<open].trimmingCharacters(in: .whitespaces)
+            left = left[..<open].trimmingBlanks()
         }
         if right.hasPrefix(String(quote)), let close = right.dropFirst().firstIndex(of: quote) {
             relation.relationTitle2 = String(right[right.index(after: right.startIndex)..<close])
-            right = right[right.index(after: close)...].trimmingCharacters(in: .whitespaces)
+            right = right[right.index(after: close)...].trimmingBlanks()
         }
         guard !left.isEmpty, !right.isEmpty, !left.contains(" "), !right.contains(" ") else { return nil }
         relation.id1 = left
@@ -292,7 +292,7 @@ extension ClassDiagram {
                 rows += [rule] + attrs
                 if !meths.isEmpty { rows += [rule] + meths }
             }
-            chart.nodes.append(Node(id: c.id, label: rows.map { $0.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;") }
+            chart.nodes.append(Node(id: c.id, label: rows.map { $0.replacing("<", with: "&lt;").replacing(">", with: "&gt;") }
                                         .joined(separator: "<br/>"), shape: .square, line: 1, column: 1))
         }
         // A namespace is a frame around the classes declared in it.
@@ -302,7 +302,7 @@ extension ClassDiagram {
         // Notes as boxes, linked by a dotted line to their class.
         for (i, note) in notes.enumerated() {
             let id = "note\(i + 1)"
-            chart.nodes.append(Node(id: id, label: note.text.replacingOccurrences(of: "\n", with: "<br>"), shape: .square, classes: ["note"],
+            chart.nodes.append(Node(id: id, label: note.text.replacing("\n", with: "<br>"), shape: .square, classes: ["note"],
                                     line: 1, column: 1))
             if let owner = note.class {
                 chart.edges.append(Edge(id: "N\(i)", isUserDefinedID: false, from: id, to: owner, type: .arrow_open, stroke: .dotted,

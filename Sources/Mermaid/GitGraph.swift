@@ -1,5 +1,5 @@
 import Facts
-import Foundation
+import FoundationEssentials
 
 /// A `gitGraph`: commits on branches, branches made and merged, in the order written.
 public struct GitGraph: Sendable, Equatable {
@@ -65,7 +65,7 @@ extension GitGraph {
             return out
         }
         for (offset, raw) in lines.enumerated() {
-            var line = raw.trimmingCharacters(in: .whitespaces)
+            var line = raw.trimmingBlanks()
             // The rest of the keyword's line: `:`, `TB:`, `BT:`, `LR:`.
             if offset == 0 {
                 if line.hasSuffix(":") { line.removeLast() }
@@ -81,7 +81,7 @@ extension GitGraph {
                 let bare = rest.hasPrefix("\"") ? rest.dropFirst().prefix { $0 != "\"" } : nil
                 graph.events.append(.commit(branch: current, id: a["id"], tag: a["tag"], type: a["type"], message: a["msg"] ?? bare.map(String.init)))
             case "branch":
-                let name = rest.split(separator: " ").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) } ?? ""
+                let name = rest.split(separator: " ").first.map { String($0).trimming("\"") } ?? ""
                 guard !name.isEmpty else { warn(offset, line); continue }
                 if !graph.branches.contains(name) { graph.branches.append(name) }
                 if let order = attributes(String(rest.dropFirst(rest.prefix { $0 != " " }.count)))["order"].flatMap(Double.init) {
@@ -90,12 +90,12 @@ extension GitGraph {
                 graph.events.append(.branch(name, from: current))
                 current = name
             case "checkout", "switch":
-                let name = rest.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+                let name = rest.trimming("\" ")
                 guard graph.branches.contains(name) else { warn(offset, line); continue }
                 current = name
                 graph.events.append(.checkout(name))
             case "merge":
-                let name = rest.split(separator: " ").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) } ?? ""
+                let name = rest.split(separator: " ").first.map { String($0).trimming("\"") } ?? ""
                 guard graph.branches.contains(name), name != current else { warn(offset, line); continue }
                 let a = attributes(String(rest.dropFirst(name.count)))
                 graph.events.append(.merge(source: name, target: current, id: a["id"], tag: a["tag"]))

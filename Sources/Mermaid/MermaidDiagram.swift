@@ -1,5 +1,4 @@
 import Facts
-import Yams
 import YAMLGuard
 
 /// A mermaid block, parsed: a flowchart reseau can draw, or another kind it cannot yet.

@@ -1,5 +1,5 @@
 import Facts
-import Foundation
+import FoundationEssentials
 
 /// The parsed graph as JSON, in mermaid's own names (vertex types such as `stadium`, edge
 /// types such as `arrow_point`, strokes `normal|thick|dotted|invisible`), so it compares
@@ -178,7 +178,7 @@ public enum MermaidJSON {
         var object: [String: Any] = [
             "commits": commits,
             "branchOrder": g.lanes,
-            "branches": Dictionary(uniqueKeysWithValues: g.branches.map { ($0, heads[$0] ?? NSNull()) as (String, Any) }),
+            "branches": Dictionary(uniqueKeysWithValues: g.branches.map { ($0, heads[$0].map { $0 as Any } ?? JSONValue.null) as (String, Any) }),
             "currentBranch": current,
             "direction": g.direction,
         ]
@@ -261,7 +261,6 @@ public enum MermaidJSON {
     }
 
     public static func text(_ value: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        JSONValue(value).text()
     }
 }

@@ -1,5 +1,4 @@
 import Facts
-import Yams
 import YAMLGuard
 
 /// The body of `id@{ … }`: YAML, as mermaid reads it (a one-line body as a flow mapping,
@@ -11,7 +10,7 @@ enum Metadata {
         if YAMLAliasGuard.check(yaml) != nil {
             throw FlowchartParser.SyntaxError(problem: .metadataExpandsTooFar, position: 0)
         }
-        let node: Yams.Node?
+        let node: YAMLGuard.Node?
         do {
             node = try YAMLRead.compose(yaml)
         } catch {
@@ -23,7 +22,7 @@ enum Metadata {
     /// A mapping's entries whose key and value are scalars, as text (booleans as `true` and
     /// `false`). Read from the node tree, not through Yams' `Any` constructor, which stops
     /// the program on a key that is not a string (`? {a: b} : c`, found by fuzzing).
-    static func scalarMapping(_ node: Yams.Node?) -> [String: String] {
+    static func scalarMapping(_ node: YAMLGuard.Node?) -> [String: String] {
         guard let mapping = node?.mapping else { return [:] }
         var out: [String: String] = [:]
         for (key, value) in mapping {

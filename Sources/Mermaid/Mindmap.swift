@@ -1,5 +1,5 @@
 import Facts
-import Foundation
+import FoundationEssentials
 
 /// A `mindmap`: a tree given by indentation, each node with its text and shape
 /// (`((circle))`, `(rounded)`, `[square]`, `{{hexagon}}`, `))bang((`, `)cloud(`, plain).
@@ -47,9 +47,9 @@ extension Mindmap {
         }
         for (offset, raw) in lines.enumerated() {
             let indent = raw.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
-            var text = raw.trimmingCharacters(in: .whitespaces)
+            var text = raw.trimmingBlanks()
             // A comment ends the line (mermaid's MMP-22).
-            if let comment = text.range(of: "%%") { text = text[..<comment.lowerBound].trimmingCharacters(in: .whitespaces) }
+            if let comment = text.firstRange(of: "%%") { text = text[..<comment.lowerBound].trimmingBlanks() }
             guard !text.isEmpty else { continue }
             // Decorations belong to the node above.
             if text.hasPrefix("::icon("), text.hasSuffix(")"), !stack.isEmpty {
@@ -57,7 +57,7 @@ extension Mindmap {
                 continue
             }
             if text.hasPrefix(":::"), !stack.isEmpty {
-                stack[stack.count - 1].node.classes = String(text.dropFirst(3)).trimmingCharacters(in: .whitespaces)
+                stack[stack.count - 1].node.classes = String(text.dropFirst(3)).trimmingBlanks()
                 continue
             }
             if text.hasPrefix("::icon(") || text.hasPrefix(":::") { continue }
@@ -87,9 +87,9 @@ extension Mindmap {
         let shapes: [(String, String, Shape)] = [("((", "))", .circle), ("))", "((", .bang), ("{{", "}}", .hexagon),
                                                  ("(", ")", .rounded), (")", "(", .cloud), ("[", "]", .square)]
         for (open, close, shape) in shapes {
-            guard let start = text.range(of: open), text.hasSuffix(close), start.upperBound <= text.index(text.endIndex, offsetBy: -close.count) else { continue }
+            guard let start = text.firstRange(of: open), text.hasSuffix(close), start.upperBound <= text.index(text.endIndex, offsetBy: -close.count) else { continue }
             let inner = text[start.upperBound..<text.index(text.endIndex, offsetBy: -close.count)]
-            let id = text[..<start.lowerBound].trimmingCharacters(in: .whitespaces)
+            let id = text[..<start.lowerBound].trimmingBlanks()
             let clean = Self.clean(String(inner))
             return Node(id: id.isEmpty ? clean : id, text: clean, shape: shape)
         }
@@ -98,8 +98,8 @@ extension Mindmap {
 
     /// Quotes and backticks around a label dropped, `<br/>` as a space.
     static func clean(_ text: String) -> String {
-        var t = text.trimmingCharacters(in: .whitespaces)
+        var t = text.trimmingBlanks()
         if t.count >= 2, (t.hasPrefix("\"") && t.hasSuffix("\"")) || (t.hasPrefix("`") && t.hasSuffix("`")) { t = String(t.dropFirst().dropLast()) }
-        return t.replacingOccurrences(of: "<br/>", with: " ").replacingOccurrences(of: "<br>", with: " ")
+        return t.replacing("<br/>", with: " ").replacing("<br>", with: " ")
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Facts
 
 /// A `sequenceDiagram`: participants in columns, and what happens between them, top down
@@ -56,16 +56,16 @@ extension SequenceDiagram {
             Self.statements(raw).map { (offset, $0, raw.distance(from: raw.startIndex, to: $0.startIndex) + $0.statementColumn) }
         }
         for (offset, raw, column) in statements {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmingBlanks()
             guard !line.isEmpty, !line.hasPrefix("%%") else { continue }
             let words = line.split(separator: " ", maxSplits: 1).map(String.init)
             let keyword = words[0].lowercased()
-            let rest = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
+            let rest = words.count > 1 ? words[1].trimmingBlanks() : ""
             switch keyword {
             case "participant", "actor":
-                let parts = rest.components(separatedBy: " as ")
-                let id = parts[0].trimmingCharacters(in: .whitespaces)
-                let label = parts.count > 1 ? parts.dropFirst().joined(separator: " as ").trimmingCharacters(in: .whitespaces) : id
+                let parts = rest.split(separator: " as ", omittingEmptySubsequences: false)
+                let id = parts[0].trimmingBlanks()
+                let label = parts.count > 1 ? parts.dropFirst().joined(separator: " as ").trimmingBlanks() : id
                 if let i = diagram.participants.firstIndex(where: { $0.id == id }) {
                     diagram.participants[i].label = label
                     diagram.participants[i].isActor = keyword == "actor"
@@ -76,7 +76,7 @@ extension SequenceDiagram {
             case "autonumber": numbering = 1; continue
             case "title", "title:": diagram.title = rest; continue
             case "activate", "deactivate":
-                let id = rest.trimmingCharacters(in: .whitespaces)
+                let id = rest.trimmingBlanks()
                 guard !id.isEmpty else { break }
                 participant(id)
                 diagram.items.append(keyword == "activate" ? .activate(id) : .deactivate(id))
@@ -143,15 +143,15 @@ extension SequenceDiagram {
     /// `left of A: text`, `right of A: text`, `over A,B: text`.
     static func note(_ text: String) -> (NotePlace, [String], String)? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
-        let head = text[..<colon].trimmingCharacters(in: .whitespaces)
-        let body = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let head = text[..<colon].trimmingBlanks()
+        let body = text[text.index(after: colon)...].trimmingBlanks()
         let lower = head.lowercased()
         let (place, names): (NotePlace, String)
         if lower.hasPrefix("left of ") { (place, names) = (.leftOf, String(head.dropFirst(8))) }
         else if lower.hasPrefix("right of ") { (place, names) = (.rightOf, String(head.dropFirst(9))) }
         else if lower.hasPrefix("over ") { (place, names) = (.over, String(head.dropFirst(5))) }
         else { return nil }
-        let ids = names.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let ids = names.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
         return ids.isEmpty ? nil : (place, ids, body)
     }
 
@@ -167,14 +167,14 @@ extension SequenceDiagram {
         ]
         let colon = text.firstIndex(of: ":")
         let head = colon.map { String(text[..<$0]) } ?? text
-        let body = colon.map { text[text.index(after: $0)...].trimmingCharacters(in: .whitespaces) } ?? ""
+        let body = colon.map { text[text.index(after: $0)...].trimmingBlanks() } ?? ""
         for (arrow, line, end, both) in arrows {
-            guard let range = head.range(of: arrow) else { continue }
-            let from = head[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-            var to = head[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            guard let range = head.firstRange(of: arrow) else { continue }
+            let from = head[..<range.lowerBound].trimmingBlanks()
+            var to = head[range.upperBound...].trimmingBlanks()
             var mark: Character?
             if to.hasPrefix("+") || to.hasPrefix("-") { mark = to.removeFirst() }
-            to = to.trimmingCharacters(in: .whitespaces)
+            to = to.trimmingBlanks()
             guard !from.isEmpty, !to.isEmpty, !from.contains(" "), !to.contains(" ") else { return nil }
             return (from, to, body, line, end, both, mark)
         }

@@ -1,5 +1,5 @@
 import Facts
-import Foundation
+import FoundationEssentials
 
 /// A `stateDiagram` / `stateDiagram-v2` as mermaid's stateDb holds it (`getStates`, with each
 /// state's `type`, `descriptions`, `doc` and `note`; `getRelations`, with `relationTitle`), and
@@ -75,7 +75,7 @@ enum StateDiagramReader {
         for (offset, rawLine) in lines.enumerated() {
             column = rawLine.statementColumn
             let lineNumber = firstLine + offset
-            var line = rawLine.trimmingCharacters(in: .whitespaces)
+            var line = rawLine.trimmingBlanks()
             if line.hasSuffix(";") { line.removeLast() }
             if var note = noteOpen {
                 // mermaid's note block ends at a line that is only `end note` (issue #7089).
@@ -91,7 +91,7 @@ enum StateDiagramReader {
             guard !line.isEmpty, !line.hasPrefix("%%") else { continue }
             let lower = line.lowercased()
             if lower.hasPrefix("direction ") {
-                if let d = Direction(mermaid: String(line.dropFirst(10)).trimmingCharacters(in: .whitespaces)) { diagram.direction = d }
+                if let d = Direction(mermaid: String(line.dropFirst(10)).trimmingBlanks()) { diagram.direction = d }
                 continue
             }
             if lower.hasPrefix("classdef ") || lower.hasPrefix("class ") || lower.hasPrefix("style ") || line == "--"
@@ -99,8 +99,8 @@ enum StateDiagramReader {
             if lower.hasPrefix("note \""), let close = line.dropFirst(6).firstIndex(of: "\"") {
                 // A floating note, `note "text" as N1`: a state of its own.
                 let text = String(line[line.index(line.startIndex, offsetBy: 6)..<close])
-                let after = line[line.index(after: close)...].trimmingCharacters(in: .whitespaces)
-                let id = after.lowercased().hasPrefix("as ") ? String(after.dropFirst(3)).trimmingCharacters(in: .whitespaces) : text
+                let after = line[line.index(after: close)...].trimmingBlanks()
+                let id = after.lowercased().hasPrefix("as ") ? String(after.dropFirst(3)).trimmingBlanks() : text
                 let i = declare(id)
                 diagram.states[i].type = "note"
                 diagram.states[i].descriptions = [Self.breaks(text)]
@@ -110,8 +110,8 @@ enum StateDiagramReader {
                 // `note right of A : text`, or a block up to `end note`.
                 let rest = String(line.dropFirst(5))
                 let side = rest.lowercased().hasPrefix("left of ") ? "left of" : "right of"
-                let afterSide = rest.components(separatedBy: " of ").dropFirst().joined(separator: " of ")
-                let parts = afterSide.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let afterSide = rest.split(separator: " of ", omittingEmptySubsequences: false).dropFirst().joined(separator: " of ")
+                let parts = afterSide.split(separator: ":", maxSplits: 1).map { $0.trimmingBlanks() }
                 guard let target = parts.first, !target.isEmpty else { warn(line, lineNumber); continue }
                 declare(target)
                 if parts.count > 1 {
@@ -126,23 +126,23 @@ enum StateDiagramReader {
                 continue
             }
             if lower.hasPrefix("state ") {
-                var rest = String(line.dropFirst(6)).trimmingCharacters(in: .whitespaces)
+                var rest = String(line.dropFirst(6)).trimmingBlanks()
                 let opens = rest.hasSuffix("{")
-                if opens { rest = String(rest.dropLast()).trimmingCharacters(in: .whitespaces) }
+                if opens { rest = String(rest.dropLast()).trimmingBlanks() }
                 var id = rest
                 var name: String?
                 if rest.hasPrefix("\""), let close = rest.dropFirst().firstIndex(of: "\"") {
                     let label = String(rest[rest.index(after: rest.startIndex)..<close])
-                    let after = rest[rest.index(after: close)...].trimmingCharacters(in: .whitespaces)
-                    id = after.lowercased().hasPrefix("as ") ? String(after.dropFirst(3)).trimmingCharacters(in: .whitespaces) : label
+                    let after = rest[rest.index(after: close)...].trimmingBlanks()
+                    id = after.lowercased().hasPrefix("as ") ? String(after.dropFirst(3)).trimmingBlanks() : label
                     name = label
-                } else if let range = rest.range(of: " as ") {
-                    id = String(rest[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+                } else if let range = rest.firstRange(of: " as ") {
+                    id = String(rest[range.upperBound...]).trimmingBlanks()
                     name = String(rest[..<range.lowerBound])
                 }
                 var type: String?
                 for kind in ["fork", "join", "choice"] where id.hasSuffix("<<\(kind)>>") {
-                    id = String(id.dropLast(kind.count + 4)).trimmingCharacters(in: .whitespaces)
+                    id = String(id.dropLast(kind.count + 4)).trimmingBlanks()
                     type = kind
                 }
                 let i = declare(id)
@@ -154,11 +154,11 @@ enum StateDiagramReader {
                 if opens { scopes.append(id) }
                 continue
             }
-            if let arrow = line.range(of: "-->") {
-                let from = line[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)
+            if let arrow = line.firstRange(of: "-->") {
+                let from = line[..<arrow.lowerBound].trimmingBlanks()
                 let after = line[arrow.upperBound...]
                 // The first colon ends the target: the title may hold more (issue #7418).
-                let parts = after.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let parts = after.split(separator: ":", maxSplits: 1).map { $0.trimmingBlanks() }
                 guard !from.isEmpty, let toRaw = parts.first, !toRaw.isEmpty else { warn(line, lineNumber); continue }
                 let a = endpoint(from, start: true), b = endpoint(toRaw, start: false)
                 diagram.relations.append(StateDiagram.Relation(id1: a, id2: b, relationTitle: parts.count > 1 ? parts[1] : nil, line: lineNumber))
@@ -166,8 +166,8 @@ enum StateDiagramReader {
             }
             if let colon = line.firstIndex(of: ":") {
                 // `A : what it does`: a line of the state's box.
-                let id = line[..<colon].trimmingCharacters(in: .whitespaces)
-                let text = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let id = line[..<colon].trimmingBlanks()
+                let text = line[line.index(after: colon)...].trimmingBlanks()
                 if !id.isEmpty, !id.contains(" ") {
                     diagram.states[index(id)].descriptions.append(text)
                     continue
@@ -181,7 +181,7 @@ enum StateDiagramReader {
 
     /// `<br/>`, `<br />`, `<br\t/>` as `<br>`, as mermaid keeps a note's line breaks.
     static func breaks(_ text: String) -> String {
-        text.replacingOccurrences(of: "<br\\s*/?>", with: "<br>", options: [.regularExpression, .caseInsensitive])
+        text.replacing(#/<br\s*\/?>/#.ignoresCase(), with: "<br>")
     }
 }
 
@@ -210,7 +210,7 @@ extension StateDiagram {
             if let note = s.note {
                 let id = "note\(notes.count + 1)"
                 notes.append((s.id, id, note.text))
-                chart.nodes.append(Node(id: id, label: note.text.replacingOccurrences(of: "\n", with: "<br>"), shape: .square,
+                chart.nodes.append(Node(id: id, label: note.text.replacing("\n", with: "<br>"), shape: .square,
                                         classes: ["note"], line: 1, column: 1))
             }
         }

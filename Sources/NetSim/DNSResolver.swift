@@ -63,7 +63,7 @@ public struct DNSResolver: Sendable {
         if labels.count == 3, labels[2] == "pod" {
             // `pods insecure` answers any address, in a namespace that exists (CoreDNS's
             // kubernetes plugin: a namespace not there is NXDOMAIN).
-            guard let ip = IPv4Address(labels[0].replacingOccurrences(of: "-", with: ".")), namespaceExists(labels[1]) else { return nil }
+            guard let ip = IPv4Address(labels[0].replacing("-", with: ".")), namespaceExists(labels[1]) else { return nil }
             return Answer(records: type == .A ? [ip.description] : [])
         }
         guard labels.count >= 3, labels[labels.count - 1] == "svc" else { return nil }
@@ -98,7 +98,7 @@ public struct DNSResolver: Sendable {
                 return Answer(records: type == .A ? [pod.ip.description] : [])
             }
             let endpoints = service.ports.indices.flatMap { cluster.backends(of: service.name, port: $0) }
-            guard let b = endpoints.first(where: { published($0.ready) && $0.ip.description.replacingOccurrences(of: ".", with: "-") == prefix[0] })
+            guard let b = endpoints.first(where: { published($0.ready) && $0.ip.description.replacing(".", with: "-") == prefix[0] })
             else { return nil }
             return Answer(records: type == .A ? [b.ip.description] : [])
         }
@@ -145,7 +145,7 @@ public struct DNSResolver: Sendable {
     /// subdomain is the Service, else its address with dashes.
     func endpointName(_ b: Backend, service: String) -> String {
         b.pod.flatMap { cluster.pod(named: $0) }.flatMap { $0.subdomain == service ? $0.hostname : nil }
-            ?? b.ip.description.replacingOccurrences(of: ".", with: "-")
+            ?? b.ip.description.replacing(".", with: "-")
     }
 
     /// A namespace holds a Pod or a Service, or was declared.

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// The iptables chain names kube-proxy gives a Service port and its endpoints.
 ///
@@ -62,10 +62,10 @@ public enum KubeProxyChains {
     /// ten decimals (`%0.10f`), so that every endpoint is equally likely overall.
     public static func probability(index: Int, count: Int) -> String {
         let remaining = count - index
-        return remaining < probabilities.count ? probabilities[remaining] : String(format: "%0.10f", 1.0 / Double(remaining))
+        return remaining < probabilities.count ? probabilities[remaining] : cFormat("%0.10f", 1.0 / Double(remaining))
     }
 
     /// `%0.10f` of 1/n (kube-proxy's `fmt.Sprintf("%0.10f", …)`) for the usual endpoint counts,
     /// formatted once.
-    private static let probabilities: [String] = (0..<1024).map { String(format: "%0.10f", 1.0 / Double($0)) }
+    private static let probabilities: [String] = (0..<1024).map { cFormat("%0.10f", 1.0 / Double($0)) }
 }

@@ -6,7 +6,7 @@ extension Tracer {
     /// `target` is `pod/NAME`, `svc/NAME` or `NAME` (a Pod), optionally `ns/` first after
     /// the kind (`svc/shop/web`); `port` is the Pod's port, or the Service's for `svc/`.
     public func portForward(from: String, target: String, port: Int, seed: UInt64 = 0) -> Trace {
-        let request = Request(from: from, url: "tcp://\(target.replacingOccurrences(of: "/", with: "."))::\(port)", seed: seed)
+        let request = Request(from: from, url: "tcp://\(target.replacing("/", with: "."))::\(port)", seed: seed)
         var trace = Trace(request: request, verdict: .invalid, ending: .none, hops: [], reply: [],
                           dns: [], candidates: [], masqueraded: true, service: nil, backend: nil)
         func fail(_ ending: Ending) -> Trace {

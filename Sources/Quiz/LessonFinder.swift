@@ -1,11 +1,12 @@
+import Facts
 import Course
-import Foundation
+import FoundationEssentials
 
 /// Finds lessons by what a student types: the file name (`04-clusterip`, `Lessons/04-clusterip.md`)
 /// or words of the title (`clusterip`, `réseaux`, `reseaux`), case and accents aside.
 public enum LessonFinder {
     static func folded(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        text.foldedForSearch()
     }
 
     static func words(_ text: String) -> [String] {

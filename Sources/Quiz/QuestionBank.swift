@@ -1,7 +1,7 @@
 import Facts
 import Course
 import Scenes
-import Foundation
+import FoundationEssentials
 import NetSim
 import Words
 
@@ -94,11 +94,11 @@ public enum QuestionBank {
         var out: [QuizItem] = []
         for block in lesson.allBlocks {
             guard case .table(let table) = block, table.header.count == 2, table.rows.count >= 4 else { continue }
-            let header = table.header.map { $0.plainText.trimmingCharacters(in: .whitespaces) }
+            let header = table.header.map { $0.plainText.trimmingBlanks() }
             let rows: [(String, String)] = table.rows.compactMap { row in
                 guard row.count >= 2 else { return nil }
-                let left = row[0].plainText.trimmingCharacters(in: .whitespaces)
-                let right = row[1].plainText.trimmingCharacters(in: .whitespaces)
+                let left = row[0].plainText.trimmingBlanks()
+                let right = row[1].plainText.trimmingBlanks()
                 return left.isEmpty || right.isEmpty ? nil : (left, right)
             }
             let distinctRights = rows.map(\.1).uniqued()

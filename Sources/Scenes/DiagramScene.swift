@@ -234,7 +234,7 @@ public enum DiagramScene {
             if parsed == nil { numbered = false }
             let (l, c) = at(edge.line, edge.column)
             // `http:// green:82`: the space a label puts after the scheme is not part of the URL.
-            let url = (parsed?.1 ?? label).replacingOccurrences(of: ":// ", with: "://")
+            let url = (parsed?.1 ?? label).replacing(":// ", with: "://")
             steps.append(FlowStep(number: parsed?.0 ?? 0, label: label, url: url,
                                   fromID: edge.from, toID: edge.to, line: l, column: c))
         }

@@ -1,6 +1,6 @@
 import Facts
 import Course
-import Foundation
+import FoundationEssentials
 import NetSim
 
 /// A lab's goals asked of a cluster: the student's files with the lab's fixed part, read as
@@ -45,7 +45,7 @@ public struct LabCheck: Sendable {
         }
         if let fixed = lab.fixed { add(fixed.text, file: lessonFile, origin: fixed.line) }
         // A student's file is its own: its lines count from 1.
-        for f in files { add(f.text, file: folder.map { ($0 as NSString).appendingPathComponent(f.name) } ?? lessonFile, origin: folder == nil ? f.line : 1) }
+        for f in files { add(f.text, file: folder.map { Paths.appending($0, f.name) } ?? lessonFile, origin: folder == nil ? f.line : 1) }
         var scene = ManifestScene.load(text, file: "", line: 1, column: 1, name: lab.title)
         // Each diagnostic back to the file and line it came from.
         scene.diagnostics = scene.diagnostics.map { d in

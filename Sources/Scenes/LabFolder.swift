@@ -1,5 +1,7 @@
 import Course
-import Foundation
+import Facts
+import FoundationEssentials
+import Glibc
 
 /// Where a student works on a lab: a folder of `.yaml` files. Starting a lab writes the
 /// lab's files there and never replaces one that exists; checking reads every `.yaml` of it.
@@ -15,7 +17,7 @@ public enum LabFolder {
 
     /// `reseau-lab-03-service-labels-1`, in the current folder.
     public static func defaultFolder(lesson: String, number: Int) -> String {
-        let base = ((lesson as NSString).lastPathComponent as NSString).deletingPathExtension
+        let base = Paths.deletingExtension(Paths.lastComponent(lesson))
         return "reseau-lab-\(base)-\(number)"
     }
 
@@ -26,13 +28,13 @@ public enum LabFolder {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var out: [Written] = []
         for file in lab.files {
-            let path = (folder as NSString).appendingPathComponent(file.name)
+            let path = Paths.appending(folder, file.name)
             let text = file.text.hasSuffix("\n") ? file.text : file.text + "\n"
             do {
                 // Refused by the system when the file exists: never an overwrite, even in a race.
                 try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
                 out.append(.wrote(path))
-            } catch CocoaError.fileWriteFileExists {
+            } catch let error as CocoaError where error.code == .fileWriteFileExists {
                 out.append(.kept(path))
             } catch where FileManager.default.fileExists(atPath: path) {
                 out.append(.kept(path))
@@ -43,12 +45,12 @@ public enum LabFolder {
 
     /// Every `.yaml` / `.yml` file of the folder, by name. Nil when the folder is not there.
     public static func read(_ folder: String) -> [Lab.File]? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        var info = stat()
+        guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }.sorted()
         return names.compactMap { name in
-            let path = (folder as NSString).appendingPathComponent(name)
+            let path = Paths.appending(folder, name)
             guard let data = FileManager.default.contents(atPath: path) else { return nil }
             return Lab.File(name: name, text: String(decoding: data, as: UTF8.self), line: 1)
         }

@@ -1,6 +1,6 @@
 import Facts
 import Course
-import Foundation
+import FoundationEssentials
 import Mermaid
 import NetSim
 
@@ -106,7 +106,7 @@ extension Curriculum {
         var out: [Diagnostic] = []
         var lessonPaths: [String] = []
         for path in paths {
-            let ext = (path as NSString).pathExtension.lowercased()
+            let ext = Paths.pathExtension(path).lowercased()
             if ext == "yaml" || ext == "yml" {
                 let (scene, diagnostics) = SceneLocator.load(path)
                 let decoding = diagnostics.filter { d in !(scene?.diagnostics.contains(d) ?? false) }

@@ -1,7 +1,7 @@
 import Facts
 import Course
 import NetSim
-import Yams
+import YAMLGuard
 
 /// The readers of the networking APIs above Services: NetworkPolicy, cert-manager issuers,
 /// Gateway API and Ingress.

@@ -1,6 +1,6 @@
 import Facts
 import NetSim
-import Yams
+import YAMLGuard
 
 /// The readers of where workloads run: Nodes, Pods, and the controllers that make Pods
 /// (Deployments, ReplicaSets, StatefulSets), read as a dump gives them or expanded when their

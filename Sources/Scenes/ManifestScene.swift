@@ -3,7 +3,6 @@ import Facts
 import Course
 
 import NetSim
-import Yams
 
 /// A scene written as Kubernetes manifests (a `yaml scene` block or a `.yaml` file): real
 /// objects, including what `kubectl get -o yaml` prints, plus one `kind: Scene` document
@@ -69,11 +68,8 @@ public enum ManifestScene {
                 return
             }
             // Document by document: those before a syntax error are still read.
-            var documents: [Node] = []
-            do {
-                let parser = try Parser(yaml: yaml, resolver: YAMLRead.resolver, constructor: .default, encoding: .utf8)
-                while let document = try parser.nextRoot() { documents.append(document) }
-            } catch {
+            let (documents, error) = YAMLRead.documents(yaml)
+            if let error {
                 let (l, c, message) = YAMLText.describe(error, line: origin, column: column)
                 diagnostics.append(Diagnostic(file: file, line: l, column: c, severity: .error, message: .yaml(.scene, message)))
             }

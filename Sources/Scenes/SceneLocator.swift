@@ -1,6 +1,6 @@
 import Facts
 import Course
-import Foundation
+import FoundationEssentials
 import NetSim
 
 /// Finds the scene a command names: a YAML file, or `LESSON.md#N` (the N-th scene of a
@@ -13,7 +13,7 @@ public enum SceneLocator {
             path = String(spec[..<hash])
             number = n
         }
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = Paths.pathExtension(path).lowercased()
         if ext == "md" || ext == "markdown" {
             let lesson = Lesson.load(path: path)
             let scenes = lesson.scenes()
@@ -39,7 +39,7 @@ public enum SceneLocator {
         }
         let decoded = SourceDecoder.decode(bytes, file: path)
         guard let text = decoded.text else { return (nil, decoded.diagnostics) }
-        let scene = ManifestScene.load(text, file: path, line: 1, column: 1, name: (path as NSString).lastPathComponent)
+        let scene = ManifestScene.load(text, file: path, line: 1, column: 1, name: Paths.lastComponent(path))
         return (scene, decoded.diagnostics + scene.diagnostics)
     }
 }

@@ -1,6 +1,6 @@
 import Facts
 import Course
-import Yams
+import YAMLGuard
 
 /// Walking composed YAML with a budget: aliases share nodes, so a small file can stand for
 /// billions of nodes (the "billion laughs"). Every node visited costs one; when the budget

@@ -1,6 +1,6 @@
 import Words
 import Course
-import Foundation
+import FoundationEssentials
 import Memory
 import NetSim
 import Quiz

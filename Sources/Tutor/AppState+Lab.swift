@@ -1,7 +1,7 @@
 import Course
 import Quiz
 import Drawing
-import Foundation
+import FoundationEssentials
 import Scenes
 import Words
 

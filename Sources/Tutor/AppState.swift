@@ -1,7 +1,7 @@
 import Facts
 import Words
 import Course
-import Foundation
+import FoundationEssentials
 import Memory
 import NetSim
 import Quiz

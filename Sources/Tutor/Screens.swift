@@ -2,7 +2,7 @@ import Words
 import Canvas
 import Course
 import Drawing
-import Foundation
+import FoundationEssentials
 import NetSim
 
 /// Every screen, as a function of the state.

@@ -1,5 +1,6 @@
+import Facts
 import Canvas
-import Foundation
+import FoundationEssentials
 
 /// Search as a reader expects it: case and accents do not matter (`reseau` finds `Réseau`),
 /// character for character, so a match found in the folded text is the same range of the
@@ -13,7 +14,7 @@ public enum Search {
 
     static func fold(_ c: Character) -> Character {
         if c.isASCII { return Character(c.lowercased()) }
-        let folded = String(c).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        let folded = String(c).foldedForSearch()
         return folded.count == 1 ? folded.first! : (folded.first ?? c)
     }
 

@@ -53,7 +53,7 @@ extension English {
         case .otherServices(let n): return "\(n) other Service\(n == 1 ? "" : "s")"
         case .endpointCount(let n): return "\(n) endpoint\(n == 1 ? "" : "s")"
         case .stillWorking(let s): return "Working…\(s > 0 ? " \(s) s" : "") · q to quit"
-        case .drawnAtService(let node): return "drawn at the Service; really in \((French.namesItsKind(node) ? node : "node " + node).replacingOccurrences(of: " ", with: "\u{00A0}"))'s kernel"
+        case .drawnAtService(let node): return "drawn at the Service; really in \((French.namesItsKind(node) ? node : "node " + node).replacing(" ", with: "\u{00A0}"))'s kernel"
         case .replyStep(let n, let of): return "reply \(n)/\(of)"
         case .diagramNumber(let n, let of): return "diagram \(n)/\(of)"
         case .packetDiesHere: return "the packet stops here"

@@ -55,7 +55,7 @@ extension French {
         case .otherServices(let n): return "\(n) \(n > 1 ? "autres Services" : "autre Service")"
         case .endpointCount(let n): return "\(n) endpoint\(n > 1 ? "s" : "")"
         case .stillWorking(let s): return "Calcul en cours…\(s > 0 ? " \(s) s" : "") · q pour quitter"
-        case .drawnAtService(let node): return "dessiné au Service ; en vrai, dans le noyau du \(French.nodeNamed(node).replacingOccurrences(of: " ", with: "\u{00A0}"))"
+        case .drawnAtService(let node): return "dessiné au Service ; en vrai, dans le noyau du \(French.nodeNamed(node).replacing(" ", with: "\u{00A0}"))"
         case .replyStep(let n, let of): return "réponse \(n)/\(of)"
         case .diagramNumber(let n, let of): return "diagramme \(n)/\(of)"
         case .packetDiesHere: return "le paquet s'arrête ici"

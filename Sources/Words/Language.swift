@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The languages reseau speaks. Each has a `Phrasebook` that says every sentence.
 public enum Language: String, Sendable, Codable, CaseIterable {

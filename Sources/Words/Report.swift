@@ -1,7 +1,7 @@
 import Facts
 import Course
 import Facts
-import Foundation
+import FoundationEssentials
 
 /// Text reports over a loaded course, as the `outline` and `lint` commands print them.
 public enum Report {
@@ -59,8 +59,6 @@ public enum Report {
         let objects: [[String: Any]] = diagnostics.map {
             ["file": $0.file, "line": $0.line, "column": $0.column, "severity": $0.severity.rawValue, "message": w.problem($0.message)]
         }
-        let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
-            ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
+        return JSONValue(objects).text()
     }
 }

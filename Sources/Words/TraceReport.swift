@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import NetSim
 
 /// A trace as people read it: a hop table with explanations, or JSON.
@@ -21,7 +21,7 @@ public enum TraceReport {
             lines.append("\(w.ui(.possibleEndpoints))\(colon.dropLast())")
             for c in trace.candidates {
                 let mark = trace.backend == c ? "*" : " "
-                let percent = String(format: language == .fr ? "%.0f %%" : "%.0f%%", c.probability * 100)
+                let percent = cFormat(language == .fr ? "%.0f %%" : "%.0f%%", c.probability * 100)
                 lines.append("  \(mark) \(c.ip):\(c.port)  \(c.pod?.description ?? "-")  \(c.node ?? "-")  \(percent)")
             }
         }

@@ -1,10 +1,12 @@
+import Facts
 import Words
 import ArgumentParser
 import Canvas
 import Course
 import CursesTerminal
 import Drawing
-import Foundation
+import FoundationEssentials
+import Glibc
 import Memory
 import NetSim
 import Quiz
@@ -239,7 +241,7 @@ func runPlain(paths: [String], lang: Language?, ascii: Bool, width: Int) throws 
     }
     show()
     while let line = readLine() {
-        let command = line.trimmingCharacters(in: .whitespaces).lowercased()
+        let command = line.trimmingBlanks().lowercased()
         switch command {
         case "q", "quit", "quitter": return
         case "n", "", "next", "suivante": if index + 1 < slides.count { index += 1 } else { print(words.ui(.lastSlide)); continue }
@@ -267,15 +269,14 @@ struct AnimationFrame: Equatable {
 /// What a console is sent: the slide projected, the time, the hop playing, and the course's
 /// paths (the console reads the same lessons for the notes and the next slide).
 func consoleLine(_ state: AppState, paths: [String]) -> String {
-    var object: [String: Any] = ["slide": state.current, "elapsed": Int(state.elapsed), "paths": paths.map { ($0 as NSString).standardizingPath }
-        .map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }]
+    var object: [String: Any] = ["slide": state.current, "elapsed": Int(state.elapsed), "paths": paths
+        .map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }.map(Paths.standardized)]
     if let duration = state.duration { object["duration"] = duration }
     if state.screen == .diagram, let player = state.player, let hop = player.currentHop {
         object["hop"] = "\(player.hop + 1)/\(player.steps.count) " + state.words.place(hop.place.renamingNodes(player.nodeTitles))
             + " · " + state.words.action(hop.action)
     }
-    guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "" }
-    return String(decoding: data, as: UTF8.self)
+    return JSONValue(object).text(pretty: false)
 }
 
 /// A link failure, as the UI says it.

@@ -1,9 +1,11 @@
+import Facts
 import Words
 import ArgumentParser
 import Canvas
 import Course
 import CursesTerminal
-import Foundation
+import FoundationEssentials
+import Glibc
 import Tutor
 
 /// `reseau console`: the speaker's screen, in a second terminal of the same user. It
@@ -37,19 +39,18 @@ struct Console: ParsableCommand {
                              language: language, ascii: ascii || !terminal.unicode)
         var view = ConsoleView()
         func apply(_ line: String) {
-            guard let data = line.data(using: .utf8),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return }
-            if let given = object["paths"] as? [String], given != paths {
+            guard let object = JSONValue.parse(Array(line.utf8)), case .object = object else { return }
+            if let given = object["paths"]?.strings, given != paths {
                 paths = given
                 // The same lessons as the presenter, in the console's language.
                 let curriculum = Curriculum.load(paths: paths)
                 state = AppState(curriculum: curriculum, paths: paths, width: terminal.width, height: terminal.height,
                                  language: lang.map { _ in language } ?? uiLanguage(nil, lessons: curriculum.lessons), ascii: state.ascii)
             }
-            view.slide = object["slide"] as? Int ?? view.slide
-            view.elapsed = Double(object["elapsed"] as? Int ?? Int(view.elapsed))
-            view.duration = object["duration"] as? Double
-            view.hop = object["hop"] as? String
+            view.slide = object["slide"]?.int ?? view.slide
+            view.elapsed = Double(object["elapsed"]?.int ?? Int(view.elapsed))
+            view.duration = object["duration"]?.double
+            view.hop = object["hop"]?.string
         }
         terminal.present(Screens.console(state, view))
         while terminal.quitSignal == 0 {

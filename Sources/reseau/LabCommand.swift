@@ -1,7 +1,9 @@
+import Facts
 import ArgumentParser
 import Course
 import Drawing
-import Foundation
+import FoundationEssentials
+import Glibc
 import Memory
 import Quiz
 import Scenes
@@ -111,9 +113,7 @@ struct LabCheckCommand: ParsableCommand {
             check = LabCheck.run(found, files: files, lessonFile: lesson.file, folder: folder)
         }
         if json {
-            let data = try JSONSerialization.data(withJSONObject: LabReport.json(check, words: words),
-                                                  options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            print(JSONValue(LabReport.json(check, words: words)).text())
         } else {
             // Where the locale cannot show Unicode: the marks as [x] / [ ], the letters folded.
             for d in check.diagnostics { emit(words.line(d), ascii: false) }
@@ -134,10 +134,9 @@ func recordLabPassed(lesson: Lesson, number: Int) {
 /// Records `key` (`lessonKey#N`) as passed today, in the student's calendar, unless it was
 /// already; the labs passed as saved, or nil when the file could not be written.
 func recordLabPassed(key: String, store: ProgressStore, now: Date = Date()) -> [String: LabPassed]? {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.dateFormat = "yyyy-MM-dd"
-    return (try? store.update { progress in
-        if progress.labs[key] == nil { progress.labs[key] = LabPassed(date: formatter.string(from: now), at: now.timeIntervalSince1970) }
+    (try? store.update { progress in
+        if progress.labs[key] == nil {
+            progress.labs[key] = LabPassed(date: cTime("%Y-%m-%d", seconds: now.timeIntervalSince1970), at: now.timeIntervalSince1970)
+        }
     })?.labs
 }

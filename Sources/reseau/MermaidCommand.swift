@@ -2,7 +2,8 @@ import Words
 import ArgumentParser
 import Course
 import Facts
-import Foundation
+import FoundationEssentials
+import Glibc
 import Mermaid
 
 struct MermaidCommand: ParsableCommand {
@@ -22,7 +23,7 @@ struct MermaidCommand: ParsableCommand {
         let language = uiLanguage(lang, scene: file)
         let words = language.words
         var blocks: [(line: Int, column: Int, source: String)] = []
-        let isMarkdown = ["md", "markdown"].contains((file as NSString).pathExtension.lowercased())
+        let isMarkdown = ["md", "markdown"].contains(Paths.pathExtension(file).lowercased())
         if isMarkdown {
             let lesson = Lesson.load(path: file)
             for block in lesson.allBlocks {
@@ -31,7 +32,16 @@ struct MermaidCommand: ParsableCommand {
             for d in lesson.diagnostics where d.severity == .error { printError(words.line(d)) }
         } else {
             let data: Data?
-            if file == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else { data = FileManager.default.contents(atPath: file) }
+            if file == "-" {
+                var bytes: [UInt8] = [], chunk = [UInt8](repeating: 0, count: 65536)
+                while true {
+                    let n = read(STDIN_FILENO, &chunk, chunk.count)
+                    if n < 0 && errno == EINTR { continue }
+                    guard n > 0 else { break }
+                    bytes += chunk.prefix(n)
+                }
+                data = Data(bytes)
+            } else { data = FileManager.default.contents(atPath: file) }
             guard let data else {
                 printError(words.line(Diagnostic(file: file, line: 1, column: 1, severity: .error, message: .loader(.cannotRead))))
                 throw ExitCode(1)

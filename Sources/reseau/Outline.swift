@@ -1,8 +1,10 @@
+import Facts
 import Words
 import ArgumentParser
 import Canvas
 import Course
-import Foundation
+import FoundationEssentials
+import Glibc
 import NetSim
 
 struct Outline: ParsableCommand {
@@ -81,7 +83,7 @@ struct Present: ParsableCommand {
 
     /// `45m`, `1h30m`, `90s`, `1h`; a bare number is minutes.
     static func seconds(_ text: String) -> Double? {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let t = text.trimmingBlanks().lowercased()
         if let minutes = Double(t), minutes > 0 { return minutes * 60 }
         var total = 0.0
         var number = ""

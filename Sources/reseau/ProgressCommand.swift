@@ -1,7 +1,9 @@
+import Facts
 import Words
 import ArgumentParser
 import Course
-import Foundation
+import FoundationEssentials
+import Glibc
 import Memory
 import NetSim
 import Quiz
@@ -64,13 +66,13 @@ struct ProgressCommand: ParsableCommand {
         var rows = [header]
         for s in standings {
             rows.append([s.lesson, "\(s.total)", "\(s.seen)", "\(s.due)",
-                         s.retention.map { String(format: "%.0f %%", $0 * 100) } ?? "-",
+                         s.retention.map { cFormat("%.0f %%", $0 * 100) } ?? "-",
                          s.nextDue.map(formatDate) ?? "-"])
         }
         let widths = (0..<header.count).map { c in rows.map { $0[c].count }.max() ?? 0 }
         for row in rows {
             print(row.enumerated().map { c, cell in cell + String(repeating: " ", count: widths[c] - cell.count) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+                .joined(separator: "  ").trimmingBlanks())
         }
         let due = standings.reduce(0) { $0 + $1.due }, new = standings.reduce(0) { $0 + $1.total - $1.seen }
         print(words.ui(.dueNow(due: due, new: new)))
@@ -101,7 +103,7 @@ struct ProgressCommand: ParsableCommand {
             let what = words.ui(all ? .allProgress : .progressOf(named))
             print(words.ui(.eraseConfirm(what: what, questions: questions)), terminator: "")
             fflush(nil)
-            let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            let answer = (readLine() ?? "").trimmingBlanks().lowercased()
             guard ["y", "yes", "o", "oui"].contains(answer) else {
                 print(words.ui(.nothingErased))
                 return

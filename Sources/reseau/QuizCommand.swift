@@ -1,8 +1,10 @@
+import Facts
 import Words
 import ArgumentParser
 import Canvas
 import Course
-import Foundation
+import FoundationEssentials
+import Glibc
 import Memory
 import NetSim
 import Quiz
@@ -137,7 +139,7 @@ func runPlainQuiz(_ items: [QuizItem], lessons: [Lesson], language: Language, me
         var picked: Set<Int>?
         while picked == nil {
             guard let line = readLine() else { break asking }
-            let text = line.trimmingCharacters(in: .whitespaces)
+            let text = line.trimmingBlanks()
             if text.isEmpty || text == "q" { break asking }
             picked = parseAnswer(text, count: item.choices.count)
             if picked == nil || (!item.isMultipleAnswer && picked!.count > 1) {
@@ -200,8 +202,5 @@ func replayTrace(_ item: QuizItem, in lessons: [Lesson]) -> Trace? {
 }
 
 func formatDate(_ seconds: Double) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.dateFormat = "yyyy-MM-dd HH:mm"
-    return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    cTime("%Y-%m-%d %H:%M", seconds: seconds)
 }

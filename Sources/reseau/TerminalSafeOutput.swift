@@ -1,7 +1,7 @@
 import Canvas
 import Facts
 import Words
-import Foundation
+import FoundationEssentials
 import Glibc
 
 // Everything this program prints goes through these two functions: `print` here shadows

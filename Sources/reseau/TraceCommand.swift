@@ -1,8 +1,10 @@
+import Facts
 import Words
 import ArgumentParser
 import Course
 import Scenes
-import Foundation
+import FoundationEssentials
+import Glibc
 import NetSim
 
 extension Language: ExpressibleByArgument {}
@@ -87,9 +89,7 @@ struct TraceCommand: ParsableCommand {
                                          method: method, headers: headerMap, seed: seed))
         }
         if json {
-            let data = try JSONSerialization.data(withJSONObject: TraceReport.json(trace, language: language),
-                                                  options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            print(JSONValue(TraceReport.json(trace, language: language)).text())
         } else {
             // A drawn scene's Nodes as the drawing calls them (`Node 2`, not the id `n2`).
             for line in TraceReport.text(trace.renamingNodes(scene.nodeTitles), language: language) { print(line) }

@@ -1,6 +1,8 @@
 import CursesTerminal
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
+import Synchronization
 
 /// The thread that does the program's work (a key's effect, a reload, a frame) while the main
 /// thread keeps the keyboard and the signals: a frame that takes long (a chart of a thousand
@@ -12,23 +14,29 @@ final class Worker: @unchecked Sendable {
     static let watchAfter = 100, sayAfter = 300
 
     private let wake = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var job: (@Sendable () -> Void)?
+    private let job = Mutex<(@Sendable () -> Void)?>(nil)
 
     init() {
-        let thread = Thread { [self] in
+        // A POSIX thread as deep as the main thread's stack: lessons nest up to 100 levels.
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, 16 << 20)
+        let context = Unmanaged.passRetained(self).toOpaque()
+        var thread = pthread_t()
+        let made = pthread_create(&thread, &attributes, { context in
+            let worker = Unmanaged<Worker>.fromOpaque(context!).takeRetainedValue()
             while true {
-                wake.wait()
-                lock.lock()
-                let next = job
-                job = nil
-                lock.unlock()
+                worker.wake.wait()
+                let next = worker.job.withLock { job in
+                    defer { job = nil }
+                    return job
+                }
                 next?()
             }
-        }
-        // As deep as the main thread's: lessons nest up to 100 levels.
-        thread.stackSize = 16 << 20
-        thread.start()
+        }, context)
+        precondition(made == 0, "cannot start the worker thread")
+        pthread_detach(thread)
     }
 
     /// `body`'s result, or nil when the person asked to quit while it ran (a quit signal, or
@@ -40,9 +48,7 @@ final class Worker: @unchecked Sendable {
                           quits: (Key) -> Bool, pressed: inout [Key], watchAfter: Int = Worker.watchAfter) -> T? {
         let done = DispatchSemaphore(value: 0)
         let result = Result<T>()
-        lock.lock()
-        job = { result.value = body(); done.signal() }
-        lock.unlock()
+        job.withLock { $0 = { result.value = body(); done.signal() } }
         wake.signal()
         if done.wait(timeout: .now() + .milliseconds(watchAfter)) == .success { return result.value }
         let start = DispatchTime.now()

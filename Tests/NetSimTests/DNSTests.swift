@@ -1,3 +1,4 @@
+import Foundation
 import Speech
 import Words
 import Testing
