@@ -1,7 +1,8 @@
 import Words
 import ArgumentParser
 import Course
-@preconcurrency import Foundation
+import Facts
+@preconcurrency import FoundationEssentials
 @preconcurrency import Glibc
 
 /// The command line. Bad usage exits 2 (as `lint` promises), not ArgumentParser's 64.
@@ -73,8 +74,8 @@ enum BundledCourse {
     }
 
     static func isFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// The program's own file, symlinks resolved (not argv[0], which may be a bare name).

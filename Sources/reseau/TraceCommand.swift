@@ -68,7 +68,7 @@ struct TraceCommand: ParsableCommand {
         guard TransportProtocol(rawValue: transport.uppercased()) != nil, transport.lowercased() != "sctp" else {
             throw ValidationError(said(.protocolMustBeTcpOrUdp))
         }
-        for header in headers where !header.contains("=") { throw ValidationError(commandLanguage.words.usage(.headerNotKV(header))) }
+        for header in headers where !header.utf8.contains(UInt8(ascii: "=")) { throw ValidationError(commandLanguage.words.usage(.headerNotKV(header))) }
     }
 
     func run() throws {

@@ -53,7 +53,7 @@ struct InstallTests {
         #expect(install.status == 0, "\(install.out)")
 
         let files = FileManager.default
-        // Installed without its debug information (strip --strip-debug), and it still runs (below).
+        // Installed stripped, and it still runs (below).
         let built = try files.attributesOfItem(atPath: CommandTests.executable.path)[.size] as? Int ?? 0
         let installedSize = try files.attributesOfItem(atPath: prefix + "/bin/reseau")[.size] as? Int ?? 0
         #expect(installedSize < built, "installed \(installedSize) bytes, built \(built)")
@@ -113,6 +113,25 @@ struct InstallTests {
             #expect(run.status == 1, "\(arguments)")
             #expect(run.err.contains(root.path + "/share/reseau/Lessons"), "\(run.err)")
             #expect(run.err.contains(language == "fr" ? "le cours fourni est introuvable" : "the bundled course is nowhere to be found"), "\(run.err)")
+        }
+    }
+}
+
+/// #19: the program links no Foundation, whose ICU data (34 MB) made the installed binary
+/// 83 MB and its start touch ICU's pages. The debug build links the Swift libraries
+/// dynamically, so what the program needs is what the loader lists: FoundationEssentials
+/// (no ICU) may be there, Foundation, FoundationInternationalization and _FoundationICU
+/// may not. A single `String.contains("=")` that resolves to Foundation's brings them back.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ldd"), "ldd is not there: the libraries are not listed"))
+struct LinkedLibrariesTests {
+    @Test func theProgramLinksNoFoundationNorICU() throws {
+        let child = try Child("/usr/bin/ldd", [CommandTests.executable.path], environment: ProcessInfo.processInfo.environment)
+        defer { child.clean() }
+        #expect(child.wait(timeout: 60).status == 0, "\(child.err)")
+        let libraries = child.out.split(separator: "\n").compactMap { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) }
+        #expect(libraries.contains { $0.hasPrefix("libFoundationEssentials") }, "\(libraries)")
+        for forbidden in ["libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so", "libicu"] {
+            #expect(!libraries.contains { $0.hasPrefix(forbidden) }, "reseau links \(forbidden): \(libraries)")
         }
     }
 }
