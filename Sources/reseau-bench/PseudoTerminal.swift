@@ -12,6 +12,9 @@ final class PseudoTerminal {
     let data: String
     let master: Int32
     private(set) var bytesRead = 0
+    /// Each read's moment (the monotonic clock) and size, when `recording`.
+    var recording = false
+    private(set) var chunks: [(at: Double, bytes: Int)] = []
     private(set) var exited = false
     private(set) var status: Int32 = 0
 
@@ -65,7 +68,15 @@ final class PseudoTerminal {
             let ready = poll(&pfd, 1, min(left, 50))
             if ready > 0 {
                 let n = buffer.withUnsafeMutableBytes { Glibc.read(master, $0.baseAddress, $0.count) }
-                if n > 0 { total += n; bytesRead += n } else { reap(block: true); break }
+                if n > 0 {
+                    total += n
+                    bytesRead += n
+                    if recording {
+                        var now = timespec()
+                        clock_gettime(CLOCK_MONOTONIC, &now)
+                        chunks.append((Double(now.tv_sec) + Double(now.tv_nsec) / 1e9, n))
+                    }
+                } else { reap(block: true); break }
             } else if reap(block: false) {
                 break
             }

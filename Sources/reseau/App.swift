@@ -101,12 +101,16 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
         usleep(300_000)
         fatalError("crash requested by RESEAU_TEST_CRASH")
     }
-    var last = Date()
+    var last = monotonicSeconds()
     var wasPresenter = state.presenter
     // For `make bench` only: RESEAU_STATS=FILE gets the frames drawn and the packet's
-    // steps (each move to another cell or hop) when the program ends.
+    // steps (each move to another cell or hop) when the program ends, and each animation
+    // frame's moment (the monotonic clock, which the bench reads too) and kind: `move` (the
+    // packet changed cell, same hop) or `hop`, so that the bytes the bench reads between
+    // two moments are the cost of that kind of step.
     let statsPath = ProcessInfo.processInfo.environment["RESEAU_STATS"]
     var frames = 1, packetSteps = 0
+    var frameLog: [Any] = []
     var lastShown: AnimationFrame?
     var readingNotSaved = false
     // Presenting: a socket a `reseau console` can follow (and drive). No console: as before.
@@ -123,8 +127,8 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
             ? terminal.readKey(timeout: state.needsTimer ? (state.player?.isAnimating == true ? 33 : 1000) : nil)
             : pressed.removeFirst()
         if terminal.quitSignal != 0 { break }
-        let now = Date()
-        if state.needsTimer { state.advance(by: now.timeIntervalSince(last)) }
+        let now = monotonicSeconds()
+        if state.needsTimer { state.advance(by: now - last) }
         last = now
         if let key {
             if key == .resize { state.resize(width: terminal.width, height: terminal.height) }
@@ -132,7 +136,7 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
             else {
                 // Keys pressed in the console drive the presentation as if pressed here.
                 let names = key == .channel ? link?.poll() ?? [] : [keyName(key)]
-                let at = now.timeIntervalSince1970
+                let at = Date().timeIntervalSince1970
                 guard let next = work({ [state] in
                     var s = state
                     for name in names { s.now = at; s.handle(key: name) }
@@ -197,14 +201,20 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
         // no frame (the packet moves at 20 cells a second, the timer ticks 30 times).
         let shown = state.player.map { AnimationFrame(flow: $0.flow, hop: $0.hop, cell: $0.packetCell, playing: $0.playing) }
         if key == nil, let shown, shown == lastShown { continue }
+        var kind: String?
+        if let shown, let lastShown, shown.flow == lastShown.flow {
+            kind = shown.hop != lastShown.hop ? "hop" : shown.cell != lastShown.cell ? "move" : nil
+        }
         if let shown, shown.hop != lastShown?.hop || shown.cell != lastShown?.cell { packetSteps += 1 }
         lastShown = shown
         guard let grid = frame(state) else { break }
+        if statsPath != nil, key == nil, let kind { frameLog.append(["at": monotonicSeconds(), "kind": kind]) }
         terminal.present(grid)
         frames += 1
     }
     if let statsPath {
-        try? "{\"frames\": \(frames), \"packetSteps\": \(packetSteps)}\n".write(toFile: statsPath, atomically: true, encoding: .utf8)
+        let stats: [String: Any] = ["frames": frames, "packetSteps": packetSteps, "animation": frameLog]
+        try? (JSONValue(stats).text(pretty: false) + "\n").write(toFile: statsPath, atomically: true, encoding: .utf8)
     }
     link?.stop()
     let signal = terminal.quitSignal
@@ -287,4 +297,11 @@ func linkFailure(_ error: Error) -> UIWord {
     case .system(let path, let reason)?: return .linkFailed(path: path, reason: reason)
     case nil: return .linkFailed(path: PresenterLink.folder(), reason: "\(error)")
     }
+}
+
+/// Seconds on the monotonic clock (not the wall clock, which a time change moves).
+func monotonicSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
 }
