@@ -21,6 +21,7 @@ public enum ControlCharacters {
     /// or a C1 character (`C2 80`–`C2 9F`; `C2 A0`–`C2 BF` are `«`, `»`, the no-break
     /// space… which French text is full of, and are not controls).
     @inlinable public static func mightHold(_ bytes: some Sequence<UInt8>) -> Bool {
+        if let found = bytes.withContiguousStorageIfAvailable({ mightHold(buffer: $0) }) { return found }
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in bytes {
             if (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F { return true }
@@ -31,6 +32,30 @@ public enum ControlCharacters {
             if beforePrevious == 0xEF && previous == 0xBB && byte == 0xBF { return true }
             beforePrevious = previous
             previous = byte
+        }
+        return false
+    }
+
+    /// The same, on contiguous bytes: printable ASCII (most of a lesson) is passed over
+    /// with one comparison a byte, a sequence looked at only from its lead byte (the loader
+    /// runs this on every text it keeps: 6 % of its time went to the byte-by-byte loop above).
+    @inlinable public static func mightHold(buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = buffer.count
+        var i = 0
+        while i < n {
+            let byte = buffer[i]
+            i += 1
+            if byte &- 0x20 < 0x5F || byte == 0x09 || byte == 0x0A { continue }
+            if byte < 0x20 || byte == 0x7F { return true }
+            let next = i < n ? buffer[i] : 0, third = i + 1 < n ? buffer[i + 1] : 0
+            switch byte {
+            case 0xC2: if i < n && next < 0xA0 { return true }
+            case 0xE2:
+                if next == 0x80 && (third == 0x8B || (0xAA...0xAE).contains(third)) { return true }
+                if next == 0x81 && (third == 0xA0 || (0xA6...0xA9).contains(third)) { return true }
+            case 0xEF: if next == 0xBB && third == 0xBF { return true }
+            default: break
+            }
         }
         return false
     }

@@ -37,6 +37,25 @@ import Testing
         #expect(ControlCharacters.removed(from: emoji) == emoji)
     }
 
+    /// The scan of contiguous bytes (the loader's) and the byte-by-byte one answer the same,
+    /// for every control at every place, among French letters, emoji and random bytes.
+    @Test func theFastScanAndTheByteByByteOneAgree() {
+        let pieces: [[UInt8]] = [Array("é".utf8), Array("«".utf8), Array("👩\u{200D}💻".utf8), [0x41], [0x09], [0x0A],
+                                 [0x1B], [0x7F], [0xC2, 0x85], [0xC2, 0xA0], [0xE2, 0x80, 0x8B], [0xE2, 0x80, 0xAE], [0xE2, 0x80, 0xAF],
+                                 [0xE2, 0x81, 0xA0], [0xE2, 0x81, 0xA9], [0xE2, 0x81, 0xAA], [0xEF, 0xBB, 0xBF], [0xEF, 0xBB], [0xE2], [0xC2]]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...6, using: &generator) {
+                if Bool.random(using: &generator) { bytes += pieces.randomElement(using: &generator)! }
+                else { bytes.append(UInt8.random(in: 0...255, using: &generator)) }
+            }
+            let fast = bytes.withUnsafeBufferPointer { ControlCharacters.mightHold(buffer: $0) }
+            let slow = ControlCharacters.mightHold(bytes.lazy.map { $0 })
+            #expect(fast == slow, "\(bytes)")
+        }
+    }
+
     @Test func theLoaderSaysWhereItRemovedThem() {
         let lesson = Lesson.parse(bytes: Array("---\ntitle: t\n---\n\n# Titre \u{202E}caché\n".utf8), file: "l.md")
         #expect(lesson.diagnostics.contains { $0.line == 5 && $0.column == 9 && $0.message == .loader(.controlCharacterRemoved("U+202E")) })
