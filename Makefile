@@ -6,7 +6,7 @@ export SWIFT_BACKTRACE := interactive=no
 
 SWIFT ?= swift
 # What the build needs from the system (Debian/Ubuntu names).
-SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libncursesw5-dev pkg-config tmux binutils
+SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libncursesw5-dev pkg-config tmux binutils
 # `make run ARGS="outline ../shared/course/reseau.md"` passes arguments to reseau.
 ARGS ?=
 
