@@ -212,7 +212,15 @@ public struct DiagramSource: Sendable, Equatable {
     /// The parser's problems, placed in the lesson file (the source starts on the line after
     /// the fence), and a warning for a kind of diagram that cannot be drawn.
     public func diagnostics(file: String) -> [Diagnostic] {
-        let result = parsed.result(of: source)
+        diagnostics(of: parsed.result(of: source), file: file)
+    }
+
+    /// The same, when the source was parsed already (nil otherwise): nothing is parsed.
+    public func diagnosticsIfParsed(file: String) -> [Diagnostic]? {
+        parsed.resultIfParsed().map { diagnostics(of: $0, file: file) }
+    }
+
+    private func diagnostics(of result: MermaidResult, file: String) -> [Diagnostic] {
         var out = result.diagnostics.map { problem in
             Diagnostic(file: file, line: line + problem.line, column: column + problem.column - 1,
                        severity: problem.severity == .error ? .error : .warning, message: .mermaid(problem.problem))
@@ -233,6 +241,8 @@ public struct DiagramSource: Sendable, Equatable {
 /// `DiagramSource` (a lesson's values are copied freely, across threads too).
 final class ParsedDiagram: Sendable {
     private let cached = Mutex<MermaidResult?>(nil)
+
+    func resultIfParsed() -> MermaidResult? { cached.withLock { $0 } }
 
     func result(of source: String) -> MermaidResult {
         cached.withLock { result in

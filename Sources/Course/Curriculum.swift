@@ -14,6 +14,13 @@ public struct Curriculum: Sendable {
         diagnostics + lessons.flatMap { ($0.diagnostics + $0.diagramDiagnostics).sortedByPosition() }
     }
 
+    /// The loader's findings and those of the diagrams parsed so far: what can be said at
+    /// once, without parsing the rest (`q` right after the first frame is not kept waiting
+    /// for the check of every diagram, which `reseau lint` does).
+    public var diagnosticsFoundSoFar: [Diagnostic] {
+        diagnostics + lessons.flatMap { ($0.diagnostics + $0.parsedDiagramDiagnostics).sortedByPosition() }
+    }
+
     /// The file extensions read as lessons inside a folder.
     public static let lessonExtensions: Set<String> = ["md", "markdown"]
 

@@ -116,4 +116,12 @@ extension Lesson {
             return []
         }
     }
+
+    /// The problems of the diagrams parsed so far (shown, or checked), parsing none.
+    public var parsedDiagramDiagnostics: [Diagnostic] {
+        allBlocks.flatMap { block -> [Diagnostic] in
+            if case .mermaid(let diagram) = block { return diagram.diagnosticsIfParsed(file: file) ?? [] }
+            return []
+        }
+    }
 }

@@ -66,7 +66,19 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     let projection: Theme.Name = presenter ? theme : .projector
     let terminal = Terminal(theme: Theme(theme))
     terminal.asciiOnly = ascii
-    terminal.watch = FileWatch(paths: paths)
+    // The files are watched (inotify) from one second after the start, not at once: closing
+    // an inotify descriptor waits for the kernel's grace period (22 ms measured here), which
+    // someone who opens the course and quits at once would wait for. What changed in that
+    // second is caught by comparing the files' times with those at the start.
+    let stampsAtStart = fileStamps(paths, curriculum)
+    let openedAt = monotonicSeconds()
+    var watchPending = true
+    func startWatch() {
+        guard watchPending else { return }
+        watchPending = false
+        terminal.watch = FileWatch(paths: paths)
+        if fileStamps(paths, curriculum) != stampsAtStart { pressed.append(.fileChanged) }
+    }
     var state = AppState(curriculum: curriculum, paths: paths, width: terminal.width, height: terminal.height,
                          language: language, ascii: ascii || !terminal.unicode)
     if presenter { state.apply(.presenter); state.duration = duration }
@@ -122,11 +134,16 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
             do { link = try PresenterServer() } catch { state.message = linkFailure(error) }
         }
         terminal.channels = link?.descriptors ?? []
+        if watchPending && monotonicSeconds() - openedAt >= 1 { startWatch() }
         // Keys pressed while the worker was busy come first, in order.
-        let key = pressed.isEmpty
-            ? terminal.readKey(timeout: state.needsTimer ? (state.player?.isAnimating == true ? 33 : 1000) : nil)
-            : pressed.removeFirst()
+        let timeout = state.needsTimer ? (state.player?.isAnimating == true ? 33 : 1000) : nil
+        // Until the watch starts, the wait ends when it is due.
+        let untilWatch = watchPending ? max(1, Int((openedAt + 1 - monotonicSeconds()) * 1000)) : nil
+        let wait = untilWatch.map { min($0, timeout ?? $0) } ?? timeout
+        let key = pressed.isEmpty ? terminal.readKey(timeout: wait) : pressed.removeFirst()
         if terminal.quitSignal != 0 { break }
+        // The wait cut short for the watch, nothing to animate: nothing to draw.
+        if key == nil, !state.needsTimer, wait != timeout { continue }
         let now = monotonicSeconds()
         if state.needsTimer { state.advance(by: now - last) }
         last = now
@@ -164,6 +181,7 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
                     state.message = .labNotWritten(folder: request.folder, reason: words.failure(error))
                 }
             }
+            startWatch()
             terminal.watch?.add(folder: request.folder)
             let files = LabFolder.read(request.folder) ?? []
             guard let next = work({ [state, written] in var s = state; s.openLab(request, files: files, written: written); return s }) else { break }
@@ -219,8 +237,11 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     link?.stop()
     let signal = terminal.quitSignal
     terminal.stop()
-    // After the screen is restored (the diagrams the user saw are parsed by now).
-    for d in curriculum.allDiagnostics where d.severity == .error { printError(words.line(d)) }
+    // After the screen is restored: what the loader found, and the problems of the diagrams
+    // parsed by now (those shown, all of them once the check after the first frame ended);
+    // the others are not parsed on the way out (30 ms on the seed page, the check's work
+    // done a second time while the person waits for their shell).
+    for d in curriculum.diagnosticsFoundSoFar where d.severity == .error { printError(words.line(d)) }
     for n in memory.store.notices { printError("reseau: " + language.words.ui(.progressNotice(n))) }
     if let session = state.quiz, !session.results.isEmpty {
         print(words.ui(.plainQuizScore(score: session.score, of: session.answered)))
@@ -297,6 +318,18 @@ func linkFailure(_ error: Error) -> UIWord {
     case .system(let path, let reason)?: return .linkFailed(path: path, reason: reason)
     case nil: return .linkFailed(path: PresenterLink.folder(), reason: "\(error)")
     }
+}
+
+/// What tells that a watched file changed: each path's and each lesson file's modification
+/// time and size (a folder's time changes when a file is added, removed or renamed in it).
+func fileStamps(_ paths: [String], _ curriculum: Curriculum) -> [String: [Int]] {
+    var stamps: [String: [Int]] = [:]
+    for path in paths + curriculum.lessons.map(\.file) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { stamps[path] = []; continue }
+        stamps[path] = [info.st_mtim.tv_sec, info.st_mtim.tv_nsec, Int(info.st_size)]
+    }
+    return stamps
 }
 
 /// Seconds on the monotonic clock (not the wall clock, which a time change moves).

@@ -419,4 +419,27 @@ struct AutoReloadTests {
         tmux.keys("q")
         try tmux.waitForExit()
     }
+
+    /// The files are watched from one second after the start (closing a watch costs the
+    /// kernel a grace period, 22 ms, at every exit): a save in that first second is caught by
+    /// the files' times (above), a later one by the watch.
+    @Test(arguments: [0.0, 1.6, 3.0]) func aLessonSavedAtAnyMomentIsReadAgain(after seconds: Double) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reseau-reload-\(getpid())-\(Int(seconds * 10))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lesson = folder.appendingPathComponent("lesson.md")
+        try "---\ntitle: Avant\n---\n\n## Premier titre\n\nTexte.\n".write(to: lesson, atomically: true, encoding: .utf8)
+        let tmux = try TmuxSession(lesson: lesson.path)
+        defer { tmux.close() }
+        try tmux.waitFor("Premier titre")
+        usleep(UInt32(seconds * 1_000_000))
+        // Written in place this time, as some editors do (same file, new contents).
+        let handle = try FileHandle(forWritingTo: lesson)
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data("---\ntitle: Après\n---\n\n## Titre corrigé \(seconds)\n\nTexte.\n".utf8))
+        try handle.close()
+        try tmux.waitFor("Titre corrigé \(seconds)")
+        tmux.keys("q")
+        try tmux.waitForExit()
+    }
 }
