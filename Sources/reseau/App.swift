@@ -64,6 +64,9 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     }
     // `present --theme` chooses the projection's theme; `P` in the course projects with the projector's.
     let projection: Theme.Name = presenter ? theme : .projector
+    // Started before the terminal is set up, so that it is running when the first frame is
+    // asked of it (a thread's first run came 1 ms after its creation, measured).
+    let worker = Worker()
     let terminal = Terminal(theme: Theme(theme))
     terminal.asciiOnly = ascii
     // The files are watched (inotify) from one second after the start, not at once: closing
@@ -91,7 +94,6 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     if let notice = memory.store.notices.last { state.message = .progressNotice(notice) }
     // The work (keys' effects, reloads, frames) is done by the worker while this thread keeps
     // the keyboard: q and Ctrl-C are heard within 100 ms however long a frame takes.
-    let worker = Worker()
     var pressed: [Key] = []
     var quitAsked = false
     func work<T: Sendable>(watchAfter: Int = Worker.watchAfter, _ body: @escaping @Sendable () -> T) -> T? {
