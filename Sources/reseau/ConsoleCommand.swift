@@ -12,7 +12,7 @@ import Tutor
 /// follows the newest presentation (`reseau present`, or `P` in the course) over the
 /// presenter link; every key but `q` is sent to it.
 struct Console: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: said(.followThePresenter))
+    static let configuration = CommandConfiguration(commandName: "console", abstract: said(.followThePresenter))
 
     @Option(help: said(.languageOfTheProgramFrOrEn))
     var lang: Language?

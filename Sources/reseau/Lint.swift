@@ -5,6 +5,7 @@ import Quiz
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: said(.checkLessonsPrintsFileLineColError),
         discussion: said(.exitStatus0WhenClean1When))
 
