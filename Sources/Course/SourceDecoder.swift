@@ -122,49 +122,63 @@ public enum SourceDecoder {
         guard text.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
         // Each code page is scored by counting alone; only the best one's text is made (a
         // French lesson often has the cheap look's mark, `é’`, and no double encoding).
-        var best: (page: CodePage, score: Int)?
-        for page in CodePage.candidates {
-            var bytes = PageBytes(scalars: text.unicodeScalars.makeIterator(), page: page)
-            let counts = UTF8Scan.count(&bytes)
-            let mangled = counts.validMultibyte - bytes.foreign
-            guard mangled > 0, mangled > counts.errors else { continue }
-            // The right code page explains the most characters and leaves the fewest aside.
-            let score = mangled - counts.errors - bytes.foreign
-            if best == nil || score > best!.score { best = (page, score) }
+        var text = text
+        return text.withUTF8 { utf8 -> (CodePage, UTF8Scan)? in
+            var best: (page: CodePage, score: Int)?
+            for page in CodePage.candidates {
+                var bytes = PageBytes(utf8: utf8, page: page)
+                let counts = UTF8Scan.count(&bytes)
+                let mangled = counts.validMultibyte - bytes.foreign
+                guard mangled > 0, mangled > counts.errors else { continue }
+                // The right code page explains the most characters and leaves the fewest aside.
+                let score = mangled - counts.errors - bytes.foreign
+                if best == nil || score > best!.score { best = (page, score) }
+            }
+            guard let page = best?.page else { return nil }
+            var bytes = [UInt8]()
+            bytes.reserveCapacity(utf8.count)
+            var iterator = PageBytes(utf8: utf8, page: page)
+            while let byte = iterator.next() { bytes.append(byte) }
+            return (page, UTF8Scan(bytes[...]))
         }
-        guard let page = best?.page else { return nil }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = PageBytes(scalars: text.unicodeScalars.makeIterator(), page: page)
-        while let byte = iterator.next() { bytes.append(byte) }
-        return (page, UTF8Scan(bytes[...]))
     }
 
     /// A text's scalars as the bytes of a code page (a scalar the page has no byte for, a
     /// character that was never mangled, as its own UTF-8), counting those foreign ones.
+    /// Read from the text's UTF-8 (ASCII passed on as it is, a longer sequence decoded from
+    /// its lead byte), nothing allocated: this ran at 100 instructions a character through
+    /// the scalar view and an array per foreign character.
     struct PageBytes: IteratorProtocol {
-        var scalars: String.UnicodeScalarView.Iterator
+        let utf8: UnsafeBufferPointer<UInt8>
         let page: CodePage
         var foreign = 0
-        private var pending: [UInt8] = []
-        private var pendingIndex = 0
+        private var index = 0
+        /// A foreign character's remaining bytes, from `pendingStart` to `pendingEnd`.
+        private var pendingStart = 0, pendingEnd = 0
 
-        init(scalars: String.UnicodeScalarView.Iterator, page: CodePage) {
-            self.scalars = scalars
+        init(utf8: UnsafeBufferPointer<UInt8>, page: CodePage) {
+            self.utf8 = utf8
             self.page = page
         }
 
         mutating func next() -> UInt8? {
-            if pendingIndex < pending.count {
-                pendingIndex += 1
-                return pending[pendingIndex - 1]
+            if pendingStart < pendingEnd {
+                pendingStart += 1
+                return utf8[pendingStart - 1]
             }
-            guard let scalar = scalars.next() else { return nil }
-            if let byte = page.byte(for: scalar) { return byte }
+            guard index < utf8.count else { return nil }
+            let lead = utf8[index]
+            if lead < 0x80 { index += 1; return lead }
+            let length = min(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, utf8.count - index)
+            var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
+            for k in 1..<max(length, 1) { value = value << 6 | UInt32(utf8[index + k] & 0x3F) }
+            let start = index
+            index += length
+            if let scalar = Unicode.Scalar(value), let byte = page.byte(for: scalar) { return byte }
             foreign += 1
-            pending = Array(String(scalar).utf8)
-            pendingIndex = 1
-            return pending[0]
+            pendingStart = start + 1
+            pendingEnd = start + length
+            return lead
         }
     }
 
