@@ -356,6 +356,10 @@ enum LibYAML {
         "while parsing a node": "en lisant un nœud",
         "while parsing a flow sequence entry": "en lisant un élément de liste",
         "while composing a mapping": "en composant un dictionnaire",
+        "while composing a node": "en composant un nœud",
+        "found more than 500 nested collections": "plus de 500 listes ou dictionnaires imbriqués",
+        "expected a single document in the stream": "un seul document attendu",
+        "but found another document": "mais un autre document suit",
     ]
 
     static func french(_ text: String) -> String { table[text] ?? "« \(text) »" }

@@ -1,10 +1,11 @@
 import Testing
 import Course
 import Mermaid
+import Words
 
-/// The lesson's YAML is read with Yams' basic resolver (YAMLRead): no ICU regular expression
-/// runs to type a scalar. What the author wrote must read the same as before: a quiz's
-/// choices that look like YAML 1.1 booleans, numbers or null stay the text written, keys are
+/// The lesson's YAML is composed from libyaml's events (YAMLRead), every scalar kept as its
+/// text: no ICU regular expression runs to type a scalar. What the author wrote must read
+/// the same as with Yams: a quiz's choices that look like YAML 1.1 booleans, numbers or null stay the text written, keys are
 /// found whether quoted or not, and mermaid's `animate: true` / `yes` are still true.
 struct YAMLReadTests {
     @Test func quizValuesThatLookTypedAreReadAsWritten() {
@@ -38,5 +39,30 @@ struct YAMLReadTests {
         }
         let still = try #require(Mermaid.parse("flowchart TD\n  A e1@--> B\n  e1@{ animate: false }\n").diagram?.flowchart)
         #expect(still.edges.first?.animate == false)
+    }
+}
+
+/// #20: YAML is composed without a recursive call per level (Yams recursed, and so would the
+/// tree's release): 20,000 nested brackets are refused at the 500th (with the frontmatter's
+/// mapping, the 501st collection), with a message in the reader's language, and what comes
+/// after the frontmatter is still read.
+struct DeepYAMLTests {
+    @Test func deeplyNestedYAMLIsRefusedWhereItGoesTooDeep() {
+        let deep = String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000)
+        let lesson = Lesson.parse(text: "---\ntitle: \(deep)\n---\n\n# Titre\n\nTexte.\n", file: "d.md")
+        let error = lesson.diagnostics.first { $0.severity == .error }
+        #expect(error?.line == 2 && error?.column == 8 + 499, "\(String(describing: error))")
+        #expect(lesson.slides.first?.firstHeading?.title == "Titre")
+        let french = error.map { Language.fr.words.problem($0.message) } ?? ""
+        #expect(french.contains("plus de 500 listes ou dictionnaires imbriqués"), "\(french)")
+        #expect(!french.contains("«"), "every part of the message is translated: \(french)")
+    }
+
+    @Test func aQuizBlockOfTwoDocumentsSaysSoInFrench() {
+        let lesson = Lesson.parse(text: "# T\n\n```quiz\n- question: A ?\n  choices: [a, b]\n  answer: a\n---\n- question: B ?\n```\n", file: "q.md")
+        let error = lesson.diagnostics.first { $0.severity == .error }
+        #expect(error != nil)
+        let french = error.map { Language.fr.words.problem($0.message) } ?? ""
+        #expect(french.contains("un seul document attendu") && french.contains("mais un autre document suit"), "\(french)")
     }
 }
