@@ -226,6 +226,7 @@ public final class Terminal {
         _ = present(grid)
     }
 
+    @discardableResult
     public func present(_ grid: Grid) -> Int {
         var written = 0
         let changes: [GridChange]
