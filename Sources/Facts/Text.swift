@@ -28,8 +28,9 @@ extension StringProtocol {
     }
 
     /// The text a search compares: lower case, without accents (`É` → `e`), full-width
-    /// forms as their ASCII (`Ａ` → `a`). Letters whose name says `LETTER X WITH …` (the
-    /// standard library's Unicode names) become X; combining marks are dropped.
+    /// forms as their ASCII (`Ａ` → `a`). A Latin letter whose Unicode name (the standard
+    /// library's table) says `LATIN … LETTER X WITH …` becomes x; combining marks are
+    /// dropped; other scripts' letters are only lowered (`Ά` → `ά`, where Foundation gave α).
     public func foldedForSearch() -> String {
         var out = String.UnicodeScalarView()
         for scalar in Substring(self).unicodeScalars {
@@ -46,7 +47,7 @@ extension StringProtocol {
             if [.nonspacingMark, .enclosingMark, .spacingMark].contains(properties.generalCategory) { continue }
             if let name = properties.name, let with = name.firstRange(of: " WITH "),
                let letter = name[..<with.lowerBound].split(separator: " ").last, letter.count == 1,
-               name.hasPrefix("LATIN ") || name.hasPrefix("GREEK ") || name.hasPrefix("CYRILLIC "),
+               name.hasPrefix("LATIN "),
                let base = Character(String(letter)).lowercased().unicodeScalars.first, base.value < 0x80 {
                 out.append(base)
                 continue

@@ -62,3 +62,31 @@ import Testing
         #expect(lesson.slides.first?.firstHeading?.title == "Titre caché")
     }
 }
+
+/// What replaced Foundation's string functions (`Facts/Text.swift`): the same answers.
+@Suite struct TextFunctionTests {
+    @Test func searchFoldingDropsCaseAccentsAndWidth() {
+        #expect("Élève ÇA à l'œil Ａｂ Ñ ﬁ".foldedForSearch() == "eleve ca a l'œil ab n ﬁ")
+        #expect("re\u{301}seau".foldedForSearch() == "reseau", "a combining accent is dropped")
+    }
+
+    @Test func blanksAreSpacesAndTabsNotLineBreaks() {
+        #expect(" \t\u{A0}\u{2009}mot \t".trimmingBlanks() == "mot")
+        #expect("\nmot\n".trimmingBlanks() == "\nmot\n")
+        #expect("  ".trimmingBlanks() == "" && "\"a b\" ".trimming("\" ") == "a b")
+    }
+
+    @Test func pathsAsNSStringReadThem() {
+        #expect(Paths.lastComponent("/a/b/03-clusterip.md") == "03-clusterip.md" && Paths.lastComponent("a/b/") == "b")
+        #expect(Paths.pathExtension("a/b.MD") == "MD" && Paths.pathExtension(".hidden") == "" && Paths.pathExtension("x") == "")
+        #expect(Paths.deletingExtension("a/03.md") == "a/03" && Paths.deletingLastComponent("a/b.md") == "a")
+        #expect(Paths.appending("lab", "x.yaml") == "lab/x.yaml" && Paths.appending("lab/", "x.yaml") == "lab/x.yaml")
+        #expect(Paths.standardized("/a/./b/../c//d") == "/a/c/d" && Paths.standardized("/../x") == "/x")
+    }
+
+    @Test func printfAndStrftime() {
+        #expect(cFormat("%0.10f", 1.0 / 3.0) == "0.3333333333" && cFormat("%%%02X", UInt8(0xE9)) == "%E9")
+        #expect(cFormat("%.0f %%", 49.6) == "50 %")
+        #expect(cTime("%Y-%m-%d %H:%M", seconds: 86_400 * 365, utc: true) == "1971-01-01 00:00")
+    }
+}
