@@ -26,8 +26,8 @@ let package = Package(
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Canvas"]),
         .target(name: "Tutor", dependencies: ["Canvas", "Drawing", "Course", "Mermaid", "NetSim", "Scenes", "Quiz", "Memory", "Words"]),
-        // Spaced repetition (FSRS-6) and the progress file: Foundation only, no terminal.
-        .target(name: "Memory"),
+        // Spaced repetition (FSRS-6) and the progress file: FoundationEssentials and Facts (its JSON values), no terminal.
+        .target(name: "Memory", dependencies: ["Facts"]),
         // Questions from lessons, tables and the engine; a round's state.
         .target(name: "Quiz", dependencies: ["Course", "NetSim", "Scenes", "Memory", "Words"]),
         .target(name: "Drawing", dependencies: ["Canvas", "Course", "Facts", "Mermaid", "NetSim", "Scenes", "Words"]),

@@ -1,8 +1,10 @@
 import FoundationEssentials
 
-/// A JSON document built from Swift values (`[String: Any]` trees of strings, numbers,
-/// booleans, arrays and `JSONValue.null`) and written by FoundationEssentials' `JSONEncoder`,
-/// or read by its `JSONDecoder`: what `JSONSerialization` did, without Foundation.
+/// Any JSON value: read and written back unchanged (what this version of reseau does not
+/// know of the progress file, a newer version's fields), or built from Swift values
+/// (`[String: Any]` trees of strings, numbers, booleans, arrays and `JSONValue.null`) and
+/// written by FoundationEssentials' `JSONEncoder`: what `JSONSerialization` did, without
+/// Foundation.
 public enum JSONValue: Codable, Equatable, Sendable {
     case null
     case bool(Bool)

@@ -1,3 +1,4 @@
+import Facts
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc

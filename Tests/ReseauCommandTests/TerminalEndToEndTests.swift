@@ -403,28 +403,13 @@ struct LongFrameTests {
 /// Saving the lesson reloads it on screen, with no key pressed.
 @Suite(.enabled(if: TmuxSession.available, "tmux is not installed"))
 struct AutoReloadTests {
-    @Test func aSavedLessonIsReadAgain() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reseau-reload-\(getpid())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let lesson = folder.appendingPathComponent("lesson.md")
-        try "---\ntitle: Avant\n---\n\n## Premier titre\n\nTexte.\n".write(to: lesson, atomically: true, encoding: .utf8)
-        let tmux = try TmuxSession(lesson: lesson.path)
-        defer { tmux.close() }
-        try tmux.waitFor("Premier titre")
-        // Written as editors do: a new file renamed over the old one.
-        try "---\ntitle: Après\n---\n\n## Titre corrigé\n\nTexte.\n".write(to: lesson, atomically: true, encoding: .utf8)
-        try tmux.waitFor("Titre corrigé")
-        try tmux.waitFor("Reloaded.")
-        tmux.keys("q")
-        try tmux.waitForExit()
-    }
-
-    /// The files are watched from one second after the start (closing a watch costs the
-    /// kernel a grace period, 22 ms, at every exit): a save in that first second is caught by
-    /// the files' times (above), a later one by the watch.
-    @Test(arguments: [0.0, 1.6, 3.0]) func aLessonSavedAtAnyMomentIsReadAgain(after seconds: Double) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reseau-reload-\(getpid())-\(Int(seconds * 10))")
+    /// Written as editors do (a new file renamed over the old one, or the same file
+    /// rewritten), at once or later. The files are watched from one second after the start
+    /// (closing a watch costs the kernel a grace period, 22 ms, at every exit): a save in that
+    /// first second is caught by the files' times, a later one by the watch.
+    @Test(arguments: [(0.0, true), (0.0, false), (1.6, false), (3.0, true)])
+    func aSavedLessonIsReadAgain(after seconds: Double, renamed: Bool) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reseau-reload-\(getpid())-\(Int(seconds * 10))-\(renamed)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let lesson = folder.appendingPathComponent("lesson.md")
@@ -433,12 +418,17 @@ struct AutoReloadTests {
         defer { tmux.close() }
         try tmux.waitFor("Premier titre")
         usleep(UInt32(seconds * 1_000_000))
-        // Written in place this time, as some editors do (same file, new contents).
-        let handle = try FileHandle(forWritingTo: lesson)
-        try handle.truncate(atOffset: 0)
-        try handle.write(contentsOf: Data("---\ntitle: Après\n---\n\n## Titre corrigé \(seconds)\n\nTexte.\n".utf8))
-        try handle.close()
+        let corrected = "---\ntitle: Après\n---\n\n## Titre corrigé \(seconds)\n\nTexte.\n"
+        if renamed {
+            try corrected.write(to: lesson, atomically: true, encoding: .utf8)
+        } else {
+            let handle = try FileHandle(forWritingTo: lesson)
+            try handle.truncate(atOffset: 0)
+            try handle.write(contentsOf: Data(corrected.utf8))
+            try handle.close()
+        }
         try tmux.waitFor("Titre corrigé \(seconds)")
+        try tmux.waitFor("Reloaded.")
         tmux.keys("q")
         try tmux.waitForExit()
     }
