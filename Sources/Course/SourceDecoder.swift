@@ -274,6 +274,13 @@ struct UTF8Scan {
     }
 
     init(_ bytes: ArraySlice<UInt8>) {
+        // Valid UTF-8 (a repaired double encoding nearly always is): the standard library's
+        // validation, and the lead bytes counted, instead of a scalar at a time.
+        if let valid = String(validating: bytes, as: UTF8.self) {
+            text = valid
+            validMultibyte = bytes.reduce(0) { $0 + ($1 >= 0xC0 ? 1 : 0) }
+            return
+        }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         // The valid sequences' bytes, kept as they are (the text is made once, at its size).
