@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Canvas", dependencies: ["Facts"]),
         // ncursesw: the only C is shim.h (macros as functions, signal handlers).
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
-        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Canvas"]),
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Canvas", "Facts"]),
         .target(name: "Tutor", dependencies: ["Canvas", "Drawing", "Course", "Mermaid", "NetSim", "Scenes", "Quiz", "Memory", "Words"]),
         // Spaced repetition (FSRS-6) and the progress file: FoundationEssentials and Facts (its JSON values), no terminal.
         .target(name: "Memory", dependencies: ["Facts"]),

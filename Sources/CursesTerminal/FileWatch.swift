@@ -1,3 +1,4 @@
+import Facts
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
@@ -17,7 +18,7 @@ public final class FileWatch {
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
-            let folder = info.st_mode & S_IFMT == S_IFDIR ? path : String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+            let folder = info.st_mode & S_IFMT == S_IFDIR ? path : Paths.deletingLastComponent(path)
             let target = folder.isEmpty ? "." : folder
             guard watched.insert(target).inserted else { continue }
             _ = inotify_add_watch(descriptor, target, UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE))

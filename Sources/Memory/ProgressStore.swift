@@ -386,11 +386,6 @@ public final class ProgressStore: @unchecked Sendable {
     }
 
     private static func stamp() -> String {
-        var now = time(nil)
-        var parts = tm()
-        gmtime_r(&now, &parts)
-        var text = [CChar](repeating: 0, count: 32)
-        let count = strftime(&text, text.count, "%Y%m%dT%H%M%SZ", &parts)
-        return String(decoding: text.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self) + "-\(getpid())"
+        cTime("%Y%m%dT%H%M%SZ", seconds: Double(time(nil)), utc: true) + "-\(getpid())"
     }
 }
