@@ -25,7 +25,7 @@ bindir := $(DESTDIR)$(PREFIX)/bin
 sharedir := $(DESTDIR)$(PREFIX)/share
 LESSONS := $(notdir $(wildcard Lessons/*.md))
 
-.PHONY: deps build run test bench fuzz clean install install-files uninstall
+.PHONY: deps build run test shipped bench order fuzz clean install install-files uninstall
 
 deps:
 	@scripts/install-deps.sh $(SYSTEM_PACKAGES)
@@ -41,19 +41,37 @@ test: deps
 	$(SWIFT) build --product generate-manual
 	$(SWIFT) test
 
-# The benchmark compares with mdp, and times reseau as it would ship: release, with the
-# Swift runtime linked in (--static-swift-stdlib: less to load, less memory).
-bench: deps
+# reseau as it ships (docs/decisions.md, "How the shipped program is linked"): release, the
+# Swift runtime linked in (less to load, less memory), linked by lld with the functions that
+# run at start-up side by side (scripts/start-functions.txt, written by `make order`), no
+# symbol exported (the program loads no plug-in) and its relocations packed (DT_RELR).
+START_FUNCTIONS := $(CURDIR)/scripts/start-functions.txt
+SHIPPED_FLAGS := -c release --static-swift-stdlib --scratch-path .build-static \
+  -Xswiftc -use-ld=lld -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
+  -Xlinker --symbol-ordering-file=$(START_FUNCTIONS) -Xlinker --no-warn-symbol-ordering \
+  -Xlinker --no-export-dynamic -Xlinker -z -Xlinker pack-relative-relocs
+# The linker reads the order file, which the build does not track: link again each time.
+shipped: deps
+	rm -f .build-static/release/reseau
+	$(SWIFT) build $(SHIPPED_FLAGS) --product reseau
+
+# The benchmark compares with mdp, and times reseau as it ships.
+bench: shipped
 	@scripts/install-deps.sh mdp time
 	$(SWIFT) build -c release --product reseau-bench
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --product reseau
 	RESEAU_BENCH_RESEAU=$(CURDIR)/.build-static/release/reseau .build/release/reseau-bench
+
+# Writes scripts/start-functions.txt from profiles of the shipped program's first frames
+# (valgrind's callgrind, in tmux): run it when the start-up path changes much.
+order: shipped
+	@scripts/install-deps.sh valgrind tmux
+	scripts/order-start.sh .build-static/release/reseau $(START_FUNCTIONS)
+	$(MAKE) shipped
 
 fuzz: deps
 	scripts/fuzz.sh "$(SECONDS)" "$(RUNS)" "$(TARGETS)"
 
-install: deps
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --product reseau
+install: shipped
 	$(SWIFT) build -c release --product generate-manual
 	$(MAKE) install-files PROGRAM=.build-static/release/reseau MANUAL=.build/release/generate-manual
 
