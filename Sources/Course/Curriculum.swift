@@ -32,22 +32,20 @@ public struct Curriculum: Sendable {
         for path in paths {
             // By the path's bytes: a name that is not UTF-8 still names its file.
             guard let info = RawPath.status(path) else {
-                diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: .error,
-                                              message: .loader(.noSuchPath)))
+                diagnostics.append(.wholeFile(path, severity: .error, message: .loader(.noSuchPath)))
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 // A folder that cannot be listed is an error, not an empty course (lint would pass
                 // with nothing checked).
                 guard RawPath.list(path) != nil else {
-                    diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: .error,
+                    diagnostics.append(.wholeFile(path, severity: .error,
                                                   message: .loader(.cannotReadBecause(String(cString: strerror(errno))))))
                     continue
                 }
                 let files = lessonFiles(in: path)
                 if files.isEmpty {
-                    diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: .warning,
-                                                  message: .loader(.noLessonInFolder)))
+                    diagnostics.append(.wholeFile(path, severity: .warning, message: .loader(.noLessonInFolder)))
                 }
                 lessons += sorted(files.map(Lesson.load(path:)))
             } else {

@@ -100,7 +100,7 @@ extension Lesson {
             decoded = SourceDecoder.decode(bytes, file: path)
         case .failure(let failure):
             return Lesson(file: path, frontmatter: Frontmatter(), slides: [], toc: [],
-                          diagnostics: [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: .loader(failure.problem))],
+                          diagnostics: [.wholeFile(path, severity: .error, message: .loader(failure.problem))],
                           encodingRepair: nil)
         }
         return parse(decoded: decoded, file: path)

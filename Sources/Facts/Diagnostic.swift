@@ -7,7 +7,8 @@ public enum Severity: String, Sendable, Codable, Comparable {
 }
 
 /// A problem found in an input file, located by line and column (both 1-based,
-/// the column counted in Unicode scalars of the repaired text).
+/// the column counted in Unicode scalars of the repaired text); line and column 0 for a
+/// problem with the file as a whole (missing, unreadable, a folder without lessons).
 public struct Diagnostic: Sendable, Equatable {
     public var file: String
     public var line: Int
@@ -22,6 +23,13 @@ public struct Diagnostic: Sendable, Equatable {
         self.severity = severity
         self.message = message
     }
+
+    /// A problem with the file as a whole: no position to point at (it used to say 1:1).
+    public static func wholeFile(_ file: String, severity: Severity, message: Problem) -> Diagnostic {
+        Diagnostic(file: file, line: 0, column: 0, severity: severity, message: message)
+    }
+
+    public var isWholeFile: Bool { line == 0 }
 }
 
 extension Array where Element == Diagnostic {

@@ -35,7 +35,7 @@ public enum SceneLocator {
         switch InputFile.read(path) {
         case .success(let read): bytes = read
         case .failure(let failure):
-            return (nil, [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: .loader(failure.problem))])
+            return (nil, [.wholeFile(path, severity: .error, message: .loader(failure.problem))])
         }
         let decoded = SourceDecoder.decode(bytes, file: path)
         guard let text = decoded.text else { return (nil, decoded.diagnostics) }

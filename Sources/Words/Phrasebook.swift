@@ -48,13 +48,16 @@ public protocol Phrasebook: Sendable {
 extension Phrasebook {
     /// `file:line:col: error: message`, the form compilers and editors understand (in
     /// French, as gcc writes it under a French locale: `erreur`, `attention`).
+    /// A problem with the whole file has no position: `file: error: message`.
     public func line(_ d: Diagnostic) -> String {
-        "\(d.file):\(d.line):\(d.column): \(severity(d.severity)): \(problem(d.message))"
+        "\(d.file):\(position(d)) \(severity(d.severity)): \(problem(d.message))"
     }
+
+    private func position(_ d: Diagnostic) -> String { d.isWholeFile ? "" : "\(d.line):\(d.column):" }
 
     /// The same with the file's name only, for the screens (the author knows the folder).
     public func shortLine(_ d: Diagnostic) -> String {
-        "\(d.file.split(separator: "/").last.map(String.init) ?? d.file):\(d.line):\(d.column): \(severity(d.severity)): \(problem(d.message))"
+        "\(d.file.split(separator: "/").last.map(String.init) ?? d.file):\(position(d)) \(severity(d.severity)): \(problem(d.message))"
     }
 }
 

@@ -53,11 +53,14 @@ public enum Report {
     }
 
     /// The diagnostics as a JSON array of objects (file, line, column, severity, message):
-    /// severities keep their machine names, messages are in `language`.
+    /// severities keep their machine names, messages are in `language`. A problem with the
+    /// whole file has no line or column.
     public static func lintJSON(_ diagnostics: [Diagnostic], language: Language) -> String {
         let w = language.words
         let objects: [[String: Any]] = diagnostics.map {
-            ["file": $0.file, "line": $0.line, "column": $0.column, "severity": $0.severity.rawValue, "message": w.problem($0.message)]
+            var object: [String: Any] = ["file": $0.file, "severity": $0.severity.rawValue, "message": w.problem($0.message)]
+            if !$0.isWholeFile { object["line"] = $0.line; object["column"] = $0.column }
+            return object
         }
         return JSONValue(objects).text()
     }

@@ -43,7 +43,7 @@ struct MermaidCommand: ParsableCommand {
                 data = Data(bytes)
             } else { data = FileManager.default.contents(atPath: file) }
             guard let data else {
-                printError(words.line(Diagnostic(file: file, line: 1, column: 1, severity: .error, message: .loader(.cannotRead))))
+                printError(words.line(.wholeFile(file, severity: .error, message: .loader(.cannotRead))))
                 throw ExitCode(1)
             }
             blocks.append((0, 1, String(decoding: data, as: UTF8.self)))

@@ -68,7 +68,21 @@ import Testing
     @Test func aMissingPathIsSaidInFrench() throws {
         let result = try run(["outline", "/nope", "--lang", "fr"], lang: "C.UTF-8")
         #expect(result.status == 1)
-        #expect(result.err == "/nope:1:1: erreur: aucun fichier ni dossier de ce nom\n")
+        #expect(result.err == "/nope: erreur: aucun fichier ni dossier de ce nom\n")
+    }
+
+    /// #19: a missing path was reported at a meaningless 1:1; a problem with the whole file
+    /// gives no position, on the terminal and in JSON, while a lesson's problems keep theirs.
+    @Test func aProblemWithTheWholeFileHasNoPosition() throws {
+        let json = try run(["lint", "/nope", "--format", "json", "--lang", "en"], lang: "C.UTF-8")
+        #expect(json.status == 1)
+        #expect(json.out.contains("\"file\" : \"/nope\""), "\(json.out)")
+        #expect(!json.out.contains("\"line\""), "no line for a missing file: \(json.out)")
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("reseau-empty-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let folder = try run(["lint", empty, "--lang", "fr"], lang: "C.UTF-8")
+        #expect(folder.out.hasPrefix("\(empty): attention: "), "\(folder.out)")
     }
 }
 
@@ -167,7 +181,7 @@ import Testing
         #expect(mkfifo(fifo, 0o600) == 0)
         let run = try CommandTests.run(["lint", "--lang", "en", fifo], environment: ["LANG": "C.UTF-8"])
         #expect(run.status == 1)
-        #expect(run.out == "\(fifo):1:1: error: a FIFO, not a file: not read (it would wait for a writer)\n")
+        #expect(run.out == "\(fifo): error: a FIFO, not a file: not read (it would wait for a writer)\n")
     }
 
     @Test func aLessonOverEightMebibytesIsRefused() throws {
