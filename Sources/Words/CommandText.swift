@@ -83,4 +83,6 @@ public enum CommandText: Sendable, CaseIterable {
 /// A usage error that names a value.
 public enum UsageText: Sendable, Equatable {
     case headerNotKV(String)
+    /// `reseau --lang fr present FILE`: a command's name after options reads as a path.
+    case commandAfterOptions(String)
 }

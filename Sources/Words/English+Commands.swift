@@ -92,6 +92,7 @@ extension English {
     public func usage(_ text: UsageText) -> String {
         switch text {
         case .headerNotKV(let h): return "--header takes K=V, not \(h)"
+        case .commandAfterOptions(let c): return "\(c) is a command: name it first, then its options (reseau \(c) --lang en FILE)"
         }
     }
 }

@@ -92,6 +92,7 @@ extension French {
     public func usage(_ text: UsageText) -> String {
         switch text {
         case .headerNotKV(let h): return "--header prend K=V, pas \(h)"
+        case .commandAfterOptions(let c): return "\(c) est une commande : donnez-la d'abord, puis ses options (reseau \(c) --lang fr FICHIER)"
         }
     }
 }

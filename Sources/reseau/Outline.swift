@@ -51,6 +51,12 @@ struct Open: ParsableCommand {
 
     func validate() throws {
         guard Theme.Name(rawValue: theme) != nil else { throw ValidationError(said(.themeMustBeDarkLightProjectorOr)) }
+        // `reseau --lang fr present FILE`: ArgumentParser takes a command named after an
+        // option for a lesson's path; say how to write it, unless such a file exists.
+        let commands = Reseau.configuration.subcommands.map { $0._commandName }
+        if let command = paths.first(where: { commands.contains($0) && RawPath.status($0) == nil }) {
+            throw ValidationError(commandLanguage.words.usage(.commandAfterOptions(command)))
+        }
     }
 
     func run() throws {

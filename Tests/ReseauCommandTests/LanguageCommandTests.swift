@@ -71,6 +71,14 @@ import Testing
         #expect(result.err == "/nope: erreur: aucun fichier ni dossier de ce nom\n")
     }
 
+    /// Seen presenting: `reseau --lang fr present FILE` said "present: no such file or folder".
+    @Test func aCommandNamedAfterItsOptionsIsExplained() throws {
+        let result = try run(["--lang", "fr", "present", "/nope.md"], lang: "C.UTF-8")
+        #expect(result.status == 2, "a usage error")
+        #expect(result.err.contains("present est une commande : donnez-la d'abord, puis ses options (reseau present --lang fr FICHIER)"), "\(result.err)")
+        #expect(!result.err.contains("aucun fichier"), "\(result.err)")
+    }
+
     /// #19: a missing path was reported at a meaningless 1:1; a problem with the whole file
     /// gives no position, on the terminal and in JSON, while a lesson's problems keep theirs.
     @Test func aProblemWithTheWholeFileHasNoPosition() throws {
