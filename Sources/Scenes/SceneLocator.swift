@@ -19,14 +19,14 @@ public enum SceneLocator {
             let scenes = lesson.scenes()
             let errors = (lesson.diagnostics + lesson.diagramDiagnostics).filter { $0.severity == .error }
             guard !scenes.isEmpty else {
-                return (nil, errors + [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: .scene(.noSceneInLesson))])
+                return (nil, errors + [.wholeFile(path, severity: .error, message: .scene(.noSceneInLesson))])
             }
             guard let n = number ?? (scenes.count == 1 ? 1 : nil) else {
                 let list = scenes.map { SceneListing(number: $0.number, line: $0.line, name: $0.scene.name) }
-                return (nil, [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: .scene(.severalScenes(path: path, scenes: list)))])
+                return (nil, [.wholeFile(path, severity: .error, message: .scene(.severalScenes(path: path, scenes: list)))])
             }
             guard scenes.indices.contains(n - 1) else {
-                return (nil, [Diagnostic(file: path, line: 1, column: 1, severity: .error, message: .scene(.noSuchScene(number: n, count: scenes.count)))])
+                return (nil, [.wholeFile(path, severity: .error, message: .scene(.noSuchScene(number: n, count: scenes.count)))])
             }
             let scene = scenes[n - 1].scene
             return (scene, scene.diagnostics)

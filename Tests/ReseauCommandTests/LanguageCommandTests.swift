@@ -86,6 +86,9 @@ import Testing
         #expect(json.status == 1)
         #expect(json.out.contains("\"file\" : \"/nope\""), "\(json.out)")
         #expect(!json.out.contains("\"line\""), "no line for a missing file: \(json.out)")
+        let lesson = CommandTests.repository.appendingPathComponent("Tests/Fixtures/lessons/unclosed-directive.md").path
+        let located = try run(["lint", lesson, "--format", "json", "--lang", "en"], lang: "C.UTF-8")
+        #expect(located.out.contains("\"line\" : 9"), "a lesson's problem keeps its line: \(located.out)")
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("reseau-empty-\(getpid())").path
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: empty) }
