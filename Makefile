@@ -41,15 +41,19 @@ test: deps
 	$(SWIFT) build --product generate-manual
 	$(SWIFT) test
 
-# reseau as it ships (docs/decisions.md, "How the shipped program is linked"): release, the
-# Swift runtime linked in (less to load, less memory), linked by lld with the functions that
-# run at start-up side by side (scripts/start-functions.txt, written by `make order`), no
-# symbol exported (the program loads no plug-in) and its relocations packed (DT_RELR).
+# reseau as it ships (docs/decisions.md, "How the shipped program is linked"): release, one
+# static position-independent program (static-pie: the Swift runtime, glibc, ncursesw and
+# tinfo, cmark-gfm and libyaml linked in, no dynamic loader; still loaded at a random
+# address), linked by lld with the functions that run at start-up side by side
+# (scripts/start-functions.txt, written by `make order`), no symbol exported and its
+# relocations packed (DT_RELR). glibc refuses a static-pie with an rpath (an assertion before
+# main), hence --disable-local-rpath; the static ncursesw needs tinfo named.
 START_FUNCTIONS := $(CURDIR)/scripts/start-functions.txt
-SHIPPED_FLAGS := -c release --static-swift-stdlib --scratch-path .build-static \
-  -Xswiftc -use-ld=lld -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
+SHIPPED_FLAGS := -c release --static-swift-stdlib --scratch-path .build-static --disable-local-rpath \
+  -Xswiftc -use-ld=lld -Xswiftc -Xclang-linker -Xswiftc -static-pie \
+  -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
   -Xlinker --symbol-ordering-file=$(START_FUNCTIONS) -Xlinker --no-warn-symbol-ordering \
-  -Xlinker --no-export-dynamic -Xlinker -z -Xlinker pack-relative-relocs
+  -Xlinker --no-export-dynamic -Xlinker -z -Xlinker pack-relative-relocs -Xlinker -ltinfo
 # The linker reads the order file, which the build does not track: link again each time.
 shipped: deps
 	rm -f .build-static/release/reseau
