@@ -1,4 +1,4 @@
-/// The command line's own texts: abstracts, help and usage errors (ArgumentParser's headings stay its own).
+/// The command line's own texts: abstracts, help and usage errors (ArgumentParser's words around them: `ParserPhrase`).
 public enum CommandText: Sendable, CaseIterable {
     case newPerDay
     case lessonByName

@@ -95,4 +95,43 @@ extension English {
         case .commandAfterOptions(let c): return "\(c) is a command: name it first, then its options (reseau \(c) --lang en FILE)"
         }
     }
+
+    public func parser(_ phrase: ParserPhrase) -> String {
+        switch phrase {
+        case .overviewHeading: return "OVERVIEW:"
+        case .usageHeading: return "USAGE:"
+        case .argumentsHeading: return "ARGUMENTS:"
+        case .optionsHeading: return "OPTIONS:"
+        case .subcommandsHeading: return "SUBCOMMANDS:"
+        case .errorPrefix: return "Error:"
+        case .usagePrefix: return "Usage:"
+        case .helpPrefix: return "Help:"
+        case .seeHelp(let command): return "See '\(command)' for more information."
+        case .seeSubcommandHelp(let names): return "See '\(names) <subcommand>' for detailed help."
+        case .showHelp: return "Show help information."
+        case .showVersion: return "Show the version."
+        case .showSubcommandHelp: return "Show subcommand help information."
+        case .valuesNote: return "(values:"
+        case .defaultNote: return "(default:"
+        case .defaultAfterValues: return "; default:"
+        case .unknownOption(let name): return "Unknown option '\(name)'"
+        case .unknownOptionDidYouMean(let name, let suggestion): return "Unknown option '\(name)'. Did you mean '\(suggestion)'?"
+        case .missingValue(let name): return "Missing value for '\(name)'"
+        case .takesNoValue(let name, let given): return "The option '\(name)' does not take any value, but '\(given)' was specified."
+        case .unexpectedArgument(let value): return "Unexpected argument '\(value)'"
+        case .unexpectedArguments(let values): return "\(values.count) unexpected arguments: '\(values.joined(separator: "', '"))'"
+        case .missingArgument(let name): return "Missing expected argument '\(name)'"
+        case .missingOneOf(let names): return "Missing one of: '\(names.joined(separator: "', '"))'"
+        case .invalidValue(let value, let option?): return "The value '\(value)' is invalid for '\(option)'"
+        case .invalidValue(let value, nil): return "The value '\(value)' is invalid."
+        case .provideOneOf(let values):
+            let quoted = values.map { "'\($0)'" }
+            let list = quoted.count <= 2 ? quoted.joined(separator: " and ")
+                : quoted.dropLast().joined(separator: ", ") + " or " + (quoted.last ?? "")
+            return ". Please provide one of \(list)."
+        case .provideOneOfTheFollowing: return ". Please provide one of the following:"
+        case .reasonSeparator: return ": "
+        case .missingSubcommand: return "Missing required subcommand."
+        }
+    }
 }

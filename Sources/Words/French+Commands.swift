@@ -95,4 +95,46 @@ extension French {
         case .commandAfterOptions(let c): return "\(c) est une commande : donnez-la d'abord, puis ses options (reseau \(c) --lang fr FICHIER)"
         }
     }
+
+    public func parser(_ phrase: ParserPhrase) -> String {
+        switch phrase {
+        case .overviewHeading: return "RÉSUMÉ :"
+        case .usageHeading: return "UTILISATION :"
+        case .argumentsHeading: return "ARGUMENTS :"
+        case .optionsHeading: return "OPTIONS :"
+        case .subcommandsHeading: return "SOUS-COMMANDES :"
+        case .errorPrefix: return "Erreur :"
+        case .usagePrefix: return "Utilisation :"
+        case .helpPrefix: return "Aide :"
+        case .seeHelp(let command): return "Voir « \(command) » pour en savoir plus."
+        case .seeSubcommandHelp(let names): return "Voir « \(names) <sous-commande> » pour l'aide d'une sous-commande."
+        case .showHelp: return "Afficher l'aide."
+        case .showVersion: return "Afficher la version."
+        case .showSubcommandHelp: return "Afficher l'aide d'une sous-commande."
+        // As wide as ArgumentParser's words, so that its wrapping still holds.
+        case .valuesNote: return "(choix :"
+        case .defaultNote: return "(défaut :"
+        case .defaultAfterValues: return " ; défaut :"
+        case .unknownOption(let name): return "option inconnue « \(name) »"
+        case .unknownOptionDidYouMean(let name, let suggestion): return "option inconnue « \(name) » ; vouliez-vous dire « \(suggestion) » ?"
+        case .missingValue(let name): return "il manque la valeur de « \(name) »"
+        case .takesNoValue(let name, let given): return "l'option « \(name) » ne prend pas de valeur (« \(given) » donné)"
+        case .unexpectedArgument(let value): return "argument en trop : « \(value) »"
+        case .unexpectedArguments(let values): return "\(values.count) arguments en trop : \(Self.guillemets(values))"
+        case .missingArgument(let name): return "il manque l'argument « \(name) »"
+        case .missingOneOf(let names): return "il manque l'un de : \(Self.guillemets(names))"
+        case .invalidValue(let value, let option?): return "la valeur « \(value) » ne convient pas à « \(option) »"
+        case .invalidValue(let value, nil): return "la valeur « \(value) » ne convient pas."
+        case .provideOneOf(let values):
+            let quoted = values.map { "« \($0) »" }
+            let list = quoted.count <= 2 ? quoted.joined(separator: " ou ")
+                : quoted.dropLast().joined(separator: ", ") + " ou " + (quoted.last ?? "")
+            return ". Choisissez \(list)."
+        case .provideOneOfTheFollowing: return ". Choisissez parmi :"
+        case .reasonSeparator: return " : "
+        case .missingSubcommand: return "il manque la sous-commande."
+        }
+    }
+
+    private static func guillemets(_ values: [String]) -> String { values.map { "« \($0) »" }.joined(separator: ", ") }
 }

@@ -41,6 +41,8 @@ public protocol Phrasebook: Sendable {
     func key(_ help: KeyHelp) -> String
     func command(_ text: CommandText) -> String
     func usage(_ text: UsageText) -> String
+    /// ArgumentParser's own words around ours (headings, usage errors): see `ParserOutput`.
+    func parser(_ phrase: ParserPhrase) -> String
     /// A count with its noun, by the language's rule (`3 diapositives`, `1 slide`).
     func count(_ n: Int, _ noun: Noun) -> String
 }

@@ -19,12 +19,27 @@ enum Main {
         } catch {
             fflush(stdout)
             let code = Reseau.exitCode(for: error)
+            let message = parserMessage(Reseau.fullMessage(for: error))
             if code == .validationFailure {
-                printError(Reseau.fullMessage(for: error))
+                printError(message)
                 exit(2)
             }
-            Reseau.exit(withError: error)
+            // A help asked for goes to stdout (as ArgumentParser's `exit(withError:)` does).
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                exit(fflush(stdout) == 0 && ferror(stdout) == 0 ? 0 : 1)
+            }
+            if !message.isEmpty { printError(message) }
+            exit(code.rawValue)
         }
+    }
+
+    /// ArgumentParser's help or usage error in the command line's language. A completion
+    /// script or the JSON of `--experimental-dump-help` is left as written.
+    static func parserMessage(_ text: String) -> String {
+        let verbatim = ["--generate-completion-script", "--experimental-dump-help", "--version"]
+        if CommandLine.arguments.contains(where: { a in verbatim.contains { a.hasPrefix($0) } }) { return text }
+        return ParserOutput.translate(text, commandLanguage.words)
     }
 }
 

@@ -79,6 +79,38 @@ import Testing
         #expect(!result.err.contains("aucun fichier"), "\(result.err)")
     }
 
+    /// Seen under `--lang fr`: a mistyped option got `Error: Unknown option '--nope'` and
+    /// `Usage:`, and the French help sat under `OVERVIEW:` and `Show help information.`.
+    @Test func argumentParsersOwnWordsFollowTheFlag() throws {
+        let mistyped = try run(["present", "--lang", "fr", "--nope"], lang: "C.UTF-8")
+        #expect(mistyped.status == 2)
+        #expect(mistyped.err == """
+            Erreur : option inconnue « --nope »
+            Utilisation : reseau present [<paths> ...] [--ascii] [--lang <lang>] [--theme <theme>] [--duration <duration>]
+              Voir « reseau present --help » pour en savoir plus.
+
+            """, "\(mistyped.err)")
+        let value = try run(["outline", "--lang", "de", Self.lesson], lang: "fr_FR.UTF-8")
+        #expect(value.status == 2)
+        #expect(value.err.hasPrefix("Erreur : la valeur « de » ne convient pas à « --lang <lang> ». Choisissez « fr » ou « en ».\nAide :  --lang <lang>  Langue du programme"), "\(value.err)")
+        let missing = try run(["outline", "--lang", "fr", "--lang"], lang: "C.UTF-8")
+        #expect(missing.err.hasPrefix("Erreur : il manque la valeur de « --lang <lang> »\n"), "\(missing.err)")
+        let help = try run(["trace", "--help", "--lang", "fr"], lang: "C.UTF-8")
+        #expect(help.status == 0)
+        for heading in ["RÉSUMÉ : Suivre une requête", "\nUTILISATION : reseau trace ", "\nOPTIONS :\n", "  -h, --help              Afficher l'aide.\n"] {
+            #expect(help.out.contains(heading), "\(heading) in \(help.out)")
+        }
+        for english in ["OVERVIEW", "USAGE", "OPTIONS:", "Show help", "(default:", "(values:"] {
+            #expect(!help.out.contains(english), "\(english) in \(help.out)")
+        }
+        // English stays ArgumentParser's own, and a completion script is left as written.
+        let english = try run(["present", "--lang", "en", "--nope"], lang: "C.UTF-8")
+        #expect(english.err.hasPrefix("Error: Unknown option '--nope'\nUsage: reseau present "), "\(english.err)")
+        let script = try run(["--generate-completion-script", "zsh", "--lang", "fr"], lang: "C.UTF-8")
+        #expect(script.status == 0)
+        #expect(script.out.hasPrefix("#compdef reseau") && script.out.contains("[Show help information.]"), "\(script.out.prefix(200))")
+    }
+
     /// #19: a missing path was reported at a meaningless 1:1; a problem with the whole file
     /// gives no position, on the terminal and in JSON, while a lesson's problems keep theirs.
     @Test func aProblemWithTheWholeFileHasNoPosition() throws {
