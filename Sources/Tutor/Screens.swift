@@ -34,13 +34,16 @@ public enum Screens {
     }
 
 
-    /// The title line; the lesson's error and warning count at its end when it has some.
+    /// The title line; the lesson's error and warning count at its end when it has some. A
+    /// path given that could not be opened at all (missing, unreadable) counts on every
+    /// lesson's slides: it belongs to none of them, and was seen only on `!` before.
     static func header(_ state: AppState, _ grid: inout Grid, _ text: String) {
         guard !state.presenter else { return }
         var status = ""
         if let ref = state.currentSlide, state.screen != .problems {
             let file = state.lessons[ref.lesson].file
-            let mine = state.problems.filter { $0.file == file }
+            let opened = Set(state.lessons.map(\.file))
+            let mine = state.problems.filter { $0.file == file || ($0.isWholeFile && !opened.contains($0.file)) }
             let errors = mine.filter { $0.severity == .error }.count
             if !mine.isEmpty { status = state.words.ui(.problemCount(errors: errors, warnings: mine.count - errors)) + " " }
         }

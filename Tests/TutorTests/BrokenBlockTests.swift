@@ -28,6 +28,24 @@ import Words
         #expect(!second.contains { $0.contains("Quiz · 0 question") })
     }
 
+    /// Seen: `reseau --lang fr /nope.md Lessons/01-trois-reseaux.md` opened lesson 1 with a
+    /// clean header; that `/nope.md` could not be opened was only on `!`.
+    @Test func aPathThatCouldNotBeOpenedIsCountedOnEverySlide() throws {
+        let lesson = TutorFixtures.repository.appendingPathComponent("Lessons/01-trois-reseaux.md").path
+        let missing = "/nope-\(getpid()).md"
+        var state = TutorFixtures.app([missing, lesson], width: 80, height: 24, language: .fr)
+        let first = TutorFixtures.screen(state)
+        #expect(first[0].hasPrefix(" reseau · Les trois réseaux d'un cluster · 1/5"), "\(first[0])")
+        #expect(first[0].hasSuffix("⚠ 1 erreur (!)"), "\(first[0])")
+        TutorFixtures.press(&state, "Space")
+        #expect(TutorFixtures.screen(state)[0].contains("⚠ 1 erreur (!)"), "on the next slide too")
+        TutorFixtures.press(&state, "!")
+        #expect(TutorFixtures.screen(state).contains { $0.contains("nope-\(getpid()).md: erreur: aucun fichier ni dossier de ce nom") })
+        // A lesson opened alone has no such count.
+        let clean = TutorFixtures.screen(TutorFixtures.app([lesson], width: 80, height: 24, language: .fr))
+        #expect(!clean[0].contains("⚠"), "\(clean[0])")
+    }
+
     @Test func bangListsTheProblemsAndEnterGoesToTheSlide() throws {
         var state = TutorFixtures.app([Self.path], width: 80, height: 24, language: .en)
         state.checkLessons(Curriculum.load(paths: [Self.path]))
