@@ -311,8 +311,11 @@ if runs("terminal") {
                     if let t = firstFrameAndOut(mdp, ["-f", seed], columns: columns, rows: rows) { b.append(t) }
                 }
                 let ra = a.isEmpty ? .nan : a.sorted()[a.count / 2], rb = b.isEmpty ? .nan : b.sorted()[b.count / 2]
-                print(String(format: "terminal: first frame and out, seed page, %dx%d: reseau %.1f ms (%d/21 drew), mdp -f %.1f ms (%d/21 drew), alternated",
-                             columns, rows, ra * 1000, a.count, rb * 1000, b.count))
+                // A program that never drew has no time: said so, not "nan ms".
+                let mdpFigure = b.isEmpty ? "mdp -f never drew the page (0/21: too small for its slides)"
+                    : String(format: "mdp -f %.1f ms (%d/21 drew)", rb * 1000, b.count)
+                let reseauFigure = a.isEmpty ? "reseau never drew (0/21)" : String(format: "reseau %.1f ms (%d/21 drew)", ra * 1000, a.count)
+                print("terminal: first frame and out, seed page, \(columns)x\(rows): \(reseauFigure), \(mdpFigure), alternated")
                 if !a.isEmpty && !b.isEmpty {
                     print(String(format: "terminal: first frame and out at %dx%d: ratio reseau/mdp %.2f (goal <= 1.0)", columns, rows, ra / rb))
                 }
