@@ -201,6 +201,8 @@ public struct AppState: Sendable {
             problemsReturn = screen
             screen = .problems
             cursor = 0
+        case .pageDown where screen == .slide && scroll >= max(0, bodyLineCount - bodyHeight): go(to: current + 1)
+        case .pageUp where screen == .slide && scroll == 0: go(to: current - 1)
         case .pageDown: scroll += max(1, height - 3); clampScroll()
         case .pageUp: scroll = max(0, scroll - max(1, height - 3))
         case .search: prompt = .search("")

@@ -73,8 +73,12 @@ public enum KeyMap {
         KeyBinding(keys: ["v"], action: .replay, screens: [.quiz], help: .replayTrace, footer: .footerTrace),
         KeyBinding(keys: ["j", "↓"], action: .scrollDown, screens: [.slide, .help, .contents, .course, .quiz, .problems], help: .down),
         KeyBinding(keys: ["k", "↑"], action: .scrollUp, screens: [.slide, .help, .contents, .course, .quiz, .problems], help: .up),
-        KeyBinding(keys: ["PgDn"], action: .pageDown, screens: [.slide, .help], help: .pageDown),
-        KeyBinding(keys: ["PgUp"], action: .pageUp, screens: [.slide, .help], help: .pageUp),
+        // On a slide, a clicker's PgDn/PgUp go on to the next or previous slide once the slide
+        // is read to its end (or its top): seen doing nothing on a slide that fits.
+        KeyBinding(keys: ["PgDn"], action: .pageDown, screens: [.slide], help: .pageDownThenNext),
+        KeyBinding(keys: ["PgUp"], action: .pageUp, screens: [.slide], help: .pageUpThenPrevious),
+        KeyBinding(keys: ["PgDn"], action: .pageDown, screens: [.help], help: .pageDown),
+        KeyBinding(keys: ["PgUp"], action: .pageUp, screens: [.help], help: .pageUp),
         KeyBinding(keys: ["gg", "Home"], action: .first, screens: [.slide], help: .firstSlide),
         KeyBinding(keys: ["G", "End"], action: .last, screens: [.slide], help: .lastSlide),
         KeyBinding(keys: [":"], action: .jumpPrompt, screens: [.slide], help: .goToSlide),

@@ -163,7 +163,7 @@ public enum HelpSection: Sendable, Equatable, CaseIterable {
 /// What each key does, as the help screen says it, and its word in footers.
 public enum KeyHelp: Sendable, Equatable {
     case nextSlide, previousSlide, lessonQuiz, pickAnswer, tickAnswer, submitAnswer, replayTrace
-    case down, up, pageDown, pageUp, firstSlide, lastSlide, goToSlide, search, nextMatch, previousMatch
+    case down, up, pageDown, pageUp, pageDownThenNext, pageUpThenPrevious, firstSlide, lastSlide, goToSlide, search, nextMatch, previousMatch
     case contents, open, back, corrections, playPause, nextHop, previousHop, faster, slower, nextFlow, restart, nextDiagram, inspectorDetails, labHint, labCorrection
     case panUp, panDown, panLeft, panRight
     case presenter, blank, courseList, reload, help, quit, nextQuestion, problems

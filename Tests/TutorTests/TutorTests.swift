@@ -74,6 +74,38 @@ struct TutorNavigationTests {
         #expect(s.scroll == 0)
     }
 
+    /// Seen projecting without `present`: a clicker's PgDn did nothing on a slide that fits
+    /// the screen, and stopped at the end of a long one. It reads a long slide down, then goes
+    /// on; PgUp reads back up, then goes back.
+    @Test func pgDnReadsASlideToItsEndThenGoesOn() {
+        let lesson = TutorFixtures.repository.appendingPathComponent("Lessons/01-trois-reseaux.md").path
+        var s = TutorFixtures.app([lesson], width: 80, height: 24, language: .fr)
+        var seen: [String] = []
+        for _ in 0..<40 where s.current < 4 {
+            let screen = TutorFixtures.screen(s)
+            let more = screen.contains { $0.contains("lignes de plus") || $0.contains("ligne de plus") }
+            let (slide, scroll) = (s.current, s.scroll)
+            TutorFixtures.press(&s, "PgDn")
+            if more {
+                #expect(s.current == slide && s.scroll > scroll, "more to read on slide \(slide + 1): PgDn scrolls")
+            } else {
+                #expect(s.current == slide + 1 && s.scroll == 0, "slide \(slide + 1) read to its end: PgDn goes on")
+            }
+            seen.append("\(slide + 1)" + (more ? "↓" : "→"))
+        }
+        #expect(s.current == 4, "PgDn alone reaches the last slide: \(seen)")
+        #expect(TutorFixtures.screen(s)[0].contains("5/5"))
+        #expect(seen.contains { $0.hasSuffix("↓") }, "some slide of lesson 1 is longer than 80x24: \(seen)")
+        // Back: PgUp reads up to the top, then goes to the previous slide.
+        TutorFixtures.press(&s, "PgDn")
+        let bottom = s.scroll
+        for _ in 0..<40 where s.scroll > 0 { TutorFixtures.press(&s, "PgUp") }
+        #expect(s.current == 4 || bottom == 0)
+        TutorFixtures.press(&s, "PgUp")
+        #expect(s.current == 3 && s.scroll == 0)
+        #expect(TutorFixtures.screen(s)[0].contains("4/5"))
+    }
+
     @Test func searchFindsAcrossTheCourseWithNextAndPrevious() {
         var s = TutorFixtures.app([TutorFixtures.fixture("every-block.md")])
         TutorFixtures.press(&s, "/", "t", "a", "b", "l", "e")   // "table" is nowhere; "Réponse"
