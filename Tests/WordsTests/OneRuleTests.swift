@@ -44,12 +44,17 @@ import Testing
                                  [0x1B], [0x7F], [0xC2, 0x85], [0xC2, 0xA0], [0xE2, 0x80, 0x8B], [0xE2, 0x80, 0xAE], [0xE2, 0x80, 0xAF],
                                  [0xE2, 0x81, 0xA0], [0xE2, 0x81, 0xA9], [0xE2, 0x81, 0xAA], [0xEF, 0xBB, 0xBF], [0xEF, 0xBB], [0xE2], [0xC2]]
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<3000 {
+        let ascii = Array("Le paquet quitte front par eth0 : route par defaut via 10.244.1.1 ".utf8)
+        for _ in 0..<6000 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 0...6, using: &generator) {
+                // Runs of printable ASCII of every length, so that a piece falls at every
+                // place of the eight-byte words the fast scan reads.
+                bytes += ascii.prefix(Int.random(in: 0...20, using: &generator))
                 if Bool.random(using: &generator) { bytes += pieces.randomElement(using: &generator)! }
                 else { bytes.append(UInt8.random(in: 0...255, using: &generator)) }
             }
+            bytes += ascii.prefix(Int.random(in: 0...20, using: &generator))
             let fast = bytes.withUnsafeBufferPointer { ControlCharacters.mightHold(buffer: $0) }
             let slow = ControlCharacters.mightHold(bytes.lazy.map { $0 })
             #expect(fast == slow, "\(bytes)")
