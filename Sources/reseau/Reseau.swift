@@ -12,7 +12,7 @@ enum Main {
         // Paths named by bytes that are not UTF-8 keep those bytes.
         RawPath.registerArguments()
         do {
-            var command = try Reseau.parseAsRoot()
+            var command = try Reseau.parseAsRoot(helpArguments(Array(CommandLine.arguments.dropFirst())))
             try command.run()
             // What could not be written (a full disk, a closed pipe) is a failure, not success.
             if fflush(stdout) != 0 || ferror(stdout) != 0 { exit(1) }
@@ -32,6 +32,22 @@ enum Main {
             if !message.isEmpty { printError(message) }
             exit(code.rawValue)
         }
+    }
+
+    /// `reseau help present --lang fr`: ArgumentParser's `help` takes no option and refused
+    /// `--lang` ("Unknown option"), which the help's language was already chosen by
+    /// (`commandLanguage`); for `help`, `--lang` and its value are set aside.
+    static func helpArguments(_ arguments: [String]) -> [String] {
+        guard arguments.first == "help" else { return arguments }
+        var kept: [String] = []
+        var skipNext = false
+        for argument in arguments {
+            if skipNext { skipNext = false; continue }
+            if argument == "--lang" { skipNext = true; continue }
+            if argument.hasPrefix("--lang=") { continue }
+            kept.append(argument)
+        }
+        return kept
     }
 
     /// ArgumentParser's help or usage error in the command line's language. A completion

@@ -103,6 +103,12 @@ import Testing
         for english in ["OVERVIEW", "USAGE", "OPTIONS:", "Show help", "(default:", "(values:"] {
             #expect(!help.out.contains(english), "\(english) in \(help.out)")
         }
+        // `help`, ArgumentParser's, refused `--lang`: it is the help's language.
+        for arguments in [["help", "present", "--lang", "fr"], ["help", "--lang=fr", "present"]] {
+            let asked = try run(arguments, lang: "C.UTF-8")
+            #expect(asked.status == 0, "\(arguments): \(asked.err)")
+            #expect(asked.out.hasPrefix("RÉSUMÉ : Présenter le cours"), "\(arguments): \(asked.out.prefix(120))")
+        }
         // English stays ArgumentParser's own, and a completion script is left as written.
         let english = try run(["present", "--lang", "en", "--nope"], lang: "C.UTF-8")
         #expect(english.err.hasPrefix("Error: Unknown option '--nope'\nUsage: reseau present "), "\(english.err)")
