@@ -37,8 +37,14 @@ enum Main {
     /// `reseau help present --lang fr`: ArgumentParser's `help` takes no option and refused
     /// `--lang` ("Unknown option"), which the help's language was already chosen by
     /// (`commandLanguage`); for `help`, `--lang` and its value are set aside.
+    /// So is `reseau --help --lang fr`, which the default command (`open`) took for its own
+    /// help, without the list of commands `reseau --help` gives.
     static func helpArguments(_ arguments: [String]) -> [String] {
-        guard arguments.first == "help" else { return arguments }
+        let onlyHelp = arguments.contains { $0 == "--help" || $0 == "-h" }
+            && arguments.enumerated().allSatisfy { i, a in
+                ["--help", "-h", "--lang"].contains(a) || a.hasPrefix("--lang=") || (i > 0 && arguments[i - 1] == "--lang")
+            }
+        guard arguments.first == "help" || onlyHelp else { return arguments }
         var kept: [String] = []
         var skipNext = false
         for argument in arguments {
@@ -53,7 +59,7 @@ enum Main {
     /// ArgumentParser's help or usage error in the command line's language. A completion
     /// script or the JSON of `--experimental-dump-help` is left as written.
     static func parserMessage(_ text: String) -> String {
-        let verbatim = ["--generate-completion-script", "--experimental-dump-help", "--version"]
+        let verbatim = ["--generate-completion-script", "--experimental-dump-help"]
         if CommandLine.arguments.contains(where: { a in verbatim.contains { a.hasPrefix($0) } }) { return text }
         return ParserOutput.translate(text, commandLanguage.words)
     }

@@ -109,6 +109,10 @@ import Testing
             #expect(asked.status == 0, "\(arguments): \(asked.err)")
             #expect(asked.out.hasPrefix("RÉSUMÉ : Présenter le cours"), "\(arguments): \(asked.out.prefix(120))")
         }
+        // `reseau --help --lang fr` lists the commands, as `reseau --help` does.
+        let root = try run(["--help", "--lang", "fr"], lang: "C.UTF-8")
+        #expect(root.out.contains("UTILISATION : reseau <subcommand>") && root.out.contains("\nSOUS-COMMANDES :\n"), "\(root.out)")
+        #expect(root.out.contains("present"))
         // English stays ArgumentParser's own, and a completion script is left as written.
         let english = try run(["present", "--lang", "en", "--nope"], lang: "C.UTF-8")
         #expect(english.err.hasPrefix("Error: Unknown option '--nope'\nUsage: reseau present "), "\(english.err)")
