@@ -202,7 +202,11 @@ public struct AppState: Sendable {
             screen = .problems
             cursor = 0
         case .pageDown where screen == .slide && scroll >= max(0, bodyLineCount - bodyHeight): go(to: current + 1)
-        case .pageUp where screen == .slide && scroll == 0: go(to: current - 1)
+        // Back a page from the top of a slide shows the previous slide's last page, as a pager does.
+        case .pageUp where screen == .slide && scroll == 0 && current > 0:
+            go(to: current - 1)
+            scroll = max(0, bodyLineCount - bodyHeight)
+        case .pageUp where screen == .slide && scroll == 0: break
         case .pageDown: scroll += max(1, height - 3); clampScroll()
         case .pageUp: scroll = max(0, scroll - max(1, height - 3))
         case .search: prompt = .search("")

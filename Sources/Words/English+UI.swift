@@ -213,7 +213,7 @@ extension English {
         case .pageDown: return "page down"
         case .pageUp: return "page up"
         case .pageDownThenNext: return "page down, at the end the next slide"
-        case .pageUpThenPrevious: return "page up, at the top the previous slide"
+        case .pageUpThenPrevious: return "page up, at the top the previous slide's end"
         case .firstSlide: return "first slide"
         case .lastSlide: return "last slide (12G: the 12th)"
         case .goToSlide: return "go to slide n (:12)"

@@ -225,7 +225,7 @@ extension French {
         case .pageDown: return "page suivante"
         case .pageUp: return "page précédente"
         case .pageDownThenNext: return "page suivante, à la fin la diapositive suivante"
-        case .pageUpThenPrevious: return "page précédente, en haut la diapositive précédente"
+        case .pageUpThenPrevious: return "page précédente, en haut la fin de la précédente"
         case .firstSlide: return "première diapositive"
         case .lastSlide: return "dernière diapositive (12G : la 12e)"
         case .goToSlide: return "aller à la diapositive n (:12)"

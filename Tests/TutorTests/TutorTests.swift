@@ -96,14 +96,27 @@ struct TutorNavigationTests {
         #expect(s.current == 4, "PgDn alone reaches the last slide: \(seen)")
         #expect(TutorFixtures.screen(s)[0].contains("5/5"))
         #expect(seen.contains { $0.hasSuffix("↓") }, "some slide of lesson 1 is longer than 80x24: \(seen)")
-        // Back: PgUp reads up to the top, then goes to the previous slide.
-        TutorFixtures.press(&s, "PgDn")
-        let bottom = s.scroll
+        // Back: PgUp reads up to the top, then shows the previous slide's last page, and so on
+        // back to the first slide, whose top it does not leave.
         for _ in 0..<40 where s.scroll > 0 { TutorFixtures.press(&s, "PgUp") }
-        #expect(s.current == 4 || bottom == 0)
-        TutorFixtures.press(&s, "PgUp")
-        #expect(s.current == 3 && s.scroll == 0)
-        #expect(TutorFixtures.screen(s)[0].contains("4/5"))
+        #expect(s.current == 4 && s.scroll == 0)
+        var back: [String] = []
+        for _ in 0..<40 {
+            let (slide, scroll) = (s.current, s.scroll)
+            TutorFixtures.press(&s, "PgUp")
+            if scroll > 0 {
+                #expect(s.current == slide && s.scroll < scroll, "slide \(slide + 1) not at its top: PgUp scrolls")
+            } else if slide > 0 {
+                #expect(s.current == slide - 1, "at the top of slide \(slide + 1): PgUp goes back")
+                #expect(!TutorFixtures.screen(s).contains { $0.contains("de plus (j, PgDn)") }, "on the previous slide's last page")
+            } else {
+                #expect(s.current == 0 && s.scroll == 0)
+                break
+            }
+            back.append("\(s.current + 1):\(s.scroll)")
+        }
+        #expect(s.current == 0 && s.scroll == 0, "PgUp alone reaches the first slide's top: \(back)")
+        #expect(back.contains { !$0.hasSuffix(":0") }, "some slide was entered at its end: \(back)")
     }
 
     @Test func searchFindsAcrossTheCourseWithNextAndPrevious() {
