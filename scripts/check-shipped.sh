@@ -14,8 +14,7 @@ fail() { echo "check-shipped: $*" >&2; exit 1; }
 # random address (ELF type DYN).
 headers=$(readelf -lh "$program")
 grep -q 'Requesting program interpreter' <<<"$headers" && fail "$program asks for a dynamic loader"
-grep -q 'DYN (Position-Independent Executable' <<<"$headers" || grep -q 'Type:.*DYN' <<<"$headers" \
-  || fail "$program is not position-independent"
+grep -q 'Type:.*DYN' <<<"$headers" || fail "$program is not position-independent"
 if readelf -d "$program" | grep -q NEEDED; then fail "$program needs shared libraries: $(readelf -d "$program" | grep NEEDED)"; fi
 
 # From /, no locale, no HOME: the course of the checkout, its 13 lessons, letters kept.
@@ -28,11 +27,13 @@ grep -q "Les trois réseaux d'un cluster" <<<"$outline" || fail "outline lost it
 usage=$("$program" present --lang fr --nope 2>&1 || true)
 grep -q "^Erreur : option inconnue « --nope »" <<<"$usage" || fail "usage error: $usage"
 
-# The course list in a real terminal, 80x24, French.
+# The course list in a real terminal, 80x24, French (tmux is among `make deps`' packages).
+screen_checked="draws the course list"
 if command -v tmux > /dev/null; then
   socket=reseau-check-$$
-  trap 'tmux -L "$socket" kill-server 2>/dev/null || true' EXIT
-  tmux -L "$socket" new-session -d -x 80 -y 24 "env LANG=C.UTF-8 XDG_DATA_HOME=$(mktemp -d) $program --lang fr; sleep 10"
+  data=$(mktemp -d)
+  trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$data"' EXIT
+  tmux -L "$socket" new-session -d -x 80 -y 24 "env LANG=C.UTF-8 XDG_DATA_HOME=$(printf %q "$data") $(printf %q "$program") --lang fr; sleep 10"
   screen=""
   for _ in $(seq 1 50); do
     sleep 0.1
@@ -42,5 +43,7 @@ if command -v tmux > /dev/null; then
   grep -q 'reseau · cours' <<<"$screen" || fail "no course list on the screen: $screen"
   grep -q "Les trois réseaux d'un cluster" <<<"$screen" || fail "the course list lacks lesson 1: $screen"
   tmux -L "$socket" send-keys q
+else
+  screen_checked="(tmux is absent: its screen was not checked)"
 fi
-echo "check-shipped: $program is static and position-independent, finds 13 lessons from /, speaks French, draws the course list"
+echo "check-shipped: $program is static and position-independent, finds 13 lessons from /, speaks French, $screen_checked"

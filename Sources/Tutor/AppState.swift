@@ -206,7 +206,6 @@ public struct AppState: Sendable {
         case .pageUp where screen == .slide && scroll == 0 && current > 0:
             go(to: current - 1)
             scroll = max(0, bodyLineCount - bodyHeight)
-        case .pageUp where screen == .slide && scroll == 0: break
         case .pageDown: scroll += max(1, height - 3); clampScroll()
         case .pageUp: scroll = max(0, scroll - max(1, height - 3))
         case .search: prompt = .search("")

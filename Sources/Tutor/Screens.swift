@@ -42,8 +42,9 @@ public enum Screens {
         var status = ""
         if let ref = state.currentSlide, state.screen != .problems {
             let file = state.lessons[ref.lesson].file
-            let opened = Set(state.lessons.map(\.file))
-            let mine = state.problems.filter { $0.file == file || ($0.isWholeFile && !opened.contains($0.file)) }
+            let mine = state.problems.filter { d in
+                d.file == file || (d.isWholeFile && !state.lessons.contains { $0.file == d.file })
+            }
             let errors = mine.filter { $0.severity == .error }.count
             if !mine.isEmpty { status = state.words.ui(.problemCount(errors: errors, warnings: mine.count - errors)) + " " }
         }
