@@ -80,4 +80,18 @@ static inline int reseau_put_cell(int y, int x, const wchar_t *text, attr_t attr
     if (setcchar(&cell, text, attrs, pair, NULL) != OK) return ERR;
     return mvadd_wch(y, x, &cell);
 }
+
+/* `cells` cells of one look from (y, x) on: `text` holds each cell's characters followed by
+   a 0; an empty entry (a lone 0) leaves its cell alone (a wide character's second half).
+   One call per run of cells instead of one per cell. */
+static inline void reseau_put_run(int y, int x, const wchar_t *text, int cells, attr_t attrs, short pair) {
+    for (int i = 0; i < cells; i++) {
+        if (*text != 0) {
+            cchar_t cell;
+            if (setcchar(&cell, text, attrs, pair, NULL) == OK) mvadd_wch(y, x + i, &cell);
+            while (*text != 0) text++;
+        }
+        text++;
+    }
+}
 #endif

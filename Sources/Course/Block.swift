@@ -242,7 +242,10 @@ public struct DiagramSource: Sendable, Equatable {
 final class ParsedDiagram: Sendable {
     private let cached = Mutex<MermaidResult?>(nil)
 
-    func resultIfParsed() -> MermaidResult? { cached.withLock { $0 } }
+    /// The result when the source has been parsed; nil when not yet, or while another thread
+    /// is parsing it (a caller asking what is known so far is not kept waiting for that parse;
+    /// `withLockIfAvailable` does not fail spuriously, SE-0512).
+    func resultIfParsed() -> MermaidResult? { cached.withLockIfAvailable { $0 } ?? nil }
 
     func result(of source: String) -> MermaidResult {
         cached.withLock { result in

@@ -1,5 +1,6 @@
 @preconcurrency import CNCursesW
 import Canvas
+import Facts
 import FoundationEssentials
 import Glibc
 
@@ -26,7 +27,7 @@ public final class Terminal {
     /// 256, 8, or 0 colours (`NO_COLOR` asks for none).
     public let colors: Int
     private var shown: Grid?
-    private var pairs: [String: Int16] = [:]
+    private var pairs: [Int32: Int16] = [:]
     private var theme: Theme
     private var running = true
     /// Links are sent as OSC 8 hyperlinks (the terminal has them); else they stay text.
@@ -70,14 +71,14 @@ public final class Terminal {
         set_escdelay(25)
         curs_set(0)
         var count = 0
-        if ProcessInfo.processInfo.environment["NO_COLOR"].map({ !$0.isEmpty }) != true, has_colors() {
+        if Environment.value("NO_COLOR").map({ !$0.isEmpty }) != true, has_colors() {
             start_color()
             use_default_colors()
             count = Int(COLORS) >= 256 ? 256 : 8
         }
         colors = count
         self.theme = theme
-        hyperlinks = Self.supportsHyperlinks(ProcessInfo.processInfo.environment)
+        hyperlinks = Self.supportsHyperlinks(Environment.values(Self.hyperlinkVariables))
         refreshSize()
     }
 
@@ -86,6 +87,7 @@ public final class Terminal {
     public func setTheme(_ theme: Theme) {
         self.theme = theme
         pairs = [:]
+        lastStyle = nil
         shown = nil
     }
 
@@ -168,14 +170,15 @@ public final class Terminal {
         }
     }
 
-    /// Writes the cells that differ from what is on screen, then refreshes.
-    /// Returns how many cells were written.
-    @discardableResult
+    /// The variables `supportsHyperlinks` reads.
+    static let hyperlinkVariables = ["RESEAU_HYPERLINKS", "TMUX", "TERM", "VTE_VERSION", "TERM_PROGRAM", "KITTY_WINDOW_ID", "WT_SESSION"]
+
     /// Whether the terminal shows OSC 8 hyperlinks, from what it says of itself:
     /// `RESEAU_HYPERLINKS=1` or `0` decides; else VTE 0.50+, iTerm2, WezTerm, kitty,
     /// foot, Windows Terminal, VS Code and Ghostty do. Inside tmux or screen, whose support
     /// depends on their own configuration, links stay text unless asked.
     public static func supportsHyperlinks(_ environment: [String: String]) -> Bool {
+        // (Every variable read here is in `hyperlinkVariables`.)
         if let forced = environment["RESEAU_HYPERLINKS"] { return forced == "1" }
         if environment["TMUX"] != nil || (environment["TERM"] ?? "").hasPrefix("screen") { return false }
         if let vte = environment["VTE_VERSION"].flatMap(Int.init), vte >= 5000 { return true }
@@ -226,39 +229,39 @@ public final class Terminal {
         _ = present(grid)
     }
 
+    /// Writes the cells that differ from what is on screen (all of them after a resize or a
+    /// theme change), then refreshes. Returns how many cells were written.
     @discardableResult
     public func present(_ grid: Grid) -> Int {
         var written = 0
-        let changes: [GridChange]
+        var rows: [Int] = []
+        // The characters handed to ncurses, reused from frame to frame (taken out of the
+        // property for the frame, so that no cell goes through an access check).
+        var buffer: [wchar_t] = []
+        swap(&buffer, &text)
         if let shown, shown.width == grid.width, shown.height == grid.height {
-            changes = grid.changes(from: shown)
-        } else {
-            erase()
-            changes = (0..<grid.height).map { y in GridChange(x: 0, y: y, cells: (0..<grid.width).map { grid[$0, y] }) }
-        }
-        for change in changes {
-            var x = change.x
-            for cell in change.cells {
-                defer { x += 1 }
-                if cell.isContinuation { continue }
-                if asciiOnly || !unicode, !cell.character.isASCII {
-                    // Cell for cell: a wide character's second cell gets a space.
-                    var folded = cell
-                    folded.character = ASCIIFold.character(cell.character)
-                    put(folded, x: x, y: change.y)
-                    if CellWidth.of(cell.character) == 2 { put(Cell(" ", style: cell.style), x: x + 1, y: change.y) }
-                } else {
-                    put(cell, x: x, y: change.y)
-                }
-                written += 1
+            for change in grid.changes(from: shown) {
+                written += change.cells.withUnsafeBufferPointer { paint($0, x: change.x, y: change.y, buffer: &buffer) }
+                rows.append(change.y)
             }
+        } else {
+            // Every cell, read where it is (no copy of the screen's rows first).
+            erase()
+            let width = grid.width
+            written += grid.cells.withUnsafeBufferPointer { cells in
+                (0..<grid.height).reduce(0) { sum, y in
+                    sum + paint(UnsafeBufferPointer(rebasing: cells[y * width ..< (y + 1) * width]), x: 0, y: y, buffer: &buffer)
+                }
+            }
+            rows = Array(0..<grid.height)
         }
+        swap(&buffer, &text)
         refresh()
         // The rows that changed and hold a link: sent again as hyperlinks.
         if hyperlinks {
             // Every changed row that shows a link (ncurses may have written over it plainly).
-            let rows = Set(changes.map(\.y)).sorted().filter { y in (0..<grid.width).contains { grid[$0, y].style.hasLink } }
-            let sequences = Self.hyperlinkSequences(grid, rows: rows, theme: theme, colors: colors)
+            let linked = Set(rows).sorted().filter { y in (0..<grid.width).contains { grid[$0, y].style.hasLink } }
+            let sequences = Self.hyperlinkSequences(grid, rows: linked, theme: theme, colors: colors)
             if !sequences.isEmpty {
                 let bytes = Array(sequences.utf8)
                 _ = bytes.withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
@@ -268,18 +271,78 @@ public final class Terminal {
         return written
     }
 
+    /// Gives ncurses a row's cells from column `x` on, one call per run of cells of one style;
+    /// returns how many cells were written (a wide character's second half is not one).
+    private func paint(_ cells: UnsafeBufferPointer<Cell>, x: Int, y: Int, buffer: inout [wchar_t]) -> Int {
+        if asciiOnly || !unicode {
+            return cells.indices.reduce(0) { $0 + paint(cells[$1], x: x + $1, y: y) }
+        }
+        var written = 0
+        var start = cells.startIndex
+        while start < cells.endIndex {
+            let style = cells[start].style
+            var end = start
+            buffer.removeAll(keepingCapacity: true)
+            while end < cells.endIndex, cells[end].style == style {
+                if !cells[end].isContinuation {
+                    for scalar in cells[end].character.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
+                    written += 1
+                }
+                buffer.append(0)
+                end += 1
+            }
+            use(style)
+            reseau_put_run(Int32(y), Int32(x + start), buffer, Int32(end - start), lastAttributes, lastPair)
+            start = end
+        }
+        return written
+    }
+
+    /// Gives ncurses one cell (none for a wide character's second half); 1 when written.
+    private func paint(_ cell: Cell, x: Int, y: Int) -> Int {
+        if cell.isContinuation { return 0 }
+        if asciiOnly || !unicode, !cell.character.isASCII {
+            // Cell for cell: a wide character's second cell gets a space.
+            var folded = cell
+            folded.character = ASCIIFold.character(cell.character)
+            put(folded, x: x, y: y)
+            if CellWidth.of(cell.character) == 2 { put(Cell(" ", style: cell.style), x: x + 1, y: y) }
+        } else {
+            put(cell, x: x, y: y)
+        }
+        return 1
+    }
+
+    /// The attributes and colour pair of the last style written: neighbouring cells mostly
+    /// share a style, so its look and pair are worked out once per run of cells.
+    private var lastStyle: Style?
+    private var lastAttributes = reseau_a_normal()
+    private var lastPair: Int16 = 0
+    /// The characters of a run of cells for ncurses, each cell's 0-terminated (kept from frame
+    /// to frame, so that no cell allocates).
+    private var text: [wchar_t] = []
+
     private func put(_ cell: Cell, x: Int, y: Int) {
-        let look = theme.look(cell.style)
-        var attrs = reseau_a_normal()
-        if look.bold { attrs |= reseau_a_bold() }
-        if look.underline { attrs |= reseau_a_underline() }
-        if look.reverse { attrs |= reseau_a_reverse() }
-        if look.dim { attrs |= reseau_a_dim() }
-        if look.italic { attrs |= reseau_a_italic() }
-        let pair = colorPair(look)
-        var text = Array(String(cell.character).unicodeScalars.map { wchar_t(bitPattern: $0.value) })
-        text.append(0)
-        _ = reseau_put_cell(Int32(y), Int32(x), text, attrs, pair)
+        use(cell.style)
+        var one: [wchar_t] = cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        one.append(0)
+        _ = reseau_put_cell(Int32(y), Int32(x), one, lastAttributes, lastPair)
+    }
+
+    /// Makes `style`'s attributes and colour pair the current ones.
+    private func use(_ style: Style) {
+        if style != lastStyle {
+            let look = theme.look(style)
+            var attrs = reseau_a_normal()
+            if look.bold { attrs |= reseau_a_bold() }
+            if look.underline { attrs |= reseau_a_underline() }
+            if look.reverse { attrs |= reseau_a_reverse() }
+            if look.dim { attrs |= reseau_a_dim() }
+            if look.italic { attrs |= reseau_a_italic() }
+            lastAttributes = attrs
+            lastPair = colorPair(look)
+            lastStyle = style
+        }
     }
 
     private func colorPair(_ look: Look) -> Int16 {
@@ -287,7 +350,7 @@ public final class Terminal {
         let fg = Int16((colors >= 256 ? look.foreground.index256 : look.foreground.index8) ?? -1)
         let bg = Int16((colors >= 256 ? look.background.index256 : look.background.index8) ?? -1)
         if fg == -1 && bg == -1 { return 0 }
-        let key = "\(fg)/\(bg)"
+        let key = Int32(fg) << 16 | Int32(UInt16(bitPattern: bg))
         if let pair = pairs[key] { return pair }
         let next = Int16(pairs.count + 1)
         guard Int32(next) < COLOR_PAIRS else { return 0 }

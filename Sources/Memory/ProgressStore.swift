@@ -202,7 +202,7 @@ public final class ProgressStore: @unchecked Sendable {
 
     /// `$XDG_DATA_HOME/reseau`, or `~/.local/share/reseau` when it is unset or not absolute
     /// (as the XDG Base Directory specification says).
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultDirectory(environment: [String: String] = Environment.values(["XDG_DATA_HOME", "HOME"])) -> String {
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/reseau" }
         let home = environment["HOME"] ?? getpwuid(getuid()).map { String(cString: $0.pointee.pw_dir) } ?? "/"
         return home + "/.local/share/reseau"
@@ -342,7 +342,7 @@ public final class ProgressStore: @unchecked Sendable {
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.cannotWrite(temp, why: String(cString: strerror(errno))) }
         // For the end-to-end test of a writer killed mid-save only: die after this many bytes.
-        let killAfter = ProcessInfo.processInfo.environment["RESEAU_TEST_KILL_AFTER_BYTES"].flatMap(Int.init)
+        let killAfter = Environment.value("RESEAU_TEST_KILL_AFTER_BYTES").flatMap(Int.init)
         var ok = data.withUnsafeBytes { raw -> Bool in
             var offset = 0
             while offset < raw.count {

@@ -111,7 +111,7 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     if !quitAsked, let checked = work(watchAfter: 0, { [state] in var s = state; s.checkLessons(curriculum); return s }) { state = checked }
     if !quitAsked, let grid = frame(state) { terminal.present(grid) }
     // For the end-to-end test of the crash path only: die the way a Swift trap does.
-    if ProcessInfo.processInfo.environment["RESEAU_TEST_CRASH"] == "1" {
+    if Environment.value("RESEAU_TEST_CRASH") == "1" {
         usleep(300_000)
         fatalError("crash requested by RESEAU_TEST_CRASH")
     }
@@ -122,7 +122,7 @@ func runTerminal(paths: [String], lang: Language?, ascii: Bool, presenter: Bool,
     // frame's moment (the monotonic clock, which the bench reads too) and kind: `move` (the
     // packet changed cell, same hop) or `hop`, so that the bytes the bench reads between
     // two moments are the cost of that kind of step.
-    let statsPath = ProcessInfo.processInfo.environment["RESEAU_STATS"]
+    let statsPath = Environment.value("RESEAU_STATS")
     var frames = 1, packetSteps = 0
     var frameLog: [Any] = []
     var lastShown: AnimationFrame?

@@ -62,7 +62,7 @@ struct Open: ParsableCommand {
     func run() throws {
         let paths = self.paths.isEmpty ? [try bundledLessons()] : self.paths
         if plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
-            let columns = width ?? ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
+            let columns = width ?? Environment.value("COLUMNS").flatMap(Int.init) ?? 80
             try runPlain(paths: paths, lang: lang, ascii: ascii, width: max(20, columns))
             return
         }

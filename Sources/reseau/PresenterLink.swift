@@ -1,3 +1,4 @@
+import Facts
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
@@ -17,7 +18,7 @@ enum PresenterLink {
         case system(String, String)
     }
 
-    static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    static func folder(environment: [String: String] = Environment.values(["XDG_RUNTIME_DIR"])) -> String {
         if let runtime = environment["XDG_RUNTIME_DIR"], runtime.hasPrefix("/") { return runtime + "/reseau" }
         return "/tmp/reseau-\(getuid())"
     }

@@ -81,7 +81,7 @@ struct Reseau: ParsableCommand {
 /// course, which may be older); `reseau/Lessons` under each folder of `XDG_DATA_DIRS` (by
 /// default /usr/local/share and /usr/share); `Lessons/` in the working folder.
 enum BundledCourse {
-    static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
+    static func locate(environment: [String: String] = Environment.values(["RESEAU_LESSONS", "XDG_DATA_DIRS"]),
                        executable: String? = runningExecutable(), workingFolder: String = FileManager.default.currentDirectoryPath)
         -> (path: String?, looked: [String]) {
         // RESEAU_LESSONS, when given, is the only answer: a wrong one is said, not passed over.

@@ -433,3 +433,54 @@ struct AutoReloadTests {
         try tmux.waitForExit()
     }
 }
+
+/// What ncurses is given, one call per run of cells of one style (#19): the terminal shows
+/// each character in its column, a wide one taking two with the text after it in place, each
+/// run in its look; a frame written by difference (slide 2, then back) leaves the screen as
+/// the first full frame drew it.
+@Suite(.enabled(if: TmuxSession.available, "tmux is not installed"), .serialized)
+struct CellRunTests {
+    @Test func wideCharactersStylesAndARepaintByDifferenceShowTheSlide() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reseau-cells-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lesson = folder.appendingPathComponent("cellules.md")
+        try """
+        ---
+        title: Cellules
+        ---
+
+        ## Un 🚀 départ
+
+        Texte **gras** puis `code` 🙂 fin, 日本 ok.
+
+        ## Deuxième
+
+        Autre chose, plus long que la première ligne pour tout changer.
+
+        """.write(to: lesson, atomically: true, encoding: .utf8)
+        // 256 colours whatever terminal the tests run in (tmux keeps each cell's colour), and
+        // colours on (the test runner sets NO_COLOR).
+        let tmux = try TmuxSession(lesson: lesson.path, environment: "TERM=xterm-256color NO_COLOR=", language: "fr", width: 80, height: 24)
+        defer { tmux.close() }
+        try tmux.waitFor("Texte gras")
+        let first = try tmux.capture()
+        #expect(first.contains("Texte gras puis code 🙂 fin, 日本 ok."), "\(first)")
+        #expect(first.contains("Un 🚀 départ"), "\(first)")
+        // In its look: the bold word and the code each drawn with their attributes (the space
+        // before a styled word takes its style, as the slide renderer gives it).
+        let styled = try TmuxSession.tmux(["capture-pane", "-p", "-e", "-t", tmux.name])
+        let line = styled.split(separator: "\n").first { $0.contains("Texte") }.map(String.init) ?? ""
+        #expect(line.range(of: "\u{1B}\\[(?:[0-9;]*;)?1(?:;[0-9;]*)?m ?gras", options: .regularExpression) != nil, "bold: \(line.debugDescription)")
+        #expect(line.range(of: "\u{1B}\\[(?:[0-9;]*;)?38;5;[0-9]+(?:;[0-9;]*)?m ?code", options: .regularExpression) != nil, "coloured: \(line.debugDescription)")
+        tmux.keys("Space")
+        try tmux.waitFor("Autre chose")
+        tmux.keys("BSpace")
+        try tmux.waitFor("Texte gras")
+        usleep(200_000)
+        #expect(try tmux.capture() == first)
+        tmux.keys("q")
+        try tmux.waitForExit()
+        #expect(try tmux.exitCode() == 0)
+    }
+}
