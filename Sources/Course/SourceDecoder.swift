@@ -125,21 +125,23 @@ public enum SourceDecoder {
         var text = text
         return text.withUTF8 { utf8 -> (CodePage, UTF8Scan)? in
             var best: (page: CodePage, score: Int)?
+            // Each page's bytes are laid out once in a buffer and read from there, ASCII a byte
+            // at a time (the parser only sees the rest). A character gives one byte, or its
+            // own UTF-8 when foreign to the page: never more bytes than the text has.
+            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: utf8.count)
+            defer { buffer.deallocate() }
             for page in CodePage.candidates {
-                var bytes = PageBytes(utf8: utf8, page: page)
-                let counts = UTF8Scan.count(&bytes)
-                let mangled = counts.validMultibyte - bytes.foreign
+                let (count, foreign) = PageBytes.write(utf8, through: page, into: buffer)
+                let counts = UTF8Scan.count(UnsafeBufferPointer(rebasing: buffer[..<count]))
+                let mangled = counts.validMultibyte - foreign
                 guard mangled > 0, mangled > counts.errors else { continue }
                 // The right code page explains the most characters and leaves the fewest aside.
-                let score = mangled - counts.errors - bytes.foreign
+                let score = mangled - counts.errors - foreign
                 if best == nil || score > best!.score { best = (page, score) }
             }
             guard let page = best?.page else { return nil }
-            var bytes = [UInt8]()
-            bytes.reserveCapacity(utf8.count)
-            var iterator = PageBytes(utf8: utf8, page: page)
-            while let byte = iterator.next() { bytes.append(byte) }
-            return (page, UTF8Scan(bytes[...]))
+            let (count, _) = PageBytes.write(utf8, through: page, into: buffer)
+            return (page, UTF8Scan(Array(buffer[..<count])[...]))
         }
     }
 
@@ -161,6 +163,17 @@ public enum SourceDecoder {
             self.page = page
         }
 
+        /// Writes the text's bytes through `page` at the start of `buffer` (as long as the
+        /// text's UTF-8); returns how many bytes, and how many characters were foreign to it.
+        static func write(_ utf8: UnsafeBufferPointer<UInt8>, through page: CodePage,
+                          into buffer: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, foreign: Int) {
+            var iterator = PageBytes(utf8: utf8, page: page)
+            var count = 0
+            while let byte = iterator.next() { buffer[count] = byte; count += 1 }
+            return (count, iterator.foreign)
+        }
+
+        @inline(__always)
         mutating func next() -> UInt8? {
             if pendingStart < pendingEnd {
                 pendingStart += 1
@@ -255,20 +268,42 @@ struct UTF8Scan {
 
     /// What `init` would find, without making the text: valid multibyte scalars, and
     /// invalid sequences (those in a row counted once, as `errors` holds them).
-    static func count<Bytes: IteratorProtocol<UInt8>>(_ iterator: inout Bytes) -> (validMultibyte: Int, errors: Int) {
-        var parser = Unicode.UTF8.ForwardParser()
+    static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> (validMultibyte: Int, errors: Int) {
+        var pieces = Pieces(bytes: bytes)
         var multibyte = 0, errors = 0
         var afterError = false
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                if encoded.count > 1 { multibyte += 1 }
-                afterError = false
-            case .error:
+        while let piece = pieces.next() {
+            switch piece {
+            case .ascii: afterError = false
+            case .scalar: multibyte += 1; afterError = false
+            case .invalid:
                 if !afterError { errors += 1 }
                 afterError = true
-            case .emptyInput:
-                return (multibyte, errors)
+            }
+        }
+        return (multibyte, errors)
+    }
+
+    /// Bytes read as UTF-8: an ASCII byte as it is (most of a lesson, a comparison each), any
+    /// other sequence through the standard library's parser, which says whether it is a
+    /// scalar or how many bytes are an invalid sequence (the same answers as one parser run
+    /// over the whole text: it never looks past a sequence's maximal invalid part).
+    struct Pieces {
+        enum Piece { case ascii(UInt8), scalar(Unicode.UTF8.EncodedScalar), invalid }
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        @inline(__always)
+        mutating func next() -> Piece? {
+            guard index < bytes.count else { return nil }
+            let byte = bytes[index]
+            if byte < 0x80 { index += 1; return .ascii(byte) }
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = UnsafeBufferPointer(rebasing: bytes[index ..< min(index + 4, bytes.count)]).makeIterator()
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): index += encoded.count; return .scalar(encoded)
+            case .error(let length): index += length; return .invalid
+            case .emptyInput: index = bytes.count; return nil
             }
         }
     }
@@ -281,26 +316,30 @@ struct UTF8Scan {
             validMultibyte = bytes.reduce(0) { $0 + ($1 >= 0xC0 ? 1 : 0) }
             return
         }
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
         // The valid sequences' bytes, kept as they are (the text is made once, at its size).
         var kept = [UInt8]()
         kept.reserveCapacity(bytes.count)
         var line = 1, column = 1
-        loop: while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                if encoded.count > 1 { validMultibyte += 1 }
-                kept.append(contentsOf: encoded)
-                if encoded.count == 1 && encoded.first == 0x0A { line += 1; column = 1 } else { column += 1 }
-            case .error:
-                if errors.last != Spot(line: line, column: column) {
-                    errors.append(Spot(line: line, column: column))
+        var multibyte = 0
+        var errors: [Spot] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var pieces = Pieces(bytes: buffer)
+            while let piece = pieces.next() {
+                switch piece {
+                case .ascii(let byte):
+                    kept.append(byte)
+                    if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+                case .scalar(let encoded):
+                    multibyte += 1
+                    kept.append(contentsOf: encoded)
+                    column += 1
+                case .invalid:
+                    if errors.last != Spot(line: line, column: column) { errors.append(Spot(line: line, column: column)) }
                 }
-            case .emptyInput:
-                break loop
             }
         }
+        validMultibyte = multibyte
+        self.errors = errors
         text = String(decoding: kept, as: UTF8.self)
     }
 }

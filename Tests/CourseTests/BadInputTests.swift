@@ -131,6 +131,42 @@ struct BadInputTests {
         #expect(kept.text == french)
     }
 
+    /// The scan reads ASCII a byte at a time and gives the parser only the rest (#19): on
+    /// random bytes, mostly French letters, emoji, broken and truncated sequences, it finds
+    /// what one standard-library parser run over the whole text finds (text, where each
+    /// invalid sequence was, how many scalars took several bytes).
+    @Test func theUTF8ScanAgreesWithOneParserOverTheWholeText() {
+        func reference(_ bytes: [UInt8]) -> (text: String, errors: [UTF8Scan.Spot], multibyte: Int) {
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes.makeIterator()
+            var kept: [UInt8] = [], errors: [UTF8Scan.Spot] = [], multibyte = 0
+            var line = 1, column = 1
+            loop: while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let encoded):
+                    if encoded.count > 1 { multibyte += 1 }
+                    kept.append(contentsOf: encoded)
+                    if encoded.count == 1 && encoded.first == 0x0A { line += 1; column = 1 } else { column += 1 }
+                case .error:
+                    if errors.last != UTF8Scan.Spot(line: line, column: column) { errors.append(UTF8Scan.Spot(line: line, column: column)) }
+                case .emptyInput: break loop
+                }
+            }
+            return (String(decoding: kept, as: UTF8.self), errors, multibyte)
+        }
+        let pieces: [[UInt8]] = [Array("é".utf8), Array("🚀".utf8), Array("€".utf8), [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x9A],
+                                 [0xFF], [0x80], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0x0A], Array("ab ".utf8)]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...40, using: &generator) { bytes += pieces.randomElement(using: &generator)! }
+            let scan = UTF8Scan(bytes[...]), expected = reference(bytes)
+            #expect(scan.text == expected.text && scan.errors == expected.errors && scan.validMultibyte == expected.multibyte, "\(bytes)")
+            let counted = bytes.withUnsafeBufferPointer { UTF8Scan.count($0) }
+            #expect(counted.validMultibyte == expected.multibyte && counted.errors == expected.errors.count, "\(bytes)")
+        }
+    }
+
     @Test func fiftyThousandCharacterLinesLoad() {
         let long = String(repeating: "mot ", count: 12_500)
         let svg = "<svg width=\"10\">" + String(repeating: "<path d=\"M0 0\"/>", count: 3_200) + "</svg>"
