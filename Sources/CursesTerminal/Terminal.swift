@@ -241,16 +241,18 @@ public final class Terminal {
         swap(&buffer, &text)
         if let shown, shown.width == grid.width, shown.height == grid.height {
             for change in grid.changes(from: shown) {
-                written += change.cells.withUnsafeBufferPointer { paint($0, x: change.x, y: change.y, buffer: &buffer) }
+                written += change.cells.withUnsafeBufferPointer { paint($0, x: change.x, y: change.y, overBlank: false, buffer: &buffer) }
                 rows.append(change.y)
             }
         } else {
-            // Every cell, read where it is (no copy of the screen's rows first).
+            // Every cell, read where it is (no copy of the screen's rows first); the screen is
+            // erased first, so plain blanks need not be written (most of a slide's screen).
             erase()
             let width = grid.width
             written += grid.cells.withUnsafeBufferPointer { cells in
                 (0..<grid.height).reduce(0) { sum, y in
-                    sum + paint(UnsafeBufferPointer(rebasing: cells[y * width ..< (y + 1) * width]), x: 0, y: y, buffer: &buffer)
+                    sum + paint(UnsafeBufferPointer(rebasing: cells[y * width ..< (y + 1) * width]), x: 0, y: y, overBlank: true,
+                                buffer: &buffer)
                 }
             }
             rows = Array(0..<grid.height)
@@ -273,7 +275,9 @@ public final class Terminal {
 
     /// Gives ncurses a row's cells from column `x` on, one call per run of cells of one style;
     /// returns how many cells were written (a wide character's second half is not one).
-    private func paint(_ cells: UnsafeBufferPointer<Cell>, x: Int, y: Int, buffer: inout [wchar_t]) -> Int {
+    /// `overBlank`: the row was just erased, and a run of spaces with the plain look (no
+    /// attribute, no colour: what `erase` leaves) is already on it.
+    private func paint(_ cells: UnsafeBufferPointer<Cell>, x: Int, y: Int, overBlank: Bool, buffer: inout [wchar_t]) -> Int {
         if asciiOnly || !unicode {
             return cells.indices.reduce(0) { $0 + paint(cells[$1], x: x + $1, y: y) }
         }
@@ -282,17 +286,23 @@ public final class Terminal {
         while start < cells.endIndex {
             let style = cells[start].style
             var end = start
+            var spaces = true
             buffer.removeAll(keepingCapacity: true)
             while end < cells.endIndex, cells[end].style == style {
                 if !cells[end].isContinuation {
                     for scalar in cells[end].character.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
-                    written += 1
+                    spaces = spaces && cells[end].character == " "
+                } else {
+                    spaces = false
                 }
                 buffer.append(0)
                 end += 1
             }
             use(style)
-            reseau_put_run(Int32(y), Int32(x + start), buffer, Int32(end - start), lastAttributes, lastPair)
+            if !(overBlank && spaces && lastAttributes == reseau_a_normal() && lastPair == 0) {
+                reseau_put_run(Int32(y), Int32(x + start), buffer, Int32(end - start), lastAttributes, lastPair)
+                written += cells[start ..< end].reduce(0) { $0 + ($1.isContinuation ? 0 : 1) }
+            }
             start = end
         }
         return written
