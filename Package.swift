@@ -22,7 +22,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Canvas", dependencies: ["Facts"]),
-        // ncursesw: the only C is shim.h (macros as functions, signal handlers).
+        // ncursesw: the only C is shim.h (macros as functions, signal handlers, a run of cells).
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Canvas", "Facts"]),
         .target(name: "Tutor", dependencies: ["Canvas", "Drawing", "Course", "Mermaid", "NetSim", "Scenes", "Quiz", "Memory", "Words"]),
