@@ -286,12 +286,14 @@ public final class Terminal {
         while start < cells.endIndex {
             let style = cells[start].style
             var end = start
+            var shown = 0
             var spaces = true
             buffer.removeAll(keepingCapacity: true)
             while end < cells.endIndex, cells[end].style == style {
                 if !cells[end].isContinuation {
                     for scalar in cells[end].character.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
                     spaces = spaces && cells[end].character == " "
+                    shown += 1
                 } else {
                     spaces = false
                 }
@@ -301,7 +303,7 @@ public final class Terminal {
             use(style)
             if !(overBlank && spaces && lastAttributes == reseau_a_normal() && lastPair == 0) {
                 reseau_put_run(Int32(y), Int32(x + start), buffer, Int32(end - start), lastAttributes, lastPair)
-                written += cells[start ..< end].reduce(0) { $0 + ($1.isContinuation ? 0 : 1) }
+                written += shown
             }
             start = end
         }

@@ -1,3 +1,4 @@
+import Facts
 import FoundationEssentials
 import Glibc
 
@@ -27,7 +28,7 @@ public enum Language: String, Sendable, Codable, CaseIterable {
     /// else English.
     public static func choose(flag: Language?, environment: [String: String], lessonLanguage: String?) -> Language {
         if let flag { return flag }
-        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        for key in localeVariables {
             guard let value = environment[key], !value.isEmpty else { continue }
             if let language = Language(localeName: value) { return language }
             break
@@ -36,12 +37,11 @@ public enum Language: String, Sendable, Codable, CaseIterable {
         return .en
     }
 
+    /// The variables that name the messages' language, in POSIX precedence.
+    static let localeVariables = ["LC_ALL", "LC_MESSAGES", "LANG"]
+
     /// `choose` with this process's environment.
     public static func choose(flag: Language?, lessonLanguage: String?) -> Language {
-        var environment: [String: String] = [:]
-        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = getenv(key) { environment[key] = String(cString: value) }
-        }
-        return choose(flag: flag, environment: environment, lessonLanguage: lessonLanguage)
+        choose(flag: flag, environment: Environment.values(localeVariables), lessonLanguage: lessonLanguage)
     }
 }

@@ -41,10 +41,13 @@ func terminalSafe(_ text: String) -> String {
     return out
 }
 
+/// The variables that choose the locale's codeset, in glibc's precedence.
+let codesetVariables = ["LC_ALL", "LC_CTYPE", "LANG"]
+
 /// The locale's codeset is UTF-8, as glibc would choose it: the first of LC_ALL, LC_CTYPE
 /// and LANG that is set (none: the C locale, which is ASCII).
-func localeIsUTF8(_ environment: [String: String] = Environment.values(["LC_ALL", "LC_CTYPE", "LANG"])) -> Bool {
-    let name = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? "C"
+func localeIsUTF8(_ environment: [String: String] = Environment.values(codesetVariables)) -> Bool {
+    let name = codesetVariables.lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? "C"
     let codeset = name.split(separator: ".").dropFirst().first?.split(separator: "@").first?.lowercased() ?? ""
     return codeset == "utf-8" || codeset == "utf8"
 }
