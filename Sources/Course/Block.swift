@@ -5,20 +5,23 @@ import Mermaid
 
 /// A block of a slide, typed by what a reader sees. Every block knows the line of the
 /// lesson file it starts on, so diagnostics and search can point back at the source.
-public indirect enum Block: Sendable, Equatable {
+///
+/// Headings and paragraphs, most of a lesson, are held in place; the larger cases are boxed
+/// so that a Block stays small (32 bytes) in the arrays that hold them.
+public enum Block: Sendable, Equatable {
     case heading(Heading)
     case paragraph(Paragraph)
-    case list(ListBlock)
-    case quote(Quote)
-    case code(CodeBlock)
-    case mermaid(DiagramSource)
-    case scene(SceneSource)
+    indirect case list(ListBlock)
+    indirect case quote(Quote)
+    indirect case code(CodeBlock)
+    indirect case mermaid(DiagramSource)
+    indirect case scene(SceneSource)
     /// A ` ```yaml lab ` block: an exercise the engine checks.
-    case lab(LabSource)
-    case quiz(QuizBlock)
-    case table(Table)
-    case directive(Directive)
-    case footnote(Footnote)
+    indirect case lab(LabSource)
+    indirect case quiz(QuizBlock)
+    indirect case table(Table)
+    indirect case directive(Directive)
+    indirect case footnote(Footnote)
     /// A thematic break inside a container (a top-level one ends a slide instead).
     case rule(line: Int)
 

@@ -1,14 +1,17 @@
 import Facts
 /// A run of text inside a paragraph, heading, list item or table cell.
-public indirect enum Inline: Sendable, Equatable {
+/// Not `indirect` as a whole: a text run is a String in place (the nested cases hold arrays,
+/// which are already behind a pointer), so a paragraph's runs cost one allocation each
+/// instead of two. The rare cases with two strings are boxed to keep an Inline 16 bytes.
+public enum Inline: Sendable, Equatable {
     case text(String)
     case emphasis([Inline])
     case strong([Inline])
     case strikethrough([Inline])
     case code(String)
-    case link(target: String, title: String, content: [Inline])
+    indirect case link(target: String, title: String, content: [Inline])
     /// An image cannot be drawn in a terminal: its alternative text and its target.
-    case image(alt: String, target: String)
+    indirect case image(alt: String, target: String)
     case softBreak
     case lineBreak
     /// `[^note]`, kept as its text; the definition is a `.footnote` block.

@@ -51,8 +51,13 @@ enum SlideSplitter {
             }
         }
         for note in footnotes {
-            let index = breaks.filter { $0 < note.line }.count
-            groups[index].append(.footnote(note))
+            // The breaks are in line order: how many come before the note, by halving.
+            var low = 0, high = breaks.count
+            while low < high {
+                let middle = (low + high) / 2
+                if breaks[middle] < note.line { low = middle + 1 } else { high = middle }
+            }
+            groups[low].append(.footnote(note))
         }
         var slides: [Slide] = []
         var toc: [TOCEntry] = []
@@ -62,9 +67,10 @@ enum SlideSplitter {
             var path: [String]?
             for block in group {
                 guard case .heading(let heading) = block else { continue }
+                let title = heading.title
                 while let top = stack.last, top.level >= heading.level { stack.removeLast() }
-                stack.append((heading.level, heading.title))
-                toc.append(TOCEntry(level: heading.level, title: heading.title, slide: number, line: heading.line))
+                stack.append((heading.level, title))
+                toc.append(TOCEntry(level: heading.level, title: title, slide: number, line: heading.line))
                 if path == nil { path = stack.map(\.title) }
             }
             slides.append(Slide(number: number, blocks: group, line: group[0].line,

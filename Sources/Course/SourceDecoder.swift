@@ -1,4 +1,5 @@
 import Facts
+import Glibc
 /// Turns the bytes of a lesson file into the text the loader parses.
 ///
 /// In order: binary files are refused; a UTF-8 byte-order mark is dropped; invalid UTF-8 is
@@ -100,7 +101,7 @@ public enum SourceDecoder {
 
     static func normalizeNewlines(_ text: String) -> String {
         var copy = text
-        guard copy.withUTF8({ $0.contains(0x0D) }) else { return text }
+        guard copy.withUTF8({ $0.baseAddress.map { memchr($0, 0x0D, text.utf8.count) != nil } ?? false }) else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
         var previousCR = false
@@ -204,6 +205,11 @@ public enum SourceDecoder {
             let n = bytes.count
             var i = 0
             while i + 2 < n {
+                // Eight ASCII bytes at a time (no lead byte among them).
+                if i + 8 <= n, UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
                 let b = bytes[i]
                 if b < 0xC3 { i += 1; continue }
                 let lead = (b == 0xC3 && (0x82...0xB4).contains(bytes[i + 1])) || (b == 0xC4 && bytes[i + 1] == 0x9F)

@@ -1,4 +1,5 @@
 import Facts
+import Glibc
 /// A first pass over a lesson's lines, before cmark sees them: it finds the frontmatter
 /// and the `:::name` / `:::` directive lines (outside code fences).
 ///
@@ -57,7 +58,7 @@ struct SourceLayout {
 
         // Only lines whose first visible character is ` ~ : or [ matter here; they are
         // found on the bytes, and only they become strings.
-        var fence: (char: Character, count: Int)?
+        var fence: (byte: UInt8, count: Int)?
         var displayMath = false
         let candidates: [Int] = text.withUTF8 { bytes in
             var found: [Int] = []
@@ -67,59 +68,88 @@ struct SourceLayout {
                 guard j < lines[i].upperBound else { continue }
                 let b = bytes[j]
                 if b == UInt8(ascii: "`") || b == UInt8(ascii: "~") || b == UInt8(ascii: ":") || b == UInt8(ascii: "[")
-                    || bytes[j..<lines[i].upperBound].contains(UInt8(ascii: "$")) {
+                    || memchr(bytes.baseAddress! + j, Int32(UInt8(ascii: "$")), lines[i].upperBound - j) != nil {
                     found.append(i)
                 }
             }
             return found
         }
+        // Read by bytes, as cmark reads fences: a backtick is a backtick even when a combining
+        // mark follows it (and stepping by Characters cost the loader 5 % of its time).
         for i in candidates {
             let text = line(i)
-            let indent = text.prefix { $0 == " " || $0 == "\t" }
-            let body = text.dropFirst(indent.count)
+            let indentCount = Self.leading(text.utf8) { $0 == 0x20 || $0 == 0x09 }
+            let body = Substring(text.utf8.dropFirst(indentCount))
+            let bytes = body.utf8
             if let open = fence {
-                let run = body.prefix { $0 == open.char }
-                if run.count >= open.count, body.dropFirst(run.count).trimmingSpaces().isEmpty { fence = nil }
+                let run = Self.leading(bytes) { $0 == open.byte }
+                if run >= open.count, Self.isBlank(bytes.dropFirst(run)) { fence = nil }
                 continue
             }
             // `$$` alone on a line opens and closes display math: read as a `math` code block.
-            if body.trimmingSpaces() == "$$" {
-                replacements.append((lines[i], String(indent) + (displayMath ? "```" : "```math")))
+            if Self.isDisplayMathFence(bytes) {
+                let indent = String(Substring(text.utf8.prefix(indentCount)))
+                replacements.append((lines[i], indent + (displayMath ? "```" : "```math")))
                 displayMath.toggle()
                 continue
             }
             if displayMath { continue }
-            if let first = body.first, first == "`" || first == "~" {
-                let run = body.prefix { $0 == first }
-                if run.count >= 3, !(first == "`" && body.dropFirst(run.count).contains("`")) {
-                    fence = (first, run.count)
+            if let first = bytes.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") {
+                let run = Self.leading(bytes) { $0 == first }
+                if run >= 3, !(first == UInt8(ascii: "`") && bytes.dropFirst(run).contains(UInt8(ascii: "`"))) {
+                    fence = (first, run)
                 }
                 continue
             }
-            if body.hasPrefix("[^"), let close = body.firstIndex(of: "]"),
-               body[close...].dropFirst().first == ":" {
-                let label = body[body.index(body.startIndex, offsetBy: 2)..<close]
-                footnoteDefinitions.append((String(label), i + 1, indent.count + 1))
+            if bytes.starts(with: "[^".utf8), let close = bytes.firstIndex(of: UInt8(ascii: "]")),
+               bytes[bytes.index(after: close)...].first == UInt8(ascii: ":") {
+                let label = body[bytes.index(bytes.startIndex, offsetBy: 2)..<close]
+                footnoteDefinitions.append((String(label), i + 1, indentCount + 1))
             }
-            if body.contains("$"), let protected = MathSpans.protect(text, startingAt: mathSpans.count) {
+            if bytes.contains(UInt8(ascii: "$")), let protected = MathSpans.protect(text, startingAt: mathSpans.count) {
                 replacements.append((lines[i], protected.line))
                 mathSpans += protected.spans
                 continue
             }
-            guard body.hasPrefix(":::") else { continue }
-            guard let marker = Self.parseMarker(body, line: i + 1, column: indent.count + 1, file: file,
+            guard bytes.starts(with: ":::".utf8) else { continue }
+            guard let marker = Self.parseMarker(body, line: i + 1, column: indentCount + 1, file: file,
                                                 diagnostics: &diagnostics) else { continue }
-            replacements.append((lines[i], String(indent) + "\(Self.markerPrefix)\(markers.count)-->"))
+            let indent = String(Substring(text.utf8.prefix(indentCount)))
+            replacements.append((lines[i], indent + "\(Self.markerPrefix)\(markers.count)-->"))
             markers.append(marker)
         }
         markdown = replacements.isEmpty ? Array(text.utf8) : Self.apply(replacements, to: text)
     }
 
+    /// How many bytes at the start satisfy `predicate`.
+    static func leading(_ bytes: Substring.UTF8View, _ predicate: (UInt8) -> Bool) -> Int {
+        var count = 0
+        for byte in bytes {
+            guard predicate(byte) else { break }
+            count += 1
+        }
+        return count
+    }
+
+    /// Nothing but spaces and tabs.
+    static func isBlank(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// `$$` with only spaces or tabs around it.
+    static func isDisplayMathFence(_ bytes: Substring.UTF8View) -> Bool {
+        let start = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? bytes.endIndex
+        let rest = bytes[start...]
+        return rest.starts(with: "$$".utf8) && isBlank(rest.dropFirst(2))
+    }
+
     /// The byte ranges of the lines, without their newlines.
     static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
+        guard let base = bytes.baseAddress else { return [0..<0] }
         var start = 0
-        for i in 0..<bytes.count where bytes[i] == 0x0A {
+        while let found = memchr(base + start, 0x0A, bytes.count - start) {
+            let i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             ranges.append(start..<i)
             start = i + 1
         }

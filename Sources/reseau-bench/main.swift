@@ -86,6 +86,9 @@ func cmarkAlone(_ text: String) {
     cmark_parser_free(parser)
 }
 
+@inline(never) func profileLoader(_ bytes: [UInt8]) { _ = Lesson.parse(bytes: bytes, file: "bench.md") }
+@inline(never) func profileCmark(_ text: String) { cmarkAlone(text) }
+
 /// `RESEAU_BENCH_ONLY=loader|mermaid|netsim|memory|terminal` runs one section (for profiling).
 let only = ProcessInfo.processInfo.environment["RESEAU_BENCH_ONLY"]
 func runs(_ section: String) -> Bool { only == nil || only == section }
@@ -96,9 +99,12 @@ let (text, origin) = megabyteCourse()
 let bytes = Array(text.utf8)
 print("loader input: \(bytes.count) bytes from \(origin)")
 _ = Lesson.parse(bytes: bytes, file: "bench.md")  // warm up
-if ProcessInfo.processInfo.environment["RESEAU_BENCH_PROFILE"] != nil {
-    // For `perf record`: only the loader, many times.
-    for _ in 0..<60 { _ = Lesson.parse(bytes: bytes, file: "bench.md") }
+if let profile = ProcessInfo.processInfo.environment["RESEAU_BENCH_PROFILE"] {
+    // For `perf record` or callgrind: the loader and cmark alone, N times each (60 by
+    // default), each in a function of its own so their inclusive costs can be compared.
+    let times = Int(profile) ?? 60
+    for _ in 0..<times { profileLoader(bytes) }
+    for _ in 0..<times { profileCmark(text) }
     exit(0)
 }
 var slides = 0
