@@ -137,7 +137,7 @@ struct BlockBuilder {
             return content.isEmpty ? nil : .paragraph(Paragraph(content: content, line: line))
         case CMARK_NODE_LIST:
             let items = node.children.map { item in
-                ListItem(checked: item.typeName == "tasklist" ? item.taskChecked : nil,
+                ListItem(checked: item.hasTypeName("tasklist") ? item.taskChecked : nil,
                          blocks: blocks(in: item), line: item.startLine)
             }
             return .list(ListBlock(ordered: node.isOrderedList, start: node.listStart,
@@ -154,7 +154,7 @@ struct BlockBuilder {
         case CMARK_NODE_FOOTNOTE_DEFINITION:
             return .footnote(Footnote(label: footnoteLabels[line] ?? node.literal, blocks: blocks(in: node), line: line))
         default:
-            if node.typeName == "table" { return table(node) }
+            if node.hasTypeName("table") { return table(node) }
             return nil
         }
     }
@@ -220,6 +220,10 @@ struct BlockBuilder {
 
     func inlines(of node: MarkdownNode) -> [Inline] {
         var assembler = InlineAssembler()
+        // Room for a run per child, made once (a paragraph is text and breaks, line by line).
+        var count = 0
+        for _ in node.children { count += 1 }
+        assembler.reserveCapacity(count)
         for child in node.children { feed(child, into: &assembler) }
         return assembler.finish()
     }
@@ -241,7 +245,7 @@ struct BlockBuilder {
         case CMARK_NODE_FOOTNOTE_REFERENCE:
             assembler.append(.footnoteReference(node.literal))
         default:
-            if node.typeName == "strikethrough" {
+            if node.hasTypeName("strikethrough") {
                 assembler.append(.strikethrough(inlines(of: node)))
             } else {
                 for child in node.children { feed(child, into: &assembler) }

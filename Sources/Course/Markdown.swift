@@ -47,8 +47,14 @@ struct MarkdownNode {
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
 
     var type: cmark_node_type { cmark_node_get_type(pointer) }
-    /// "table", "table_row", "strikethrough", "tasklist"… for extension nodes.
-    var typeName: String { String(cString: cmark_node_get_type_string(pointer)) }
+    /// Whether the node's type is `name` ("table", "table_row", "strikethrough", "tasklist"…
+    /// for extension nodes), compared in place (no String made for each node).
+    func hasTypeName(_ name: StaticString) -> Bool {
+        guard let own = cmark_node_get_type_string(pointer) else { return false }
+        return name.withUTF8Buffer { expected in
+            expected.withMemoryRebound(to: CChar.self) { strncmp(own, $0.baseAddress!, $0.count) == 0 && own[$0.count] == 0 }
+        }
+    }
     /// The node's text. The source lost its control characters on loading, but cmark
     /// decodes numeric references (`&#1;`, `&#x1b;`) into new ones: those go too (found by
     /// fuzzing). Newlines and tabs stay.
