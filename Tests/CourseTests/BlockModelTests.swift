@@ -165,6 +165,39 @@ struct SlideSplittingTests {
         #expect(lesson.slides[0].blocks.map(\.kindName) == ["code:yaml", "list", "directive:tip"])
     }
 
+    /// A fence is found by its bytes, as cmark finds it: a combining accent after the third
+    /// backtick leaves it a fence (cmark reads the accent as the info string), so a `:::` line
+    /// inside stays code instead of opening a directive.
+    @Test func aFenceWhoseInfoStartsWithACombiningMarkStillHoldsItsLines() {
+        let text = "---\ntitle: t\n---\n\n```\u{0301}\n:::tip\nx\n:::\n```\n\nFin.\n"
+        let lesson = Lesson.parse(text: text, file: "t.md")
+        #expect(lesson.diagnostics.isEmpty)
+        #expect(lesson.slides[0].blocks.map(\.kindName) == ["code:\u{0301}", "paragraph"])
+        guard case .code(let code)? = lesson.slides[0].blocks.first else { Issue.record("no code block"); return }
+        #expect(code.text == ":::tip\nx\n:::\n")
+    }
+
+    /// HTML is read by bytes: what a reader sees of tags, attributes, comments and a lone `<`.
+    @Test func htmlTextAttributesAndStrayBrackets() {
+        let text = """
+        ---
+        title: t
+        ---
+
+        Voir <a HREF='https://x.y/é?a=1&amp;b=2'>le <em>lien</em></a>, <img alt="schéma &eacute;" src=a.png/>, 3 < 4 et <é> <!-- note --> fin.
+
+        <DIV CLASS="note caption">Légende</DIV>
+        """
+        let lesson = Lesson.parse(text: text, file: "t.md")
+        let blocks = lesson.slides[0].blocks
+        guard case .paragraph(let paragraph)? = blocks.first else { Issue.record("no paragraph"); return }
+        #expect(paragraph.content.contains(.link(target: "https://x.y/é?a=1&b=2", title: "", content: [.text("le lien")])), "an HTML <em> is dropped, its text kept")
+        #expect(paragraph.content.contains(.image(alt: "schéma é", target: "a.png")))
+        #expect(blocks[0].searchText.hasSuffix(", 3 < 4 et <é>  fin."), "a < that opens no tag stays, a comment goes")
+        #expect(blocks.count == 2)
+        #expect(blocks[1].searchText == "Légende", "an upper-case caption with no figure before it is a paragraph")
+    }
+
     @Test func aFolderIsSortedByFrontmatterOrderThenName() {
         let course = Curriculum.load(paths: [Paths.repository.appendingPathComponent("Tests/Fixtures/lessons").path])
         // every-block.md has `order: 2`, the only one with an order: it comes first.
