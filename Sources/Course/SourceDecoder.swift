@@ -101,7 +101,8 @@ public enum SourceDecoder {
 
     static func normalizeNewlines(_ text: String) -> String {
         var copy = text
-        guard copy.withUTF8({ $0.baseAddress.map { memchr($0, 0x0D, text.utf8.count) != nil } ?? false }) else { return text }
+        let hasCR = copy.withUTF8 { buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false }
+        guard hasCR else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
         var previousCR = false
