@@ -78,19 +78,21 @@ public enum Text {
         // Words: runs of characters between break points, each character with its style.
         typealias Piece = (character: Character, style: Style)
         var words: [[Piece]] = [[]]
-        var breaks: [Character] = []   // what separated word i from word i+1: " " or "\n"
+        // What separated word i from word i+1: " " or "\n", with the style it was written in
+        // (a space keeps its own style: the one before an underlined link is not underlined).
+        var breaks: [Piece] = []
         let flat: [Piece] = spans.flatMap { span in span.text.map { ($0, span.style) } }
         for (i, piece) in flat.enumerated() {
             let c = piece.character
             if c == "\n" {
-                words.append([]); breaks.append("\n"); continue
+                words.append([]); breaks.append(piece); continue
             }
             if c == " " {
                 let next = i + 1 < flat.count ? flat[i + 1].character : nil
                 let previous = i > 0 ? flat[i - 1].character : nil
                 let tied = (next.map { tiedAfterSpace.contains($0) } ?? false) || previous == "«"
                     || numberFollows(flat.lazy.map(\.character), after: i)
-                if !tied { words.append([]); breaks.append(" "); continue }
+                if !tied { words.append([]); breaks.append(piece); continue }
             }
             words[words.count - 1].append(piece)
         }
@@ -109,11 +111,11 @@ public enum Text {
         func newLine() { lines.append([]); lineWidth = 0 }
         for (i, word) in words.enumerated() {
             if i > 0 {
-                if breaks[i - 1] == "\n" { newLine() }
+                if breaks[i - 1].character == "\n" { newLine() }
                 else if lineWidth > 0 {
                     let wordWidth = word.reduce(0) { $0 + CellWidth.of($1.character) }
                     if lineWidth + 1 + wordWidth <= width {
-                        append([(" ", word.first?.style ?? .plain)])
+                        append([(" ", breaks[i - 1].style)])
                     } else {
                         newLine()
                     }

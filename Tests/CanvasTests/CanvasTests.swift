@@ -91,6 +91,18 @@ struct GridTests {
 struct WrapTests {
     func wrap(_ text: String, _ width: Int) -> [String] { Text.wrap([Span(text)], width: width).map(\.text) }
 
+    /// Seen at 80x24: in "Un [lien](…)" the space before the link was underlined with it
+    /// (a space between words took the style of the word after it). A space keeps its own.
+    @Test func aSpaceBetweenWordsKeepsItsOwnStyle() {
+        let link = Style(.plain, underline: true)
+        let lines = Text.wrap([Span("Un "), Span("lien long", link), Span(" puis fin")], width: 80)
+        #expect(lines.count == 1)
+        #expect(lines[0].map(\.text) == ["Un ", "lien long", " puis fin"], "the space inside the link is the link's, those around it are not")
+        #expect(lines[0].map(\.style) == [.plain, link, .plain])
+        // Wrapped, the link's words still go together.
+        #expect(Text.wrap([Span("Un "), Span("lien long", link)], width: 6).map { $0.map(\.text) } == [["Un"], ["lien"], ["long"]])
+    }
+
     @Test func wordsWrapAtSpaces() {
         #expect(wrap("Kubernetes utilise uniquement trois réseaux", 20) == ["Kubernetes utilise", "uniquement trois", "réseaux"])
     }
