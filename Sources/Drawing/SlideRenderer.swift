@@ -94,7 +94,18 @@ public struct SlideRenderer: Sendable {
 
     // MARK: - Inlines
 
-    /// Inline runs as styled spans: emphasis italic, strong bold, code, links underlined
+    /// Each visible character followed by U+0336 COMBINING LONG STROKE OVERLAY; spaces and
+    /// line breaks are left as they are (they are where lines wrap).
+    static func struck(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            out.append(character)
+            if !character.isWhitespace { out.unicodeScalars.append("\u{0336}") }
+        }
+        return out
+    }
+
+    /// Inline runs as styled spans: emphasis italic, strong bold, struck text struck, code, links underlined
     /// (with their address in brackets when it says more than the text), images as
     /// `[image: alt]`.
     public func spans(_ inlines: [Inline], style: Style = .plain) -> [Span] {
@@ -104,7 +115,18 @@ public struct SlideRenderer: Sendable {
             case .text(let t): out.append(Span(t, style))
             case .emphasis(let c): var s = style; s.italic = true; out += spans(c, style: s)
             case .strong(let c): var s = style; s.bold = true; out += spans(c, style: s)
-            case .strikethrough(let c): var s = style; s.strike = true; out += spans(c, style: s)
+            case .strikethrough(let c):
+                // ncurses has no strike-through attribute, and a plain text has none: each
+                // letter carries a combining long stroke (U+0336), as most terminals draw it;
+                // in ASCII the text stands between `~~`, as it was written. Never shown as
+                // plain text: a struck sentence is the author saying it is wrong.
+                var s = style; s.strike = true
+                let inner = spans(c, style: s)
+                if glyphs.ascii {
+                    out.append(Span("~~", s)); out += inner; out.append(Span("~~", s))
+                } else {
+                    out += inner.map { Span(Self.struck($0.text), $0.style) }
+                }
             case .code(let t): var s = style; s.role = .code; out.append(Span(t, s))
             case .link(let target, _, let content):
                 var s = style; s.role = .link; s.underline = true

@@ -24,6 +24,18 @@ struct SlideRenderingTests {
         #expect(lines.last == "[1] La note de bas de page.")
     }
 
+    /// Seen on a course page (`Kubernetes ~~n'utilise pas le RBAC interne de etcd~~`): the
+    /// struck words were drawn as plain text, saying the opposite of what the author meant.
+    @Test func struckTextIsStruck() {
+        let page = Lesson.parse(text: "---\ntitle: t\n---\n\nIl ~~n'utilise pas~~ etcd.\n", file: "t.md")
+        let unicode = SlideRenderer(width: 60).render(page.slides[0]).map(\.text)
+        #expect(unicode == ["Il n\u{336}'\u{336}u\u{336}t\u{336}i\u{336}l\u{336}i\u{336}s\u{336}e\u{336} p\u{336}a\u{336}s\u{336} etcd."])
+        #expect(CellWidth.of(unicode[0]) == "Il n'utilise pas etcd.".count, "the stroke takes no cell")
+        let ascii = SlideRenderer(width: 60, ascii: true).render(page.slides[0]).map(\.text)
+        #expect(ascii == ["Il ~~n'utilise pas~~ etcd."])
+        #expect(page.slides[0].blocks[0].searchText == "Il n'utilise pas etcd.", "search reads the words")
+    }
+
     @Test func listsWithNumbersBulletsAndCheckBoxes() {
         let lines = text(2)
         #expect(lines[2...].prefix(5) == ["1. premier", "2. second", "   ◦ imbriqué", "   ◦ ☑ tâche faite", "   ◦ ☐ tâche à faire"])
