@@ -42,9 +42,13 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
+    /// ASCII drawing with `--ascii` or when the locale is not UTF-8: the same output either way
+    /// (folding Unicode art afterwards would lose what has no letter, a struck word's stroke).
+    var drawsASCII: Bool { ascii || !outputIsUTF8 }
+
     /// `--diagram/--flow/--hop`: the full-screen diagram view as the terminal draws it.
     func renderDiagram(_ curriculum: Curriculum, language: Language, slide: Int) throws {
-        var state = AppState(curriculum: curriculum, paths: [path], width: width, height: height ?? 24, language: language, ascii: ascii)
+        var state = AppState(curriculum: curriculum, paths: [path], width: width, height: height ?? 24, language: language, ascii: drawsASCII)
         if let problem = state.showDiagram(slide: slide, diagram: diagram ?? 1, flow: flow ?? 1, hop: hop ?? 1) {
             let word: UIWord
             switch problem {
@@ -71,7 +75,7 @@ struct RenderCommand: ParsableCommand {
         // Which lesson each slide comes from, for its language.
         let lessonOf = curriculum.lessons.flatMap { lesson in lesson.slides.map { _ in lesson.frontmatter.lang } }
         let fileOf = curriculum.lessons.flatMap { lesson in lesson.slides.map { _ in lesson.file } }
-        var renderer = SlideRenderer(width: width, ascii: ascii, language: language)
+        var renderer = SlideRenderer(width: width, ascii: drawsASCII, language: language)
         renderer.showNotes = notes
         if let slide {
             guard slides.indices.contains(slide - 1) else {
@@ -88,7 +92,7 @@ struct RenderCommand: ParsableCommand {
             renderer.lessonLanguage = Language(localeName: languages[i]) ?? .fr
             renderer.file = files[i]
             if i > 0 { print("") }
-            emit(LessonRenderer.separator(s, number: numbers[i], count: slides.count, width: width, ascii: ascii), ascii: ascii)
+            emit(LessonRenderer.separator(s, number: numbers[i], count: slides.count, width: width, ascii: drawsASCII), ascii: ascii)
             for line in LessonRenderer.lines(s, renderer: renderer, height: height) { emit(line, ascii: ascii) }
         }
         if !errors.isEmpty && chosen.isEmpty { throw ExitCode(1) }

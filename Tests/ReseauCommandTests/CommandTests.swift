@@ -61,6 +61,20 @@ struct CommandTests {
         ])
     }
 
+    /// Under a locale that is not UTF-8, `render` draws as `--ascii` does: folding the Unicode
+    /// drawing afterwards lost a struck word's stroke (the correction read as plain text).
+    @Test func renderWithoutUTF8DrawsAsASCIIDoes() throws {
+        let path = NSTemporaryDirectory() + "reseau-struck-\(getpid()).md"
+        try "---\ntitle: t\n---\n\n# Titre\n\nIl ~~n'utilise pas~~ etcd.\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let plain = try Self.run(["render", path], environment: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""])
+        let ascii = try Self.run(["render", "--ascii", path], environment: ["LANG": "C.UTF-8"])
+        let unicode = try Self.run(["render", path], environment: ["LANG": "C.UTF-8"])
+        #expect(plain.status == 0 && plain.out.contains("Il ~~n'utilise pas~~ etcd."), "\(plain.out)")
+        #expect(plain.out == ascii.out)
+        #expect(unicode.out.contains("Il n\u{336}'\u{336}u\u{336}t\u{336}i\u{336}l\u{336}i\u{336}s\u{336}e\u{336} p\u{336}a\u{336}s\u{336} etcd."), "\(unicode.out)")
+    }
+
     @Test func lintCleanFileExitsZero() throws {
         let run = try reseau("lint", Self.fixture("old-slide-marker.md"))
         #expect(run.status == 0)
