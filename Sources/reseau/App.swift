@@ -261,27 +261,29 @@ func runPlain(paths: [String], lang: Language?, ascii: Bool, width: Int) throws 
     let words = language.words
     for d in curriculum.allDiagnostics where d.severity == .error { printError(words.line(d)) }
     let slides = curriculum.lessons.flatMap { lesson in lesson.slides.map { (lesson, $0) } }
-    guard !slides.isEmpty else { print(words.ui(.noSlide)); throw ExitCode(1) }
+    guard !slides.isEmpty else { say(words.ui(.noSlide)); throw ExitCode(1) }
     var index = 0
     func show() {
         let (lesson, slide) = slides[index]
-        var renderer = SlideRenderer(width: width, ascii: ascii, language: language)
+        // Drawn in ASCII when the output cannot show Unicode (as `render` does), not folded after.
+        let drawsASCII = ascii || !outputIsUTF8
+        var renderer = SlideRenderer(width: width, ascii: drawsASCII, language: language)
         renderer.lessonLanguage = Language(localeName: lesson.frontmatter.lang) ?? .fr
         renderer.file = lesson.file
-        emit(LessonRenderer.separator(slide, number: index + 1, count: slides.count, width: width, ascii: ascii), ascii: ascii)
+        emit(LessonRenderer.separator(slide, number: index + 1, count: slides.count, width: width, ascii: drawsASCII), ascii: ascii)
         for line in renderer.render(slide) { emit(line.text, ascii: ascii) }
-        print(words.ui(.plainNavigation))
+        say(words.ui(.plainNavigation))
     }
     show()
     while let line = readLine() {
         let command = line.trimmingBlanks().lowercased()
         switch command {
         case "q", "quit", "quitter": return
-        case "n", "", "next", "suivante": if index + 1 < slides.count { index += 1 } else { print(words.ui(.lastSlide)); continue }
-        case "p", "previous", "précédente": if index > 0 { index -= 1 } else { print(words.ui(.firstSlide)); continue }
+        case "n", "", "next", "suivante": if index + 1 < slides.count { index += 1 } else { say(words.ui(.lastSlide)); continue }
+        case "p", "previous", "précédente": if index > 0 { index -= 1 } else { say(words.ui(.firstSlide)); continue }
         default:
             guard let n = Int(command), (1...slides.count).contains(n) else {
-                print(words.ui(.unknownCommand(command)))
+                say(words.ui(.unknownCommand(command)))
                 continue
             }
             index = n - 1

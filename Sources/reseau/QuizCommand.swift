@@ -130,10 +130,10 @@ func runPlainQuiz(_ items: [QuizItem], lessons: [Lesson], language: Language, me
     var lastReplay: (String, QuizItem.Replay)?
     for n in memory.store.notices { printError("reseau: " + language.words.ui(.progressNotice(n))) }
     asking: while let item = session.current {
-        print("")
-        print("[\(session.index + 1)/\(session.items.count)] " + item.prompt.text(language))
-        for (i, choice) in item.choices.enumerated() { print("  \(i + 1). " + choice.text(language)) }
-        print(item.isMultipleAnswer
+        say("")
+        say("[\(session.index + 1)/\(session.items.count)] " + item.prompt.text(language))
+        for (i, choice) in item.choices.enumerated() { say("  \(i + 1). " + choice.text(language)) }
+        say(item.isMultipleAnswer
               ? words.ui(.severalAnswersPrompt)
               : words.ui(.yourAnswer))
         var picked: Set<Int>?
@@ -144,7 +144,7 @@ func runPlainQuiz(_ items: [QuizItem], lessons: [Lesson], language: Language, me
             picked = parseAnswer(text, count: item.choices.count)
             if picked == nil || (!item.isMultipleAnswer && picked!.count > 1) {
                 picked = nil
-                print(words.ui(.answerNotUnderstood(choices: item.choices.count)))
+                say(words.ui(.answerNotUnderstood(choices: item.choices.count)))
             }
         }
         guard let picked else { break }
@@ -157,25 +157,25 @@ func runPlainQuiz(_ items: [QuizItem], lessons: [Lesson], language: Language, me
             printError("reseau: " + words.ui(.progressNotSaved(words.failure(error))))
         }
         let rightText = item.answers.map { "\($0 + 1). " + item.choices[$0].text(language) }.joined(separator: "; ")
-        print(result.right ? words.ui(.rightDot) : words.ui(.wrongRightAnswer(rightText)))
-        if let explanation = item.explanation { print("  " + explanation.text(language)) }
+        say(result.right ? words.ui(.rightDot) : words.ui(.wrongRightAnswer(rightText)))
+        if let explanation = item.explanation { say("  " + explanation.text(language)) }
         // The trace once per flow, not after each of its questions.
         if let replay = item.replay, lastReplay.map({ $0.0 != item.lesson || $0.1 != replay }) ?? true,
            let trace = replayTrace(item, in: lessons) {
             lastReplay = (item.lesson, replay)
-            print(words.ui(.realTrace))
+            say(words.ui(.realTrace))
             for (i, hop) in trace.hops.enumerated() {
-                print("   \(i + 1). \(words.place(hop.place)) · \(words.action(hop.action)) · \(hop.after)")
+                say("   \(i + 1). \(words.place(hop.place)) · \(words.action(hop.action)) · \(hop.after)")
             }
         }
         session.next(at: Date().timeIntervalSince1970)
     }
-    print("")
-    print(words.ui(.scoreLine(score: session.score, of: session.answered, best: session.bestStreak)))
+    say("")
+    say(words.ui(.scoreLine(score: session.score, of: session.answered, best: session.bestStreak)))
     let missed = session.missed
     if !missed.isEmpty {
-        print(words.ui(.questionsMissed))
-        for item in missed { print("  ✗ " + item.prompt.text(language)) }
+        say(words.ui(.questionsMissed))
+        for item in missed { say("  ✗ " + item.prompt.text(language)) }
     }
 }
 

@@ -58,5 +58,9 @@ func emit(_ line: String, ascii: Bool) {
     print(ascii || !outputIsUTF8 ? ASCIIFold.line(line) : line)
 }
 
+/// A line of the line modes (`--plain`, `quiz --plain`): as it is, or folded to ASCII when
+/// the locale cannot show anything else (as `emit` does).
+func say(_ line: String = "") { emit(line, ascii: false) }
+
 /// The locale, read once (not at every line printed).
 let outputIsUTF8 = localeIsUTF8()

@@ -52,6 +52,19 @@ final class QuizCommandTests {
         #expect(numbers[0] * 100 <= numbers[1] * 45, "first choice everywhere scores \(numbers[0])/\(numbers[1])")
     }
 
+    /// Seen with `LANG=C`: the line modes printed UTF-8 (`réponse`, `✓`) that such a terminal
+    /// shows as mojibake, while `render` folded. Now every line mode folds, letters kept.
+    @Test func theLineModesWithoutUTF8AreASCIIWithTheirLetters() throws {
+        let ascii = ["XDG_DATA_HOME": data, "LANG": "C", "LC_ALL": "", "LC_CTYPE": ""]
+        let quiz = try CommandTests.run(["quiz", "--plain", "--lang", "fr", "Lessons/03-service-labels.md"], input: "1\n", environment: ascii)
+        #expect(quiz.status == 0, "\(quiz.err)")
+        #expect(quiz.out.utf8.allSatisfy { $0 < 0x80 }, "\(quiz.out)")
+        #expect(quiz.out.contains("Votre reponse :") && quiz.out.contains("connaitre les Pods"), "\(quiz.out)")
+        let plain = try CommandTests.run(["open", "--plain", "Lessons/03-service-labels.md"], input: "q\n", environment: ascii)
+        #expect(plain.out.utf8.allSatisfy { $0 < 0x80 }, "\(plain.out)")
+        #expect(plain.out.contains("[n suivante, p precedente, un numero, q quitter]"), "\(plain.out)")
+    }
+
     func savedProgress() throws -> StudyProgress {
         try JSONDecoder().decode(StudyProgress.self, from: Data(contentsOf: URL(fileURLWithPath: progressPath)))
     }
