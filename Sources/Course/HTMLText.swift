@@ -35,14 +35,12 @@ enum HTMLText {
     static func tokenize(_ html: String) -> [Token] {
         var tokens: [Token] = []
         let bytes = html.utf8
-        var text = ""
         var textStart = bytes.startIndex
         var i = bytes.startIndex
         /// Once no `>` follows a `<`, none follows a later one either.
         var noCloseAfter = bytes.endIndex
         func flush(upTo end: String.Index) {
-            text += html[textStart..<end]
-            if !text.isEmpty { tokens.append(.text(decodeEntities(text))); text = "" }
+            if textStart < end { tokens.append(.text(decodeEntities(String(html[textStart..<end])))) }
         }
         while let open = bytes[i...].firstIndex(of: UInt8(ascii: "<")) {
             let rest = bytes[open...]

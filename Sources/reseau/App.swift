@@ -265,12 +265,11 @@ func runPlain(paths: [String], lang: Language?, ascii: Bool, width: Int) throws 
     var index = 0
     func show() {
         let (lesson, slide) = slides[index]
-        // Drawn in ASCII when the output cannot show Unicode (as `render` does), not folded after.
-        let drawsASCII = ascii || !outputIsUTF8
-        var renderer = SlideRenderer(width: width, ascii: drawsASCII, language: language)
+        let asciiArt = drawsASCII(asked: ascii)
+        var renderer = SlideRenderer(width: width, ascii: asciiArt, language: language)
         renderer.lessonLanguage = Language(localeName: lesson.frontmatter.lang) ?? .fr
         renderer.file = lesson.file
-        emit(LessonRenderer.separator(slide, number: index + 1, count: slides.count, width: width, ascii: drawsASCII), ascii: ascii)
+        emit(LessonRenderer.separator(slide, number: index + 1, count: slides.count, width: width, ascii: asciiArt), ascii: ascii)
         for line in renderer.render(slide) { emit(line.text, ascii: ascii) }
         say(words.ui(.plainNavigation))
     }

@@ -42,9 +42,8 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    /// ASCII drawing with `--ascii` or when the locale is not UTF-8: the same output either way
-    /// (folding Unicode art afterwards would lose what has no letter, a struck word's stroke).
-    var drawsASCII: Bool { ascii || !outputIsUTF8 }
+    /// ASCII drawing with `--ascii` or when the locale is not UTF-8: the same output either way.
+    var drawsASCII: Bool { reseau.drawsASCII(asked: ascii) }
 
     /// `--diagram/--flow/--hop`: the full-screen diagram view as the terminal draws it.
     func renderDiagram(_ curriculum: Curriculum, language: Language, slide: Int) throws {

@@ -62,5 +62,9 @@ func emit(_ line: String, ascii: Bool) {
 /// the locale cannot show anything else (as `emit` does).
 func say(_ line: String = "") { emit(line, ascii: false) }
 
+/// Whether to draw in ASCII: asked for (`--ascii`), or the output cannot show Unicode. Drawn
+/// so rather than folded afterwards: the fold drops what has no letter (a struck word's stroke).
+func drawsASCII(asked: Bool) -> Bool { asked || !outputIsUTF8 }
+
 /// The locale, read once (not at every line printed).
 let outputIsUTF8 = localeIsUTF8()
