@@ -54,6 +54,17 @@ struct BlockBuilder {
             let text = Self.flatText(container)
             return text.isEmpty ? [] : [.paragraph(Paragraph(content: [.text(text)], line: container.startLine))]
         }
+        return blocks(of: container.children)
+    }
+
+    /// The blocks of a whole lesson, its top-level nodes taken from `document` one at a time.
+    mutating func lessonBlocks(_ document: MarkdownStream) -> [Block] {
+        depth += 1
+        defer { depth -= 1 }
+        return blocks(of: document)
+    }
+
+    private mutating func blocks<Nodes: Sequence<MarkdownNode>>(of nodes: Nodes) -> [Block] {
         var result: [Block] = []
         var open: [OpenDirective] = []
 
@@ -66,7 +77,7 @@ struct BlockBuilder {
                                      blocks: d.blocks, line: d.marker.line)))
         }
 
-        for node in container.children {
+        for node in nodes {
             defer { if freesConverted && depth == 1 { cmark_node_free(node.pointer) } }
             if node.type == CMARK_NODE_HTML_BLOCK, let index = SourceLayout.markerIndex(inHTML: node.literal),
                index < markers.count {

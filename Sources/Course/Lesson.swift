@@ -57,7 +57,15 @@ extension Lesson {
         parse(owned: text, file: file)
     }
 
-    private static func parse(owned text: consuming String, file: String) -> Lesson {
+    /// `partBytes`: how much of the lesson cmark's tree holds at a time (tests make it small
+    /// to end a part on every break).
+    static func parse(owned text: consuming String, file: String, partBytes: Int = MarkdownStream.partBytes) -> Lesson {
+        parseCountingParts(owned: text, file: file, partBytes: partBytes).lesson
+    }
+
+    /// The lesson, and how many parts cmark parsed (`reparsed` of them refused and made longer).
+    static func parseCountingParts(owned text: consuming String, file: String,
+                                   partBytes: Int) -> (lesson: Lesson, parts: Int, reparsed: Int) {
         var layout = SourceLayout(text: consume text, file: file)
         var diagnostics = layout.diagnostics
         var frontmatter = Frontmatter()
@@ -66,11 +74,11 @@ extension Lesson {
             frontmatter = parsed
             diagnostics += problems
         }
-        // cmark copies what it is fed: the bytes go before its inlines are parsed.
-        let document = MarkdownDocument(consuming: &layout.markdown)
+        // cmark's tree is made a part at a time, each freed once turned into blocks.
+        let document = MarkdownStream(consuming: &layout.markdown, breakLines: layout.breakLines, partBytes: partBytes)
         var builder = BlockBuilder(file: file, layout: layout)
         builder.freesConverted = true
-        let blocks = builder.blocks(in: document.root)
+        let blocks = builder.lessonBlocks(document)
         diagnostics += builder.diagnostics
         let (slides, toc) = SlideSplitter.split(blocks)
         let shown = layout.footnoteDefinitions.isEmpty ? [] : Set(blocks.flatMap(\.allBlocks).compactMap { block -> String? in
@@ -86,8 +94,9 @@ extension Lesson {
             diagnostics.append(Diagnostic(file: file, line: 1, column: 1, severity: .warning,
                                           message: .loader(.noTitle)))
         }
-        return Lesson(file: file, frontmatter: frontmatter, slides: slides, toc: toc,
-                      diagnostics: diagnostics.sortedByPosition(), encodingRepair: nil)
+        let lesson = Lesson(file: file, frontmatter: frontmatter, slides: slides, toc: toc,
+                            diagnostics: diagnostics.sortedByPosition(), encodingRepair: nil)
+        return (lesson, document.parts, document.reparsed)
     }
 
     /// Reads the lesson at `path`. A file that cannot be read gives an empty lesson whose

@@ -29,6 +29,9 @@ struct SourceLayout {
     var mathSpans: [String] = []
     /// `[^label]:` footnote definitions: label, line and column.
     var footnoteDefinitions: [(label: String, line: Int, column: Int)] = []
+    /// The 1-based lines, in order, that are `---` after a blank line outside fences and
+    /// display math: thematic breaks to cmark unless inside some other block.
+    var breakLines: [Int] = []
     var diagnostics: [Diagnostic] = []
 
     init(text: String, file: String) {
@@ -60,13 +63,30 @@ struct SourceLayout {
         // found on the bytes, and only they become strings.
         var fence: (byte: UInt8, count: Int)?
         var displayMath = false
+        // `---` lines after a blank line, which may end a slide (and a part of cmark's work,
+        // see `MarkdownStream`): kept below when outside fences and display math.
+        var possibleBreaks: [Int] = []
         let candidates: [Int] = text.withUTF8 { bytes in
             var found: [Int] = []
+            var previousBlank = true
             for i in bodyStart..<lines.count {
                 var j = lines[i].lowerBound
                 while j < lines[i].upperBound, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
-                guard j < lines[i].upperBound else { continue }
+                let blank = j == lines[i].upperBound
+                defer { previousBlank = blank }
+                guard !blank else { continue }
                 let b = bytes[j]
+                if b == UInt8(ascii: "-"), j == lines[i].lowerBound, previousBlank {
+                    var k = j
+                    while k < lines[i].upperBound, bytes[k] == UInt8(ascii: "-") { k += 1 }
+                    let dashes = k - j
+                    while k < lines[i].upperBound, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
+                    if dashes >= 3, k == lines[i].upperBound {
+                        possibleBreaks.append(i)
+                        found.append(i)
+                        continue
+                    }
+                }
                 if b == UInt8(ascii: "`") || b == UInt8(ascii: "~") || b == UInt8(ascii: ":") || b == UInt8(ascii: "[")
                     || memchr(bytes.baseAddress! + j, Int32(UInt8(ascii: "$")), lines[i].upperBound - j) != nil {
                     found.append(i)
@@ -76,6 +96,7 @@ struct SourceLayout {
         }
         // Read by bytes, as cmark reads fences: a backtick is a backtick even when a combining
         // mark follows it (and stepping by Characters cost the loader 5 % of its time).
+        var nextPossibleBreak = 0
         for i in candidates {
             let text = line(i)
             let indentCount = Self.leading(text.utf8) { $0 == 0x20 || $0 == 0x09 }
@@ -94,6 +115,11 @@ struct SourceLayout {
                 continue
             }
             if displayMath { continue }
+            while nextPossibleBreak < possibleBreaks.count, possibleBreaks[nextPossibleBreak] < i { nextPossibleBreak += 1 }
+            if nextPossibleBreak < possibleBreaks.count, possibleBreaks[nextPossibleBreak] == i {
+                breakLines.append(i + 1)
+                continue
+            }
             if let first = bytes.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") {
                 let run = Self.leading(bytes) { $0 == first }
                 if run >= 3, !(first == UInt8(ascii: "`") && bytes.dropFirst(run).contains(UInt8(ascii: "`"))) {
